@@ -1,0 +1,229 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "peitho-annotation.h"
+#include "peitho-annotator.h"
+#include "peitho-relation.h"
+#include "peitho-tag-set.h"
+
+G_BEGIN_DECLS
+
+#define PEITHO_TYPE_DOCUMENT (peitho_document_get_type ())
+G_DECLARE_FINAL_TYPE (PeithoDocument, peitho_document, PEITHO, DOCUMENT, GObject)
+
+/**
+ * PeithoChange:
+ * One entry of the TEI revisionDesc: when (UTC), who (an annotator id, or
+ * NULL) and what (free text).
+ */
+typedef struct {
+  GDateTime *when;
+  char      *who;
+  char      *text;
+} PeithoChange;
+
+/*
+ * The text
+ * ========
+ * The annotatable text is a list of paragraphs. As one string it is the
+ * paragraphs joined by "\n\n" (exactly what `peitho-cli text` prints), and
+ * every offset in Peitho counts characters (Unicode code points) in that
+ * string. The text is set while the document has no annotations and is
+ * immutable afterwards: annotations point into it.
+ *
+ * Offsets in a separator: an annotation's start inside a "\n\n" separator is
+ * moved to the start of the next paragraph, its end to the end of the
+ * previous one (TEI anchors can only stand inside <p>).
+ */
+PeithoDocument *peitho_document_new                   (void);
+
+/* Appends a paragraph. @xml_id may be NULL ("p1", "p2", ... are given).
+ * Fails (PEITHO_ERROR_ENCODING) on invalid UTF-8 or characters XML 1.0
+ * cannot carry, (PEITHO_ERROR_FAILED) once annotations exist,
+ * (PEITHO_ERROR_DUPLICATE_ID) on a used paragraph id. */
+gboolean        peitho_document_append_paragraph      (PeithoDocument *self,
+                                                       const char     *text,
+                                                       gssize          length,
+                                                       const char     *xml_id,
+                                                       GError        **error);
+/* The whole text, paragraphs joined by "\n\n". */
+const char     *peitho_document_get_text              (PeithoDocument *self);
+/* Length of the text in characters. */
+gsize           peitho_document_get_length            (PeithoDocument *self);
+guint           peitho_document_get_n_paragraphs      (PeithoDocument *self);
+/* Start offset and length (characters) of paragraph @index; its xml:id. */
+void            peitho_document_get_paragraph         (PeithoDocument *self,
+                                                       guint           index,
+                                                       gsize          *start,
+                                                       gsize          *length,
+                                                       const char    **xml_id);
+/* Index of the paragraph that holds @offset (a separator belongs to the
+ * paragraph before it). */
+guint           peitho_document_paragraph_at          (PeithoDocument *self,
+                                                       gsize           offset);
+/* Pointer into get_text() at character @offset, in O(log n). */
+const char     *peitho_document_offset_to_pointer     (PeithoDocument *self,
+                                                       gsize           offset);
+/* Newly allocated UTF-8 copy of characters [start, end). */
+char           *peitho_document_dup_slice             (PeithoDocument *self,
+                                                       gsize           start,
+                                                       gsize           end);
+/* Words: maximal runs of letters, digits, marks and in-word apostrophes
+ * or hyphens. */
+gsize           peitho_document_count_words           (PeithoDocument *self);
+
+/*
+ * Metadata (TEI header). Properties "title", "author", "date", "source"
+ * (the bibliographic line, sourceDesc/bibl), all nullable strings.
+ */
+const char     *peitho_document_get_title             (PeithoDocument *self);
+void            peitho_document_set_title             (PeithoDocument *self,
+                                                       const char     *title);
+const char     *peitho_document_get_author            (PeithoDocument *self);
+void            peitho_document_set_author            (PeithoDocument *self,
+                                                       const char     *author);
+const char     *peitho_document_get_date              (PeithoDocument *self);
+void            peitho_document_set_date              (PeithoDocument *self,
+                                                       const char     *date);
+const char     *peitho_document_get_source            (PeithoDocument *self);
+void            peitho_document_set_source            (PeithoDocument *self,
+                                                       const char     *source);
+/* The teiHeader of an imported TEI file, serialized, kept so that the
+ * writer can give back what Peitho does not understand. Opaque to the
+ * document; NULL for new documents. */
+const char     *peitho_document_get_header_xml        (PeithoDocument *self);
+void            peitho_document_set_header_xml        (PeithoDocument *self,
+                                                       const char     *header_xml);
+/* revisionDesc entries, oldest first. Transfer none. */
+GPtrArray      *peitho_document_get_changes           (PeithoDocument *self);
+void            peitho_document_add_change            (PeithoDocument *self,
+                                                       GDateTime      *when,
+                                                       const char     *who,
+                                                       const char     *text);
+
+/*
+ * Tag set
+ */
+PeithoTagSet   *peitho_document_get_tag_set           (PeithoDocument *self);
+/* Replaces the tag set. Fails with PEITHO_ERROR_UNKNOWN_TAG (and changes
+ * nothing) if an annotation uses a tag that @tag_set lacks. Notifies
+ * "tag-set". */
+gboolean        peitho_document_set_tag_set           (PeithoDocument *self,
+                                                       PeithoTagSet   *tag_set,
+                                                       GError        **error);
+/* Removes a tag from the tag set. If annotations use it: with @replacement_id
+ * NULL, fails with PEITHO_ERROR_IN_USE ("N annotations use ..."); with
+ * @replacement_id "" they are removed (and their relations); otherwise they
+ * are retagged to @replacement_id. */
+gboolean        peitho_document_remove_tag            (PeithoDocument *self,
+                                                       const char     *tag_id,
+                                                       const char     *replacement_id,
+                                                       GError        **error);
+
+/*
+ * Annotators. A GListModel of PeithoAnnotator.
+ */
+GListModel      *peitho_document_get_annotators       (PeithoDocument *self);
+PeithoAnnotator *peitho_document_lookup_annotator     (PeithoDocument *self,
+                                                       const char     *id);
+/* Adds an annotator read from a file. Fails on a used id. */
+gboolean         peitho_document_add_annotator        (PeithoDocument  *self,
+                                                       PeithoAnnotator *annotator,
+                                                       GError         **error);
+/* The annotator with this name, created (id "ann-" + slug of the name)
+ * if there is none yet. */
+PeithoAnnotator *peitho_document_ensure_annotator     (PeithoDocument *self,
+                                                       const char     *name);
+
+/*
+ * Annotations. get_annotations() is a GListModel of PeithoAnnotation in
+ * document order (peitho_annotation_compare), updated as they come and go.
+ */
+GListModel       *peitho_document_get_annotations     (PeithoDocument   *self);
+guint             peitho_document_get_n_annotations   (PeithoDocument   *self);
+PeithoAnnotation *peitho_document_lookup_annotation   (PeithoDocument   *self,
+                                                       const char       *id);
+/* Adds @annotation (a new one, not in any document). If its id is NULL one
+ * is given ("a1", "a2", ...). Fails with PEITHO_ERROR_RANGE (empty,
+ * reversed, beyond the text, or empty once separators are snapped),
+ * PEITHO_ERROR_UNKNOWN_TAG, PEITHO_ERROR_DUPLICATE_ID, PEITHO_ERROR_NOT_FOUND
+ * (unknown annotator). Emits "annotation-added". */
+gboolean          peitho_document_add_annotation      (PeithoDocument   *self,
+                                                       PeithoAnnotation *annotation,
+                                                       GError          **error);
+/* Removes it and every relation that involves it; those relations are
+ * appended to @removed_relations if not NULL (for undo). Emits
+ * "relation-removed" for each, then "annotation-removed". */
+gboolean          peitho_document_remove_annotation   (PeithoDocument   *self,
+                                                       PeithoAnnotation *annotation,
+                                                       GPtrArray        *removed_relations);
+/* Emits "annotation-changed" with the previous tag id. */
+gboolean          peitho_document_set_annotation_tag  (PeithoDocument   *self,
+                                                       PeithoAnnotation *annotation,
+                                                       const char       *tag_id,
+                                                       GError          **error);
+/* Emits "annotation-changed" (previous tag id = current one). */
+void              peitho_document_set_annotation_note (PeithoDocument   *self,
+                                                       PeithoAnnotation *annotation,
+                                                       const char       *note);
+/* Annotations with start <= offset < end, in document order.
+ * Transfer container (the array holds references). O(log n + k). */
+GPtrArray        *peitho_document_get_annotations_at  (PeithoDocument   *self,
+                                                       gsize             offset);
+/* Annotations that overlap [start, end), in document order. */
+GPtrArray        *peitho_document_get_annotations_in_range (PeithoDocument *self,
+                                                            gsize           start,
+                                                            gsize           end);
+
+/*
+ * Counts, kept up to date on every change (never recomputed).
+ */
+guint           peitho_document_count_tag             (PeithoDocument *self,
+                                                       const char     *tag_id);
+guint           peitho_document_count_group           (PeithoDocument *self,
+                                                       const char     *group_id);
+guint           peitho_document_count_annotator       (PeithoDocument *self,
+                                                       const char     *annotator_id);
+
+/*
+ * Relations. A GListModel of PeithoRelation, in the order added.
+ */
+GListModel     *peitho_document_get_relations         (PeithoDocument *self);
+guint           peitho_document_get_n_relations       (PeithoDocument *self);
+/* Fails with PEITHO_ERROR_NOT_FOUND if either annotation is missing,
+ * PEITHO_ERROR_INVALID if from == to, PEITHO_ERROR_DUPLICATE_ID on a used id.
+ * A NULL id gets "r1", "r2", ... Emits "relation-added". */
+gboolean        peitho_document_add_relation          (PeithoDocument *self,
+                                                       PeithoRelation *relation,
+                                                       GError        **error);
+gboolean        peitho_document_remove_relation       (PeithoDocument *self,
+                                                       PeithoRelation *relation);
+PeithoRelation *peitho_document_lookup_relation       (PeithoDocument *self,
+                                                       const char     *id);
+/* Relations in which @annotation_id is from or to. Transfer container. */
+GPtrArray      *peitho_document_get_relations_for     (PeithoDocument *self,
+                                                       const char     *annotation_id);
+/* Counts relations of one type. */
+guint           peitho_document_count_relation_type   (PeithoDocument *self,
+                                                       const char     *type);
+
+/*
+ * Checks the whole document (ranges, references, ids). Returns one message
+ * per problem (char *), empty if none. Transfer full.
+ */
+GPtrArray      *peitho_document_validate              (PeithoDocument *self);
+
+/*
+ * Signals:
+ *   "annotation-added"   (PeithoAnnotation *)
+ *   "annotation-removed" (PeithoAnnotation *)
+ *   "annotation-changed" (PeithoAnnotation *, const char *old_tag_id)
+ *   "relation-added"     (PeithoRelation *)
+ *   "relation-removed"   (PeithoRelation *)
+ *   "changed"            () after any of the above, and after metadata,
+ *                        tag set or annotator changes
+ */
+
+G_END_DECLS
