@@ -43,5 +43,12 @@ void              _peitho_annotation_set_note        (PeithoAnnotation *self,
 void              _peitho_annotation_set_range       (PeithoAnnotation *self,
                                                       gsize             start,
                                                       gsize             end);
+/* The document that holds the annotation (not a reference), or NULL. */
+gpointer          _peitho_annotation_get_owner       (PeithoAnnotation *self);
+void              _peitho_annotation_set_owner       (PeithoAnnotation *self,
+                                                      gpointer          owner);
+/* Natural order of ids: "a2" < "a10"; NULL first. */
+int               _peitho_id_compare                 (const char       *a,
+                                                      const char       *b);
 
 G_END_DECLS

@@ -1,4 +1,1843 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Placeholder: to be implemented. */
-typedef int peitho_placeholder_peitho_document;
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "peitho-annotation-index.h"
+#include "peitho-document.h"
+#include "peitho-error.h"
+
+/* Characters between two checkpoints of the offset table: offset_to_pointer
+ * walks at most this many characters after a binary search. */
+#define CHECKPOINT_INTERVAL 1024
+
+typedef struct {
+  gsize start;       /* characters */
+  gsize length;      /* characters */
+  gsize byte_start;
+  char *xml_id;
+} Paragraph;
+
+typedef struct {
+  gsize offset;      /* characters */
+  gsize byte_offset;
+} Checkpoint;
+
+struct _PeithoDocument
+{
+  GObject parent_instance;
+
+  /* The text */
+  GString *text;
+  gsize length;
+  GArray *paragraphs;
+  GArray *checkpoints;
+  gsize n_words;
+
+  /* Metadata */
+  char *title;
+  char *author;
+  char *date;
+  char *source;
+  char *header_xml;
+  GPtrArray *changes;
+
+  PeithoTagSet *tag_set;
+
+  /* Lookups borrow the objects; the list models hold the references. */
+  GListStore *annotators;
+  GHashTable *annotators_by_id;
+  PeithoAnnotationIndex *annotations;
+  GHashTable *annotations_by_id;
+  GListStore *relations;
+  GHashTable *relations_by_id;
+  /* annotation id -> GPtrArray of the PeithoRelations that involve it */
+  GHashTable *relations_by_annotation;
+
+  /* Every xml:id of the document (paragraphs, annotations, relations,
+   * annotators): one namespace in TEI. */
+  GHashTable *ids;
+
+  /* id or type -> count, as GUINT_TO_POINTER; absent means 0 */
+  GHashTable *tag_counts;
+  GHashTable *group_counts;
+  GHashTable *annotator_counts;
+  GHashTable *relation_type_counts;
+
+  /* Highest number given or seen in "aN" / "rN" ids, so that ids are never
+   * reused in a document (undo and the TEI history rely on it). */
+  guint64 last_annotation_number;
+  guint64 last_relation_number;
+
+  guint freeze_count;
+  guint changed_pending : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PeithoDocument, peitho_document, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_AUTHOR,
+  PROP_DATE,
+  PROP_SOURCE,
+  PROP_TAG_SET,
+  N_PROPS
+};
+
+enum {
+  ANNOTATION_ADDED,
+  ANNOTATION_REMOVED,
+  ANNOTATION_CHANGED,
+  RELATION_ADDED,
+  RELATION_REMOVED,
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void     tag_set_changed_cb (PeithoDocument *self,
+                                    PeithoTagSet   *tag_set);
+static gboolean id_in_use          (PeithoDocument *self,
+                                    const char     *id);
+
+/* "changed" is held back during an operation made of several steps, and
+ * emitted once at its end. */
+static void
+freeze_changed (PeithoDocument *self)
+{
+  self->freeze_count++;
+}
+
+static void
+emit_changed (PeithoDocument *self)
+{
+  if (self->freeze_count > 0)
+    {
+      self->changed_pending = TRUE;
+      return;
+    }
+
+  self->changed_pending = FALSE;
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+thaw_changed (PeithoDocument *self)
+{
+  g_assert (self->freeze_count > 0);
+
+  if (--self->freeze_count == 0 && self->changed_pending)
+    emit_changed (self);
+}
+
+static void
+count_add (GHashTable *counts,
+           const char *key,
+           int         delta)
+{
+  guint count;
+
+  if (key == NULL)
+    return;
+
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+  g_assert (delta > 0 || count >= (guint)-delta);
+  count += delta;
+
+  if (count == 0)
+    g_hash_table_remove (counts, key);
+  else
+    g_hash_table_replace (counts, g_strdup (key), GUINT_TO_POINTER (count));
+}
+
+static guint
+count_get (GHashTable *counts,
+           const char *key)
+{
+  if (key == NULL)
+    return 0;
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+}
+
+static const char *
+group_of_tag (PeithoDocument *self,
+              const char     *tag_id)
+{
+  PeithoTag *tag = peitho_tag_set_lookup_tag (self->tag_set, tag_id);
+
+  return tag != NULL ? peitho_tag_get_group_id (tag) : NULL;
+}
+
+/* Group counts derive from tag counts through the tag set; when tags move
+ * between groups or leave the set, they are derived again from the tag
+ * counts (one entry per tag in use, never a scan of the annotations). */
+static void
+rebuild_group_counts (PeithoDocument *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_remove_all (self->group_counts);
+
+  g_hash_table_iter_init (&iter, self->tag_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    count_add (self->group_counts, group_of_tag (self, key), GPOINTER_TO_UINT (value));
+}
+
+static void
+count_annotation (PeithoDocument   *self,
+                  PeithoAnnotation *annotation,
+                  int               delta)
+{
+  const char *tag_id = peitho_annotation_get_tag_id (annotation);
+
+  count_add (self->tag_counts, tag_id, delta);
+  count_add (self->group_counts, group_of_tag (self, tag_id), delta);
+  count_add (self->annotator_counts, peitho_annotation_get_annotator_id (annotation), delta);
+}
+
+static void
+change_free (gpointer data)
+{
+  PeithoChange *change = data;
+
+  g_clear_pointer (&change->when, g_date_time_unref);
+  g_free (change->who);
+  g_free (change->text);
+  g_free (change);
+}
+
+static void
+paragraph_clear (gpointer data)
+{
+  Paragraph *paragraph = data;
+
+  g_clear_pointer (&paragraph->xml_id, g_free);
+}
+
+static void
+set_tag_set_internal (PeithoDocument *self,
+                      PeithoTagSet   *tag_set)
+{
+  if (self->tag_set != NULL)
+    g_signal_handlers_disconnect_by_func (self->tag_set, tag_set_changed_cb, self);
+
+  g_set_object (&self->tag_set, tag_set);
+
+  if (self->tag_set != NULL)
+    g_signal_connect_object (self->tag_set, "changed", G_CALLBACK (tag_set_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+peitho_document_dispose (GObject *object)
+{
+  PeithoDocument *self = (PeithoDocument *)object;
+
+  set_tag_set_internal (self, NULL);
+
+  if (self->annotations != NULL)
+    {
+      for (guint i = 0; i < peitho_annotation_index_get_size (self->annotations); i++)
+        _peitho_annotation_set_owner (peitho_annotation_index_get_nth (self->annotations, i),
+                                      NULL);
+    }
+
+  g_clear_pointer (&self->relations_by_annotation, g_hash_table_unref);
+  g_clear_pointer (&self->annotations_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->annotators_by_id, g_hash_table_unref);
+  g_clear_object (&self->annotations);
+  g_clear_object (&self->relations);
+  g_clear_object (&self->annotators);
+
+  G_OBJECT_CLASS (peitho_document_parent_class)->dispose (object);
+}
+
+static void
+peitho_document_finalize (GObject *object)
+{
+  PeithoDocument *self = (PeithoDocument *)object;
+
+  g_string_free (self->text, TRUE);
+  g_clear_pointer (&self->paragraphs, g_array_unref);
+  g_clear_pointer (&self->checkpoints, g_array_unref);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->date, g_free);
+  g_clear_pointer (&self->source, g_free);
+  g_clear_pointer (&self->header_xml, g_free);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->tag_counts, g_hash_table_unref);
+  g_clear_pointer (&self->group_counts, g_hash_table_unref);
+  g_clear_pointer (&self->annotator_counts, g_hash_table_unref);
+  g_clear_pointer (&self->relation_type_counts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (peitho_document_parent_class)->finalize (object);
+}
+
+static void
+peitho_document_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PeithoDocument *self = PEITHO_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_AUTHOR:
+      g_value_set_string (value, self->author);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    case PROP_SOURCE:
+      g_value_set_string (value, self->source);
+      break;
+    case PROP_TAG_SET:
+      g_value_set_object (value, self->tag_set);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+peitho_document_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PeithoDocument *self = PEITHO_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      peitho_document_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_AUTHOR:
+      peitho_document_set_author (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      peitho_document_set_date (self, g_value_get_string (value));
+      break;
+    case PROP_SOURCE:
+      peitho_document_set_source (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+peitho_document_class_init (PeithoDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = peitho_document_dispose;
+  object_class->finalize = peitho_document_finalize;
+  object_class->get_property = peitho_document_get_property;
+  object_class->set_property = peitho_document_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_AUTHOR] =
+    g_param_spec_string ("author", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TAG_SET] =
+    g_param_spec_object ("tag-set", NULL, NULL, PEITHO_TYPE_TAG_SET,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[ANNOTATION_ADDED] =
+    g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PEITHO_TYPE_ANNOTATION);
+  signals[ANNOTATION_REMOVED] =
+    g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PEITHO_TYPE_ANNOTATION);
+  signals[ANNOTATION_CHANGED] =
+    g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, PEITHO_TYPE_ANNOTATION, G_TYPE_STRING);
+  signals[RELATION_ADDED] =
+    g_signal_new ("relation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PEITHO_TYPE_RELATION);
+  signals[RELATION_REMOVED] =
+    g_signal_new ("relation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, PEITHO_TYPE_RELATION);
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+peitho_document_init (PeithoDocument *self)
+{
+  g_autoptr(PeithoTagSet) tag_set = NULL;
+
+  self->text = g_string_new (NULL);
+  self->paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
+  g_array_set_clear_func (self->paragraphs, paragraph_clear);
+  self->checkpoints = g_array_new (FALSE, FALSE, sizeof (Checkpoint));
+  self->changes = g_ptr_array_new_with_free_func (change_free);
+
+  self->annotators = g_list_store_new (PEITHO_TYPE_ANNOTATOR);
+  self->annotators_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->annotations = peitho_annotation_index_new ();
+  self->annotations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations = g_list_store_new (PEITHO_TYPE_RELATION);
+  self->relations_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relations_by_annotation = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                         (GDestroyNotify)g_ptr_array_unref);
+  self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->group_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->annotator_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->relation_type_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  tag_set = peitho_tag_set_new ("peitho-empty", NULL);
+  set_tag_set_internal (self, tag_set);
+}
+
+PeithoDocument *
+peitho_document_new (void)
+{
+  return g_object_new (PEITHO_TYPE_DOCUMENT, NULL);
+}
+
+/*
+ * The text
+ */
+
+static gboolean
+is_xml_char (gunichar c)
+{
+  if (c < 0x20)
+    return c == '\t' || c == '\n' || c == '\r';
+
+  return c != 0xFFFE && c != 0xFFFF;
+}
+
+static gboolean
+is_word_char (gunichar c)
+{
+  return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+static gboolean
+is_word_joiner (gunichar c)
+{
+  /* apostrophes and hyphens, which join "don't" and "well-known" */
+  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+gboolean
+peitho_document_append_paragraph (PeithoDocument  *self,
+                                  const char      *text,
+                                  gssize           length,
+                                  const char      *xml_id,
+                                  GError         **error)
+{
+  g_autofree char *auto_id = NULL;
+  Paragraph paragraph = { 0 };
+  const char *end = NULL;
+  const char *p;
+  gsize n_bytes;
+  gsize n_chars = 0;
+  gsize n_words = 0;
+  gsize first_offset;
+  guint first_checkpoint;
+  gboolean in_word = FALSE;
+  gboolean after_joiner = FALSE;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (peitho_annotation_index_get_size (self->annotations) > 0)
+    {
+      g_set_error_literal (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
+                           _("The text cannot change once it has annotations"));
+      return FALSE;
+    }
+
+  if (xml_id != NULL)
+    {
+      if (!peitho_id_check (xml_id, error))
+        return FALSE;
+
+      if (id_in_use (self, xml_id))
+        {
+          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_DUPLICATE_ID,
+                       _("The id “%s” is already in use"), xml_id);
+          return FALSE;
+        }
+    }
+
+  n_bytes = length < 0 ? strlen (text) : (gsize)length;
+  first_offset = self->paragraphs->len == 0 ? 0 : self->length + 2;
+
+  if (!g_utf8_validate_len (text, n_bytes, &end))
+    {
+      gsize offset = g_utf8_strlen (text, end - text);
+
+      if (*end == '\0')
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                     _("Paragraph %u holds the character U+0000, which XML cannot carry, "
+                       "at offset %" G_GSIZE_FORMAT " of the text"),
+                     self->paragraphs->len + 1, first_offset + offset);
+      else
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                     _("Paragraph %u is not valid UTF-8: byte 0x%02X "
+                       "at offset %" G_GSIZE_FORMAT " of the text"),
+                     self->paragraphs->len + 1, (guchar)*end, first_offset + offset);
+      return FALSE;
+    }
+
+  /* One pass checks the characters, counts words and places checkpoints;
+   * nothing is kept until the whole paragraph is known to be good. */
+  first_checkpoint = self->checkpoints->len;
+
+  for (p = text; p < text + n_bytes; p = g_utf8_next_char (p), n_chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!is_xml_char (c))
+        {
+          g_array_set_size (self->checkpoints, first_checkpoint);
+          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                       _("Paragraph %u holds the character U+%04X, which XML cannot carry, "
+                         "at offset %" G_GSIZE_FORMAT " of the text"),
+                       self->paragraphs->len + 1, c, first_offset + n_chars);
+          return FALSE;
+        }
+
+      if (n_chars % CHECKPOINT_INTERVAL == 0)
+        {
+          Checkpoint checkpoint = {
+            .offset = first_offset + n_chars,
+            .byte_offset = self->text->len + (self->paragraphs->len > 0 ? 2 : 0) + (p - text),
+          };
+
+          g_array_append_val (self->checkpoints, checkpoint);
+        }
+
+      if (is_word_char (c))
+        {
+          if (!in_word)
+            n_words++;
+          in_word = TRUE;
+          after_joiner = FALSE;
+        }
+      else if (in_word && !after_joiner && is_word_joiner (c))
+        after_joiner = TRUE;
+      else
+        in_word = after_joiner = FALSE;
+    }
+
+  if (xml_id == NULL)
+    {
+      for (guint n = self->paragraphs->len + 1; ; n++)
+        {
+          g_free (auto_id);
+          auto_id = g_strdup_printf ("p%u", n);
+          if (!id_in_use (self, auto_id))
+            break;
+        }
+      xml_id = auto_id;
+    }
+
+  if (self->paragraphs->len > 0)
+    {
+      g_string_append_len (self->text, "\n\n", 2);
+      self->length += 2;
+    }
+
+  paragraph.start = self->length;
+  paragraph.length = n_chars;
+  paragraph.byte_start = self->text->len;
+  paragraph.xml_id = g_strdup (xml_id);
+  g_array_append_val (self->paragraphs, paragraph);
+  g_hash_table_add (self->ids, g_strdup (xml_id));
+
+  g_string_append_len (self->text, text, n_bytes);
+  self->length += n_chars;
+  self->n_words += n_words;
+
+  emit_changed (self);
+
+  return TRUE;
+}
+
+const char *
+peitho_document_get_text (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return self->text->str;
+}
+
+gsize
+peitho_document_get_length (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return self->length;
+}
+
+guint
+peitho_document_get_n_paragraphs (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return self->paragraphs->len;
+}
+
+void
+peitho_document_get_paragraph (PeithoDocument  *self,
+                               guint            index,
+                               gsize           *start,
+                               gsize           *length,
+                               const char     **xml_id)
+{
+  const Paragraph *paragraph;
+
+  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
+  g_return_if_fail (index < self->paragraphs->len);
+
+  paragraph = &g_array_index (self->paragraphs, Paragraph, index);
+
+  if (start != NULL)
+    *start = paragraph->start;
+  if (length != NULL)
+    *length = paragraph->length;
+  if (xml_id != NULL)
+    *xml_id = paragraph->xml_id;
+}
+
+static guint
+paragraph_at (PeithoDocument *self,
+              gsize           offset)
+{
+  guint low = 0;
+  guint high = self->paragraphs->len;
+
+  /* The last paragraph that starts at or before @offset. */
+  while (high - low > 1)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (self->paragraphs, Paragraph, mid).start <= offset)
+        low = mid;
+      else
+        high = mid;
+    }
+
+  return low;
+}
+
+guint
+peitho_document_paragraph_at (PeithoDocument *self,
+                              gsize           offset)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return paragraph_at (self, offset);
+}
+
+/* Whether the character at @offset belongs to a paragraph (and not to a
+ * separator). */
+static gboolean
+in_paragraph (PeithoDocument *self,
+              gsize           offset,
+              const Paragraph **paragraph)
+{
+  *paragraph = &g_array_index (self->paragraphs, Paragraph, paragraph_at (self, offset));
+
+  return offset >= (*paragraph)->start && offset < (*paragraph)->start + (*paragraph)->length;
+}
+
+const char *
+peitho_document_offset_to_pointer (PeithoDocument *self,
+                                   gsize           offset)
+{
+  const Checkpoint *checkpoint;
+  guint low = 0;
+  guint high;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (offset <= self->length, NULL);
+
+  if (self->checkpoints->len == 0)
+    return self->text->str;
+
+  high = self->checkpoints->len;
+  while (high - low > 1)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (self->checkpoints, Checkpoint, mid).offset <= offset)
+        low = mid;
+      else
+        high = mid;
+    }
+
+  checkpoint = &g_array_index (self->checkpoints, Checkpoint, low);
+
+  return g_utf8_offset_to_pointer (self->text->str + checkpoint->byte_offset,
+                                   offset - checkpoint->offset);
+}
+
+char *
+peitho_document_dup_slice (PeithoDocument *self,
+                           gsize           start,
+                           gsize           end)
+{
+  const char *from;
+  const char *to;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (start <= end, NULL);
+
+  end = MIN (end, self->length);
+  start = MIN (start, end);
+  from = peitho_document_offset_to_pointer (self, start);
+  to = g_utf8_offset_to_pointer (from, end - start);
+
+  return g_strndup (from, to - from);
+}
+
+gsize
+peitho_document_count_words (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return self->n_words;
+}
+
+/*
+ * Metadata
+ */
+
+static void
+set_metadata (PeithoDocument  *self,
+              char           **field,
+              const char      *value,
+              guint            prop_id)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  if (prop_id != PROP_0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+
+  emit_changed (self);
+}
+
+const char *
+peitho_document_get_title (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return self->title;
+}
+
+void
+peitho_document_set_title (PeithoDocument *self,
+                           const char     *title)
+{
+  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
+
+  set_metadata (self, &self->title, title, PROP_TITLE);
+}
+
+const char *
+peitho_document_get_author (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return self->author;
+}
+
+void
+peitho_document_set_author (PeithoDocument *self,
+                            const char     *author)
+{
+  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
+
+  set_metadata (self, &self->author, author, PROP_AUTHOR);
+}
+
+const char *
+peitho_document_get_date (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return self->date;
+}
+
+void
+peitho_document_set_date (PeithoDocument *self,
+                          const char     *date)
+{
+  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
+
+  set_metadata (self, &self->date, date, PROP_DATE);
+}
+
+const char *
+peitho_document_get_source (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return self->source;
+}
+
+void
+peitho_document_set_source (PeithoDocument *self,
+                            const char     *source)
+{
+  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
+
+  set_metadata (self, &self->source, source, PROP_SOURCE);
+}
+
+const char *
+peitho_document_get_header_xml (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return self->header_xml;
+}
+
+void
+peitho_document_set_header_xml (PeithoDocument *self,
+                                const char     *header_xml)
+{
+  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
+
+  set_metadata (self, &self->header_xml, header_xml, PROP_0);
+}
+
+GPtrArray *
+peitho_document_get_changes (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return self->changes;
+}
+
+void
+peitho_document_add_change (PeithoDocument *self,
+                            GDateTime      *when,
+                            const char     *who,
+                            const char     *text)
+{
+  PeithoChange *change;
+
+  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
+  g_return_if_fail (text != NULL);
+
+  change = g_new0 (PeithoChange, 1);
+  change->when = when != NULL ? g_date_time_ref (when) : g_date_time_new_now_utc ();
+  change->who = g_strdup (who);
+  change->text = g_strdup (text);
+  g_ptr_array_add (self->changes, change);
+
+  emit_changed (self);
+}
+
+/*
+ * Tag set
+ */
+
+static void
+tag_set_changed_cb (PeithoDocument *self,
+                    PeithoTagSet   *tag_set)
+{
+  rebuild_group_counts (self);
+  emit_changed (self);
+}
+
+PeithoTagSet *
+peitho_document_get_tag_set (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return self->tag_set;
+}
+
+gboolean
+peitho_document_set_tag_set (PeithoDocument  *self,
+                             PeithoTagSet    *tag_set,
+                             GError         **error)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_TAG_SET (tag_set), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (tag_set == self->tag_set)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, self->tag_counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      if (peitho_tag_set_lookup_tag (tag_set, key) == NULL)
+        {
+          guint n = GPOINTER_TO_UINT (value);
+
+          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "The new tag set lacks the tag “%s”, "
+                                    "which %u annotation uses",
+                                    "The new tag set lacks the tag “%s”, "
+                                    "which %u annotations use",
+                                    n),
+                       (const char *)key, n);
+          return FALSE;
+        }
+    }
+
+  set_tag_set_internal (self, tag_set);
+  rebuild_group_counts (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_SET]);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+static gboolean set_annotation_tag (PeithoDocument    *self,
+                                    PeithoAnnotation  *annotation,
+                                    const char        *tag_id,
+                                    GError           **error);
+static void     remove_annotation  (PeithoDocument    *self,
+                                    PeithoAnnotation  *annotation,
+                                    GPtrArray         *removed_relations);
+
+gboolean
+peitho_document_remove_tag (PeithoDocument  *self,
+                            const char      *tag_id,
+                            const char      *replacement_id,
+                            GError         **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  PeithoTag *tag;
+  guint n_used;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(tag = peitho_tag_set_lookup_tag (self->tag_set, tag_id)))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
+                   _("The tag set has no tag “%s”"), tag_id);
+      return FALSE;
+    }
+
+  n_used = count_get (self->tag_counts, tag_id);
+
+  if (n_used > 0 && replacement_id == NULL)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_IN_USE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u annotation uses the tag “%s”",
+                                "%u annotations use the tag “%s”",
+                                n_used),
+                   n_used,
+                   peitho_tag_get_label (tag) != NULL ? peitho_tag_get_label (tag) : tag_id);
+      return FALSE;
+    }
+
+  if (n_used > 0 && *replacement_id != '\0')
+    {
+      if (g_strcmp0 (replacement_id, tag_id) == 0)
+        {
+          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_INVALID,
+                       _("The tag “%s” cannot replace itself"), tag_id);
+          return FALSE;
+        }
+
+      if (peitho_tag_set_lookup_tag (self->tag_set, replacement_id) == NULL)
+        {
+          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
+                       _("The tag set has no tag “%s”"), replacement_id);
+          return FALSE;
+        }
+    }
+
+  freeze_changed (self);
+
+  if (n_used > 0)
+    {
+      /* Rare and interactive: a scan of the annotations is fine here. */
+      all = peitho_annotation_index_dup_all (self->annotations);
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          PeithoAnnotation *annotation = g_ptr_array_index (all, i);
+
+          if (g_strcmp0 (peitho_annotation_get_tag_id (annotation), tag_id) != 0)
+            continue;
+
+          if (*replacement_id == '\0')
+            remove_annotation (self, annotation, NULL);
+          else if (!set_annotation_tag (self, annotation, replacement_id, NULL))
+            g_assert_not_reached ();
+        }
+    }
+
+  g_assert (count_get (self->tag_counts, tag_id) == 0);
+  peitho_tag_set_remove_tag (self->tag_set, tag);
+  emit_changed (self);
+  thaw_changed (self);
+
+  return TRUE;
+}
+
+/*
+ * Ids
+ */
+
+/* The number N of an id "<prefix>N", or 0. */
+static guint64
+id_number (const char *id,
+           char        prefix)
+{
+  guint64 number = 0;
+
+  if (id == NULL || id[0] != prefix || !g_ascii_isdigit (id[1]))
+    return 0;
+
+  if (!g_ascii_string_to_unsigned (id + 1, 10, 0, G_MAXUINT32, &number, NULL))
+    return 0;
+
+  return number;
+}
+
+/* Tag and group ids live in the tag set, but in TEI they are xml:ids of the
+ * same file as everything else. */
+static gboolean
+id_in_use (PeithoDocument *self,
+           const char     *id)
+{
+  return g_hash_table_contains (self->ids, id) ||
+         peitho_tag_set_lookup_tag (self->tag_set, id) != NULL ||
+         peitho_tag_set_lookup_group (self->tag_set, id) != NULL;
+}
+
+static gboolean
+check_new_id (PeithoDocument  *self,
+              const char      *id,
+              GError         **error)
+{
+  if (!peitho_id_check (id, error))
+    return FALSE;
+
+  if (id_in_use (self, id))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_DUPLICATE_ID,
+                   _("The id “%s” is already in use"), id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+next_id (PeithoDocument *self,
+         char            prefix,
+         guint64        *last_number)
+{
+  for (;;)
+    {
+      char *id = g_strdup_printf ("%c%" G_GUINT64_FORMAT, prefix, ++*last_number);
+
+      if (!id_in_use (self, id))
+        return id;
+
+      g_free (id);
+    }
+}
+
+/*
+ * Annotators
+ */
+
+GListModel *
+peitho_document_get_annotators (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->annotators);
+}
+
+PeithoAnnotator *
+peitho_document_lookup_annotator (PeithoDocument *self,
+                                  const char     *id)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->annotators_by_id, id);
+}
+
+gboolean
+peitho_document_add_annotator (PeithoDocument   *self,
+                               PeithoAnnotator  *annotator,
+                               GError          **error)
+{
+  const char *id;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATOR (annotator), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = peitho_annotator_get_id (annotator);
+  if (!check_new_id (self, id, error))
+    return FALSE;
+
+  g_hash_table_add (self->ids, g_strdup (id));
+  g_hash_table_insert (self->annotators_by_id, (char *)id, annotator);
+  g_list_store_append (self->annotators, annotator);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+PeithoAnnotator *
+peitho_document_ensure_annotator (PeithoDocument *self,
+                                  const char     *name)
+{
+  g_autoptr(PeithoAnnotator) annotator = NULL;
+  g_autofree char *slug = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *id = NULL;
+  guint n_annotators;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  n_annotators = g_list_model_get_n_items (G_LIST_MODEL (self->annotators));
+  for (guint i = 0; i < n_annotators; i++)
+    {
+      g_autoptr(PeithoAnnotator) existing = NULL;
+
+      existing = g_list_model_get_item (G_LIST_MODEL (self->annotators), i);
+
+      if (g_strcmp0 (peitho_annotator_get_name (existing), name) == 0)
+        return existing;
+    }
+
+  slug = peitho_id_slugify (name);
+  base = *slug != '\0' ? g_strconcat ("ann-", slug, NULL) : g_strdup ("ann");
+  id = g_strdup (base);
+
+  for (guint n = 2; id_in_use (self, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+
+  annotator = peitho_annotator_new (id, name);
+  if (!peitho_document_add_annotator (self, annotator, NULL))
+    g_assert_not_reached ();
+
+  return annotator;
+}
+
+/*
+ * Annotations
+ */
+
+GListModel *
+peitho_document_get_annotations (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->annotations);
+}
+
+guint
+peitho_document_get_n_annotations (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return peitho_annotation_index_get_size (self->annotations);
+}
+
+PeithoAnnotation *
+peitho_document_lookup_annotation (PeithoDocument *self,
+                                   const char     *id)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->annotations_by_id, id);
+}
+
+/* Moves a start in a separator to the next paragraph and an end after a
+ * separator character to the end of the paragraph before it. Loops because
+ * empty paragraphs make runs of separators. */
+static void
+snap_range (PeithoDocument *self,
+            gsize          *start,
+            gsize          *end)
+{
+  const Paragraph *paragraph;
+
+  while (*start < self->length && !in_paragraph (self, *start, &paragraph))
+    {
+      guint index = paragraph_at (self, *start);
+
+      if (index + 1 < self->paragraphs->len)
+        *start = g_array_index (self->paragraphs, Paragraph, index + 1).start;
+      else
+        *start = self->length;
+    }
+
+  while (*end > 0 && !in_paragraph (self, *end - 1, &paragraph))
+    *end = paragraph->start + paragraph->length;
+}
+
+gboolean
+peitho_document_add_annotation (PeithoDocument    *self,
+                                PeithoAnnotation  *annotation,
+                                GError           **error)
+{
+  g_autofree char *new_id = NULL;
+  const char *id;
+  const char *tag_id;
+  const char *annotator_id;
+  gsize start;
+  gsize end;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (_peitho_annotation_get_owner (annotation) == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = peitho_annotation_get_id (annotation);
+  tag_id = peitho_annotation_get_tag_id (annotation);
+  annotator_id = peitho_annotation_get_annotator_id (annotation);
+  start = peitho_annotation_get_start (annotation);
+  end = peitho_annotation_get_end (annotation);
+
+  if (start >= end || end > self->length)
+    {
+      const char *what = start > end ? _("reversed")
+                         : start == end ? _("empty")
+                         : _("beyond the end of the text");
+
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
+                   /* Translators: the last %s is "reversed", "empty" or
+                    * "beyond the end of the text" */
+                   _("Annotation %s: the range %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT " is %s "
+                     "(the text has %" G_GSIZE_FORMAT " characters)"),
+                   id != NULL ? id : _("(new)"), start, end, what, self->length);
+      return FALSE;
+    }
+
+  snap_range (self, &start, &end);
+  if (start >= end)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
+                   _("Annotation %s: the range %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT
+                     " holds only a paragraph break"),
+                   id != NULL ? id : _("(new)"), peitho_annotation_get_start (annotation),
+                   peitho_annotation_get_end (annotation));
+      return FALSE;
+    }
+
+  if (peitho_tag_set_lookup_tag (self->tag_set, tag_id) == NULL)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
+                   _("Annotation %s: the tag “%s” is not in the tag set"),
+                   id != NULL ? id : _("(new)"), tag_id);
+      return FALSE;
+    }
+
+  if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
+                   _("Annotation %s: the annotator “%s” is not in the document"),
+                   id != NULL ? id : _("(new)"), annotator_id);
+      return FALSE;
+    }
+
+  if (id != NULL)
+    {
+      if (!check_new_id (self, id, error))
+        return FALSE;
+      self->last_annotation_number = MAX (self->last_annotation_number, id_number (id, 'a'));
+    }
+  else
+    {
+      new_id = next_id (self, 'a', &self->last_annotation_number);
+      _peitho_annotation_set_id (annotation, new_id);
+      id = peitho_annotation_get_id (annotation);
+    }
+
+  _peitho_annotation_set_range (annotation, start, end);
+  _peitho_annotation_set_owner (annotation, self);
+
+  g_hash_table_add (self->ids, g_strdup (id));
+  g_hash_table_insert (self->annotations_by_id, (char *)id, annotation);
+  peitho_annotation_index_insert (self->annotations, annotation);
+  count_annotation (self, annotation, 1);
+
+  g_signal_emit (self, signals[ANNOTATION_ADDED], 0, annotation);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+static void remove_relation (PeithoDocument *self,
+                             PeithoRelation *relation);
+
+static gpointer
+ref_copy (gconstpointer object,
+          gpointer      user_data)
+{
+  return g_object_ref ((gpointer)object);
+}
+
+static void
+remove_annotation (PeithoDocument   *self,
+                   PeithoAnnotation *annotation,
+                   GPtrArray        *removed_relations)
+{
+  g_autoptr(PeithoAnnotation) hold = g_object_ref (annotation);
+  const char *id = peitho_annotation_get_id (annotation);
+  GPtrArray *involved;
+
+  freeze_changed (self);
+
+  if ((involved = g_hash_table_lookup (self->relations_by_annotation, id)))
+    {
+      g_autoptr(GPtrArray) relations = g_ptr_array_copy (involved, ref_copy, NULL);
+
+      g_ptr_array_set_free_func (relations, g_object_unref);
+      for (guint i = 0; i < relations->len; i++)
+        {
+          PeithoRelation *relation = g_ptr_array_index (relations, i);
+
+          if (removed_relations != NULL)
+            g_ptr_array_add (removed_relations, g_object_ref (relation));
+          remove_relation (self, relation);
+        }
+    }
+
+  count_annotation (self, annotation, -1);
+  g_hash_table_remove (self->annotations_by_id, id);
+  if (!peitho_annotation_index_remove (self->annotations, annotation, NULL))
+    g_assert_not_reached ();
+  _peitho_annotation_set_owner (annotation, NULL);
+  /* Last: @id belongs to the annotation, and the key of self->ids is a copy. */
+  g_hash_table_remove (self->ids, id);
+
+  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
+  emit_changed (self);
+  thaw_changed (self);
+}
+
+gboolean
+peitho_document_remove_annotation (PeithoDocument   *self,
+                                   PeithoAnnotation *annotation,
+                                   GPtrArray        *removed_relations)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+
+  if (_peitho_annotation_get_owner (annotation) != self)
+    return FALSE;
+
+  remove_annotation (self, annotation, removed_relations);
+
+  return TRUE;
+}
+
+static gboolean
+set_annotation_tag (PeithoDocument    *self,
+                    PeithoAnnotation  *annotation,
+                    const char        *tag_id,
+                    GError           **error)
+{
+  g_autofree char *old_tag_id = NULL;
+
+  if (peitho_tag_set_lookup_tag (self->tag_set, tag_id) == NULL)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
+                   _("Annotation %s: the tag “%s” is not in the tag set"),
+                   peitho_annotation_get_id (annotation), tag_id);
+      return FALSE;
+    }
+
+  old_tag_id = g_strdup (peitho_annotation_get_tag_id (annotation));
+  if (g_strcmp0 (old_tag_id, tag_id) == 0)
+    return TRUE;
+
+  count_annotation (self, annotation, -1);
+  _peitho_annotation_set_tag_id (annotation, tag_id);
+  count_annotation (self, annotation, 1);
+
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_tag_id);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+gboolean
+peitho_document_set_annotation_tag (PeithoDocument    *self,
+                                    PeithoAnnotation  *annotation,
+                                    const char        *tag_id,
+                                    GError           **error)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (_peitho_annotation_get_owner (annotation) == self, FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return set_annotation_tag (self, annotation, tag_id, error);
+}
+
+void
+peitho_document_set_annotation_note (PeithoDocument   *self,
+                                     PeithoAnnotation *annotation,
+                                     const char       *note)
+{
+  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
+  g_return_if_fail (PEITHO_IS_ANNOTATION (annotation));
+  g_return_if_fail (_peitho_annotation_get_owner (annotation) == self);
+
+  if (g_strcmp0 (peitho_annotation_get_note (annotation), note) == 0)
+    return;
+
+  _peitho_annotation_set_note (annotation, note);
+  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation,
+                 peitho_annotation_get_tag_id (annotation));
+  emit_changed (self);
+}
+
+GPtrArray *
+peitho_document_get_annotations_at (PeithoDocument *self,
+                                    gsize           offset)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return peitho_annotation_index_query_at (self->annotations, offset);
+}
+
+GPtrArray *
+peitho_document_get_annotations_in_range (PeithoDocument *self,
+                                          gsize           start,
+                                          gsize           end)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return peitho_annotation_index_query_range (self->annotations, start, end);
+}
+
+/*
+ * Counts
+ */
+
+guint
+peitho_document_count_tag (PeithoDocument *self,
+                           const char     *tag_id)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return count_get (self->tag_counts, tag_id);
+}
+
+guint
+peitho_document_count_group (PeithoDocument *self,
+                             const char     *group_id)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return count_get (self->group_counts, group_id);
+}
+
+guint
+peitho_document_count_annotator (PeithoDocument *self,
+                                 const char     *annotator_id)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return count_get (self->annotator_counts, annotator_id);
+}
+
+/*
+ * Relations
+ */
+
+GListModel *
+peitho_document_get_relations (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return G_LIST_MODEL (self->relations);
+}
+
+guint
+peitho_document_get_n_relations (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+}
+
+static void
+link_relation (PeithoDocument *self,
+               const char     *annotation_id,
+               PeithoRelation *relation)
+{
+  GPtrArray *involved = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
+
+  if (involved == NULL)
+    {
+      involved = g_ptr_array_new_with_free_func (g_object_unref);
+      g_hash_table_insert (self->relations_by_annotation, g_strdup (annotation_id), involved);
+    }
+
+  g_ptr_array_add (involved, g_object_ref (relation));
+}
+
+static void
+unlink_relation (PeithoDocument *self,
+                 const char     *annotation_id,
+                 PeithoRelation *relation)
+{
+  GPtrArray *involved = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
+
+  if (involved == NULL)
+    return;
+
+  g_ptr_array_remove (involved, relation);
+  if (involved->len == 0)
+    g_hash_table_remove (self->relations_by_annotation, annotation_id);
+}
+
+gboolean
+peitho_document_add_relation (PeithoDocument  *self,
+                              PeithoRelation  *relation,
+                              GError         **error)
+{
+  g_autofree char *new_id = NULL;
+  const char *id;
+  const char *from_id;
+  const char *to_id;
+  const char *annotator_id;
+  const char *shown_id;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_RELATION (relation), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  id = peitho_relation_get_id (relation);
+  from_id = peitho_relation_get_from_id (relation);
+  to_id = peitho_relation_get_to_id (relation);
+  annotator_id = peitho_relation_get_annotator_id (relation);
+  shown_id = id != NULL ? id : _("(new)");
+
+  if (id != NULL && g_hash_table_lookup (self->relations_by_id, id) == relation)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_DUPLICATE_ID,
+                   _("Relation %s is already in the document"), id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *end_id = i == 0 ? from_id : to_id;
+
+      if (!g_hash_table_contains (self->annotations_by_id, end_id))
+        {
+          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
+                       _("Relation %s: there is no annotation “%s”"), shown_id, end_id);
+          return FALSE;
+        }
+    }
+
+  if (g_strcmp0 (from_id, to_id) == 0)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_INVALID,
+                   _("Relation %s links annotation %s to itself"), shown_id, from_id);
+      return FALSE;
+    }
+
+  if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
+                   _("Relation %s: the annotator “%s” is not in the document"),
+                   shown_id, annotator_id);
+      return FALSE;
+    }
+
+  if (id != NULL)
+    {
+      if (!check_new_id (self, id, error))
+        return FALSE;
+      self->last_relation_number = MAX (self->last_relation_number, id_number (id, 'r'));
+    }
+  else
+    {
+      new_id = next_id (self, 'r', &self->last_relation_number);
+      _peitho_relation_set_id (relation, new_id);
+      id = peitho_relation_get_id (relation);
+    }
+
+  g_hash_table_add (self->ids, g_strdup (id));
+  g_hash_table_insert (self->relations_by_id, (char *)id, relation);
+  link_relation (self, from_id, relation);
+  link_relation (self, to_id, relation);
+  count_add (self->relation_type_counts, peitho_relation_get_relation_type (relation), 1);
+  g_list_store_append (self->relations, relation);
+
+  g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
+  emit_changed (self);
+
+  return TRUE;
+}
+
+static void
+remove_relation (PeithoDocument *self,
+                 PeithoRelation *relation)
+{
+  g_autoptr(PeithoRelation) hold = g_object_ref (relation);
+  const char *id = peitho_relation_get_id (relation);
+  guint position;
+
+  unlink_relation (self, peitho_relation_get_from_id (relation), relation);
+  unlink_relation (self, peitho_relation_get_to_id (relation), relation);
+  count_add (self->relation_type_counts, peitho_relation_get_relation_type (relation), -1);
+  g_hash_table_remove (self->relations_by_id, id);
+  g_hash_table_remove (self->ids, id);
+  if (g_list_store_find (self->relations, relation, &position))
+    g_list_store_remove (self->relations, position);
+
+  g_signal_emit (self, signals[RELATION_REMOVED], 0, relation);
+  emit_changed (self);
+}
+
+gboolean
+peitho_document_remove_relation (PeithoDocument *self,
+                                 PeithoRelation *relation)
+{
+  const char *id;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_RELATION (relation), FALSE);
+
+  id = peitho_relation_get_id (relation);
+  if (id == NULL || g_hash_table_lookup (self->relations_by_id, id) != relation)
+    return FALSE;
+
+  remove_relation (self, relation);
+
+  return TRUE;
+}
+
+PeithoRelation *
+peitho_document_lookup_relation (PeithoDocument *self,
+                                 const char     *id)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->relations_by_id, id);
+}
+
+GPtrArray *
+peitho_document_get_relations_for (PeithoDocument *self,
+                                   const char     *annotation_id)
+{
+  GPtrArray *involved;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (annotation_id != NULL, NULL);
+
+  involved = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
+  if (involved == NULL)
+    return g_ptr_array_new_with_free_func (g_object_unref);
+
+  return g_ptr_array_copy (involved, ref_copy, NULL);
+}
+
+guint
+peitho_document_count_relation_type (PeithoDocument *self,
+                                     const char     *type)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  return count_get (self->relation_type_counts, type);
+}
+
+/*
+ * Validation
+ */
+
+static void add_problem (GPtrArray  *problems,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (2, 3);
+
+static void
+add_problem (GPtrArray  *problems,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (problems, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static void
+validate_tag_set_ids (PeithoDocument *self,
+                      GPtrArray      *problems)
+{
+  g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (self->tag_set);
+  guint n_groups = peitho_tag_set_get_n_groups (self->tag_set);
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const char *id = peitho_tag_get_id (g_ptr_array_index (tags, i));
+
+      if (g_hash_table_contains (self->ids, id))
+        add_problem (problems, _("The id “%s” names both a tag and an item of the text"), id);
+    }
+
+  for (guint i = 0; i < n_groups; i++)
+    {
+      const char *id = peitho_tag_group_get_id (peitho_tag_set_get_group (self->tag_set, i));
+
+      if (g_hash_table_contains (self->ids, id))
+        add_problem (problems, _("The id “%s” names both a tag group and an item of the text"),
+                     id);
+    }
+}
+
+static void
+validate_annotation (PeithoDocument   *self,
+                     PeithoAnnotation *annotation,
+                     GPtrArray        *problems)
+{
+  const char *id = peitho_annotation_get_id (annotation);
+  const char *tag_id = peitho_annotation_get_tag_id (annotation);
+  const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
+  gsize start = peitho_annotation_get_start (annotation);
+  gsize end = peitho_annotation_get_end (annotation);
+
+  if (start >= end)
+    add_problem (problems,
+                 _("Annotation %s is empty (%" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT ")"),
+                 id, start, end);
+  else if (end > self->length)
+    add_problem (problems,
+                 _("Annotation %s ends at %" G_GSIZE_FORMAT ", beyond the end of the text "
+                   "(%" G_GSIZE_FORMAT ")"),
+                 id, end, self->length);
+
+  if (peitho_tag_set_lookup_tag (self->tag_set, tag_id) == NULL)
+    add_problem (problems,
+                 _("Annotation %s uses the tag “%s”, which is not in the tag set"),
+                 id, tag_id);
+
+  if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
+    add_problem (problems,
+                 _("Annotation %s names the annotator “%s”, who is not in the document"),
+                 id, annotator_id);
+}
+
+static void
+validate_relation (PeithoDocument *self,
+                   PeithoRelation *relation,
+                   GPtrArray      *problems)
+{
+  const char *id = peitho_relation_get_id (relation);
+  const char *from_id = peitho_relation_get_from_id (relation);
+  const char *to_id = peitho_relation_get_to_id (relation);
+  const char *annotator_id = peitho_relation_get_annotator_id (relation);
+
+  if (!g_hash_table_contains (self->annotations_by_id, from_id))
+    add_problem (problems,
+                 _("Relation %s starts from annotation “%s”, which does not exist"),
+                 id, from_id);
+
+  if (!g_hash_table_contains (self->annotations_by_id, to_id))
+    add_problem (problems,
+                 _("Relation %s points to annotation “%s”, which does not exist"),
+                 id, to_id);
+
+  if (g_strcmp0 (from_id, to_id) == 0)
+    add_problem (problems, _("Relation %s links annotation %s to itself"), id, from_id);
+
+  if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
+    add_problem (problems,
+                 _("Relation %s names the annotator “%s”, who is not in the document"),
+                 id, annotator_id);
+}
+
+GPtrArray *
+peitho_document_validate (PeithoDocument *self)
+{
+  g_autoptr(GPtrArray) annotations = NULL;
+  GPtrArray *problems;
+  guint n_relations;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+
+  annotations = peitho_annotation_index_dup_all (self->annotations);
+  for (guint i = 0; i < annotations->len; i++)
+    validate_annotation (self, g_ptr_array_index (annotations, i), problems);
+
+  n_relations = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
+  for (guint i = 0; i < n_relations; i++)
+    {
+      g_autoptr(PeithoRelation) relation = NULL;
+
+      relation = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
+      validate_relation (self, relation, problems);
+    }
+
+  validate_tag_set_ids (self, problems);
+
+  return problems;
+}

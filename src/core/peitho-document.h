@@ -37,6 +37,9 @@ typedef struct {
  * moved to the start of the next paragraph, its end to the end of the
  * previous one (TEI anchors can only stand inside <p>).
  */
+/* A new document has no text and an empty tag set (id "peitho-empty"):
+ * give it one with peitho_document_set_tag_set(), for instance
+ * peitho_tag_set_new_default(). */
 PeithoDocument *peitho_document_new                   (void);
 
 /* Appends a paragraph. @xml_id may be NULL ("p1", "p2", ... are given).
@@ -223,7 +226,12 @@ GPtrArray      *peitho_document_validate              (PeithoDocument *self);
  *   "relation-added"     (PeithoRelation *)
  *   "relation-removed"   (PeithoRelation *)
  *   "changed"            () after any of the above, and after metadata,
- *                        tag set or annotator changes
+ *                        tag set or annotator changes; once per call
+ *                        (remove_annotation emits its "relation-removed"s
+ *                        and "annotation-removed", then one "changed")
+ *
+ * get_annotations() and the signals come from the thread that changes the
+ * document; the document is not thread-safe.
  */
 
 G_END_DECLS

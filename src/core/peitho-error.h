@@ -39,6 +39,17 @@ typedef enum {
   PEITHO_ERROR_IN_USE,
 } PeithoError;
 
-GQuark peitho_error_quark (void);
+GQuark    peitho_error_quark (void);
+
+/* Ids are xml:ids in TEI, so they must be XML NCNames (a letter or "_",
+ * then letters, digits, ".", "-", "_", combining marks). */
+gboolean  peitho_id_is_valid (const char *id);
+/* The same, failing with PEITHO_ERROR_INVALID and a message naming @id. */
+gboolean  peitho_id_check    (const char  *id,
+                              GError     **error);
+/* A slug of @label: ASCII lowercase letters and digits, runs of anything
+ * else as one "-", no leading or trailing "-". May be "" (nothing usable)
+ * and may start with a digit: callers add their own prefix. */
+char     *peitho_id_slugify  (const char *label);
 
 G_END_DECLS

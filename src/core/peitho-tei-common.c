@@ -1,4 +1,451 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Placeholder: to be implemented. */
-typedef int peitho_placeholder_tei_common;
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "peitho-error.h"
+#include "peitho-tei-common.h"
+
+typedef struct {
+  const char *display_name;
+  char       *first_message;
+  int         first_line;
+  int         entity_line;
+  gboolean    entity_seen;
+} ParseState;
+
+static void
+parse_state_entity (xmlParserCtxt *ctxt)
+{
+  ParseState *state = ctxt->_private;
+
+  if (!state->entity_seen)
+    {
+      state->entity_seen = TRUE;
+      state->entity_line = ctxt->input != NULL ? ctxt->input->line : 0;
+    }
+  /* Stop at once: an entity bomb never gets the chance to expand. */
+  xmlStopParser (ctxt);
+}
+
+static void
+entity_decl_cb (void          *user_data,
+                const xmlChar *name,
+                int            type,
+                const xmlChar *public_id,
+                const xmlChar *system_id,
+                xmlChar       *content)
+{
+  parse_state_entity (user_data);
+}
+
+static void
+unparsed_entity_decl_cb (void          *user_data,
+                         const xmlChar *name,
+                         const xmlChar *public_id,
+                         const xmlChar *system_id,
+                         const xmlChar *notation_name)
+{
+  parse_state_entity (user_data);
+}
+
+static void
+reference_cb (void          *user_data,
+              const xmlChar *name)
+{
+  parse_state_entity (user_data);
+}
+
+static void
+structured_error_cb (void        *user_data,
+                     xmlErrorPtr  error)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+
+  if (error == NULL || state == NULL)
+    return;
+
+  if (error->code == XML_WAR_UNDECLARED_ENTITY || error->code == XML_ERR_UNDECLARED_ENTITY)
+    {
+      if (!state->entity_seen)
+        {
+          state->entity_seen = TRUE;
+          state->entity_line = error->line;
+        }
+      return;
+    }
+
+  /* Validity errors (a duplicate xml:id) are the reader's business. */
+  if (error->domain == XML_FROM_VALID || error->level < XML_ERR_ERROR)
+    return;
+
+  if (state->first_message == NULL)
+    {
+      state->first_message = g_strstrip (g_strdup (error->message != NULL ? error->message
+                                                                            : "unknown error"));
+      state->first_line = error->line;
+    }
+}
+
+static gpointer
+init_libxml_cb (gpointer data)
+{
+  xmlInitParser ();
+  return NULL;
+}
+
+xmlDoc *
+peitho_tei_parse_memory (const char  *data,
+                         gsize        length,
+                         const char  *display_name,
+                         GError     **error)
+{
+  static GOnce once = G_ONCE_INIT;
+  ParseState state = { display_name, NULL, 0, 0, FALSE };
+  xmlParserCtxt *ctxt;
+  xmlDoc *doc;
+
+  g_once (&once, init_libxml_cb, NULL);
+
+  if (length > G_MAXINT)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_TOO_LARGE,
+                   _("%s: the file is too large"), display_name);
+      return NULL;
+    }
+
+  ctxt = xmlNewParserCtxt ();
+  if (ctxt == NULL)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
+                   _("%s: cannot create an XML parser"), display_name);
+      return NULL;
+    }
+
+  ctxt->_private = &state;
+  ctxt->sax->serror = structured_error_cb;
+  ctxt->sax->entityDecl = entity_decl_cb;
+  ctxt->sax->unparsedEntityDecl = unparsed_entity_decl_cb;
+  ctxt->sax->reference = reference_cb;
+
+  /* Never XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE. */
+  doc = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, NULL,
+                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+
+  if (state.entity_seen)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_MALFORMED,
+                   _("%s:%d: the document declares or uses an entity, which Peitho does not read "
+                     "(only &amp; &lt; &gt; &quot; &apos; and character references are allowed)"),
+                   display_name, state.entity_line);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (doc == NULL || !ctxt->wellFormed)
+    {
+      if (state.first_message == NULL)
+        {
+          xmlError *last = xmlCtxtGetLastError (ctxt);
+
+          if (last != NULL && last->message != NULL)
+            {
+              state.first_message = g_strstrip (g_strdup (last->message));
+              state.first_line = last->line;
+            }
+        }
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_MALFORMED, "%s:%d: %s",
+                   display_name, state.first_line,
+                   state.first_message != NULL ? state.first_message : _("not well-formed XML"));
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+  else if (xmlDocGetRootElement (doc) == NULL)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_MALFORMED,
+                   _("%s: the document has no root element"), display_name);
+      g_clear_pointer (&doc, xmlFreeDoc);
+    }
+
+  ctxt->_private = NULL;
+  xmlFreeParserCtxt (ctxt);
+  g_free (state.first_message);
+
+  return doc;
+}
+
+gboolean
+peitho_tei_is_ncname (const char *str)
+{
+  return peitho_id_is_valid (str);
+}
+
+gboolean
+peitho_tei_is (const xmlNode *node,
+               const char    *name)
+{
+  return node != NULL
+      && node->type == XML_ELEMENT_NODE
+      && node->ns != NULL
+      && strcmp ((const char *) node->ns->href, PEITHO_TEI_NS) == 0
+      && strcmp ((const char *) node->name, name) == 0;
+}
+
+xmlNode *
+peitho_tei_first_element (xmlNode *parent)
+{
+  for (xmlNode *child = parent != NULL ? parent->children : NULL; child; child = child->next)
+    if (child->type == XML_ELEMENT_NODE)
+      return child;
+  return NULL;
+}
+
+xmlNode *
+peitho_tei_next_element (xmlNode *node)
+{
+  for (xmlNode *next = node != NULL ? node->next : NULL; next; next = next->next)
+    if (next->type == XML_ELEMENT_NODE)
+      return next;
+  return NULL;
+}
+
+xmlNode *
+peitho_tei_child (xmlNode    *parent,
+                  const char *name)
+{
+  for (xmlNode *child = parent != NULL ? parent->children : NULL; child; child = child->next)
+    if (peitho_tei_is (child, name))
+      return child;
+  return NULL;
+}
+
+const char *
+peitho_tei_attr (const xmlNode *node,
+                 const char    *name)
+{
+  gboolean xml_ns = g_str_has_prefix (name, "xml:");
+  const char *local = xml_ns ? name + 4 : name;
+
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return NULL;
+
+  for (xmlAttr *attr = node->properties; attr; attr = attr->next)
+    {
+      if (strcmp ((const char *) attr->name, local) != 0)
+        continue;
+      if (xml_ns ? (attr->ns == NULL || strcmp ((const char *) attr->ns->href,
+                                                 (const char *) XML_XML_NAMESPACE) != 0)
+                 : attr->ns != NULL)
+        continue;
+      if (attr->children == NULL)
+        return "";
+      if (attr->children->type == XML_TEXT_NODE && attr->children->next == NULL)
+        return (const char *) attr->children->content;
+      return NULL;
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+char *
+peitho_tei_collapse (const char *str)
+{
+  GString *out;
+  gboolean space = FALSE;
+
+  if (str == NULL)
+    return NULL;
+
+  out = g_string_sized_new (strlen (str));
+  for (const char *p = str; *p; p++)
+    {
+      if (is_xml_space (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  if (out->len == 0)
+    {
+      g_string_free (out, TRUE);
+      return NULL;
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+peitho_tei_collapsed_text (xmlNode *node)
+{
+  xmlChar *content;
+  char *result;
+
+  if (node == NULL)
+    return NULL;
+  content = xmlNodeGetContent (node);
+  result = peitho_tei_collapse ((const char *) content);
+  xmlFree (content);
+  return result;
+}
+
+const char *
+peitho_tei_pointer_id (const char *pointer)
+{
+  const char *hash;
+
+  if (pointer == NULL || *pointer == '\0')
+    return NULL;
+  hash = strchr (pointer, '#');
+  if (hash != NULL)
+    return hash[1] != '\0' ? hash + 1 : NULL;
+  return pointer;
+}
+
+char *
+peitho_tei_format_when (GDateTime *when)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (when == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (when);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+GDateTime *
+peitho_tei_parse_when (const char *value)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *full = NULL;
+
+  if (value == NULL)
+    return NULL;
+  while (is_xml_space (*value))
+    value++;
+
+  if (strlen (value) == 10 && value[4] == '-' && value[7] == '-')
+    value = full = g_strconcat (value, "T00:00:00Z", NULL);
+  else if (strlen (value) == 7 && value[4] == '-')
+    value = full = g_strconcat (value, "-01T00:00:00Z", NULL);
+  else if (strlen (value) == 4 && g_ascii_isdigit (value[0]))
+    value = full = g_strconcat (value, "-01-01T00:00:00Z", NULL);
+
+  return g_date_time_new_from_iso8601 (value, utc);
+}
+
+static const char * const months[] = {
+  "january", "february", "march", "april", "may", "june", "july",
+  "august", "september", "october", "november", "december",
+};
+
+static int
+month_from_word (const char *word)
+{
+  gsize len = strlen (word);
+
+  if (len < 3)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (months[i], word, len) == 0 && (len == strlen (months[i]) || len == 3
+                                                          || (len == 4 && word[3] == '.')))
+      return i + 1;
+  return 0;
+}
+
+char *
+peitho_tei_date_to_iso (const char *date)
+{
+  g_auto(GStrv) words = NULL;
+  int year = 0, month = 0, day = 0;
+  guint n;
+
+  if (date == NULL)
+    return NULL;
+
+  {
+    g_autofree char *clean = g_strdup (date);
+
+    g_strstrip (clean);
+    /* Already ISO: 1939, 1939-06, 1939-06-10. */
+    if (g_regex_match_simple ("^[0-9]{4}(-[01][0-9](-[0-3][0-9])?)?$", clean, 0, 0))
+      {
+        g_autoptr(GDateTime) check = peitho_tei_parse_when (clean);
+        return check != NULL ? g_strdup (clean) : NULL;
+      }
+    g_strdelimit (clean, ",", ' ');
+    words = g_regex_split_simple ("\\s+", clean, 0, 0);
+  }
+
+  n = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *w = words[i];
+      char *end = NULL;
+      gint64 value;
+
+      if (*w == '\0')
+        continue;
+      n++;
+      if (n > 3)
+        return NULL;
+      if (g_ascii_isdigit (*w))
+        {
+          value = g_ascii_strtoll (w, &end, 10);
+          /* "10th" */
+          if (*end != '\0' && !(g_str_equal (end, "st") || g_str_equal (end, "nd")
+                                || g_str_equal (end, "rd") || g_str_equal (end, "th")
+                                || g_str_equal (end, ".")))
+            return NULL;
+          if (value >= 1000 && value <= 9999 && year == 0 && end - w == 4)
+            year = value;
+          else if (value >= 1 && value <= 31 && day == 0)
+            day = value;
+          else
+            return NULL;
+        }
+      else if ((value = month_from_word (w)) != 0 && month == 0)
+        month = value;
+      else
+        return NULL;
+    }
+
+  if (year == 0 || (day != 0 && month == 0))
+    return NULL;
+  if (month == 0)
+    return g_strdup_printf ("%04d", year);
+  if (day == 0)
+    return g_strdup_printf ("%04d-%02d", year, month);
+  if (!g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+char *
+peitho_tei_dump_node (xmlNode *node)
+{
+  xmlDoc *doc = xmlNewDoc ((const xmlChar *) "1.0");
+  xmlNode *copy = xmlDocCopyNode (node, doc, 1);
+  xmlBuffer *buffer;
+  char *result;
+
+  xmlDocSetRootElement (doc, copy);
+  buffer = xmlBufferCreate ();
+  xmlNodeDump (buffer, doc, copy, 0, 0);
+  result = g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
+  xmlBufferFree (buffer);
+  xmlFreeDoc (doc);
+  return result;
+}

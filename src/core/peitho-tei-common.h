@@ -1,2 +1,60 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
+
+/* Private to the core: what the TEI reader, the writer and the importers
+ * share. */
+
+#include <glib.h>
+#include <libxml/tree.h>
+
+G_BEGIN_DECLS
+
+#define PEITHO_TEI_NS "http://www.tei-c.org/ns/1.0"
+
+/* The group that receives categories a file uses but does not declare. */
+#define PEITHO_UNKNOWN_GROUP_ID    "unknown-tags"
+#define PEITHO_UNKNOWN_TAG_COLOR   "#c0bfbc"
+
+/* Parses XML safely: no network, no DTD loading, no entity substitution,
+ * libxml2's default limits on depth and size (no XML_PARSE_HUGE). A document
+ * that declares entities or refers to one is refused. Nothing is printed;
+ * errors are PEITHO_ERROR_MALFORMED "NAME:LINE: message". */
+xmlDoc     *peitho_tei_parse_memory      (const char  *data,
+                                          gsize        length,
+                                          const char  *display_name,
+                                          GError     **error);
+
+gboolean    peitho_tei_is_ncname         (const char  *str);
+
+/* TRUE if @node is an element in the TEI namespace called @name. */
+gboolean    peitho_tei_is                (const xmlNode *node,
+                                          const char    *name);
+/* The first TEI element child called @name, or NULL. */
+xmlNode    *peitho_tei_child             (xmlNode     *parent,
+                                          const char  *name);
+xmlNode    *peitho_tei_next_element      (xmlNode     *node);
+xmlNode    *peitho_tei_first_element     (xmlNode     *parent);
+/* Attribute in no namespace, or xml:id for "xml:id". Owned by the tree. */
+const char *peitho_tei_attr              (const xmlNode *node,
+                                          const char    *name);
+/* Text content of @node (all descendants), whitespace collapsed and
+ * trimmed; NULL when that leaves nothing. */
+char       *peitho_tei_collapsed_text    (xmlNode     *node);
+/* Collapses runs of XML whitespace in @str to one space and trims. */
+char       *peitho_tei_collapse          (const char  *str);
+/* Strips one leading "#" of a local pointer; NULL for an empty pointer or one
+ * into another file without a fragment. */
+const char *peitho_tei_pointer_id        (const char  *pointer);
+
+/* xsd:dateTime of @when in UTC, seconds only ("2026-11-24T10:00:00Z"). */
+char       *peitho_tei_format_when       (GDateTime   *when);
+/* Reads xsd:dateTime / xsd:date; a value without zone counts as UTC. */
+GDateTime  *peitho_tei_parse_when        (const char  *value);
+/* ISO form of a human date ("June 10, 1939" -> "1939-06-10", "1939" ->
+ * "1939", "10 June 1939", "1939-06-10"), or NULL if it does not parse. */
+char       *peitho_tei_date_to_iso       (const char  *date);
+
+/* Serializes @node with its descendants, namespaces declared on it. */
+char       *peitho_tei_dump_node         (xmlNode     *node);
+
+G_END_DECLS

@@ -1,4 +1,1275 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Placeholder: to be implemented. */
-typedef int peitho_placeholder_peitho_tei_reader;
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "peitho-error.h"
+#include "peitho-tei-common.h"
+#include "peitho-tei-reader.h"
+
+/*
+ * One walk over the body collects the text of each paragraph and the range
+ * (start and end offsets) of every element with an xml:id, anchors included;
+ * spans in the standOff are then resolved through that table, so reading is
+ * linear in the size of the file.
+ *
+ * The text of a paragraph is the concatenation of its text nodes, descending
+ * into inline elements (hi, seg, emph, foreign markup ...). Notes, comments
+ * and processing instructions add nothing. <lb/> adds a "\n" only where the
+ * text around it has no whitespace already (files that break lines around
+ * <lb/> keep their own line break, which is text). Paragraphs are p, ab, l
+ * and head in document order, inside div, lg, list ... at any depth.
+ */
+
+typedef struct {
+  gsize start;
+  gsize end;
+} Range;
+
+typedef struct {
+  const char *id;        /* owned by the XML tree */
+  char       *tag_id;
+  const char *resp;      /* owned by the XML tree */
+  char       *note;
+  GDateTime  *created;
+  gsize       start;
+  gsize       end;
+  xmlNode    *node;
+} Record;
+
+typedef struct {
+  const char      *name;
+  PeithoReadFlags  flags;
+  GPtrArray       *problems;
+  GError          *error;
+
+  PeithoDocument  *document;
+  PeithoTagSet    *tag_set;
+  GHashTable      *ids;             /* xml:id -> xmlNode */
+  GHashTable      *ranges;          /* xml:id -> index + 1 into range_list */
+  GArray          *range_list;
+  GHashTable      *changes_used;    /* change xml:id referenced by annotations */
+  GHashTable      *target_notes;    /* annotation id -> xmlNode <note target> */
+  GHashTable      *unknown_tags;    /* reported already */
+  GPtrArray       *records;         /* Record */
+  GPtrArray       *span_nodes;      /* xmlNode span with @from/@target */
+
+  GString         *paragraph;
+  gsize            offset;          /* characters of the text so far */
+  guint            n_paragraphs;
+  gboolean         pending_break;
+} Reader;
+
+static void
+record_free (gpointer data)
+{
+  Record *record = data;
+
+  g_free (record->note);
+  g_free (record->tag_id);
+  g_clear_pointer (&record->created, g_date_time_unref);
+  g_free (record);
+}
+
+/* Reports a problem at @node. Returns FALSE if reading must stop (strict). */
+static gboolean G_GNUC_PRINTF (4, 5)
+reader_problem (Reader     *self,
+                xmlNode    *node,
+                PeithoError code,
+                const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *full = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (node != NULL)
+    full = g_strdup_printf ("%s:%ld: %s", self->name, xmlGetLineNo (node), message);
+  else
+    full = g_strdup_printf ("%s: %s", self->name, message);
+
+  if (self->flags & PEITHO_READ_STRICT)
+    {
+      if (self->error == NULL)
+        self->error = g_error_new_literal (PEITHO_ERROR, code, full);
+      return FALSE;
+    }
+
+  if (self->problems != NULL)
+    g_ptr_array_add (self->problems, g_steal_pointer (&full));
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------
+ * The tag set
+ */
+
+static char *
+parse_color (const char *css)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *hex = NULL;
+
+  if (css == NULL)
+    return NULL;
+  regex = g_regex_new ("background(?:-color)?\\s*:\\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\\b",
+                       G_REGEX_CASELESS, 0, NULL);
+  if (!g_regex_match (regex, css, 0, &match))
+    return NULL;
+  hex = g_ascii_strdown (g_match_info_fetch (match, 1), -1);
+  if (strlen (hex) == 3)
+    return g_strdup_printf ("#%c%c%c%c%c%c", hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]);
+  return g_strconcat ("#", hex, NULL);
+}
+
+static void
+read_cat_desc (xmlNode  *category,
+               char    **label,
+               char    **definition,
+               char    **example)
+{
+  xmlNode *cat_desc = peitho_tei_child (category, "catDesc");
+
+  *label = *definition = *example = NULL;
+
+  if (cat_desc != NULL)
+    {
+      g_autoptr(GString) rest = g_string_new (NULL);
+      xmlNode *term = peitho_tei_child (cat_desc, "term");
+      xmlNode *q = peitho_tei_child (cat_desc, "q");
+      g_autofree char *collapsed = NULL;
+      const char *def;
+
+      for (xmlNode *child = cat_desc->children; child; child = child->next)
+        {
+          xmlChar *content;
+
+          if (child == term || child == q || child->type == XML_COMMENT_NODE
+              || child->type == XML_PI_NODE)
+            continue;
+          content = xmlNodeGetContent (child);
+          g_string_append (rest, (const char *) content);
+          xmlFree (content);
+        }
+      collapsed = peitho_tei_collapse (rest->str);
+      *example = peitho_tei_collapsed_text (q);
+
+      if (term != NULL)
+        {
+          *label = peitho_tei_collapsed_text (term);
+          def = collapsed;
+          while (def != NULL && (*def == ':' || *def == ' '))
+            def++;
+          *definition = def != NULL && *def != '\0' ? g_strdup (def) : NULL;
+        }
+      else
+        *label = g_steal_pointer (&collapsed);
+    }
+  else
+    {
+      *label = peitho_tei_collapsed_text (peitho_tei_child (category, "gloss"));
+      *definition = peitho_tei_collapsed_text (peitho_tei_child (category, "desc"));
+    }
+}
+
+static xmlNode *
+find_taxonomy (xmlNode *header)
+{
+  for (xmlNode *encoding = peitho_tei_first_element (header); encoding;
+       encoding = peitho_tei_next_element (encoding))
+    {
+      if (!peitho_tei_is (encoding, "encodingDesc"))
+        continue;
+      for (xmlNode *class_decl = peitho_tei_first_element (encoding); class_decl;
+           class_decl = peitho_tei_next_element (class_decl))
+        {
+          if (!peitho_tei_is (class_decl, "classDecl"))
+            continue;
+          for (xmlNode *taxonomy = peitho_tei_first_element (class_decl); taxonomy;
+               taxonomy = peitho_tei_next_element (taxonomy))
+            if (peitho_tei_is (taxonomy, "taxonomy") && peitho_tei_child (taxonomy, "category"))
+              return taxonomy;
+        }
+    }
+  return NULL;
+}
+
+static void
+collect_renditions (xmlNode    *header,
+                    GHashTable *renditions)
+{
+  for (xmlNode *encoding = peitho_tei_first_element (header); encoding;
+       encoding = peitho_tei_next_element (encoding))
+    {
+      xmlNode *tags_decl;
+
+      if (!peitho_tei_is (encoding, "encodingDesc"))
+        continue;
+      tags_decl = peitho_tei_child (encoding, "tagsDecl");
+      for (xmlNode *r = peitho_tei_first_element (tags_decl); r; r = peitho_tei_next_element (r))
+        {
+          const char *id = peitho_tei_attr (r, "xml:id");
+          xmlChar *css;
+
+          if (!peitho_tei_is (r, "rendition") || id == NULL)
+            continue;
+          css = xmlNodeGetContent (r);
+          g_hash_table_insert (renditions, (gpointer) id, parse_color ((const char *) css));
+          xmlFree (css);
+        }
+    }
+}
+
+static gboolean
+add_category_tag (Reader       *self,
+                  PeithoTagSet *tag_set,
+                  const char   *group_id,
+                  xmlNode      *category,
+                  GHashTable   *renditions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeithoTag) tag = NULL;
+  g_autofree char *label = NULL, *definition = NULL, *example = NULL;
+  g_autofree char *id = g_strdup (peitho_tei_attr (category, "xml:id"));
+  const char *rendition = peitho_tei_pointer_id (peitho_tei_attr (category, "rendition"));
+  const char *color = rendition != NULL ? g_hash_table_lookup (renditions, rendition) : NULL;
+
+  read_cat_desc (category, &label, &definition, &example);
+  if (id == NULL)
+    id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "tag");
+  if (label == NULL)
+    label = g_strdup (id);
+
+  tag = peitho_tag_new (id, label, definition, example, color);
+  if (!peitho_tag_set_add_tag (tag_set, group_id, tag, -1, &error))
+    return self == NULL || reader_problem (self, category, PEITHO_ERROR_DUPLICATE_ID,
+                                           _("category “%s”: %s"), id, error->message);
+  return TRUE;
+}
+
+static void
+add_descendant_tags (Reader       *self,
+                     PeithoTagSet *tag_set,
+                     const char   *group_id,
+                     xmlNode      *parent,
+                     GHashTable   *renditions,
+                     gboolean     *ok)
+{
+  for (xmlNode *c = peitho_tei_first_element (parent); c && *ok; c = peitho_tei_next_element (c))
+    {
+      if (!peitho_tei_is (c, "category"))
+        continue;
+      /* The model has two levels: deeper categories become tags of the
+       * top-level group too. */
+      *ok = add_category_tag (self, tag_set, group_id, c, renditions);
+      add_descendant_tags (self, tag_set, group_id, c, renditions, ok);
+    }
+}
+
+/* @self may be NULL (tag-set files): problems are then ignored. */
+static PeithoTagSet *
+read_tag_set (Reader  *self,
+              xmlNode *header)
+{
+  g_autoptr(GHashTable) renditions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  xmlNode *taxonomy = find_taxonomy (header);
+  g_autoptr(PeithoTagSet) tag_set = NULL;
+  g_autofree char *title = NULL;
+  const char *other_id = NULL;
+  g_autofree char *other_id_owned = NULL;
+  gboolean ok = TRUE;
+
+  if (taxonomy == NULL)
+    return NULL;
+
+  collect_renditions (header, renditions);
+  title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "desc"));
+  if (title == NULL)
+    title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "bibl"));
+  if (title == NULL)
+    title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "gloss"));
+  tag_set = peitho_tag_set_new (peitho_tei_attr (taxonomy, "xml:id") != NULL
+                                ? peitho_tei_attr (taxonomy, "xml:id") : "tags",
+                                title);
+
+  for (xmlNode *c = peitho_tei_first_element (taxonomy); c && ok; c = peitho_tei_next_element (c))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!peitho_tei_is (c, "category"))
+        continue;
+
+      if (peitho_tei_child (c, "category") != NULL
+          || g_strcmp0 (peitho_tei_attr (c, "n"), "group") == 0)
+        {
+          g_autofree char *label = NULL, *definition = NULL, *example = NULL;
+          g_autofree char *id = g_strdup (peitho_tei_attr (c, "xml:id"));
+          g_autoptr(PeithoTagGroup) group = NULL;
+
+          read_cat_desc (c, &label, &definition, &example);
+          if (id == NULL)
+            id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "group");
+          group = peitho_tag_group_new (id, label != NULL ? label : id, definition);
+          if (!peitho_tag_set_add_group (tag_set, group, -1, &error))
+            {
+              ok = self == NULL || reader_problem (self, c, PEITHO_ERROR_DUPLICATE_ID,
+                                                   _("category “%s”: %s"), id, error->message);
+              continue;
+            }
+          add_descendant_tags (self, tag_set, id, c, renditions, &ok);
+        }
+      else
+        {
+          if (other_id == NULL)
+            {
+              g_autoptr(PeithoTagGroup) group = NULL;
+
+              other_id = other_id_owned = peitho_tag_set_make_id (tag_set, "other");
+              group = peitho_tag_group_new (other_id, _("Other"), NULL);
+              peitho_tag_set_add_group (tag_set, group, -1, NULL);
+            }
+          ok = add_category_tag (self, tag_set, other_id, c, renditions);
+        }
+    }
+
+  return ok ? g_steal_pointer (&tag_set) : NULL;
+}
+
+/* ---------------------------------------------------------------------------
+ * Ids and the body
+ */
+
+static gboolean
+collect_ids (Reader  *self,
+             xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *id;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      id = peitho_tei_attr (node, "xml:id");
+      if (id != NULL)
+        {
+          xmlNode *first = g_hash_table_lookup (self->ids, id);
+
+          if (first != NULL)
+            {
+              if (!reader_problem (self, node, PEITHO_ERROR_DUPLICATE_ID,
+                                   _("the xml:id “%s” is used twice (first at line %ld)"),
+                                   id, xmlGetLineNo (first)))
+                return FALSE;
+            }
+          else
+            g_hash_table_insert (self->ids, (gpointer) id, node);
+        }
+      if (node->children != NULL && !collect_ids (self, node->children))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+set_range (Reader     *self,
+           const char *id,
+           gsize       start,
+           gsize       end)
+{
+  Range range = { start, end };
+
+  if (id == NULL || g_hash_table_contains (self->ranges, id))
+    return;
+  g_array_append_val (self->range_list, range);
+  g_hash_table_insert (self->ranges, (gpointer) id, GUINT_TO_POINTER (self->range_list->len));
+}
+
+static const Range *
+get_range (Reader     *self,
+           const char *id)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranges, id));
+
+  return index > 0 ? &g_array_index (self->range_list, Range, index - 1) : NULL;
+}
+
+static gboolean
+is_annotation_element (xmlNode *node)
+{
+  return (peitho_tei_is (node, "seg") || peitho_tei_is (node, "span")
+          || peitho_tei_is (node, "rs") || peitho_tei_is (node, "phr"))
+      && peitho_tei_attr (node, "ana") != NULL;
+}
+
+static gboolean
+is_pointing_span (xmlNode *node)
+{
+  return peitho_tei_is (node, "span")
+      && (peitho_tei_attr (node, "from") != NULL || peitho_tei_attr (node, "target") != NULL);
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static void
+append_text (Reader     *self,
+             const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+
+  if (self->pending_break)
+    {
+      if (self->paragraph->len > 0 && !is_space (self->paragraph->str[self->paragraph->len - 1])
+          && !is_space (text[0]))
+        {
+          g_string_append_c (self->paragraph, '\n');
+          self->offset++;
+        }
+      self->pending_break = FALSE;
+    }
+  g_string_append (self->paragraph, text);
+  self->offset += g_utf8_strlen (text, -1);
+}
+
+static GDateTime *
+lookup_change_time (Reader     *self,
+                    const char *change)
+{
+  g_auto(GStrv) tokens = NULL;
+  xmlNode *node;
+  const char *id;
+
+  if (change == NULL)
+    return NULL;
+  tokens = g_strsplit_set (change, " \t\n\r", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      if ((id = peitho_tei_pointer_id (tokens[i])) == NULL)
+        continue;
+      node = g_hash_table_lookup (self->ids, id);
+      if (node == NULL || !peitho_tei_is (node, "change"))
+        continue;
+      g_hash_table_add (self->changes_used, (gpointer) peitho_tei_attr (node, "xml:id"));
+      return peitho_tei_parse_when (peitho_tei_attr (node, "when"));
+    }
+  return NULL;
+}
+
+/* One record per category in @ana (usually one). */
+static void
+add_records (Reader     *self,
+             xmlNode    *node,
+             gsize       start,
+             gsize       end,
+             char       *note)
+{
+  g_autofree char *owned_note = note;
+  const char *ana = peitho_tei_attr (node, "ana");
+  g_auto(GStrv) tokens = g_strsplit_set (ana != NULL ? ana : "", " \t\n\r", -1);
+  gboolean first = TRUE;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      Record *record;
+      const char *tag_id;
+
+      if (*tokens[i] == '\0')
+        continue;
+      tag_id = peitho_tei_pointer_id (tokens[i]);
+      if (tag_id == NULL)
+        continue;
+
+      record = g_new0 (Record, 1);
+      record->node = node;
+      record->id = first ? peitho_tei_attr (node, "xml:id") : NULL;
+      record->tag_id = g_strdup (tag_id);
+      record->start = start;
+      record->end = end;
+      record->resp = peitho_tei_attr (node, "resp");
+      record->note = g_strdup (owned_note);
+      record->created = lookup_change_time (self, peitho_tei_attr (node, "change"));
+      g_ptr_array_add (self->records, record);
+      first = FALSE;
+    }
+}
+
+static void
+walk_inline (Reader  *self,
+             xmlNode *parent)
+{
+  for (xmlNode *node = parent->children; node; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        append_text (self, (const char *) node->content);
+      else if (node->type != XML_ELEMENT_NODE)
+        continue;
+      else if (peitho_tei_is (node, "note"))
+        continue;
+      else if (peitho_tei_is (node, "lb"))
+        self->pending_break = TRUE;
+      else if (is_pointing_span (node))
+        g_ptr_array_add (self->span_nodes, node);
+      else
+        {
+          gsize start = self->offset;
+          const char *id = peitho_tei_attr (node, "xml:id");
+
+          walk_inline (self, node);
+          set_range (self, id, start, self->offset);
+          if (is_annotation_element (node))
+            add_records (self, node, start, self->offset, NULL);
+        }
+    }
+}
+
+static gboolean
+is_paragraph (xmlNode *node)
+{
+  return peitho_tei_is (node, "p") || peitho_tei_is (node, "ab")
+      || peitho_tei_is (node, "head") || peitho_tei_is (node, "l");
+}
+
+static gboolean
+walk_paragraph (Reader  *self,
+                xmlNode *p)
+{
+  g_autoptr(GError) error = NULL;
+  const char *id = peitho_tei_attr (p, "xml:id");
+  gsize start;
+
+  if (self->n_paragraphs > 0)
+    self->offset += 2;
+  start = self->offset;
+  g_string_truncate (self->paragraph, 0);
+  self->pending_break = FALSE;
+
+  walk_inline (self, p);
+  set_range (self, id, start, self->offset);
+
+  if (id != NULL && !peitho_tei_is_ncname (id))
+    id = NULL;
+  if (!peitho_document_append_paragraph (self->document, self->paragraph->str,
+                                         self->paragraph->len, id, &error))
+    {
+      if (id == NULL || !g_error_matches (error, PEITHO_ERROR, PEITHO_ERROR_DUPLICATE_ID))
+        {
+          self->error = g_error_new (PEITHO_ERROR, error->code, "%s:%ld: %s", self->name,
+                                     xmlGetLineNo (p), error->message);
+          return FALSE;
+        }
+      g_clear_error (&error);
+      if (!peitho_document_append_paragraph (self->document, self->paragraph->str,
+                                             self->paragraph->len, NULL, &error))
+        {
+          self->error = g_error_new (PEITHO_ERROR, error->code, "%s:%ld: %s", self->name,
+                                     xmlGetLineNo (p), error->message);
+          return FALSE;
+        }
+    }
+  self->n_paragraphs++;
+  return TRUE;
+}
+
+static gboolean
+walk_blocks (Reader  *self,
+             xmlNode *parent)
+{
+  for (xmlNode *node = peitho_tei_first_element (parent); node; node = peitho_tei_next_element (node))
+    {
+      gsize start = self->n_paragraphs > 0 ? self->offset + 2 : self->offset;
+
+      if (is_paragraph (node))
+        {
+          if (!walk_paragraph (self, node))
+            return FALSE;
+          if (is_annotation_element (node))
+            add_records (self, node, start, self->offset, NULL);
+          continue;
+        }
+      if (peitho_tei_is (node, "note"))
+        continue;
+      if (is_pointing_span (node))
+        {
+          g_ptr_array_add (self->span_nodes, node);
+          continue;
+        }
+      if (!walk_blocks (self, node))
+        return FALSE;
+      if (self->offset >= start)
+        set_range (self, peitho_tei_attr (node, "xml:id"), start, self->offset);
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------
+ * The standOff
+ */
+
+static char *
+node_text (xmlNode *node)
+{
+  xmlChar *content = xmlNodeGetContent (node);
+  char *text = g_strdup ((const char *) content);
+
+  xmlFree (content);
+  return text;
+}
+
+static const char *
+display_id (xmlNode *node)
+{
+  const char *id = peitho_tei_attr (node, "xml:id");
+
+  return id != NULL ? id : (const char *) node->name;
+}
+
+static gboolean
+resolve_span (Reader  *self,
+              xmlNode *span)
+{
+  const char *from = peitho_tei_attr (span, "from");
+  const char *to = peitho_tei_attr (span, "to");
+  const char *target = peitho_tei_attr (span, "target");
+  const char *name = display_id (span);
+  xmlNode *note = peitho_tei_child (span, "note");
+  gsize start, end;
+
+  if (peitho_tei_attr (span, "ana") == NULL)
+    return reader_problem (self, span, PEITHO_ERROR_INVALID,
+                           _("span “%s” has no @ana (no category); left out"), name);
+
+  if (from != NULL)
+    {
+      const char *from_id = peitho_tei_pointer_id (from);
+      const char *to_id = to != NULL ? peitho_tei_pointer_id (to) : from_id;
+      const Range *start_range = from_id != NULL ? get_range (self, from_id) : NULL;
+      const Range *end_range = to_id != NULL ? get_range (self, to_id) : NULL;
+
+      if (start_range == NULL)
+        return reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
+                               _("span “%s”: its start “%s” is not in the text; annotation left out"),
+                               name, from);
+      if (end_range == NULL)
+        return reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
+                               _("span “%s”: its end “%s” is not in the text; annotation left out"),
+                               name, to);
+      start = start_range->start;
+      end = end_range->end;
+      if (end < start)
+        return reader_problem (self, span, PEITHO_ERROR_RANGE,
+                               _("span “%s”: its end (%s) comes before its start (%s); "
+                                 "annotation left out"), name, to, from);
+    }
+  else
+    {
+      g_auto(GStrv) tokens = g_strsplit_set (target, " \t\n\r", -1);
+      gboolean found = FALSE;
+
+      start = G_MAXSIZE;
+      end = 0;
+      for (guint i = 0; tokens[i] != NULL; i++)
+        {
+          const char *id = peitho_tei_pointer_id (tokens[i]);
+          const Range *range;
+
+          if (id == NULL)
+            continue;
+          range = get_range (self, id);
+          if (range == NULL)
+            return reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
+                                   _("span “%s”: its target “%s” is not in the text; "
+                                     "annotation left out"), name, tokens[i]);
+          start = MIN (start, range->start);
+          end = MAX (end, range->end);
+          found = TRUE;
+        }
+      if (!found)
+        return reader_problem (self, span, PEITHO_ERROR_INVALID,
+                               _("span “%s” has an empty @target; left out"), name);
+    }
+
+  if (start == end)
+    return reader_problem (self, span, PEITHO_ERROR_RANGE,
+                           _("span “%s” covers no text; annotation left out"), name);
+
+  add_records (self, span, start, end, note != NULL ? node_text (note) : NULL);
+  return TRUE;
+}
+
+static void
+walk_stand_off (Reader  *self,
+                xmlNode *parent)
+{
+  for (xmlNode *node = peitho_tei_first_element (parent); node; node = peitho_tei_next_element (node))
+    {
+      if (peitho_tei_is (node, "span"))
+        g_ptr_array_add (self->span_nodes, node);
+      else if (peitho_tei_is (node, "note") && peitho_tei_attr (node, "target") != NULL)
+        {
+          g_auto(GStrv) tokens = g_strsplit_set (peitho_tei_attr (node, "target"), " \t\n\r", -1);
+
+          for (guint i = 0; tokens[i] != NULL; i++)
+            {
+              const char *id = peitho_tei_pointer_id (tokens[i]);
+              xmlNode *target = id != NULL ? g_hash_table_lookup (self->ids, id) : NULL;
+
+              if (target != NULL)
+                g_hash_table_insert (self->target_notes, (gpointer) peitho_tei_attr (target, "xml:id"),
+                                     node);
+            }
+        }
+      else if (!peitho_tei_is (node, "relation"))
+        walk_stand_off (self, node);
+    }
+}
+
+static PeithoAnnotator *
+ensure_annotator (Reader     *self,
+                  xmlNode    *node,
+                  const char *resp,
+                  gboolean   *ok)
+{
+  g_auto(GStrv) tokens = NULL;
+  const char *id = NULL;
+  PeithoAnnotator *annotator;
+
+  if (resp == NULL)
+    return NULL;
+  tokens = g_strsplit_set (resp, " \t\n\r", -1);
+  for (guint i = 0; tokens[i] != NULL && id == NULL; i++)
+    id = peitho_tei_pointer_id (tokens[i]);
+  if (id == NULL)
+    return NULL;
+
+  annotator = peitho_document_lookup_annotator (self->document, id);
+  if (annotator != NULL)
+    return annotator;
+
+  if (!peitho_tei_is_ncname (id))
+    {
+      *ok = reader_problem (self, node, PEITHO_ERROR_NOT_FOUND,
+                            _("@resp “%s” does not name an annotator; ignored"), resp);
+      return NULL;
+    }
+
+  {
+    g_autoptr(PeithoAnnotator) created = peitho_annotator_new (id, id);
+
+    if (!peitho_document_add_annotator (self->document, created, NULL))
+      return NULL;
+  }
+  return peitho_document_lookup_annotator (self->document, id);
+}
+
+static gboolean
+ensure_tag (Reader     *self,
+            Record     *record)
+{
+  g_autoptr(PeithoTag) tag = NULL;
+  const char *id = record->tag_id;
+
+  if (peitho_tag_set_lookup_tag (self->tag_set, id) != NULL)
+    return TRUE;
+
+  if (!peitho_tei_is_ncname (id))
+    return reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
+                           _("“%s” in @ana of “%s” is not a category id; annotation left out"),
+                           id, display_id (record->node));
+
+  if (peitho_tag_set_lookup_group (self->tag_set, PEITHO_UNKNOWN_GROUP_ID) == NULL)
+    {
+      g_autoptr(PeithoTagGroup) group = peitho_tag_group_new (PEITHO_UNKNOWN_GROUP_ID,
+                                                              _("Unknown tags"), NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (!peitho_tag_set_add_group (self->tag_set, group, -1, &error))
+        return reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG, "%s", error->message);
+    }
+
+  if (!g_hash_table_contains (self->unknown_tags, id))
+    {
+      g_hash_table_add (self->unknown_tags, g_strdup (id));
+      if (!reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
+                           _("the category “#%s” (in @ana of “%s”) is not in the taxonomy; "
+                             "it was added to the group “Unknown tags”"),
+                           id, display_id (record->node)))
+        return FALSE;
+    }
+
+  tag = peitho_tag_new (id, id, NULL, NULL, PEITHO_UNKNOWN_TAG_COLOR);
+  return peitho_tag_set_add_tag (self->tag_set, PEITHO_UNKNOWN_GROUP_ID, tag, -1, NULL)
+      || reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
+                         _("cannot add the category “%s”"), id);
+}
+
+static gboolean
+add_annotations (Reader *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->records->len; i++)
+    if (!ensure_tag (self, g_ptr_array_index (self->records, i)))
+      return FALSE;
+
+  if (!peitho_document_set_tag_set (self->document, self->tag_set, &error))
+    {
+      self->error = g_error_new (PEITHO_ERROR, error->code, "%s: %s", self->name, error->message);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (self->records, i);
+      g_autoptr(PeithoAnnotation) annotation = NULL;
+      PeithoAnnotator *annotator;
+      gboolean ok = TRUE;
+
+      if (peitho_tag_set_lookup_tag (self->tag_set, record->tag_id) == NULL)
+        continue;
+
+      annotator = ensure_annotator (self, record->node, record->resp, &ok);
+      if (!ok)
+        return FALSE;
+
+      if (record->note == NULL && record->id != NULL)
+        {
+          xmlNode *note = g_hash_table_lookup (self->target_notes, record->id);
+
+          if (note != NULL)
+            record->note = node_text (note);
+        }
+
+      annotation = peitho_annotation_new (record->id, record->start, record->end, record->tag_id,
+                                          annotator != NULL ? peitho_annotator_get_id (annotator)
+                                                            : NULL,
+                                          record->note, record->created);
+      if (!peitho_document_add_annotation (self->document, annotation, &error))
+        {
+          if (!reader_problem (self, record->node, error->code,
+                               _("“%s”: %s; annotation left out"), display_id (record->node),
+                               error->message))
+            return FALSE;
+          g_clear_error (&error);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+read_relation (Reader  *self,
+               xmlNode *node)
+{
+  const char *name = peitho_tei_attr (node, "name");
+  const char *active = peitho_tei_attr (node, "active");
+  const char *passive = peitho_tei_attr (node, "passive");
+  const char *mutual = peitho_tei_attr (node, "mutual");
+  const char *xml_id = peitho_tei_attr (node, "xml:id");
+  g_auto(GStrv) from = NULL;
+  g_auto(GStrv) to = NULL;
+  g_autoptr(GPtrArray) from_ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) to_ids = g_ptr_array_new ();
+  gboolean ok = TRUE;
+  PeithoAnnotator *annotator;
+
+  if (name == NULL)
+    name = peitho_tei_attr (node, "ref");
+  if (name == NULL)
+    name = peitho_tei_attr (node, "type");
+  if (name == NULL)
+    name = "related";
+
+  if (active == NULL && passive == NULL && mutual != NULL)
+    {
+      /* Symmetric: read as from the first to each of the others. */
+      g_auto(GStrv) all = g_strsplit_set (mutual, " \t\n\r", -1);
+      g_autoptr(GStrvBuilder) first = g_strv_builder_new ();
+      g_autoptr(GStrvBuilder) rest = g_strv_builder_new ();
+      gboolean seen = FALSE;
+
+      for (guint i = 0; all[i] != NULL; i++)
+        if (*all[i] != '\0')
+          {
+            g_strv_builder_add (seen ? rest : first, all[i]);
+            seen = TRUE;
+          }
+      from = g_strv_builder_end (first);
+      to = g_strv_builder_end (rest);
+    }
+  else
+    {
+      from = g_strsplit_set (active != NULL ? active : "", " \t\n\r", -1);
+      to = g_strsplit_set (passive != NULL ? passive : "", " \t\n\r", -1);
+    }
+
+  for (guint i = 0; from[i] != NULL; i++)
+    if (peitho_tei_pointer_id (from[i]) != NULL)
+      g_ptr_array_add (from_ids, (gpointer) peitho_tei_pointer_id (from[i]));
+  for (guint i = 0; to[i] != NULL; i++)
+    if (peitho_tei_pointer_id (to[i]) != NULL)
+      g_ptr_array_add (to_ids, (gpointer) peitho_tei_pointer_id (to[i]));
+
+  if (from_ids->len == 0 || to_ids->len == 0)
+    return reader_problem (self, node, PEITHO_ERROR_INVALID,
+                           _("relation “%s” does not name both of its annotations; left out"),
+                           xml_id != NULL ? xml_id : name);
+
+  if (from_ids->len * to_ids->len > 1
+      && !reader_problem (self, node, PEITHO_ERROR_INVALID,
+                          _("relation “%s” links several annotations; read as %u relations "
+                            "between pairs"),
+                          xml_id != NULL ? xml_id : name, from_ids->len * to_ids->len))
+    return FALSE;
+
+  annotator = ensure_annotator (self, node, peitho_tei_attr (node, "resp"), &ok);
+  if (!ok)
+    return FALSE;
+
+  for (guint i = 0; i < from_ids->len; i++)
+    for (guint j = 0; j < to_ids->len; j++)
+      {
+        const char *from_id = g_ptr_array_index (from_ids, i);
+        const char *to_id = g_ptr_array_index (to_ids, j);
+        g_autoptr(PeithoRelation) relation = NULL;
+        g_autoptr(GError) error = NULL;
+
+        if (peitho_document_lookup_annotation (self->document, from_id) == NULL
+            || peitho_document_lookup_annotation (self->document, to_id) == NULL)
+          {
+            const char *missing = peitho_document_lookup_annotation (self->document, from_id) == NULL
+                                  ? from_id : to_id;
+
+            if (!reader_problem (self, node, PEITHO_ERROR_NOT_FOUND,
+                                 _("relation “%s”: there is no annotation “%s”; relation left out"),
+                                 xml_id != NULL ? xml_id : name, missing))
+              return FALSE;
+            continue;
+          }
+
+        relation = peitho_relation_new (i == 0 && j == 0 ? xml_id : NULL, name, from_id, to_id,
+                                        annotator != NULL ? peitho_annotator_get_id (annotator)
+                                                          : NULL);
+        if (!peitho_document_add_relation (self->document, relation, &error)
+            && !reader_problem (self, node, error->code, _("relation “%s”: %s; left out"),
+                                xml_id != NULL ? xml_id : name, error->message))
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+static gboolean
+read_relations (Reader  *self,
+                xmlNode *parent)
+{
+  for (xmlNode *node = peitho_tei_first_element (parent); node; node = peitho_tei_next_element (node))
+    {
+      if (peitho_tei_is (node, "relation"))
+        {
+          if (!read_relation (self, node))
+            return FALSE;
+        }
+      else if (!read_relations (self, node))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------
+ * The header
+ */
+
+static gboolean
+read_annotators (Reader  *self,
+                 xmlNode *file_desc)
+{
+  for (xmlNode *stmt = peitho_tei_first_element (file_desc); stmt; stmt = peitho_tei_next_element (stmt))
+    for (xmlNode *resp = peitho_tei_first_element (stmt); resp; resp = peitho_tei_next_element (resp))
+      {
+        const char *id = peitho_tei_attr (resp, "xml:id");
+        g_autofree char *name = NULL;
+        g_autoptr(PeithoAnnotator) annotator = NULL;
+        g_autoptr(GError) error = NULL;
+
+        if (!peitho_tei_is (resp, "respStmt") || id == NULL)
+          continue;
+        name = peitho_tei_collapsed_text (peitho_tei_child (resp, "persName"));
+        if (name == NULL)
+          name = peitho_tei_collapsed_text (peitho_tei_child (resp, "name"));
+        if (name == NULL)
+          name = peitho_tei_collapsed_text (peitho_tei_child (resp, "orgName"));
+        annotator = peitho_annotator_new (id, name != NULL ? name : id);
+        if (!peitho_document_add_annotator (self->document, annotator, &error)
+            && !reader_problem (self, resp, PEITHO_ERROR_DUPLICATE_ID, "respStmt “%s”: %s",
+                                id, error->message))
+          return FALSE;
+      }
+  return TRUE;
+}
+
+static void
+read_metadata (Reader  *self,
+               xmlNode *header)
+{
+  xmlNode *file_desc = peitho_tei_child (header, "fileDesc");
+  xmlNode *title_stmt = peitho_tei_child (file_desc, "titleStmt");
+  xmlNode *profile_desc = peitho_tei_child (header, "profileDesc");
+  xmlNode *creation = peitho_tei_child (profile_desc, "creation");
+  xmlNode *date = peitho_tei_child (creation, "date");
+  g_autofree char *title = peitho_tei_collapsed_text (peitho_tei_child (title_stmt, "title"));
+  g_autofree char *author = peitho_tei_collapsed_text (peitho_tei_child (title_stmt, "author"));
+  g_autofree char *date_text = peitho_tei_collapsed_text (date);
+
+  for (xmlNode *n = peitho_tei_first_element (file_desc); n; n = peitho_tei_next_element (n))
+    if (peitho_tei_is (n, "sourceDesc") && peitho_tei_child (n, "bibl") != NULL)
+      {
+        g_autofree char *source = peitho_tei_collapsed_text (peitho_tei_child (n, "bibl"));
+
+        peitho_document_set_source (self->document, source);
+        break;
+      }
+
+  if (date_text == NULL && date != NULL)
+    date_text = g_strdup (peitho_tei_attr (date, "when"));
+
+  peitho_document_set_title (self->document, title);
+  peitho_document_set_author (self->document, author);
+  peitho_document_set_date (self->document, date_text);
+}
+
+static void
+read_changes (Reader  *self,
+              xmlNode *parent)
+{
+  for (xmlNode *node = peitho_tei_first_element (parent); node; node = peitho_tei_next_element (node))
+    {
+      const char *id = peitho_tei_attr (node, "xml:id");
+      g_autoptr(GDateTime) when = NULL;
+      g_autofree char *text = NULL;
+      const char *who = NULL;
+
+      if (peitho_tei_is (node, "listChange"))
+        {
+          read_changes (self, node);
+          continue;
+        }
+      if (!peitho_tei_is (node, "change"))
+        continue;
+      /* Creation times of annotations, not history. */
+      if (id != NULL && (g_hash_table_contains (self->changes_used, id)
+                         || g_strcmp0 (peitho_tei_attr (node, "type"), "annotation") == 0))
+        continue;
+
+      when = peitho_tei_parse_when (peitho_tei_attr (node, "when"));
+      if (peitho_tei_attr (node, "who") != NULL)
+        {
+          g_auto(GStrv) tokens = g_strsplit_set (peitho_tei_attr (node, "who"), " \t\n\r", 2);
+          who = peitho_tei_pointer_id (tokens[0]);
+          text = peitho_tei_collapsed_text (node);
+          peitho_document_add_change (self->document, when, who, text);
+          continue;
+        }
+      text = peitho_tei_collapsed_text (node);
+      peitho_document_add_change (self->document, when, NULL, text);
+    }
+}
+
+/* ---------------------------------------------------------------------------
+ * Entry points
+ */
+
+static void
+reader_clear (Reader *self)
+{
+  g_clear_object (&self->document);
+  g_clear_object (&self->tag_set);
+  g_clear_pointer (&self->ids, g_hash_table_unref);
+  g_clear_pointer (&self->ranges, g_hash_table_unref);
+  g_clear_pointer (&self->range_list, g_array_unref);
+  g_clear_pointer (&self->changes_used, g_hash_table_unref);
+  g_clear_pointer (&self->target_notes, g_hash_table_unref);
+  g_clear_pointer (&self->unknown_tags, g_hash_table_unref);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->span_nodes, g_ptr_array_unref);
+  if (self->paragraph != NULL)
+    g_string_free (g_steal_pointer (&self->paragraph), TRUE);
+  g_clear_error (&self->error);
+}
+
+static gboolean
+read_document (Reader  *self,
+               xmlNode *root)
+{
+  xmlNode *header = peitho_tei_child (root, "teiHeader");
+  xmlNode *text = peitho_tei_child (root, "text");
+  xmlNode *body = peitho_tei_child (text, "body");
+
+  if (!collect_ids (self, root))
+    return FALSE;
+
+  if (header != NULL)
+    {
+      g_autofree char *header_xml = peitho_tei_dump_node (header);
+
+      peitho_document_set_header_xml (self->document, header_xml);
+      read_metadata (self, header);
+      if (!read_annotators (self, peitho_tei_child (header, "fileDesc")))
+        return FALSE;
+      self->tag_set = read_tag_set (self, header);
+      if (self->tag_set == NULL && self->error != NULL)
+        return FALSE;
+    }
+  if (self->tag_set == NULL)
+    self->tag_set = peitho_tag_set_new ("tags", NULL);
+
+  if (body != NULL && !walk_blocks (self, body))
+    return FALSE;
+
+  for (xmlNode *n = peitho_tei_first_element (root); n; n = peitho_tei_next_element (n))
+    if (peitho_tei_is (n, "standOff"))
+      walk_stand_off (self, n);
+
+  for (guint i = 0; i < self->span_nodes->len; i++)
+    if (!resolve_span (self, g_ptr_array_index (self->span_nodes, i)))
+      return FALSE;
+
+  if (!add_annotations (self))
+    return FALSE;
+
+  for (xmlNode *n = peitho_tei_first_element (root); n; n = peitho_tei_next_element (n))
+    if (peitho_tei_is (n, "standOff") && !read_relations (self, n))
+      return FALSE;
+  if (body != NULL && !read_relations (self, body))
+    return FALSE;
+
+  if (header != NULL)
+    read_changes (self, peitho_tei_child (header, "revisionDesc"));
+
+  return TRUE;
+}
+
+PeithoDocument *
+peitho_tei_read_bytes (GBytes           *bytes,
+                       const char       *display_name,
+                       PeithoReadFlags   flags,
+                       GPtrArray        *problems,
+                       GError          **error)
+{
+  Reader self = { 0 };
+  xmlDoc *xml;
+  xmlNode *root;
+  PeithoDocument *result = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "document";
+  data = g_bytes_get_data (bytes, &size);
+
+  xml = peitho_tei_parse_memory (data, size, display_name, error);
+  if (xml == NULL)
+    return NULL;
+
+  root = xmlDocGetRootElement (xml);
+  if (!peitho_tei_is (root, "TEI"))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
+                   _("%s:%ld: not a TEI document: the root element is <%s>, not <TEI> in the "
+                     "namespace %s"), display_name, xmlGetLineNo (root), (const char *) root->name,
+                   PEITHO_TEI_NS);
+      xmlFreeDoc (xml);
+      return NULL;
+    }
+
+  self.name = display_name;
+  self.flags = flags;
+  self.problems = problems;
+  self.document = peitho_document_new ();
+  self.ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self.ranges = g_hash_table_new (g_str_hash, g_str_equal);
+  self.range_list = g_array_new (FALSE, FALSE, sizeof (Range));
+  self.changes_used = g_hash_table_new (g_str_hash, g_str_equal);
+  self.target_notes = g_hash_table_new (g_str_hash, g_str_equal);
+  self.unknown_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.records = g_ptr_array_new_with_free_func (record_free);
+  self.span_nodes = g_ptr_array_new ();
+  self.paragraph = g_string_new (NULL);
+
+  if (read_document (&self, root))
+    result = g_steal_pointer (&self.document);
+  else
+    g_propagate_error (error, g_steal_pointer (&self.error));
+
+  reader_clear (&self);
+  xmlFreeDoc (xml);
+  return result;
+}
+
+PeithoDocument *
+peitho_tei_read_file (GFile            *file,
+                      PeithoReadFlags   flags,
+                      GPtrArray        *problems,
+                      GCancellable     *cancellable,
+                      GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  return peitho_tei_read_bytes (bytes, name, flags, problems, error);
+}
+
+PeithoTagSet *
+peitho_tei_read_tag_set_bytes (GBytes      *bytes,
+                               const char  *display_name,
+                               GError     **error)
+{
+  xmlDoc *xml;
+  xmlNode *root;
+  PeithoTagSet *tag_set = NULL;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "tag set";
+  data = g_bytes_get_data (bytes, &size);
+  xml = peitho_tei_parse_memory (data, size, display_name, error);
+  if (xml == NULL)
+    return NULL;
+
+  root = xmlDocGetRootElement (xml);
+  if (!peitho_tei_is (root, "TEI"))
+    g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
+                 _("%s:%ld: not a TEI document: the root element is <%s>"), display_name,
+                 xmlGetLineNo (root), (const char *) root->name);
+  else if ((tag_set = read_tag_set (NULL, peitho_tei_child (root, "teiHeader"))) == NULL)
+    g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
+                 _("%s: the file holds no taxonomy (encodingDesc/classDecl/taxonomy)"),
+                 display_name);
+
+  xmlFreeDoc (xml);
+  return tag_set;
+}

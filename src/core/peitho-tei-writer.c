@@ -1,4 +1,1473 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Placeholder: to be implemented. */
-typedef int peitho_placeholder_peitho_tei_writer;
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/xmlwriter.h>
+
+#include "peitho-error.h"
+#include "peitho-tei-common.h"
+#include "peitho-tei-writer.h"
+
+/*
+ * The header is a libxml2 tree: the one kept from the imported file (so that
+ * what Peitho does not own comes back unchanged) or a fresh one, updated in
+ * place and serialized without formatting; the whitespace between the
+ * elements we add is inserted by hand. The text and the standOff are streamed
+ * with an xmlTextWriter in one walk over the text with the anchors sorted.
+ */
+
+#define HEADER_TEMPLATE \
+  "<TEI xmlns=\"" PEITHO_TEI_NS "\"><teiHeader>\n" \
+  "    <fileDesc>\n" \
+  "      <titleStmt>\n" \
+  "        <title/>\n" \
+  "      </titleStmt>\n" \
+  "      <publicationStmt><p>Annotated with Peitho.</p></publicationStmt>\n" \
+  "      <sourceDesc><bibl/></sourceDesc>\n" \
+  "    </fileDesc>\n" \
+  "  </teiHeader></TEI>"
+
+typedef struct {
+  PeithoDocument *document;
+  PeithoTeiForm   form;
+  GPtrArray      *annotations;   /* PeithoAnnotation, document order */
+  gsize          *starts;        /* snapped ranges, parallel to annotations */
+  gsize          *ends;
+  guint8         *inline_seg;    /* PEITHO_TEI_INLINE: written as <seg> */
+  char          **change_refs;   /* "#cN" per annotation, or NULL */
+  GHashTable     *used_ids;
+  GHashTable     *change_ids;    /* "second|who" -> "cN" */
+  GPtrArray      *change_list;   /* ChangeMark, in order of first use */
+  guint           next_change;
+} Writer;
+
+typedef struct {
+  char      *id;
+  GDateTime *when;
+  char      *who;
+} ChangeMark;
+
+static void
+change_mark_free (gpointer data)
+{
+  ChangeMark *mark = data;
+
+  g_free (mark->id);
+  g_date_time_unref (mark->when);
+  g_free (mark->who);
+  g_free (mark);
+}
+
+/* ---------------------------------------------------------------------------
+ * Tree helpers
+ */
+
+static gboolean
+is_blank_text (const xmlNode *node)
+{
+  if (node == NULL || node->type != XML_TEXT_NODE)
+    return FALSE;
+  for (const xmlChar *p = node->content; p && *p; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+has_text_content (const xmlNode *parent)
+{
+  for (const xmlNode *child = parent->children; child; child = child->next)
+    if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        && !is_blank_text (child))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+node_depth (const xmlNode *node)
+{
+  int depth = 0;
+
+  for (const xmlNode *p = node->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+    depth++;
+  return depth;
+}
+
+static xmlNode *
+new_indent (xmlDoc *doc,
+            int     depth)
+{
+  g_autofree char *text = g_strnfill (1 + 2 * depth, ' ');
+
+  text[0] = '\n';
+  return xmlNewDocText (doc, (const xmlChar *) text);
+}
+
+/* Inserts @child before @before (or at the end), indented like a pretty
+ * printer would in element-only content; mixed content gets no whitespace. */
+static void
+insert_child (xmlNode *parent,
+              xmlNode *child,
+              xmlNode *before)
+{
+  int depth;
+
+  if (has_text_content (parent))
+    {
+      if (before != NULL)
+        xmlAddPrevSibling (before, child);
+      else
+        xmlAddChild (parent, child);
+      return;
+    }
+
+  depth = node_depth (parent);
+  if (before != NULL)
+    {
+      xmlAddPrevSibling (before, child);
+      xmlAddPrevSibling (before, new_indent (parent->doc, depth + 1));
+    }
+  else if (is_blank_text (parent->last))
+    {
+      xmlAddPrevSibling (parent->last, child);
+      xmlAddPrevSibling (child, new_indent (parent->doc, depth + 1));
+    }
+  else
+    {
+      xmlAddChild (parent, new_indent (parent->doc, depth + 1));
+      xmlAddChild (parent, child);
+      xmlAddChild (parent, new_indent (parent->doc, depth));
+    }
+}
+
+static void
+remove_node (xmlNode *node)
+{
+  xmlNode *parent = node->parent;
+
+  if (parent != NULL && is_blank_text (node->prev) && !has_text_content (parent))
+    {
+      xmlNode *blank = node->prev;
+
+      xmlUnlinkNode (blank);
+      xmlFreeNode (blank);
+    }
+  xmlUnlinkNode (node);
+  xmlFreeNode (node);
+}
+
+static xmlNode *
+new_element (xmlNode    *context,
+             const char *name)
+{
+  xmlNs *ns = xmlSearchNsByHref (context->doc, context, (const xmlChar *) PEITHO_TEI_NS);
+
+  return xmlNewDocNode (context->doc, ns, (const xmlChar *) name, NULL);
+}
+
+static void
+set_xml_id (xmlNode    *node,
+            const char *id)
+{
+  xmlNs *xml = xmlSearchNs (node->doc, node, (const xmlChar *) "xml");
+
+  xmlSetNsProp (node, xml, (const xmlChar *) "id", (const xmlChar *) id);
+}
+
+static void
+add_text (xmlNode    *node,
+          const char *text)
+{
+  if (text != NULL && *text != '\0')
+    xmlAddChild (node, xmlNewDocText (node->doc, (const xmlChar *) text));
+}
+
+static void
+clear_children (xmlNode *node)
+{
+  while (node->children != NULL)
+    {
+      xmlNode *child = node->children;
+
+      xmlUnlinkNode (child);
+      xmlFreeNode (child);
+    }
+}
+
+/* Replaces the text of @node unless it already says the same, so that markup
+ * inside (a <bibl> with <title> and <date>) survives when nothing changed. */
+static void
+set_text (xmlNode    *node,
+          const char *text)
+{
+  g_autofree char *current = peitho_tei_collapsed_text (node);
+  g_autofree char *wanted = peitho_tei_collapse (text);
+
+  if (g_strcmp0 (current, wanted) == 0)
+    return;
+  clear_children (node);
+  add_text (node, text);
+}
+
+static xmlNode *
+new_child (xmlNode    *parent,
+           const char *name,
+           xmlNode    *before)
+{
+  xmlNode *node = new_element (parent, name);
+
+  insert_child (parent, node, before);
+  return node;
+}
+
+static xmlNode *
+ensure_child (xmlNode    *parent,
+              const char *name,
+              xmlNode    *before)
+{
+  xmlNode *node = peitho_tei_child (parent, name);
+
+  return node != NULL ? node : new_child (parent, name, before);
+}
+
+/* The first element child whose name is not in @names (NULL-terminated). */
+static xmlNode *
+first_element_not_in (xmlNode           *parent,
+                      const char * const *names)
+{
+  for (xmlNode *child = peitho_tei_first_element (parent); child;
+       child = peitho_tei_next_element (child))
+    {
+      gboolean listed = FALSE;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (peitho_tei_is (child, names[i]))
+          listed = TRUE;
+      if (!listed)
+        return child;
+    }
+  return NULL;
+}
+
+static void
+collect_ids (xmlNode    *node,
+             GHashTable *ids)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *id;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      id = peitho_tei_attr (node, "xml:id");
+      if (id != NULL)
+        g_hash_table_add (ids, g_strdup (id));
+      collect_ids (node->children, ids);
+    }
+}
+
+static char *
+unique_id (Writer     *self,
+           const char *base)
+{
+  char *id = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (self->used_ids, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (self->used_ids, g_strdup (id));
+  return id;
+}
+
+/* ---------------------------------------------------------------------------
+ * The header
+ */
+
+static void
+update_title_stmt (Writer  *self,
+                   xmlNode *file_desc)
+{
+  static const char * const before_pub[] = { "titleStmt", NULL };
+  xmlNode *title_stmt = ensure_child (file_desc, "titleStmt",
+                                      first_element_not_in (file_desc, before_pub));
+  xmlNode *title = ensure_child (title_stmt, "title", peitho_tei_first_element (title_stmt));
+  xmlNode *author = peitho_tei_child (title_stmt, "author");
+  const char *author_name = peitho_document_get_author (self->document);
+  GListModel *annotators = peitho_document_get_annotators (self->document);
+  guint n_annotators = g_list_model_get_n_items (annotators);
+
+  set_text (title, peitho_document_get_title (self->document));
+
+  if (author_name != NULL && *author_name != '\0')
+    {
+      if (author == NULL)
+        {
+          xmlNode *last_title = title;
+
+          for (xmlNode *n = title; n; n = peitho_tei_next_element (n))
+            if (peitho_tei_is (n, "title"))
+              last_title = n;
+          author = new_child (title_stmt, "author", peitho_tei_next_element (last_title));
+        }
+      set_text (author, author_name);
+    }
+  else if (author != NULL)
+    remove_node (author);
+
+  for (guint i = 0; i < n_annotators; i++)
+    {
+      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
+      const char *id = peitho_annotator_get_id (annotator);
+      xmlNode *resp_stmt = NULL;
+      xmlNode *name;
+
+      for (xmlNode *n = peitho_tei_first_element (title_stmt); n; n = peitho_tei_next_element (n))
+        if (peitho_tei_is (n, "respStmt") && g_strcmp0 (peitho_tei_attr (n, "xml:id"), id) == 0)
+          resp_stmt = n;
+
+      if (resp_stmt == NULL)
+        {
+          xmlNode *resp;
+
+          resp_stmt = new_child (title_stmt, "respStmt", NULL);
+          set_xml_id (resp_stmt, id);
+          resp = new_element (resp_stmt, "resp");
+          add_text (resp, "annotation");
+          xmlAddChild (resp_stmt, resp);
+          name = new_element (resp_stmt, "persName");
+          xmlAddChild (resp_stmt, name);
+        }
+      else
+        {
+          name = peitho_tei_child (resp_stmt, "persName");
+          if (name == NULL)
+            name = peitho_tei_child (resp_stmt, "name");
+          if (name == NULL)
+            {
+              name = new_element (resp_stmt, "persName");
+              xmlAddChild (resp_stmt, name);
+            }
+        }
+      set_text (name, peitho_annotator_get_name (annotator));
+    }
+}
+
+static void
+update_source_desc (Writer  *self,
+                    xmlNode *file_desc)
+{
+  const char *source = peitho_document_get_source (self->document);
+  xmlNode *bibl = NULL;
+  xmlNode *source_desc;
+
+  for (xmlNode *n = peitho_tei_first_element (file_desc); n && bibl == NULL;
+       n = peitho_tei_next_element (n))
+    if (peitho_tei_is (n, "sourceDesc"))
+      bibl = peitho_tei_child (n, "bibl");
+
+  if (bibl != NULL)
+    {
+      if (source != NULL)
+        set_text (bibl, source);
+      else
+        clear_children (bibl);
+      return;
+    }
+
+  source_desc = peitho_tei_child (file_desc, "sourceDesc");
+  if (source_desc != NULL && (peitho_tei_child (source_desc, "p") != NULL
+                              || peitho_tei_child (source_desc, "ab") != NULL))
+    {
+      if (source == NULL)
+        return;
+      /* sourceDesc holds either paragraphs or bibliographic elements. */
+      source_desc = NULL;
+    }
+  if (source_desc == NULL)
+    source_desc = new_child (file_desc, "sourceDesc", NULL);
+  bibl = new_child (source_desc, "bibl", NULL);
+  add_text (bibl, source);
+}
+
+static void
+update_tags_decl (Writer       *self,
+                  PeithoTagSet *tag_set,
+                  xmlNode      *encoding_desc,
+                  xmlNode      *old_taxonomy,
+                  GHashTable   *rendition_ids)
+{
+  g_autoptr(GHashTable) owned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (tag_set);
+  xmlNode *tags_decl = peitho_tei_child (encoding_desc, "tagsDecl");
+  xmlNode *before;
+
+  /* Renditions that the replaced taxonomy pointed at were ours. */
+  if (old_taxonomy != NULL)
+    {
+      for (xmlNode *n = old_taxonomy; n != NULL; )
+        {
+          const char *ref = peitho_tei_is (n, "category") ? peitho_tei_attr (n, "rendition") : NULL;
+
+          if (ref != NULL && peitho_tei_pointer_id (ref) != NULL)
+            g_hash_table_add (owned, g_strdup (peitho_tei_pointer_id (ref)));
+
+          /* Depth-first walk of the taxonomy. */
+          if (n->children != NULL)
+            n = n->children;
+          else
+            {
+              while (n != old_taxonomy && n->next == NULL)
+                n = n->parent;
+              n = n == old_taxonomy ? NULL : n->next;
+            }
+        }
+    }
+
+  if (tags_decl != NULL)
+    {
+      xmlNode *next;
+
+      for (xmlNode *n = peitho_tei_first_element (tags_decl); n; n = next)
+        {
+          const char *id = peitho_tei_attr (n, "xml:id");
+
+          next = peitho_tei_next_element (n);
+          if (peitho_tei_is (n, "rendition") && id != NULL && g_hash_table_contains (owned, id))
+            {
+              g_hash_table_remove (self->used_ids, id);
+              remove_node (n);
+            }
+        }
+    }
+
+  for (guint i = 0; i < tags->len; i++)
+    if (peitho_tag_get_color (g_ptr_array_index (tags, i)) != NULL)
+      break;
+    else if (i + 1 == tags->len)
+      return;
+  if (tags->len == 0)
+    return;
+
+  if (tags_decl == NULL)
+    tags_decl = new_child (encoding_desc, "tagsDecl", peitho_tei_first_element (encoding_desc));
+  before = peitho_tei_child (tags_decl, "namespace");
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      PeithoTag *tag = g_ptr_array_index (tags, i);
+      const char *color = peitho_tag_get_color (tag);
+      g_autofree char *base = NULL;
+      g_autofree char *css = NULL;
+      char *id;
+      xmlNode *rendition;
+
+      if (color == NULL)
+        continue;
+      base = g_strconcat ("r-", peitho_tag_get_id (tag), NULL);
+      id = unique_id (self, base);
+      g_hash_table_insert (rendition_ids, g_strdup (peitho_tag_get_id (tag)), id);
+      rendition = new_child (tags_decl, "rendition", before);
+      set_xml_id (rendition, id);
+      xmlSetProp (rendition, (const xmlChar *) "scheme", (const xmlChar *) "css");
+      css = g_strdup_printf ("background-color: %s;", color);
+      add_text (rendition, css);
+    }
+}
+
+static void
+fill_cat_desc (xmlNode    *category,
+               const char *label,
+               const char *definition,
+               const char *example,
+               gboolean    term)
+{
+  xmlNode *cat_desc = new_element (category, "catDesc");
+
+  xmlAddChild (category, cat_desc);
+  if (term)
+    {
+      xmlNode *term_node = new_element (cat_desc, "term");
+
+      add_text (term_node, label);
+      xmlAddChild (cat_desc, term_node);
+    }
+  else
+    add_text (cat_desc, label);
+
+  if (definition != NULL && *definition != '\0')
+    {
+      g_autofree char *text = g_strconcat (": ", definition, NULL);
+      add_text (cat_desc, text);
+    }
+  if (example != NULL && *example != '\0')
+    {
+      xmlNode *q = new_element (cat_desc, "q");
+
+      add_text (cat_desc, " ");
+      add_text (q, example);
+      xmlAddChild (cat_desc, q);
+    }
+}
+
+static xmlNode *
+build_taxonomy (PeithoTagSet *tag_set,
+                xmlNode      *parent,
+                xmlNode      *before,
+                GHashTable   *rendition_ids)
+{
+  xmlNode *taxonomy = new_child (parent, "taxonomy", before);
+  const char *title = peitho_tag_set_get_title (tag_set);
+
+  if (peitho_tag_set_get_id (tag_set) != NULL)
+    set_xml_id (taxonomy, peitho_tag_set_get_id (tag_set));
+  if (title != NULL && *title != '\0')
+    add_text (new_child (taxonomy, "desc", NULL), title);
+
+  for (guint g = 0; g < peitho_tag_set_get_n_groups (tag_set); g++)
+    {
+      PeithoTagGroup *group = peitho_tag_set_get_group (tag_set, g);
+      xmlNode *group_node = new_child (taxonomy, "category", NULL);
+      const char *definition = peitho_tag_group_get_definition (group);
+      guint n_tags = peitho_tag_group_get_n_tags (group);
+
+      set_xml_id (group_node, peitho_tag_group_get_id (group));
+      /* A top-level category without children would read back as a tag. */
+      if (n_tags == 0)
+        xmlSetProp (group_node, (const xmlChar *) "n", (const xmlChar *) "group");
+      fill_cat_desc (group_node, peitho_tag_group_get_label (group), definition, NULL,
+                     definition != NULL && *definition != '\0');
+
+      for (guint t = 0; t < n_tags; t++)
+        {
+          PeithoTag *tag = peitho_tag_group_get_tag (group, t);
+          xmlNode *tag_node = new_child (group_node, "category", NULL);
+          const char *rendition = g_hash_table_lookup (rendition_ids, peitho_tag_get_id (tag));
+
+          set_xml_id (tag_node, peitho_tag_get_id (tag));
+          if (rendition != NULL)
+            {
+              g_autofree char *ref = g_strconcat ("#", rendition, NULL);
+              xmlSetProp (tag_node, (const xmlChar *) "rendition", (const xmlChar *) ref);
+            }
+          fill_cat_desc (tag_node, peitho_tag_get_label (tag), peitho_tag_get_definition (tag),
+                         peitho_tag_get_example (tag), TRUE);
+        }
+    }
+
+  return taxonomy;
+}
+
+static xmlNode *
+find_taxonomy (xmlNode *class_decl)
+{
+  for (xmlNode *n = peitho_tei_first_element (class_decl); n; n = peitho_tei_next_element (n))
+    if (peitho_tei_is (n, "taxonomy"))
+      return n;
+  return NULL;
+}
+
+static void
+update_encoding_desc (Writer  *self,
+                      xmlNode *header,
+                      xmlNode *file_desc)
+{
+  g_autoptr(GHashTable) rendition_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, g_free);
+  xmlNode *encoding_desc = ensure_child (header, "encodingDesc", peitho_tei_next_element (file_desc));
+  xmlNode *class_decl = peitho_tei_child (encoding_desc, "classDecl");
+  xmlNode *old_taxonomy = class_decl != NULL ? find_taxonomy (class_decl) : NULL;
+  PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
+
+  update_tags_decl (self, tag_set, encoding_desc, old_taxonomy, rendition_ids);
+
+  if (class_decl == NULL)
+    class_decl = new_child (encoding_desc, "classDecl", NULL);
+  build_taxonomy (tag_set, class_decl, old_taxonomy, rendition_ids);
+  if (old_taxonomy != NULL)
+    remove_node (old_taxonomy);
+
+  /* encodingDesc may not be empty, but an empty tag set leaves nothing. */
+  if (peitho_tei_first_element (encoding_desc) == NULL)
+    remove_node (encoding_desc);
+}
+
+static void
+update_profile_desc (Writer  *self,
+                     xmlNode *header)
+{
+  const char *date = peitho_document_get_date (self->document);
+  xmlNode *profile_desc = peitho_tei_child (header, "profileDesc");
+  xmlNode *creation = profile_desc != NULL ? peitho_tei_child (profile_desc, "creation") : NULL;
+  xmlNode *date_node = creation != NULL ? peitho_tei_child (creation, "date") : NULL;
+  g_autofree char *iso = NULL;
+
+  if (date == NULL || *date == '\0')
+    {
+      if (date_node != NULL)
+        remove_node (date_node);
+      return;
+    }
+
+  if (profile_desc == NULL)
+    {
+      xmlNode *after = peitho_tei_child (header, "encodingDesc");
+
+      if (after == NULL)
+        after = peitho_tei_child (header, "fileDesc");
+      profile_desc = new_child (header, "profileDesc", peitho_tei_next_element (after));
+    }
+  if (creation == NULL)
+    creation = new_child (profile_desc, "creation", NULL);
+  if (date_node == NULL)
+    date_node = new_child (creation, "date", NULL);
+  set_text (date_node, date);
+
+  iso = peitho_tei_date_to_iso (date);
+  if (iso != NULL)
+    xmlSetProp (date_node, (const xmlChar *) "when", (const xmlChar *) iso);
+  else
+    xmlUnsetProp (date_node, (const xmlChar *) "when");
+}
+
+static void
+update_revision_desc (Writer  *self,
+                      xmlNode *header)
+{
+  GPtrArray *changes = peitho_document_get_changes (self->document);
+  xmlNode *revision_desc = peitho_tei_child (header, "revisionDesc");
+
+  if (revision_desc != NULL)
+    remove_node (revision_desc);
+  if ((changes == NULL || changes->len == 0) && self->change_list->len == 0)
+    return;
+
+  revision_desc = new_child (header, "revisionDesc", NULL);
+
+  for (guint i = 0; changes != NULL && i < changes->len; i++)
+    {
+      PeithoChange *change = g_ptr_array_index (changes, i);
+      xmlNode *node = new_child (revision_desc, "change", NULL);
+      g_autofree char *when = peitho_tei_format_when (change->when);
+
+      if (when != NULL)
+        xmlSetProp (node, (const xmlChar *) "when", (const xmlChar *) when);
+      if (change->who != NULL)
+        {
+          g_autofree char *who = g_strconcat ("#", change->who, NULL);
+          xmlSetProp (node, (const xmlChar *) "who", (const xmlChar *) who);
+        }
+      add_text (node, change->text);
+    }
+
+  for (guint i = 0; i < self->change_list->len; i++)
+    {
+      ChangeMark *mark = g_ptr_array_index (self->change_list, i);
+      xmlNode *node = new_child (revision_desc, "change", NULL);
+      g_autofree char *when = peitho_tei_format_when (mark->when);
+
+      set_xml_id (node, mark->id);
+      xmlSetProp (node, (const xmlChar *) "type", (const xmlChar *) "annotation");
+      xmlSetProp (node, (const xmlChar *) "when", (const xmlChar *) when);
+      if (mark->who != NULL)
+        {
+          g_autofree char *who = g_strconcat ("#", mark->who, NULL);
+          xmlSetProp (node, (const xmlChar *) "who", (const xmlChar *) who);
+        }
+    }
+}
+
+/* The default namespace that a kept header declares again on itself is the
+ * one of the TEI root: drop the duplicate so that it is not written twice. */
+static void
+replace_ns (xmlNode *node,
+            xmlNs   *old_ns,
+            xmlNs   *new_ns)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (node->ns == old_ns)
+        node->ns = new_ns;
+      replace_ns (node->children, old_ns, new_ns);
+    }
+}
+
+static void
+drop_duplicate_ns (xmlNode *header)
+{
+  xmlNs *root_ns = header->parent->ns;
+  xmlNs **link = &header->nsDef;
+
+  while (*link != NULL)
+    {
+      xmlNs *ns = *link;
+
+      if (ns->prefix == NULL && root_ns != NULL
+          && xmlStrEqual (ns->href, root_ns->href) && root_ns->prefix == NULL)
+        {
+          *link = ns->next;
+          ns->next = NULL;
+          if (header->ns == ns)
+            header->ns = root_ns;
+          replace_ns (header->children, ns, root_ns);
+          xmlFreeNs (ns);
+        }
+      else
+        link = &ns->next;
+    }
+}
+
+static xmlDoc *
+parse_header (const char *header_xml)
+{
+  g_autofree char *wrapped = NULL;
+  xmlDoc *doc;
+  xmlNode *root;
+  xmlNode *header;
+
+  if (header_xml == NULL)
+    return NULL;
+
+  wrapped = g_strconcat ("<TEI xmlns=\"" PEITHO_TEI_NS "\">", header_xml, "</TEI>", NULL);
+  doc = peitho_tei_parse_memory (wrapped, strlen (wrapped), "header", NULL);
+  if (doc == NULL)
+    return NULL;
+
+  root = xmlDocGetRootElement (doc);
+  header = peitho_tei_first_element (root);
+  if (!peitho_tei_is (header, "teiHeader") || peitho_tei_next_element (header) != NULL)
+    {
+      xmlFreeDoc (doc);
+      return NULL;
+    }
+  drop_duplicate_ns (header);
+  return doc;
+}
+
+static xmlDoc *
+parse_header_template (void)
+{
+  static const char template[] = HEADER_TEMPLATE;
+  xmlDoc *doc = peitho_tei_parse_memory (template, sizeof template - 1, "template", NULL);
+
+  g_assert (doc != NULL);
+  return doc;
+}
+
+static void assign_change_marks (Writer *self);
+
+static char *
+build_header (Writer *self)
+{
+  const char *header_xml = peitho_document_get_header_xml (self->document);
+  xmlDoc *doc = parse_header (header_xml);
+  xmlNode *header;
+  xmlNode *file_desc;
+  xmlNode *publication_stmt;
+  char *result;
+  static const char * const before_publication[] = { "titleStmt", "editionStmt", "extent", NULL };
+
+  if (doc == NULL)
+    doc = parse_header_template ();
+  header = peitho_tei_first_element (xmlDocGetRootElement (doc));
+
+  /* Ids we must not hand out again, except in what we rebuild. */
+  {
+    xmlNode *encoding_desc = peitho_tei_child (header, "encodingDesc");
+    xmlNode *class_decl = encoding_desc ? peitho_tei_child (encoding_desc, "classDecl") : NULL;
+    xmlNode *taxonomy = class_decl ? find_taxonomy (class_decl) : NULL;
+    xmlNode *revision_desc = peitho_tei_child (header, "revisionDesc");
+
+    if (taxonomy != NULL)
+      xmlUnlinkNode (taxonomy);
+    if (revision_desc != NULL)
+      xmlUnlinkNode (revision_desc);
+    collect_ids (header->children, self->used_ids);
+    if (taxonomy != NULL)
+      {
+        xmlNode *next = peitho_tei_first_element (class_decl);
+
+        if (next != NULL)
+          xmlAddPrevSibling (next, taxonomy);
+        else
+          xmlAddChild (class_decl, taxonomy);
+      }
+    if (revision_desc != NULL)
+      xmlAddChild (header, revision_desc);
+  }
+
+  assign_change_marks (self);
+
+  file_desc = ensure_child (header, "fileDesc", peitho_tei_first_element (header));
+  update_title_stmt (self, file_desc);
+  publication_stmt = peitho_tei_child (file_desc, "publicationStmt");
+  if (publication_stmt == NULL)
+    {
+      publication_stmt = new_child (file_desc, "publicationStmt",
+                                    first_element_not_in (file_desc, before_publication));
+      add_text (new_child (publication_stmt, "p", NULL), "Annotated with Peitho.");
+    }
+  update_source_desc (self, file_desc);
+  update_encoding_desc (self, header, file_desc);
+  update_profile_desc (self, header);
+  update_revision_desc (self, header);
+
+  {
+    xmlBuffer *buffer = xmlBufferCreate ();
+
+    xmlNodeDump (buffer, doc, header, 1, 0);
+    result = g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
+    xmlBufferFree (buffer);
+  }
+  xmlFreeDoc (doc);
+  return result;
+}
+
+/* ---------------------------------------------------------------------------
+ * The text and the standOff
+ */
+
+typedef struct {
+  gsize  offset;
+  guint  index;
+  guint8 is_start;
+} Event;
+
+static int
+event_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const Event *x = a;
+  const Event *y = b;
+  Writer *self = user_data;
+
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  /* Ends first, so that an annotation that ends where another starts closes
+   * before the other opens. */
+  if (x->is_start != y->is_start)
+    return x->is_start ? 1 : -1;
+  if (x->is_start)
+    {
+      /* Outer (longer) first; equal ranges in document order. */
+      if (self->ends[x->index] != self->ends[y->index])
+        return self->ends[x->index] > self->ends[y->index] ? -1 : 1;
+      return x->index < y->index ? -1 : (x->index > y->index);
+    }
+  /* Inner (later start) first; equal ranges in reverse document order. */
+  if (self->starts[x->index] != self->starts[y->index])
+    return self->starts[x->index] > self->starts[y->index] ? -1 : 1;
+  return x->index > y->index ? -1 : (x->index < y->index);
+}
+
+static void
+assign_change_marks (Writer *self)
+{
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      GDateTime *created = peitho_annotation_get_created (annotation);
+      const char *who = peitho_annotation_get_annotator_id (annotation);
+      g_autofree char *key = NULL;
+      ChangeMark *mark;
+
+      if (created == NULL)
+        continue;
+
+      key = g_strdup_printf ("%" G_GINT64_FORMAT "|%s", g_date_time_to_unix (created),
+                             who != NULL ? who : "");
+      mark = g_hash_table_lookup (self->change_ids, key);
+      if (mark == NULL)
+        {
+          char *id;
+
+          do
+            id = g_strdup_printf ("c%u", ++self->next_change);
+          while (g_hash_table_contains (self->used_ids, id) && (g_free (id), TRUE));
+          g_hash_table_add (self->used_ids, g_strdup (id));
+
+          mark = g_new0 (ChangeMark, 1);
+          mark->id = id;
+          mark->when = g_date_time_new_from_unix_utc (g_date_time_to_unix (created));
+          mark->who = g_strdup (who);
+          g_ptr_array_add (self->change_list, mark);
+          g_hash_table_insert (self->change_ids, g_steal_pointer (&key), mark);
+        }
+      self->change_refs[i] = mark->id;
+    }
+}
+
+static void
+snap_ranges (Writer *self)
+{
+  PeithoDocument *document = self->document;
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+      gsize start = peitho_annotation_get_start (annotation);
+      gsize end = peitho_annotation_get_end (annotation);
+      guint n_paragraphs = peitho_document_get_n_paragraphs (document);
+      gsize p_start, p_length;
+      guint para;
+
+      /* Anchors stand inside <p>: a start in a separator moves to the next
+       * paragraph, an end to the end of the previous one. */
+      para = peitho_document_paragraph_at (document, start);
+      peitho_document_get_paragraph (document, para, &p_start, &p_length, NULL);
+      if (start > p_start + p_length && para + 1 < n_paragraphs)
+        peitho_document_get_paragraph (document, para + 1, &start, NULL, NULL);
+
+      para = peitho_document_paragraph_at (document, end);
+      peitho_document_get_paragraph (document, para, &p_start, &p_length, NULL);
+      if (end > p_start + p_length)
+        end = p_start + p_length;
+
+      self->starts[i] = start;
+      self->ends[i] = end;
+    }
+}
+
+/* Which annotations become <seg>: those inside one paragraph that nest with
+ * every <seg> chosen before them, taken in document order. */
+static void
+choose_inline (Writer *self,
+               GArray *events)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gsize));
+
+  for (guint k = 0; k < events->len; k++)
+    {
+      const Event *event = &g_array_index (events, Event, k);
+      gsize start = self->starts[event->index];
+      gsize end = self->ends[event->index];
+      gsize p_start, p_length;
+
+      if (!event->is_start)
+        continue;
+
+      while (stack->len > 0 && g_array_index (stack, gsize, stack->len - 1) <= start)
+        g_array_set_size (stack, stack->len - 1);
+
+      peitho_document_get_paragraph (self->document,
+                                     peitho_document_paragraph_at (self->document, start),
+                                     &p_start, &p_length, NULL);
+      if (end > p_start + p_length)
+        continue;
+      if (stack->len > 0 && g_array_index (stack, gsize, stack->len - 1) < end)
+        continue;
+
+      self->inline_seg[event->index] = TRUE;
+      g_array_append_val (stack, end);
+    }
+}
+
+static int
+write_escaped (xmlTextWriter *writer,
+               GString       *scratch,
+               const char    *text,
+               gsize          length)
+{
+  const char *end = text + length;
+  const char *run = text;
+
+  g_string_truncate (scratch, 0);
+  for (const char *p = text; p < end; p++)
+    {
+      const char *replacement;
+
+      switch (*p)
+        {
+        case '&': replacement = "&amp;"; break;
+        case '<': replacement = "&lt;"; break;
+        case '>': replacement = "&gt;"; break;
+        /* A raw CR would come back as LF (XML end-of-line handling). */
+        case '\r': replacement = "&#13;"; break;
+        default: continue;
+        }
+      g_string_append_len (scratch, run, p - run);
+      g_string_append (scratch, replacement);
+      run = p + 1;
+    }
+  g_string_append_len (scratch, run, end - run);
+
+  if (scratch->len == 0)
+    return 0;
+  return xmlTextWriterWriteRawLen (writer, (const xmlChar *) scratch->str, scratch->len);
+}
+
+static int
+write_ref_attr (xmlTextWriter *writer,
+                const char    *name,
+                const char    *id,
+                const char    *suffix)
+{
+  g_autofree char *value = NULL;
+
+  if (id == NULL)
+    return 0;
+  value = g_strconcat ("#", id, suffix, NULL);
+  return xmlTextWriterWriteAttribute (writer, (const xmlChar *) name, (const xmlChar *) value);
+}
+
+static int
+write_annotation_attrs (Writer        *self,
+                        xmlTextWriter *writer,
+                        guint          index)
+{
+  PeithoAnnotation *annotation = g_ptr_array_index (self->annotations, index);
+  int rc = 0;
+
+  rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "xml:id",
+                                     (const xmlChar *) peitho_annotation_get_id (annotation));
+  if (!self->inline_seg[index])
+    {
+      rc |= write_ref_attr (writer, "from", peitho_annotation_get_id (annotation), "-s");
+      rc |= write_ref_attr (writer, "to", peitho_annotation_get_id (annotation), "-e");
+    }
+  rc |= write_ref_attr (writer, "ana", peitho_annotation_get_tag_id (annotation), "");
+  rc |= write_ref_attr (writer, "resp", peitho_annotation_get_annotator_id (annotation), "");
+  rc |= write_ref_attr (writer, "change", self->change_refs[index], "");
+  return rc;
+}
+
+static int
+write_anchor (xmlTextWriter *writer,
+              const char    *id,
+              const char    *suffix)
+{
+  g_autofree char *anchor_id = g_strconcat (id, suffix, NULL);
+  int rc = 0;
+
+  rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "anchor");
+  rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "xml:id",
+                                     (const xmlChar *) anchor_id);
+  rc |= xmlTextWriterEndElement (writer);
+  return rc;
+}
+
+static int
+write_body (Writer        *self,
+            xmlTextWriter *writer,
+            GArray        *events)
+{
+  PeithoDocument *document = self->document;
+  guint n_paragraphs = peitho_document_get_n_paragraphs (document);
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  guint k = 0;
+  int rc = 0;
+
+  if (n_paragraphs == 0)
+    {
+      /* body may not be empty; an empty div holds no paragraph. */
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
+      rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "div");
+      rc |= xmlTextWriterEndElement (writer);
+    }
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      gsize p_start, p_length, offset;
+      const char *xml_id = NULL;
+      const char *pointer;
+      const char *p_end;
+
+      peitho_document_get_paragraph (document, i, &p_start, &p_length, &xml_id);
+      pointer = peitho_document_offset_to_pointer (document, p_start);
+      p_end = g_utf8_offset_to_pointer (pointer, p_length);
+      offset = p_start;
+
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
+      rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "p");
+      if (xml_id != NULL)
+        rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "xml:id",
+                                           (const xmlChar *) xml_id);
+
+      for (; k < events->len; k++)
+        {
+          const Event *event = &g_array_index (events, Event, k);
+          PeithoAnnotation *annotation = g_ptr_array_index (self->annotations, event->index);
+          const char *next;
+
+          if (event->offset > p_start + p_length)
+            break;
+
+          next = g_utf8_offset_to_pointer (pointer, event->offset - offset);
+          rc |= write_escaped (writer, scratch, pointer, next - pointer);
+          pointer = next;
+          offset = event->offset;
+
+          if (self->inline_seg[event->index])
+            {
+              if (event->is_start)
+                {
+                  rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "seg");
+                  rc |= write_annotation_attrs (self, writer, event->index);
+                }
+              else
+                rc |= xmlTextWriterFullEndElement (writer);
+            }
+          else
+            rc |= write_anchor (writer, peitho_annotation_get_id (annotation),
+                                event->is_start ? "-s" : "-e");
+        }
+
+      rc |= write_escaped (writer, scratch, pointer, p_end - pointer);
+      rc |= xmlTextWriterEndElement (writer);
+    }
+
+  return rc;
+}
+
+static int
+write_stand_off (Writer        *self,
+                 xmlTextWriter *writer)
+{
+  GListModel *relations = peitho_document_get_relations (self->document);
+  guint n_relations = g_list_model_get_n_items (relations);
+  guint n_spans = 0, n_inline_notes = 0;
+  int rc = 0;
+
+  for (guint i = 0; i < self->annotations->len; i++)
+    {
+      if (!self->inline_seg[i])
+        n_spans++;
+      else if (peitho_annotation_get_note (g_ptr_array_index (self->annotations, i)) != NULL)
+        n_inline_notes++;
+    }
+  if (n_spans == 0 && n_inline_notes == 0 && n_relations == 0)
+    return 0;
+
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n  ");
+  rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "standOff");
+
+  if (n_spans > 0)
+    {
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+      rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "spanGrp");
+      rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "type",
+                                         (const xmlChar *) "annotations");
+      for (guint i = 0; i < self->annotations->len; i++)
+        {
+          PeithoAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+          const char *note = peitho_annotation_get_note (annotation);
+
+          if (self->inline_seg[i])
+            continue;
+          rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
+          rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "span");
+          rc |= write_annotation_attrs (self, writer, i);
+          if (note != NULL)
+            {
+              rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "note");
+              rc |= xmlTextWriterWriteString (writer, (const xmlChar *) note);
+              rc |= xmlTextWriterFullEndElement (writer);
+            }
+          rc |= xmlTextWriterEndElement (writer);
+        }
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+      rc |= xmlTextWriterEndElement (writer);
+    }
+
+  if (n_inline_notes > 0)
+    {
+      /* A <seg> cannot hold its comment without adding to the text. */
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+      rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "listAnnotation");
+      rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "type",
+                                         (const xmlChar *) "notes");
+      for (guint i = 0; i < self->annotations->len; i++)
+        {
+          PeithoAnnotation *annotation = g_ptr_array_index (self->annotations, i);
+          const char *note = peitho_annotation_get_note (annotation);
+
+          if (!self->inline_seg[i] || note == NULL)
+            continue;
+          rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
+          rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "note");
+          rc |= write_ref_attr (writer, "target", peitho_annotation_get_id (annotation), "");
+          rc |= xmlTextWriterWriteString (writer, (const xmlChar *) note);
+          rc |= xmlTextWriterFullEndElement (writer);
+        }
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+      rc |= xmlTextWriterEndElement (writer);
+    }
+
+  if (n_relations > 0)
+    {
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+      rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "listRelation");
+      for (guint i = 0; i < n_relations; i++)
+        {
+          g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
+          const char *id = peitho_relation_get_id (relation);
+
+          rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
+          rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "relation");
+          if (id != NULL)
+            rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "xml:id",
+                                               (const xmlChar *) id);
+          rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "name",
+                                             (const xmlChar *) peitho_relation_get_relation_type (relation));
+          rc |= write_ref_attr (writer, "active", peitho_relation_get_from_id (relation), "");
+          rc |= write_ref_attr (writer, "passive", peitho_relation_get_to_id (relation), "");
+          rc |= write_ref_attr (writer, "resp", peitho_relation_get_annotator_id (relation), "");
+          rc |= xmlTextWriterEndElement (writer);
+        }
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+      rc |= xmlTextWriterEndElement (writer);
+    }
+
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n  ");
+  rc |= xmlTextWriterEndElement (writer);
+  return rc;
+}
+
+static void
+collect_document_ids (Writer *self)
+{
+  PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
+  g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (tag_set);
+  GListModel *annotators = peitho_document_get_annotators (self->document);
+  GListModel *relations = peitho_document_get_relations (self->document);
+
+  if (peitho_tag_set_get_id (tag_set) != NULL)
+    g_hash_table_add (self->used_ids, g_strdup (peitho_tag_set_get_id (tag_set)));
+  for (guint i = 0; i < tags->len; i++)
+    g_hash_table_add (self->used_ids, g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, i))));
+  for (guint i = 0; i < peitho_tag_set_get_n_groups (tag_set); i++)
+    g_hash_table_add (self->used_ids,
+                      g_strdup (peitho_tag_group_get_id (peitho_tag_set_get_group (tag_set, i))));
+  for (guint i = 0; i < g_list_model_get_n_items (annotators); i++)
+    {
+      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
+      g_hash_table_add (self->used_ids, g_strdup (peitho_annotator_get_id (annotator)));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
+      if (peitho_relation_get_id (relation) != NULL)
+        g_hash_table_add (self->used_ids, g_strdup (peitho_relation_get_id (relation)));
+    }
+  for (guint i = 0; i < self->annotations->len; i++)
+    g_hash_table_add (self->used_ids,
+                      g_strdup (peitho_annotation_get_id (g_ptr_array_index (self->annotations, i))));
+  for (guint i = 0; i < peitho_document_get_n_paragraphs (self->document); i++)
+    {
+      const char *xml_id = NULL;
+
+      peitho_document_get_paragraph (self->document, i, NULL, NULL, &xml_id);
+      if (xml_id != NULL)
+        g_hash_table_add (self->used_ids, g_strdup (xml_id));
+    }
+}
+
+static void
+writer_clear (Writer *self)
+{
+  g_clear_pointer (&self->annotations, g_ptr_array_unref);
+  g_clear_pointer (&self->starts, g_free);
+  g_clear_pointer (&self->ends, g_free);
+  g_clear_pointer (&self->inline_seg, g_free);
+  g_clear_pointer (&self->change_refs, g_free);
+  g_clear_pointer (&self->used_ids, g_hash_table_unref);
+  g_clear_pointer (&self->change_ids, g_hash_table_unref);
+  g_clear_pointer (&self->change_list, g_ptr_array_unref);
+}
+
+GBytes *
+peitho_tei_write_bytes (PeithoDocument *document,
+                        PeithoTeiForm   form,
+                        GError        **error)
+{
+  Writer self = { 0 };
+  g_autoptr(GArray) events = NULL;
+  g_autofree char *header = NULL;
+  GListModel *model;
+  xmlBuffer *buffer;
+  xmlTextWriter *writer;
+  GBytes *bytes = NULL;
+  guint n;
+  int rc = 0;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (form == PEITHO_TEI_STANDOFF || form == PEITHO_TEI_INLINE, NULL);
+
+  self.document = document;
+  self.form = form;
+  model = peitho_document_get_annotations (document);
+  n = g_list_model_get_n_items (model);
+  self.annotations = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self.annotations, g_list_model_get_item (model, i));
+  self.starts = g_new (gsize, n + 1);
+  self.ends = g_new (gsize, n + 1);
+  self.inline_seg = g_new0 (guint8, n + 1);
+  self.change_refs = g_new0 (char *, n + 1);
+  self.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.change_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.change_list = g_ptr_array_new_with_free_func (change_mark_free);
+
+  collect_document_ids (&self);
+  snap_ranges (&self);
+
+  events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 2 * n);
+  for (guint i = 0; i < n; i++)
+    {
+      Event start = { self.starts[i], i, TRUE };
+      Event end = { self.ends[i], i, FALSE };
+
+      g_array_append_val (events, start);
+      g_array_append_val (events, end);
+    }
+  g_array_sort_with_data (events, event_compare, &self);
+  if (form == PEITHO_TEI_INLINE)
+    choose_inline (&self, events);
+
+  header = build_header (&self);
+
+  buffer = xmlBufferCreateSize (peitho_document_get_length (document) * 2 + n * 200 + 4096);
+  writer = xmlNewTextWriterMemory (buffer, 0);
+
+  rc |= xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL);
+  rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "TEI");
+  rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "xmlns",
+                                     (const xmlChar *) PEITHO_TEI_NS);
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n  ");
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) header);
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n  ");
+  rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "text");
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+  rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "body");
+  rc |= write_body (&self, writer, events);
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+  rc |= xmlTextWriterEndElement (writer);
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n  ");
+  rc |= xmlTextWriterEndElement (writer);
+  rc |= write_stand_off (&self, writer);
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n");
+  rc |= xmlTextWriterEndElement (writer);
+  rc |= xmlTextWriterEndDocument (writer);
+  xmlFreeTextWriter (writer);
+
+  if (rc < 0)
+    g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
+                 _("Cannot serialize the document as TEI"));
+  else
+    bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+
+  xmlBufferFree (buffer);
+  writer_clear (&self);
+  return bytes;
+}
+
+gboolean
+peitho_tei_write_file (PeithoDocument *document,
+                       GFile          *file,
+                       PeithoTeiForm   form,
+                       gboolean        make_backup,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  bytes = peitho_tei_write_bytes (document, form, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, make_backup, G_FILE_CREATE_NONE, NULL,
+                                cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
+                     _("%s: cannot save: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+GBytes *
+peitho_tei_write_tag_set_bytes (PeithoTagSet  *tag_set,
+                                GError       **error)
+{
+  Writer self = { 0 };
+  g_autoptr(GHashTable) rendition_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, g_free);
+  g_autofree char *description = NULL;
+  xmlDoc *doc;
+  xmlNode *root, *header, *file_desc, *encoding_desc, *text, *body;
+  xmlChar *memory = NULL;
+  int size = 0;
+  GBytes *bytes;
+
+  g_return_val_if_fail (PEITHO_IS_TAG_SET (tag_set), NULL);
+
+  self.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  doc = parse_header_template ();
+  root = xmlDocGetRootElement (doc);
+  header = peitho_tei_first_element (root);
+  file_desc = peitho_tei_child (header, "fileDesc");
+  add_text (peitho_tei_child (peitho_tei_child (file_desc, "titleStmt"), "title"),
+            peitho_tag_set_get_title (tag_set) != NULL ? peitho_tag_set_get_title (tag_set)
+                                                        : "Tag set");
+
+  {
+    g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (tag_set);
+
+    for (guint i = 0; i < tags->len; i++)
+      g_hash_table_add (self.used_ids, g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, i))));
+    for (guint i = 0; i < peitho_tag_set_get_n_groups (tag_set); i++)
+      g_hash_table_add (self.used_ids,
+                        g_strdup (peitho_tag_group_get_id (peitho_tag_set_get_group (tag_set, i))));
+    description = g_strdup_printf ("A Peitho tag set: %u tags in %u groups, described in the "
+                                   "taxonomy of the header.", tags->len,
+                                   peitho_tag_set_get_n_groups (tag_set));
+  }
+
+  encoding_desc = new_child (header, "encodingDesc", NULL);
+  update_tags_decl (&self, tag_set, encoding_desc, NULL, rendition_ids);
+  build_taxonomy (tag_set, new_child (encoding_desc, "classDecl", NULL), NULL, rendition_ids);
+
+  xmlAddChild (root, xmlNewDocText (doc, (const xmlChar *) "\n  "));
+  text = new_element (root, "text");
+  xmlAddChild (root, text);
+  xmlAddChild (root, xmlNewDocText (doc, (const xmlChar *) "\n"));
+  body = new_child (text, "body", NULL);
+  add_text (new_child (body, "p", NULL), description);
+
+  {
+    /* The template starts the header on the root's line. */
+    xmlNode *first = root->children;
+    xmlAddPrevSibling (first, xmlNewDocText (doc, (const xmlChar *) "\n  "));
+  }
+
+  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 0);
+  xmlFreeDoc (doc);
+  writer_clear (&self);
+
+  if (memory == NULL)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, _("Cannot serialize the tag set"));
+      return NULL;
+    }
+  bytes = g_bytes_new (memory, size);
+  xmlFree (memory);
+  return bytes;
+}

@@ -1,4 +1,338 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Placeholder: to be implemented. */
-typedef int peitho_placeholder_peitho_text_importer;
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/tree.h>
+
+#include "peitho-error.h"
+#include "peitho-tei-common.h"
+#include "peitho-text-importer.h"
+
+/*
+ * An empty file (or one of blank lines only) is an error, "FILE: the file
+ * holds no text": a document needs text to annotate.
+ *
+ * Front matter is taken only when it really matches the corpus layout, each
+ * item a one-line paragraph at the start:
+ *   [breadcrumb "A > B > "] [catalogue line] "Author: Title" [date] ["[bibl]"]
+ * with "Author: Title" and at least one of breadcrumb, date or bibliographic
+ * line, and text after it. Breadcrumb and catalogue line are kept in the
+ * header as fileDesc/notesStmt/note (type "breadcrumb", "catalogue").
+ */
+
+typedef struct {
+  const char *text;    /* into the normalized buffer */
+  gsize       length;  /* bytes */
+} Paragraph;
+
+static gboolean
+is_blank_line (const char *line,
+               gsize       length)
+{
+  const char *end = line + length;
+
+  for (const char *p = line; p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Characters that XML 1.0 cannot carry even as references. */
+static gboolean
+check_xml_chars (const char  *data,
+                 gsize        length,
+                 gsize        base_offset,
+                 const char  *display_name,
+                 GError     **error)
+{
+  const char *end = data + length;
+  guint line = 1;
+
+  for (const char *p = data; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        line++;
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+        {
+          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                       _("%s:%u: the control character U+%04X at byte %" G_GSIZE_FORMAT
+                         " cannot be stored in TEI (XML)"),
+                       display_name, line, c, (gsize) (p - data) + base_offset);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+is_single_line (const Paragraph *p)
+{
+  return memchr (p->text, '\n', p->length) == NULL;
+}
+
+static gboolean
+matches (const char      *pattern,
+         const Paragraph *p)
+{
+  g_autofree char *text = g_strndup (p->text, p->length);
+
+  return is_single_line (p) && g_regex_match_simple (pattern, text, 0, 0);
+}
+
+static char *
+dup_trimmed (const Paragraph *p)
+{
+  g_autofree char *text = g_strndup (p->text, p->length);
+
+  return g_strdup (g_strstrip (text));
+}
+
+static void
+append_note (xmlNode    *notes_stmt,
+             const char *type,
+             const char *text)
+{
+  xmlNode *note = xmlNewDocNode (notes_stmt->doc, notes_stmt->ns, (const xmlChar *) "note", NULL);
+
+  xmlSetProp (note, (const xmlChar *) "type", (const xmlChar *) type);
+  xmlAddChild (note, xmlNewDocText (notes_stmt->doc, (const xmlChar *) text));
+  xmlAddChild (notes_stmt, xmlNewDocText (notes_stmt->doc, (const xmlChar *) "\n        "));
+  xmlAddChild (notes_stmt, note);
+}
+
+static char *
+build_header_xml (const char *breadcrumb,
+                  const char *catalogue)
+{
+  static const char template[] =
+    "<teiHeader xmlns=\"" PEITHO_TEI_NS "\">\n"
+    "    <fileDesc>\n"
+    "      <titleStmt>\n"
+    "        <title/>\n"
+    "      </titleStmt>\n"
+    "      <publicationStmt><p>Annotated with Peitho.</p></publicationStmt>\n"
+    "      <notesStmt/>\n"
+    "      <sourceDesc><bibl/></sourceDesc>\n"
+    "    </fileDesc>\n"
+    "  </teiHeader>";
+  xmlDoc *doc = peitho_tei_parse_memory (template, sizeof template - 1, "template", NULL);
+  xmlNode *header = xmlDocGetRootElement (doc);
+  xmlNode *notes_stmt = peitho_tei_child (peitho_tei_child (header, "fileDesc"), "notesStmt");
+  char *result;
+
+  if (breadcrumb != NULL)
+    append_note (notes_stmt, "breadcrumb", breadcrumb);
+  if (catalogue != NULL)
+    append_note (notes_stmt, "catalogue", catalogue);
+  xmlAddChild (notes_stmt, xmlNewDocText (doc, (const xmlChar *) "\n      "));
+
+  result = peitho_tei_dump_node (header);
+  xmlFreeDoc (doc);
+  return result;
+}
+
+/* Returns how many paragraphs are front matter (0 if none). */
+static guint
+take_front_matter (PeithoDocument *document,
+                   GArray         *paragraphs)
+{
+  const Paragraph *p = (const Paragraph *) (gpointer) paragraphs->data;
+  guint n = paragraphs->len;
+  guint i = 0;
+  int breadcrumb = -1, catalogue = -1, author_title = -1, date = -1, bibl = -1;
+  static const char author_title_re[] = "^[^:\\[\\]]{2,80}: \\S.{0,300}$";
+
+  if (i < n && matches ("^\\S.* > .*$", &p[i]))
+    breadcrumb = i++;
+  if (breadcrumb >= 0 && i + 1 < n && is_single_line (&p[i])
+      && !matches (author_title_re, &p[i]) && matches (author_title_re, &p[i + 1]))
+    catalogue = i++;
+  if (i < n && matches (author_title_re, &p[i]))
+    author_title = i++;
+  else
+    return 0;
+  if (i < n && is_single_line (&p[i]))
+    {
+      g_autofree char *text = dup_trimmed (&p[i]);
+      g_autofree char *iso = peitho_tei_date_to_iso (text);
+
+      if (iso != NULL)
+        date = i++;
+    }
+  if (i < n && matches ("^\\s*\\[.+\\]\\s*$", &p[i]))
+    bibl = i++;
+
+  if ((breadcrumb < 0 && date < 0 && bibl < 0) || i >= n)
+    return 0;
+
+  {
+    g_autofree char *line = dup_trimmed (&p[author_title]);
+    char *colon = strstr (line, ": ");
+
+    *colon = '\0';
+    peitho_document_set_author (document, g_strstrip (line));
+    peitho_document_set_title (document, g_strstrip (colon + 2));
+  }
+  if (date >= 0)
+    {
+      g_autofree char *text = dup_trimmed (&p[date]);
+      peitho_document_set_date (document, text);
+    }
+  if (bibl >= 0)
+    {
+      g_autofree char *text = dup_trimmed (&p[bibl]);
+      gsize len = strlen (text);
+
+      text[len - 1] = '\0';
+      peitho_document_set_source (document, g_strstrip (text + 1));
+    }
+  if (breadcrumb >= 0 || catalogue >= 0)
+    {
+      g_autofree char *crumb = breadcrumb >= 0 ? g_strndup (p[breadcrumb].text,
+                                                            p[breadcrumb].length) : NULL;
+      g_autofree char *cat = catalogue >= 0 ? dup_trimmed (&p[catalogue]) : NULL;
+      g_autofree char *header_xml = build_header_xml (crumb, cat);
+
+      peitho_document_set_header_xml (document, header_xml);
+    }
+
+  return i;
+}
+
+PeithoDocument *
+peitho_text_import_bytes (GBytes        *bytes,
+                          const char    *display_name,
+                          PeithoTagSet  *tag_set,
+                          GError       **error)
+{
+  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(PeithoTagSet) own_tag_set = NULL;
+  g_autoptr(GArray) paragraphs = NULL;
+  g_autoptr(GString) text = NULL;
+  const char *data, *end, *invalid;
+  gsize size, base = 0;
+  guint first;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (tag_set == NULL || PEITHO_IS_TAG_SET (tag_set), NULL);
+
+  if (display_name == NULL)
+    display_name = "text";
+  data = g_bytes_get_data (bytes, &size);
+
+  if (size > G_MAXSSIZE)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_TOO_LARGE,
+                   _("%s: the file is too large"), display_name);
+      return NULL;
+    }
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    base = 3;
+
+  if (!g_utf8_validate_len (data + base, size - base, &invalid))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                   _("%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT), display_name,
+                   (gsize) (invalid - data));
+      return NULL;
+    }
+  if (!check_xml_chars (data + base, size - base, base, display_name, error))
+    return NULL;
+
+  /* CRLF -> LF; a lone CR is a character of the text. */
+  text = g_string_sized_new (size - base);
+  end = data + size;
+  for (const char *p = data + base; p < end; p++)
+    if (!(*p == '\r' && p + 1 < end && p[1] == '\n'))
+      g_string_append_c (text, *p);
+
+  paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
+  {
+    const char *line = text->str;
+    const char *text_end = text->str + text->len;
+    Paragraph current = { NULL, 0 };
+
+    while (line <= text_end)
+      {
+        const char *nl = memchr (line, '\n', text_end - line);
+        const char *line_end = nl != NULL ? nl : text_end;
+
+        if (is_blank_line (line, line_end - line))
+          {
+            if (current.text != NULL)
+              g_array_append_val (paragraphs, current);
+            current.text = NULL;
+          }
+        else if (current.text == NULL)
+          {
+            current.text = line;
+            current.length = line_end - line;
+          }
+        else
+          current.length = line_end - current.text;
+
+        if (nl == NULL)
+          break;
+        line = nl + 1;
+      }
+    if (current.text != NULL)
+      g_array_append_val (paragraphs, current);
+  }
+
+  if (paragraphs->len == 0)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_INVALID,
+                   _("%s: the file holds no text"), display_name);
+      return NULL;
+    }
+
+  document = peitho_document_new ();
+  if (tag_set == NULL)
+    own_tag_set = peitho_tag_set_new_default ();
+  else
+    own_tag_set = peitho_tag_set_copy (tag_set);
+  if (!peitho_document_set_tag_set (document, own_tag_set, error))
+    return NULL;
+
+  first = take_front_matter (document, paragraphs);
+  for (guint i = first; i < paragraphs->len; i++)
+    {
+      const Paragraph *p = &g_array_index (paragraphs, Paragraph, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!peitho_document_append_paragraph (document, p->text, p->length, NULL, &local_error))
+        {
+          g_set_error (error, PEITHO_ERROR, local_error->code, "%s: %s", display_name,
+                       local_error->message);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&document);
+}
+
+PeithoDocument *
+peitho_text_import_file (GFile         *file,
+                         PeithoTagSet  *tag_set,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_parse_name (file);
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  return peitho_text_import_bytes (bytes, name, tag_set, error);
+}

@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "peitho-annotation-gutter.h"
+
+#define BAR_WIDTH   4
+#define BAR_GAP     2
+#define TEXT_GAP    10
+#define MAX_COLUMNS 4
+
+struct _PeithoAnnotationGutter
+{
+  GtkSourceGutterRenderer parent_instance;
+
+  PeithoHighlighter *highlighter;
+  GArray            *column_bottoms;
+  int                width;
+};
+
+G_DEFINE_FINAL_TYPE (PeithoAnnotationGutter, peitho_annotation_gutter, GTK_SOURCE_TYPE_GUTTER_RENDERER)
+
+static void
+peitho_annotation_gutter_measure (GtkWidget      *widget,
+                                  GtkOrientation  orientation,
+                                  int             for_size,
+                                  int            *minimum,
+                                  int            *natural,
+                                  int            *minimum_baseline,
+                                  int            *natural_baseline)
+{
+  PeithoAnnotationGutter *self = PEITHO_ANNOTATION_GUTTER (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = *natural = self->width;
+  else
+    *minimum = *natural = 0;
+}
+
+static void
+peitho_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
+                                        GtkSnapshot             *snapshot,
+                                        GtkSourceGutterLines    *lines,
+                                        guint                    line)
+{
+  PeithoAnnotationGutter *self = PEITHO_ANNOTATION_GUTTER (renderer);
+  PeithoDocument *document = peitho_highlighter_get_document (self->highlighter);
+  GtkTextView *view = gtk_source_gutter_lines_get_view (lines);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autoptr(GPtrArray) annotations = NULL;
+  GtkTextIter line_start, line_end;
+  int y, height, line_y, line_height;
+  int right = gtk_widget_get_width (GTK_WIDGET (renderer)) - TEXT_GAP;
+  gsize so, eo;
+
+  if (document == NULL || peitho_highlighter_get_busy (self->highlighter))
+    return;
+
+  gtk_text_buffer_get_iter_at_line (buffer, &line_start, line);
+  line_end = line_start;
+  if (!gtk_text_iter_ends_line (&line_end))
+    gtk_text_iter_forward_to_line_end (&line_end);
+
+  so = gtk_text_iter_get_offset (&line_start);
+  eo = gtk_text_iter_get_offset (&line_end);
+  if (so >= eo)
+    return;
+
+  annotations = peitho_document_get_annotations_in_range (document, so, eo);
+  if (annotations->len == 0)
+    return;
+
+  gtk_source_gutter_lines_get_line_yrange (lines, line, GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_CELL,
+                                           &y, &height);
+  gtk_text_view_get_line_yrange (view, &line_start, &line_y, &line_height);
+  g_array_set_size (self->column_bottoms, 0);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const char *tag_id = peitho_annotation_get_tag_id (annotation);
+      GtkTextIter s_iter, e_iter;
+      GdkRectangle s_rect, e_rect;
+      GdkRGBA color;
+      int top, bottom;
+      guint column;
+
+      if (peitho_highlighter_is_tag_hidden (self->highlighter, tag_id)
+          || !peitho_highlighter_get_color (self->highlighter, tag_id, &color))
+        continue;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &s_iter,
+                                          (int) MAX (so, peitho_annotation_get_start (annotation)));
+      gtk_text_buffer_get_iter_at_offset (buffer, &e_iter,
+                                          (int) MIN (eo, peitho_annotation_get_end (annotation)));
+      gtk_text_view_get_iter_location (view, &s_iter, &s_rect);
+      gtk_text_view_get_iter_location (view, &e_iter, &e_rect);
+      top = y + (s_rect.y - line_y);
+      bottom = y + (e_rect.y + e_rect.height - line_y);
+
+      /* A column free below @top, so that overlapping passages sit side by
+       * side; past the last column they share it. */
+      for (column = 0; column < self->column_bottoms->len; column++)
+        if (g_array_index (self->column_bottoms, int, column) <= top)
+          break;
+      if (column >= MAX_COLUMNS)
+        column = MAX_COLUMNS - 1;
+      if (column >= self->column_bottoms->len)
+        g_array_set_size (self->column_bottoms, column + 1);
+      g_array_index (self->column_bottoms, int, column) = bottom + 1;
+
+      color.alpha = 0.85;
+      gtk_snapshot_append_color (snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (right - (column + 1) * (BAR_WIDTH + BAR_GAP) + BAR_GAP,
+                                                      top + 1, BAR_WIDTH, MAX (bottom - top - 2, 2)));
+    }
+}
+
+static void
+peitho_annotation_gutter_finalize (GObject *object)
+{
+  PeithoAnnotationGutter *self = (PeithoAnnotationGutter *)object;
+
+  g_clear_object (&self->highlighter);
+  g_clear_pointer (&self->column_bottoms, g_array_unref);
+
+  G_OBJECT_CLASS (peitho_annotation_gutter_parent_class)->finalize (object);
+}
+
+static void
+peitho_annotation_gutter_class_init (PeithoAnnotationGutterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkSourceGutterRendererClass *renderer_class = GTK_SOURCE_GUTTER_RENDERER_CLASS (klass);
+
+  object_class->finalize = peitho_annotation_gutter_finalize;
+  widget_class->measure = peitho_annotation_gutter_measure;
+  renderer_class->snapshot_line = peitho_annotation_gutter_snapshot_line;
+}
+
+static void
+peitho_annotation_gutter_init (PeithoAnnotationGutter *self)
+{
+  self->column_bottoms = g_array_new (FALSE, TRUE, sizeof (int));
+  self->width = MAX_COLUMNS * (BAR_WIDTH + BAR_GAP) + TEXT_GAP;
+}
+
+GtkSourceGutterRenderer *
+peitho_annotation_gutter_new (PeithoHighlighter *highlighter)
+{
+  PeithoAnnotationGutter *self;
+
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (highlighter), NULL);
+
+  self = g_object_new (PEITHO_TYPE_ANNOTATION_GUTTER, NULL);
+  self->highlighter = g_object_ref (highlighter);
+
+  return GTK_SOURCE_GUTTER_RENDERER (self);
+}
+
+void
+peitho_annotation_gutter_set_width (PeithoAnnotationGutter *self,
+                                    int                     width)
+{
+  g_return_if_fail (PEITHO_IS_ANNOTATION_GUTTER (self));
+
+  width = MAX (width, MAX_COLUMNS * (BAR_WIDTH + BAR_GAP) + TEXT_GAP);
+  if (self->width != width)
+    {
+      self->width = width;
+      gtk_widget_queue_resize (GTK_WIDGET (self));
+    }
+}

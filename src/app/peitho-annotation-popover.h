@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <peitho-core.h>
+
+G_BEGIN_DECLS
+
+#define PEITHO_TYPE_ANNOTATION_POPOVER (peitho_annotation_popover_get_type ())
+G_DECLARE_FINAL_TYPE (PeithoAnnotationPopover, peitho_annotation_popover, PEITHO, ANNOTATION_POPOVER,
+                      GtkPopover)
+
+/* The annotations covering a place in the text: tag, snippet, note,
+ * annotator, and for each "Change Tag", "Edit Note" and "Remove". The
+ * buttons activate win.retag-annotation((ss)), win.set-annotation-note((ss))
+ * and win.remove-annotation(s), so the window's history records them. */
+GtkWidget *peitho_annotation_popover_new             (void);
+void       peitho_annotation_popover_set_annotations (PeithoAnnotationPopover *self,
+                                                      PeithoDocument          *document,
+                                                      GPtrArray               *annotations);
+/* Opens the note editor of the first annotation at once. */
+void       peitho_annotation_popover_edit_note       (PeithoAnnotationPopover *self,
+                                                      const char              *annotation_id);
+
+G_END_DECLS

@@ -1,0 +1,463 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "peitho-annotation-gutter.h"
+#include "peitho-annotation-view.h"
+#include "peitho-utils.h"
+
+/* Text size at zoom 1.0, and the reading column's width at that size. */
+#define BASE_FONT_PT    13.0
+#define BASE_COLUMN_PX  720
+
+struct _PeithoAnnotationView
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkScrolledWindow       *scroller;
+  AdwClampScrollable      *clamp;
+  GtkSourceView           *source_view;
+
+  /* Owned */
+  GtkSourceBuffer         *buffer;
+  PeithoHighlighter       *highlighter;
+  GtkSourceGutterRenderer *gutter;
+  GtkCssProvider          *zoom_provider;
+  char                    *font_family;
+  double                   zoom;
+};
+
+G_DEFINE_FINAL_TYPE (PeithoAnnotationView, peitho_annotation_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_FONT_FAMILY,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_style_scheme (PeithoAnnotationView *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (manager);
+  GtkSourceStyleScheme *scheme;
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (),
+                                                       dark ? "Adwaita-dark" : "Adwaita");
+  gtk_source_buffer_set_style_scheme (self->buffer, scheme);
+  peitho_highlighter_set_dark (self->highlighter, dark);
+}
+
+static void
+highlighter_changed_cb (PeithoAnnotationView *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
+}
+
+static gboolean
+query_tooltip_cb (PeithoAnnotationView *self,
+                  int                   x,
+                  int                   y,
+                  gboolean              keyboard,
+                  GtkTooltip           *tooltip,
+                  GtkWidget            *widget)
+{
+  PeithoDocument *document = peitho_highlighter_get_document (self->highlighter);
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  g_autoptr(GPtrArray) annotations = NULL;
+  g_autofree char *markup = NULL;
+  GtkTextIter iter;
+
+  if (document == NULL)
+    return FALSE;
+
+  if (keyboard)
+    gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &iter,
+                                      gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->buffer)));
+  else
+    {
+      int bx, by, trailing;
+      GdkRectangle rect;
+
+      gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, x, y, &bx, &by);
+      if (!gtk_text_view_get_iter_at_position (view, &iter, &trailing, bx, by))
+        return FALSE;
+      /* Past the end of a line is not over its last character. */
+      gtk_text_view_get_iter_location (view, &iter, &rect);
+      if (bx < rect.x || bx > rect.x + MAX (rect.width, 1))
+        return FALSE;
+    }
+
+  annotations = peitho_document_get_annotations_at (document, gtk_text_iter_get_offset (&iter));
+  if (annotations->len == 0)
+    return FALSE;
+
+  markup = peitho_annotations_to_markup (document, annotations);
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+static void
+update_zoom (PeithoAnnotationView *self)
+{
+  g_autofree char *css = NULL;
+  char size[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (size, sizeof size, "%.1f", BASE_FONT_PT * self->zoom);
+  css = g_strdup_printf ("textview.reading-view { font-size: %spt; }", size);
+  gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
+
+  adw_clamp_scrollable_set_maximum_size (self->clamp, (int) (BASE_COLUMN_PX * self->zoom));
+  adw_clamp_scrollable_set_tightening_threshold (self->clamp, (int) (BASE_COLUMN_PX * self->zoom * 0.8));
+}
+
+static void
+peitho_annotation_view_dispose (GObject *object)
+{
+  PeithoAnnotationView *self = (PeithoAnnotationView *)object;
+
+  if (self->highlighter != NULL)
+    peitho_highlighter_set_document (self->highlighter, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_ANNOTATION_VIEW);
+
+  g_clear_object (&self->gutter);
+  g_clear_object (&self->highlighter);
+  g_clear_object (&self->buffer);
+  g_clear_object (&self->zoom_provider);
+
+  G_OBJECT_CLASS (peitho_annotation_view_parent_class)->dispose (object);
+}
+
+static void
+peitho_annotation_view_finalize (GObject *object)
+{
+  PeithoAnnotationView *self = (PeithoAnnotationView *)object;
+
+  g_clear_pointer (&self->font_family, g_free);
+
+  G_OBJECT_CLASS (peitho_annotation_view_parent_class)->finalize (object);
+}
+
+static void
+peitho_annotation_view_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  PeithoAnnotationView *self = PEITHO_ANNOTATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FONT_FAMILY:
+      g_value_set_string (value, self->font_family);
+      break;
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+peitho_annotation_view_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  PeithoAnnotationView *self = PEITHO_ANNOTATION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FONT_FAMILY:
+      peitho_annotation_view_set_font_family (self, g_value_get_string (value));
+      break;
+    case PROP_ZOOM:
+      peitho_annotation_view_set_zoom (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+peitho_annotation_view_class_init (PeithoAnnotationViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = peitho_annotation_view_dispose;
+  object_class->finalize = peitho_annotation_view_finalize;
+  object_class->get_property = peitho_annotation_view_get_property;
+  object_class->set_property = peitho_annotation_view_set_property;
+
+  properties[PROP_FONT_FAMILY] =
+    g_param_spec_string ("font-family", NULL, NULL, "serif",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL, 0.5, 3.0, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/peitho-annotation-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationView, clamp);
+  gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationView, source_view);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "annotationview");
+}
+
+static void
+peitho_annotation_view_init (PeithoAnnotationView *self)
+{
+  GtkSourceGutter *gutter;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->zoom = 1.0;
+  self->font_family = g_strdup ("serif");
+  gtk_widget_add_css_class (GTK_WIDGET (self->source_view), "serif");
+
+  self->buffer = gtk_source_buffer_new (NULL);
+  gtk_text_buffer_set_enable_undo (GTK_TEXT_BUFFER (self->buffer), FALSE);
+  gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
+  gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->source_view), GTK_TEXT_BUFFER (self->buffer));
+
+  self->highlighter = peitho_highlighter_new (GTK_TEXT_BUFFER (self->buffer));
+  g_signal_connect_object (self->highlighter, "changed", G_CALLBACK (highlighter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->gutter = g_object_ref_sink (peitho_annotation_gutter_new (self->highlighter));
+  gutter = gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT);
+  gtk_source_gutter_insert (gutter, self->gutter, 0);
+
+  self->zoom_provider = gtk_css_provider_new ();
+  gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->source_view)),
+                                  GTK_STYLE_PROVIDER (self->zoom_provider),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  update_zoom (self);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self->source_view), TRUE);
+  g_signal_connect_object (self->source_view, "query-tooltip", G_CALLBACK (query_tooltip_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_style_scheme), self, G_CONNECT_SWAPPED);
+  update_style_scheme (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->source_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"),
+                                  -1);
+}
+
+PeithoAnnotationView *
+peitho_annotation_view_new (void)
+{
+  return g_object_new (PEITHO_TYPE_ANNOTATION_VIEW, NULL);
+}
+
+GtkSourceView *
+peitho_annotation_view_get_source_view (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), NULL);
+  return self->source_view;
+}
+
+GtkTextBuffer *
+peitho_annotation_view_get_buffer (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), NULL);
+  return GTK_TEXT_BUFFER (self->buffer);
+}
+
+PeithoHighlighter *
+peitho_annotation_view_get_highlighter (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), NULL);
+  return self->highlighter;
+}
+
+PeithoDocument *
+peitho_annotation_view_get_document (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), NULL);
+  return peitho_highlighter_get_document (self->highlighter);
+}
+
+void
+peitho_annotation_view_set_document (PeithoAnnotationView *self,
+                                     PeithoDocument       *document)
+{
+  GtkAdjustment *vadj;
+
+  g_return_if_fail (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  peitho_highlighter_set_document (self->highlighter, document);
+
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view));
+  if (vadj != NULL)
+    gtk_adjustment_set_value (vadj, 0);
+}
+
+const char *
+peitho_annotation_view_get_font_family (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), NULL);
+  return self->font_family;
+}
+
+void
+peitho_annotation_view_set_font_family (PeithoAnnotationView *self,
+                                        const char           *font_family)
+{
+  g_return_if_fail (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  if (g_strcmp0 (font_family, "sans") != 0)
+    font_family = "serif";
+  if (g_strcmp0 (self->font_family, font_family) == 0)
+    return;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->source_view), self->font_family);
+  g_free (self->font_family);
+  self->font_family = g_strdup (font_family);
+  gtk_widget_add_css_class (GTK_WIDGET (self->source_view), self->font_family);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_FAMILY]);
+}
+
+double
+peitho_annotation_view_get_zoom (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+void
+peitho_annotation_view_set_zoom (PeithoAnnotationView *self,
+                                 double                zoom)
+{
+  g_return_if_fail (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  zoom = CLAMP (zoom, 0.5, 3.0);
+  if (G_APPROX_VALUE (self->zoom, zoom, 0.001))
+    return;
+
+  self->zoom = zoom;
+  update_zoom (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+static gboolean
+is_space (GtkTextIter *iter)
+{
+  return g_unichar_isspace (gtk_text_iter_get_char (iter));
+}
+
+gboolean
+peitho_annotation_view_get_selection (PeithoAnnotationView *self,
+                                      gboolean              snap_to_words,
+                                      gsize                *start,
+                                      gsize                *end)
+{
+  GtkTextIter s, e;
+
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), FALSE);
+
+  if (!gtk_text_buffer_get_selection_bounds (GTK_TEXT_BUFFER (self->buffer), &s, &e))
+    return FALSE;
+
+  if (snap_to_words)
+    {
+      /* Trim white space first: "  word " snaps to "word", not to its
+       * neighbours. */
+      while (gtk_text_iter_compare (&s, &e) < 0 && is_space (&s))
+        gtk_text_iter_forward_char (&s);
+      while (gtk_text_iter_compare (&s, &e) < 0)
+        {
+          GtkTextIter prev = e;
+
+          gtk_text_iter_backward_char (&prev);
+          if (!is_space (&prev))
+            break;
+          e = prev;
+        }
+      if (gtk_text_iter_equal (&s, &e))
+        return FALSE;
+
+      if (gtk_text_iter_inside_word (&s) && !gtk_text_iter_starts_word (&s))
+        gtk_text_iter_backward_word_start (&s);
+      if (!gtk_text_iter_ends_word (&e))
+        {
+          GtkTextIter prev = e;
+
+          gtk_text_iter_backward_char (&prev);
+          if (gtk_text_iter_inside_word (&prev) || gtk_text_iter_inside_word (&e))
+            gtk_text_iter_forward_word_end (&e);
+        }
+    }
+
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e);
+
+  return *start < *end;
+}
+
+void
+peitho_annotation_view_select_range (PeithoAnnotationView *self,
+                                     gsize                 start,
+                                     gsize                 end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_if_fail (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, (int) start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
+  /* The cursor (insert) at the start, so that reading goes on from there. */
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view),
+                                gtk_text_buffer_get_insert (buffer),
+                                0.15, FALSE, 0, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
+}
+
+gsize
+peitho_annotation_view_get_cursor_offset (PeithoAnnotationView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), 0);
+
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+void
+peitho_annotation_view_get_offset_area (PeithoAnnotationView *self,
+                                        gsize                 offset,
+                                        GdkRectangle         *area)
+{
+  GtkTextView *view;
+  GtkTextIter iter;
+
+  g_return_if_fail (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  view = GTK_TEXT_VIEW (self->source_view);
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (self->buffer), &iter, (int) offset);
+  gtk_text_view_get_iter_location (view, &iter, area);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
+                                         area->x, area->y, &area->x, &area->y);
+  area->width = MAX (area->width, 1);
+}

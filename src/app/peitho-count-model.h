@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "peitho-count-item.h"
+
+G_BEGIN_DECLS
+
+#define PEITHO_TYPE_COUNT_MODEL (peitho_count_model_get_type ())
+G_DECLARE_FINAL_TYPE (PeithoCountModel, peitho_count_model, PEITHO, COUNT_MODEL, GObject)
+
+/* The counts of a document, kept up to date from its signals: one update per
+ * change, never a recount. The model itself is a flat GListModel of the
+ * tags' PeithoCountItem; get_groups() gives the groups, whose "children" are
+ * those same tag items. Property "total" (all annotations); room for
+ * per-annotator and relation counts (issue 4) beside it.
+ * Signal "hidden-changed" (const char *tag_id, gboolean hidden). */
+PeithoCountModel *peitho_count_model_new         (PeithoDocument   *document);
+PeithoDocument   *peitho_count_model_get_document (PeithoCountModel *self);
+GListModel       *peitho_count_model_get_groups  (PeithoCountModel *self);
+PeithoCountItem  *peitho_count_model_lookup      (PeithoCountModel *self,
+                                                  const char       *tag_or_group_id);
+guint             peitho_count_model_get_total   (PeithoCountModel *self);
+gboolean          peitho_count_model_is_hidden   (PeithoCountModel *self,
+                                                  const char       *tag_id);
+
+G_END_DECLS

@@ -1,0 +1,916 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "peitho-highlighter.h"
+
+/* Work per main-loop iteration while filling the buffer: enough to go fast,
+ * little enough that input and drawing never wait long. */
+#define TIME_BUDGET_USEC   (8 * 1000)
+#define TEXT_CHUNK_BYTES   (128 * 1024)
+#define RANGE_CHUNK_CHARS  8192
+
+#define ALPHA_LIGHT 0.35
+#define ALPHA_DARK  0.45
+
+typedef struct {
+  char       *tag_id;
+  GtkTextTag *background;
+  GtkTextTag *underline;
+  GdkRGBA     color;
+  int         active;   /* scratch: annotations covering the sweep position */
+  guint       hidden : 1;
+  guint       seen : 1;
+} TagInfo;
+
+typedef enum {
+  PHASE_IDLE,
+  PHASE_TEXT,
+  PHASE_HIGHLIGHT,
+} Phase;
+
+struct _PeithoHighlighter
+{
+  GObject parent_instance;
+
+  GtkTextBuffer  *buffer;
+  PeithoDocument *document;
+  PeithoTagSet   *tag_set;
+  GHashTable     *infos;        /* tag id -> TagInfo */
+  GPtrArray      *info_order;   /* TagInfo, tag-set order */
+  GHashTable     *hidden;       /* tag ids hidden before their tag exists */
+  GtkTextTag     *many;
+
+  /* Filling the buffer */
+  guint           idle_id;
+  Phase           phase;
+  gsize           text_done;    /* bytes */
+  gsize           text_len;
+  gsize           range_done;   /* characters */
+  gsize           n_chars;
+
+  guint           dark : 1;
+};
+
+G_DEFINE_FINAL_TYPE (PeithoHighlighter, peitho_highlighter, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+tag_info_free (gpointer data)
+{
+  TagInfo *info = data;
+
+  g_free (info->tag_id);
+  g_clear_object (&info->background);
+  g_clear_object (&info->underline);
+  g_free (info);
+}
+
+static void
+get_range (PeithoHighlighter *self,
+           gsize              start,
+           gsize              end,
+           GtkTextIter       *begin_iter,
+           GtkTextIter       *end_iter)
+{
+  gtk_text_buffer_get_iter_at_offset (self->buffer, begin_iter, (int) start);
+  gtk_text_buffer_get_iter_at_offset (self->buffer, end_iter, (int) end);
+}
+
+static void
+style_info (PeithoHighlighter *self,
+            TagInfo           *info)
+{
+  GdkRGBA background = info->color;
+
+  background.alpha = self->dark ? ALPHA_DARK : ALPHA_LIGHT;
+  g_object_set (info->background,
+                "background-rgba", &background,
+                NULL);
+  g_object_set (info->underline,
+                "underline", PANGO_UNDERLINE_SINGLE,
+                "underline-rgba", &info->color,
+                NULL);
+}
+
+static TagInfo *
+lookup_info (PeithoHighlighter *self,
+             const char        *tag_id)
+{
+  return tag_id ? g_hash_table_lookup (self->infos, tag_id) : NULL;
+}
+
+static gboolean
+is_visible (PeithoHighlighter *self,
+            PeithoAnnotation  *annotation,
+            TagInfo          **out_info)
+{
+  TagInfo *info = lookup_info (self, peitho_annotation_get_tag_id (annotation));
+
+  if (out_info != NULL)
+    *out_info = info;
+
+  return info != NULL && !info->hidden;
+}
+
+static void
+apply_background (PeithoHighlighter *self,
+                  TagInfo           *info,
+                  gsize              start,
+                  gsize              end)
+{
+  GtkTextIter begin_iter, end_iter;
+
+  if (start >= end)
+    return;
+
+  get_range (self, start, end, &begin_iter, &end_iter);
+  gtk_text_buffer_apply_tag (self->buffer, info->background, &begin_iter, &end_iter);
+}
+
+typedef struct {
+  gsize    pos;
+  int      delta;
+  TagInfo *info;
+} Event;
+
+static int
+event_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Event *ea = a, *eb = b;
+
+  return (ea->pos > eb->pos) - (ea->pos < eb->pos);
+}
+
+static void
+apply_overlap (PeithoHighlighter *self,
+               gsize              start,
+               gsize              end,
+               TagInfo           *under,
+               gboolean           many)
+{
+  GtkTextIter begin_iter, end_iter;
+
+  get_range (self, start, end, &begin_iter, &end_iter);
+  gtk_text_buffer_apply_tag (self->buffer, under->underline, &begin_iter, &end_iter);
+  if (many)
+    gtk_text_buffer_apply_tag (self->buffer, self->many, &begin_iter, &end_iter);
+}
+
+/* Recomputes the overlap underlines over [start, end) from @annotations (all
+ * those that overlap it), by a sweep over their boundaries: O(k log k). The
+ * background that shows where tags overlap is the one of highest priority;
+ * the underline takes the colour of the next one down, so both tags can be
+ * seen. */
+static void
+update_overlaps (PeithoHighlighter *self,
+                 gsize              start,
+                 gsize              end,
+                 GPtrArray         *annotations)
+{
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
+  GtkTextIter begin_iter, end_iter;
+  gsize run_start = 0, run_end = 0;
+  TagInfo *run_under = NULL;
+  gboolean run_many = FALSE;
+  int total = 0;
+  guint i;
+
+  if (start >= end)
+    return;
+
+  get_range (self, start, end, &begin_iter, &end_iter);
+  for (i = 0; i < self->info_order->len; i++)
+    {
+      TagInfo *info = g_ptr_array_index (self->info_order, i);
+
+      gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
+      info->active = 0;
+    }
+  gtk_text_buffer_remove_tag (self->buffer, self->many, &begin_iter, &end_iter);
+
+  for (i = 0; i < annotations->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
+      gsize s = MAX (peitho_annotation_get_start (annotation), start);
+      gsize e = MIN (peitho_annotation_get_end (annotation), end);
+      TagInfo *info;
+
+      if (s < e && is_visible (self, annotation, &info))
+        {
+          Event open = { s, +1, info }, close = { e, -1, info };
+
+          g_array_append_val (events, open);
+          g_array_append_val (events, close);
+        }
+    }
+
+  if (events->len < 4)
+    return;
+
+  g_array_sort (events, event_compare);
+
+  i = 0;
+  while (i < events->len)
+    {
+      gsize pos = g_array_index (events, Event, i).pos;
+      gsize next;
+
+      for (; i < events->len && g_array_index (events, Event, i).pos == pos; i++)
+        {
+          Event *ev = &g_array_index (events, Event, i);
+
+          ev->info->active += ev->delta;
+          total += ev->delta;
+        }
+
+      if (i >= events->len)
+        break;
+      next = g_array_index (events, Event, i).pos;
+
+      if (total >= 2)
+        {
+          TagInfo *top = NULL, *second = NULL;
+
+          for (guint j = 0; j < self->info_order->len; j++)
+            {
+              TagInfo *info = g_ptr_array_index (self->info_order, j);
+
+              if (info->active <= 0)
+                continue;
+              if (top == NULL
+                  || gtk_text_tag_get_priority (info->background) > gtk_text_tag_get_priority (top->background))
+                {
+                  second = top;
+                  top = info;
+                }
+              else if (second == NULL
+                       || gtk_text_tag_get_priority (info->background) > gtk_text_tag_get_priority (second->background))
+                second = info;
+            }
+          if (second == NULL)
+            second = top;
+
+          if (run_under == second && run_many == (total >= 3) && run_end == pos)
+            run_end = next;
+          else
+            {
+              if (run_under != NULL)
+                apply_overlap (self, run_start, run_end, run_under, run_many);
+              run_start = pos;
+              run_end = next;
+              run_under = second;
+              run_many = total >= 3;
+            }
+        }
+    }
+
+  if (run_under != NULL)
+    apply_overlap (self, run_start, run_end, run_under, run_many);
+
+  for (i = 0; i < self->info_order->len; i++)
+    ((TagInfo *) g_ptr_array_index (self->info_order, i))->active = 0;
+}
+
+/* Redraws one tag's background over [start, end) from the annotations there
+ * (others of the same tag may still cover part of it). */
+static void
+refresh_background (PeithoHighlighter *self,
+                    TagInfo           *info,
+                    gsize              start,
+                    gsize              end,
+                    GPtrArray         *annotations)
+{
+  GtkTextIter begin_iter, end_iter;
+
+  get_range (self, start, end, &begin_iter, &end_iter);
+  gtk_text_buffer_remove_tag (self->buffer, info->background, &begin_iter, &end_iter);
+
+  if (info->hidden)
+    return;
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
+
+      if (g_strcmp0 (peitho_annotation_get_tag_id (annotation), info->tag_id) == 0)
+        apply_background (self, info,
+                          MAX (start, peitho_annotation_get_start (annotation)),
+                          MIN (end, peitho_annotation_get_end (annotation)));
+    }
+}
+
+static void
+emit_changed (PeithoHighlighter *self,
+              gsize              start,
+              gsize              end)
+{
+  g_signal_emit (self, signals[CHANGED], 0, (guint) start, (guint) end);
+}
+
+static void
+annotation_added_cb (PeithoHighlighter *self,
+                     PeithoAnnotation  *annotation)
+{
+  gsize start = peitho_annotation_get_start (annotation);
+  gsize end = peitho_annotation_get_end (annotation);
+  g_autoptr(GPtrArray) annotations = NULL;
+  TagInfo *info;
+
+  if (self->phase == PHASE_TEXT)
+    return;
+
+  if (is_visible (self, annotation, &info))
+    apply_background (self, info, start, end);
+
+  annotations = peitho_document_get_annotations_in_range (self->document, start, end);
+  update_overlaps (self, start, end, annotations);
+  emit_changed (self, start, end);
+}
+
+static void
+annotation_removed_cb (PeithoHighlighter *self,
+                       PeithoAnnotation  *annotation)
+{
+  gsize start = peitho_annotation_get_start (annotation);
+  gsize end = peitho_annotation_get_end (annotation);
+  g_autoptr(GPtrArray) annotations = NULL;
+  TagInfo *info;
+
+  if (self->phase == PHASE_TEXT)
+    return;
+
+  annotations = peitho_document_get_annotations_in_range (self->document, start, end);
+  g_ptr_array_remove (annotations, annotation);
+
+  if ((info = lookup_info (self, peitho_annotation_get_tag_id (annotation))))
+    refresh_background (self, info, start, end, annotations);
+  update_overlaps (self, start, end, annotations);
+  emit_changed (self, start, end);
+}
+
+static void
+annotation_changed_cb (PeithoHighlighter *self,
+                       PeithoAnnotation  *annotation,
+                       const char        *old_tag_id)
+{
+  gsize start = peitho_annotation_get_start (annotation);
+  gsize end = peitho_annotation_get_end (annotation);
+  g_autoptr(GPtrArray) annotations = NULL;
+  TagInfo *info;
+
+  if (self->phase == PHASE_TEXT)
+    return;
+
+  /* A note changed: the highlight stays, tooltips and the margin redraw. */
+  if (g_strcmp0 (old_tag_id, peitho_annotation_get_tag_id (annotation)) != 0)
+    {
+      annotations = peitho_document_get_annotations_in_range (self->document, start, end);
+      if ((info = lookup_info (self, old_tag_id)))
+        refresh_background (self, info, start, end, annotations);
+      if (is_visible (self, annotation, &info))
+        apply_background (self, info, start, end);
+      update_overlaps (self, start, end, annotations);
+    }
+
+  emit_changed (self, start, end);
+}
+
+/* Recomputes overlaps wherever annotations of @tag_id lie, after the tag was
+ * hidden, shown or recoloured. */
+static void
+refresh_tag_ranges (PeithoHighlighter *self,
+                    TagInfo           *info,
+                    gboolean           backgrounds)
+{
+  GListModel *model;
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (gsize) * 2);
+  gsize run_start = 0, run_end = 0;
+  gboolean have_run = FALSE;
+  guint n;
+
+  if (self->document == NULL || self->phase == PHASE_TEXT)
+    return;
+
+  model = peitho_document_get_annotations (self->document);
+  n = g_list_model_get_n_items (model);
+
+  /* Document order sorts by start, so ranges merge in one pass. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (model, i);
+      gsize s, e;
+
+      if (g_strcmp0 (peitho_annotation_get_tag_id (annotation), info->tag_id) != 0)
+        continue;
+
+      s = peitho_annotation_get_start (annotation);
+      e = peitho_annotation_get_end (annotation);
+      if (backgrounds && !info->hidden)
+        apply_background (self, info, s, e);
+
+      if (have_run && s <= run_end)
+        run_end = MAX (run_end, e);
+      else
+        {
+          if (have_run)
+            {
+              gsize r[2] = { run_start, run_end };
+              g_array_append_vals (ranges, r, 1);
+            }
+          run_start = s;
+          run_end = e;
+          have_run = TRUE;
+        }
+    }
+  if (have_run)
+    {
+      gsize r[2] = { run_start, run_end };
+      g_array_append_vals (ranges, r, 1);
+    }
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      gsize *r = (gsize *) (ranges->data + i * sizeof (gsize) * 2);
+      g_autoptr(GPtrArray) annotations = NULL;
+
+      annotations = peitho_document_get_annotations_in_range (self->document, r[0], r[1]);
+      update_overlaps (self, r[0], r[1], annotations);
+    }
+
+  emit_changed (self, 0, self->n_chars);
+}
+
+static void
+sync_tags (PeithoHighlighter *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  g_autoptr(GPtrArray) tags = NULL;
+  GHashTableIter iter;
+  TagInfo *info;
+
+  g_ptr_array_set_size (self->info_order, 0);
+  g_hash_table_iter_init (&iter, self->infos);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&info))
+    info->seen = FALSE;
+
+  if (self->tag_set != NULL)
+    tags = peitho_tag_set_dup_tags (self->tag_set);
+
+  for (guint i = 0; tags != NULL && i < tags->len; i++)
+    {
+      PeithoTag *tag = g_ptr_array_index (tags, i);
+      const char *tag_id = peitho_tag_get_id (tag);
+      GdkRGBA color;
+
+      if (!gdk_rgba_parse (&color, peitho_tag_get_color (tag) ? peitho_tag_get_color (tag) : ""))
+        gdk_rgba_parse (&color, "#9a9996");
+
+      if (!(info = g_hash_table_lookup (self->infos, tag_id)))
+        {
+          info = g_new0 (TagInfo, 1);
+          info->tag_id = g_strdup (tag_id);
+          info->background = g_object_ref (gtk_text_tag_new (NULL));
+          info->underline = g_object_ref (gtk_text_tag_new (NULL));
+          gtk_text_tag_table_add (table, info->background);
+          gtk_text_tag_table_add (table, info->underline);
+          g_object_unref (info->background);
+          g_object_unref (info->underline);
+          info->hidden = g_hash_table_contains (self->hidden, tag_id);
+          info->color = color;
+          style_info (self, info);
+          g_hash_table_insert (self->infos, info->tag_id, info);
+        }
+      else if (!gdk_rgba_equal (&color, &info->color))
+        {
+          info->color = color;
+          style_info (self, info);
+        }
+
+      info->seen = TRUE;
+      g_ptr_array_add (self->info_order, info);
+    }
+
+  g_hash_table_iter_init (&iter, self->infos);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *)&info))
+    {
+      if (info->seen)
+        continue;
+      gtk_text_tag_table_remove (table, info->background);
+      gtk_text_tag_table_remove (table, info->underline);
+      g_hash_table_iter_remove (&iter);
+    }
+
+  /* The double underline must win over every single one. */
+  gtk_text_tag_set_priority (self->many, gtk_text_tag_table_get_size (table) - 1);
+}
+
+static void
+tag_set_changed_cb (PeithoHighlighter *self)
+{
+  sync_tags (self);
+}
+
+static void
+set_progress (PeithoHighlighter *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+/* One step of filling the buffer: text first, then highlights range by
+ * range. Each range applies the backgrounds of the annotations that start
+ * in it and the overlaps within it, so every step is small and the result
+ * is the same as applying them all at once. */
+static gboolean
+fill_step (PeithoHighlighter *self)
+{
+  gint64 deadline = g_get_monotonic_time () + TIME_BUDGET_USEC;
+  const char *text = peitho_document_get_text (self->document);
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      if (self->phase == PHASE_TEXT)
+        {
+          GtkTextIter end_iter;
+          gsize len = MIN (TEXT_CHUNK_BYTES, self->text_len - self->text_done);
+
+          if (self->text_done + len < self->text_len)
+            {
+              const char *cut = g_utf8_find_prev_char (text, text + self->text_done + len + 1);
+              len = cut - (text + self->text_done);
+            }
+
+          gtk_text_buffer_get_end_iter (self->buffer, &end_iter);
+          gtk_text_buffer_insert (self->buffer, &end_iter, text + self->text_done, (int) len);
+          self->text_done += len;
+
+          if (self->text_done >= self->text_len)
+            {
+              GtkTextIter start_iter;
+
+              gtk_text_buffer_get_start_iter (self->buffer, &start_iter);
+              gtk_text_buffer_place_cursor (self->buffer, &start_iter);
+              self->phase = PHASE_HIGHLIGHT;
+            }
+        }
+      else if (self->phase == PHASE_HIGHLIGHT)
+        {
+          gsize start = self->range_done;
+          gsize end = MIN (self->n_chars, start + RANGE_CHUNK_CHARS);
+          g_autoptr(GPtrArray) annotations = NULL;
+
+          annotations = peitho_document_get_annotations_in_range (self->document, start, end);
+          for (guint i = 0; i < annotations->len; i++)
+            {
+              PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
+              gsize s = peitho_annotation_get_start (annotation);
+              TagInfo *info;
+
+              if ((s >= start || start == 0) && is_visible (self, annotation, &info))
+                apply_background (self, info, s, peitho_annotation_get_end (annotation));
+            }
+          update_overlaps (self, start, end, annotations);
+          emit_changed (self, start, end);
+          self->range_done = end;
+
+          if (end >= self->n_chars)
+            {
+              self->phase = PHASE_IDLE;
+              break;
+            }
+        }
+      else
+        break;
+    }
+
+  set_progress (self);
+
+  return self->phase != PHASE_IDLE;
+}
+
+static gboolean
+fill_step_cb (gpointer user_data)
+{
+  PeithoHighlighter *self = user_data;
+
+  if (fill_step (self))
+    return G_SOURCE_CONTINUE;
+
+  self->idle_id = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+disconnect_document (PeithoHighlighter *self)
+{
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->tag_set != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag_set, self);
+  g_clear_object (&self->tag_set);
+  g_clear_object (&self->document);
+}
+
+static void
+document_tag_set_cb (PeithoHighlighter *self)
+{
+  if (self->tag_set != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag_set, self);
+  g_set_object (&self->tag_set, peitho_document_get_tag_set (self->document));
+  g_signal_connect_swapped (self->tag_set, "changed", G_CALLBACK (tag_set_changed_cb), self);
+  sync_tags (self);
+}
+
+static void
+peitho_highlighter_dispose (GObject *object)
+{
+  PeithoHighlighter *self = (PeithoHighlighter *)object;
+
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  disconnect_document (self);
+
+  G_OBJECT_CLASS (peitho_highlighter_parent_class)->dispose (object);
+}
+
+static void
+peitho_highlighter_finalize (GObject *object)
+{
+  PeithoHighlighter *self = (PeithoHighlighter *)object;
+
+  g_clear_pointer (&self->info_order, g_ptr_array_unref);
+  g_clear_pointer (&self->infos, g_hash_table_unref);
+  g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_object (&self->many);
+  g_clear_object (&self->buffer);
+
+  G_OBJECT_CLASS (peitho_highlighter_parent_class)->finalize (object);
+}
+
+static void
+peitho_highlighter_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PeithoHighlighter *self = PEITHO_HIGHLIGHTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, peitho_highlighter_get_busy (self));
+      break;
+    case PROP_PROGRESS:
+      g_value_set_double (value, peitho_highlighter_get_progress (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+peitho_highlighter_class_init (PeithoHighlighterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = peitho_highlighter_dispose;
+  object_class->finalize = peitho_highlighter_finalize;
+  object_class->get_property = peitho_highlighter_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+}
+
+static void
+peitho_highlighter_init (PeithoHighlighter *self)
+{
+  self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, tag_info_free);
+  self->info_order = g_ptr_array_new ();
+  self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+PeithoHighlighter *
+peitho_highlighter_new (GtkTextBuffer *buffer)
+{
+  PeithoHighlighter *self;
+
+  g_return_val_if_fail (GTK_IS_TEXT_BUFFER (buffer), NULL);
+
+  self = g_object_new (PEITHO_TYPE_HIGHLIGHTER, NULL);
+  self->buffer = g_object_ref (buffer);
+  self->many = gtk_text_tag_new ("peitho-overlap-many");
+  g_object_set (self->many, "underline", PANGO_UNDERLINE_DOUBLE, NULL);
+  gtk_text_tag_table_add (gtk_text_buffer_get_tag_table (buffer), self->many);
+
+  return self;
+}
+
+GtkTextBuffer *
+peitho_highlighter_get_buffer (PeithoHighlighter *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), NULL);
+  return self->buffer;
+}
+
+PeithoDocument *
+peitho_highlighter_get_document (PeithoHighlighter *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), NULL);
+  return self->document;
+}
+
+void
+peitho_highlighter_set_document (PeithoHighlighter *self,
+                                 PeithoDocument    *document)
+{
+  gboolean was_busy;
+
+  g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
+  g_return_if_fail (!document || PEITHO_IS_DOCUMENT (document));
+
+  was_busy = peitho_highlighter_get_busy (self);
+  g_clear_handle_id (&self->idle_id, g_source_remove);
+  disconnect_document (self);
+
+  gtk_text_buffer_set_text (self->buffer, "", 0);
+  self->phase = PHASE_IDLE;
+
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      g_signal_connect_swapped (document, "annotation-added",
+                                G_CALLBACK (annotation_added_cb), self);
+      g_signal_connect_swapped (document, "annotation-removed",
+                                G_CALLBACK (annotation_removed_cb), self);
+      g_signal_connect_swapped (document, "annotation-changed",
+                                G_CALLBACK (annotation_changed_cb), self);
+      g_signal_connect_swapped (document, "notify::tag-set",
+                                G_CALLBACK (document_tag_set_cb), self);
+      document_tag_set_cb (self);
+
+      self->text_len = strlen (peitho_document_get_text (document));
+      self->text_done = 0;
+      self->n_chars = peitho_document_get_length (document);
+      self->range_done = 0;
+      self->phase = PHASE_TEXT;
+      /* Small documents are ready at once, without a flash of plain text. */
+      if (fill_step (self))
+        self->idle_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_step_cb, self, NULL);
+    }
+  else
+    sync_tags (self);
+
+  if (was_busy != peitho_highlighter_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  set_progress (self);
+}
+
+gboolean
+peitho_highlighter_get_busy (PeithoHighlighter *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+  return self->phase != PHASE_IDLE;
+}
+
+double
+peitho_highlighter_get_progress (PeithoHighlighter *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), 0);
+
+  /* Inserting the text is about a fifth of the work. */
+  switch (self->phase)
+    {
+    case PHASE_TEXT:
+      return self->text_len ? 0.2 * self->text_done / self->text_len : 0.2;
+    case PHASE_HIGHLIGHT:
+      return 0.2 + (self->n_chars ? 0.8 * self->range_done / self->n_chars : 0.8);
+    case PHASE_IDLE:
+    default:
+      return 1.0;
+    }
+}
+
+void
+peitho_highlighter_set_dark (PeithoHighlighter *self,
+                             gboolean           dark)
+{
+  g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  for (guint i = 0; i < self->info_order->len; i++)
+    style_info (self, g_ptr_array_index (self->info_order, i));
+}
+
+void
+peitho_highlighter_set_tag_hidden (PeithoHighlighter *self,
+                                   const char        *tag_id,
+                                   gboolean           hidden)
+{
+  TagInfo *info;
+
+  g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
+  g_return_if_fail (tag_id != NULL);
+
+  if (hidden)
+    g_hash_table_add (self->hidden, g_strdup (tag_id));
+  else
+    g_hash_table_remove (self->hidden, tag_id);
+
+  if (!(info = lookup_info (self, tag_id)) || info->hidden == !!hidden)
+    return;
+
+  info->hidden = !!hidden;
+  if (hidden)
+    {
+      GtkTextIter begin_iter, end_iter;
+
+      gtk_text_buffer_get_bounds (self->buffer, &begin_iter, &end_iter);
+      gtk_text_buffer_remove_tag (self->buffer, info->background, &begin_iter, &end_iter);
+    }
+  refresh_tag_ranges (self, info, !hidden);
+}
+
+gboolean
+peitho_highlighter_is_tag_hidden (PeithoHighlighter *self,
+                                  const char        *tag_id)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+  return tag_id != NULL && g_hash_table_contains (self->hidden, tag_id);
+}
+
+gboolean
+peitho_highlighter_get_color (PeithoHighlighter *self,
+                              const char        *tag_id,
+                              GdkRGBA           *color)
+{
+  TagInfo *info;
+
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+
+  if (!(info = lookup_info (self, tag_id)))
+    return FALSE;
+  *color = info->color;
+  return TRUE;
+}
+
+GtkTextTag *
+peitho_highlighter_get_text_tag (PeithoHighlighter *self,
+                                 const char        *tag_id)
+{
+  TagInfo *info;
+
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), NULL);
+
+  info = lookup_info (self, tag_id);
+  return info ? info->background : NULL;
+}
+
+GtkTextTag *
+peitho_highlighter_get_overlap_tag (PeithoHighlighter *self,
+                                    const char        *tag_id)
+{
+  TagInfo *info;
+
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), NULL);
+
+  info = lookup_info (self, tag_id);
+  return info ? info->underline : NULL;
+}
+
+GtkTextTag *
+peitho_highlighter_get_overlap_many_tag (PeithoHighlighter *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), NULL);
+  return self->many;
+}

@@ -1,0 +1,586 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-history.h"
+
+typedef struct {
+  const PeithoEditType *type;
+  gpointer              data;
+} Edit;
+
+struct _PeithoHistory
+{
+  GObject parent_instance;
+
+  PeithoDocument *document;
+  GPtrArray      *undo_stack;
+  GPtrArray      *redo_stack;
+};
+
+G_DEFINE_FINAL_TYPE (PeithoHistory, peitho_history, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+edit_free (gpointer data)
+{
+  Edit *edit = data;
+
+  if (edit->type->free_data != NULL)
+    edit->type->free_data (edit->data);
+  g_free (edit);
+}
+
+static void
+notify_state (PeithoHistory *self,
+              gboolean       could_undo,
+              gboolean       could_redo)
+{
+  if (could_undo != peitho_history_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != peitho_history_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+static void
+peitho_history_finalize (GObject *object)
+{
+  PeithoHistory *self = (PeithoHistory *)object;
+
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (peitho_history_parent_class)->finalize (object);
+}
+
+static void
+peitho_history_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  PeithoHistory *self = PEITHO_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, peitho_history_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, peitho_history_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+peitho_history_class_init (PeithoHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = peitho_history_finalize;
+  object_class->get_property = peitho_history_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+peitho_history_init (PeithoHistory *self)
+{
+  self->undo_stack = g_ptr_array_new_with_free_func (edit_free);
+  self->redo_stack = g_ptr_array_new_with_free_func (edit_free);
+}
+
+PeithoHistory *
+peitho_history_new (PeithoDocument *document)
+{
+  PeithoHistory *self;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
+
+  self = g_object_new (PEITHO_TYPE_HISTORY, NULL);
+  self->document = g_object_ref (document);
+
+  return self;
+}
+
+PeithoDocument *
+peitho_history_get_document (PeithoHistory *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), NULL);
+
+  return self->document;
+}
+
+gboolean
+peitho_history_can_undo (PeithoHistory *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+
+  return self->undo_stack->len > 0;
+}
+
+gboolean
+peitho_history_can_redo (PeithoHistory *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+
+  return self->redo_stack->len > 0;
+}
+
+gboolean
+peitho_history_perform (PeithoHistory         *self,
+                        const PeithoEditType  *type,
+                        gpointer               data,
+                        GError               **error)
+{
+  gboolean could_undo, could_redo;
+  Edit *edit;
+
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (type != NULL && type->redo != NULL && type->undo != NULL, FALSE);
+
+  if (!type->redo (self->document, data, error))
+    {
+      if (type->free_data != NULL)
+        type->free_data (data);
+      return FALSE;
+    }
+
+  could_undo = peitho_history_can_undo (self);
+  could_redo = peitho_history_can_redo (self);
+
+  edit = g_new0 (Edit, 1);
+  edit->type = type;
+  edit->data = data;
+  g_ptr_array_add (self->undo_stack, edit);
+  g_ptr_array_set_size (self->redo_stack, 0);
+
+  notify_state (self, could_undo, could_redo);
+
+  return TRUE;
+}
+
+/* Moves the top edit of @from to @to after running it one way. An edit that
+ * cannot be replayed (the document changed under it) is dropped with both
+ * stacks, as other editors do, rather than left to fail again. */
+static gboolean
+replay (PeithoHistory  *self,
+        GPtrArray      *from,
+        GPtrArray      *to,
+        gboolean        undo,
+        GError        **error)
+{
+  gboolean could_undo = peitho_history_can_undo (self);
+  gboolean could_redo = peitho_history_can_redo (self);
+  gboolean ok;
+  Edit *edit;
+
+  if (from->len == 0)
+    {
+      g_set_error_literal (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
+                           undo ? _("Nothing to undo") : _("Nothing to redo"));
+      return FALSE;
+    }
+
+  edit = g_ptr_array_steal_index (from, from->len - 1);
+
+  if (undo)
+    ok = edit->type->undo (self->document, edit->data, error);
+  else
+    ok = edit->type->redo (self->document, edit->data, error);
+
+  if (ok)
+    g_ptr_array_add (to, edit);
+  else
+    {
+      edit_free (edit);
+      g_ptr_array_set_size (self->undo_stack, 0);
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
+
+  notify_state (self, could_undo, could_redo);
+
+  return ok;
+}
+
+gboolean
+peitho_history_undo (PeithoHistory  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+
+  return replay (self, self->undo_stack, self->redo_stack, TRUE, error);
+}
+
+gboolean
+peitho_history_redo (PeithoHistory  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+
+  return replay (self, self->redo_stack, self->undo_stack, FALSE, error);
+}
+
+void
+peitho_history_clear (PeithoHistory *self)
+{
+  gboolean could_undo, could_redo;
+
+  g_return_if_fail (PEITHO_IS_HISTORY (self));
+
+  could_undo = peitho_history_can_undo (self);
+  could_redo = peitho_history_can_redo (self);
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  notify_state (self, could_undo, could_redo);
+}
+
+/*
+ * Annotation edits. They keep a snapshot of the annotation, never the object:
+ * after an undo and a redo the document holds a new PeithoAnnotation with
+ * the same id.
+ */
+
+typedef struct {
+  char *id;
+  char *type;
+  char *from_id;
+  char *to_id;
+  char *annotator_id;
+} RelationSnapshot;
+
+typedef struct {
+  char      *id;
+  gsize      start;
+  gsize      end;
+  char      *tag_id;
+  char      *annotator_id;
+  char      *note;
+  GDateTime *created;
+  /* Relations removed with the annotation, restored with it. */
+  GPtrArray *relations;
+  /* Retag and note edits. */
+  char      *old_value;
+  char      *new_value;
+} AnnotationEdit;
+
+static void
+relation_snapshot_free (gpointer data)
+{
+  RelationSnapshot *snap = data;
+
+  g_free (snap->id);
+  g_free (snap->type);
+  g_free (snap->from_id);
+  g_free (snap->to_id);
+  g_free (snap->annotator_id);
+  g_free (snap);
+}
+
+static void
+annotation_edit_free (gpointer data)
+{
+  AnnotationEdit *edit = data;
+
+  g_free (edit->id);
+  g_free (edit->tag_id);
+  g_free (edit->annotator_id);
+  g_free (edit->note);
+  g_clear_pointer (&edit->created, g_date_time_unref);
+  g_clear_pointer (&edit->relations, g_ptr_array_unref);
+  g_free (edit->old_value);
+  g_free (edit->new_value);
+  g_free (edit);
+}
+
+static AnnotationEdit *
+annotation_edit_new (PeithoAnnotation *annotation)
+{
+  AnnotationEdit *edit = g_new0 (AnnotationEdit, 1);
+  GDateTime *created = peitho_annotation_get_created (annotation);
+
+  edit->id = g_strdup (peitho_annotation_get_id (annotation));
+  edit->start = peitho_annotation_get_start (annotation);
+  edit->end = peitho_annotation_get_end (annotation);
+  edit->tag_id = g_strdup (peitho_annotation_get_tag_id (annotation));
+  edit->annotator_id = g_strdup (peitho_annotation_get_annotator_id (annotation));
+  edit->note = g_strdup (peitho_annotation_get_note (annotation));
+  edit->created = created ? g_date_time_ref (created) : NULL;
+  edit->relations = g_ptr_array_new_with_free_func (relation_snapshot_free);
+
+  return edit;
+}
+
+static PeithoAnnotation *
+lookup (PeithoDocument  *document,
+        const char      *id,
+        GError         **error)
+{
+  PeithoAnnotation *annotation = NULL;
+
+  if (id != NULL)
+    annotation = peitho_document_lookup_annotation (document, id);
+  if (annotation == NULL)
+    g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
+                 _("The annotation “%s” is no longer in the document"), id ? id : "");
+
+  return annotation;
+}
+
+static gboolean
+insert_snapshot (PeithoDocument  *document,
+                 gpointer         data,
+                 GError         **error)
+{
+  AnnotationEdit *edit = data;
+  g_autoptr(PeithoAnnotation) annotation = NULL;
+
+  annotation = peitho_annotation_new (edit->id, edit->start, edit->end, edit->tag_id,
+                                      edit->annotator_id, edit->note, edit->created);
+  if (!peitho_document_add_annotation (document, annotation, error))
+    return FALSE;
+
+  if (edit->id == NULL)
+    edit->id = g_strdup (peitho_annotation_get_id (annotation));
+
+  for (guint i = 0; i < edit->relations->len; i++)
+    {
+      RelationSnapshot *snap = g_ptr_array_index (edit->relations, i);
+      g_autoptr(PeithoRelation) relation = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      relation = peitho_relation_new (snap->id, snap->type, snap->from_id, snap->to_id,
+                                      snap->annotator_id);
+      /* The other end may be gone since; the annotation still comes back. */
+      if (!peitho_document_add_relation (document, relation, &local_error))
+        g_debug ("Relation %s not restored: %s", snap->id, local_error->message);
+    }
+  g_ptr_array_set_size (edit->relations, 0);
+
+  return TRUE;
+}
+
+static gboolean
+delete_snapshot (PeithoDocument  *document,
+                 gpointer         data,
+                 GError         **error)
+{
+  AnnotationEdit *edit = data;
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_object_unref);
+  PeithoAnnotation *annotation;
+
+  if (!(annotation = lookup (document, edit->id, error)))
+    return FALSE;
+
+  /* The note may have changed since the snapshot was taken. */
+  g_free (edit->note);
+  edit->note = g_strdup (peitho_annotation_get_note (annotation));
+  g_free (edit->tag_id);
+  edit->tag_id = g_strdup (peitho_annotation_get_tag_id (annotation));
+
+  if (!peitho_document_remove_annotation (document, annotation, removed))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
+                   _("Could not remove the annotation “%s”"), edit->id);
+      return FALSE;
+    }
+
+  g_ptr_array_set_size (edit->relations, 0);
+  for (guint i = 0; i < removed->len; i++)
+    {
+      PeithoRelation *relation = g_ptr_array_index (removed, i);
+      RelationSnapshot *snap = g_new0 (RelationSnapshot, 1);
+
+      snap->id = g_strdup (peitho_relation_get_id (relation));
+      snap->type = g_strdup (peitho_relation_get_relation_type (relation));
+      snap->from_id = g_strdup (peitho_relation_get_from_id (relation));
+      snap->to_id = g_strdup (peitho_relation_get_to_id (relation));
+      snap->annotator_id = g_strdup (peitho_relation_get_annotator_id (relation));
+      g_ptr_array_add (edit->relations, snap);
+    }
+
+  return TRUE;
+}
+
+static const PeithoEditType add_edit = {
+  "add-annotation",
+  insert_snapshot,
+  delete_snapshot,
+  annotation_edit_free,
+};
+
+static const PeithoEditType remove_edit = {
+  "remove-annotation",
+  delete_snapshot,
+  insert_snapshot,
+  annotation_edit_free,
+};
+
+static gboolean
+retag_redo (PeithoDocument  *document,
+            gpointer         data,
+            GError         **error)
+{
+  AnnotationEdit *edit = data;
+  PeithoAnnotation *annotation;
+
+  if (!(annotation = lookup (document, edit->id, error)))
+    return FALSE;
+
+  return peitho_document_set_annotation_tag (document, annotation, edit->new_value, error);
+}
+
+static gboolean
+retag_undo (PeithoDocument  *document,
+            gpointer         data,
+            GError         **error)
+{
+  AnnotationEdit *edit = data;
+  PeithoAnnotation *annotation;
+
+  if (!(annotation = lookup (document, edit->id, error)))
+    return FALSE;
+
+  return peitho_document_set_annotation_tag (document, annotation, edit->old_value, error);
+}
+
+static const PeithoEditType retag_edit = {
+  "retag-annotation",
+  retag_redo,
+  retag_undo,
+  annotation_edit_free,
+};
+
+static gboolean
+note_redo (PeithoDocument  *document,
+           gpointer         data,
+           GError         **error)
+{
+  AnnotationEdit *edit = data;
+  PeithoAnnotation *annotation;
+
+  if (!(annotation = lookup (document, edit->id, error)))
+    return FALSE;
+
+  peitho_document_set_annotation_note (document, annotation, edit->new_value);
+  return TRUE;
+}
+
+static gboolean
+note_undo (PeithoDocument  *document,
+           gpointer         data,
+           GError         **error)
+{
+  AnnotationEdit *edit = data;
+  PeithoAnnotation *annotation;
+
+  if (!(annotation = lookup (document, edit->id, error)))
+    return FALSE;
+
+  peitho_document_set_annotation_note (document, annotation, edit->old_value);
+  return TRUE;
+}
+
+static const PeithoEditType note_edit = {
+  "set-annotation-note",
+  note_redo,
+  note_undo,
+  annotation_edit_free,
+};
+
+gboolean
+peitho_history_add_annotation (PeithoHistory     *self,
+                               PeithoAnnotation  *annotation,
+                               char             **out_id,
+                               GError           **error)
+{
+  AnnotationEdit *edit;
+
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+
+  edit = annotation_edit_new (annotation);
+  if (!peitho_history_perform (self, &add_edit, edit, error))
+    return FALSE;
+
+  if (out_id != NULL)
+    *out_id = g_strdup (edit->id);
+
+  return TRUE;
+}
+
+gboolean
+peitho_history_remove_annotation (PeithoHistory     *self,
+                                  PeithoAnnotation  *annotation,
+                                  GError           **error)
+{
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+
+  return peitho_history_perform (self, &remove_edit, annotation_edit_new (annotation), error);
+}
+
+gboolean
+peitho_history_set_tag (PeithoHistory     *self,
+                        PeithoAnnotation  *annotation,
+                        const char        *tag_id,
+                        GError           **error)
+{
+  AnnotationEdit *edit;
+
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+
+  if (g_strcmp0 (peitho_annotation_get_tag_id (annotation), tag_id) == 0)
+    return TRUE;
+
+  edit = annotation_edit_new (annotation);
+  edit->old_value = g_strdup (peitho_annotation_get_tag_id (annotation));
+  edit->new_value = g_strdup (tag_id);
+
+  return peitho_history_perform (self, &retag_edit, edit, error);
+}
+
+gboolean
+peitho_history_set_note (PeithoHistory     *self,
+                         PeithoAnnotation  *annotation,
+                         const char        *note,
+                         GError           **error)
+{
+  AnnotationEdit *edit;
+
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+
+  if (note != NULL && note[0] == '\0')
+    note = NULL;
+  if (g_strcmp0 (peitho_annotation_get_note (annotation), note) == 0)
+    return TRUE;
+
+  edit = annotation_edit_new (annotation);
+  edit->old_value = g_strdup (peitho_annotation_get_note (annotation));
+  edit->new_value = g_strdup (note);
+
+  return peitho_history_perform (self, &note_edit, edit, error);
+}

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <peitho-core.h>
+
+G_BEGIN_DECLS
+
+/* One kind of undoable edit. redo() performs the edit (also the first time),
+ * undo() reverts it; both get the edit's own data. GTK-free on purpose: the
+ * tag-set editor and relations (issue 4) add their own kinds through
+ * peitho_history_perform(). */
+typedef struct {
+  const char *name;
+  gboolean  (*redo) (PeithoDocument  *document,
+                     gpointer         data,
+                     GError         **error);
+  gboolean  (*undo) (PeithoDocument  *document,
+                     gpointer         data,
+                     GError         **error);
+  GDestroyNotify free_data;
+} PeithoEditType;
+
+#define PEITHO_TYPE_HISTORY (peitho_history_get_type ())
+G_DECLARE_FINAL_TYPE (PeithoHistory, peitho_history, PEITHO, HISTORY, GObject)
+
+/* Properties "can-undo" and "can-redo" (booleans). */
+PeithoHistory *peitho_history_new               (PeithoDocument       *document);
+PeithoDocument *peitho_history_get_document     (PeithoHistory        *self);
+/* Runs type->redo (document, data). On success the edit goes on the undo
+ * stack (taking @data) and the redo stack is emptied; on failure @data is
+ * freed and nothing is recorded. */
+gboolean       peitho_history_perform           (PeithoHistory        *self,
+                                                 const PeithoEditType *type,
+                                                 gpointer              data,
+                                                 GError              **error);
+gboolean       peitho_history_can_undo          (PeithoHistory        *self);
+gboolean       peitho_history_can_redo          (PeithoHistory        *self);
+gboolean       peitho_history_undo              (PeithoHistory        *self,
+                                                 GError              **error);
+gboolean       peitho_history_redo              (PeithoHistory        *self,
+                                                 GError              **error);
+void           peitho_history_clear             (PeithoHistory        *self);
+
+/* The annotation edits. Each returns the new annotation's id in @out_id
+ * (add) where useful. */
+gboolean       peitho_history_add_annotation    (PeithoHistory        *self,
+                                                 PeithoAnnotation     *annotation,
+                                                 char                **out_id,
+                                                 GError              **error);
+gboolean       peitho_history_remove_annotation (PeithoHistory        *self,
+                                                 PeithoAnnotation     *annotation,
+                                                 GError              **error);
+gboolean       peitho_history_set_tag           (PeithoHistory        *self,
+                                                 PeithoAnnotation     *annotation,
+                                                 const char           *tag_id,
+                                                 GError              **error);
+gboolean       peitho_history_set_note          (PeithoHistory        *self,
+                                                 PeithoAnnotation     *annotation,
+                                                 const char           *note,
+                                                 GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,383 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-count-row.h"
+#include "peitho-sidebar.h"
+#include "peitho-swatch.h"
+#include "peitho-utils.h"
+
+#define SNIPPET_CHARS 80
+
+struct _PeithoSidebar
+{
+  GtkWidget parent_instance;
+
+  /* Template widgets */
+  GtkLabel           *total_label;
+  GtkListView        *counts_view;
+  GtkBox             *passages_box;
+  GtkLabel           *passages_title;
+  GtkListView        *passages_view;
+
+  /* Owned */
+  PeithoCountModel   *model;
+  GtkSingleSelection *counts_selection;
+  GtkFilterListModel *passages;
+  GtkCustomFilter    *passages_filter;
+  char               *selected_id;
+};
+
+G_DEFINE_FINAL_TYPE (PeithoSidebar, peitho_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PASSAGE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+update_total (PeithoSidebar *self)
+{
+  guint total = self->model ? peitho_count_model_get_total (self->model) : 0;
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", total), total);
+  gtk_label_set_label (self->total_label, text);
+}
+
+static void
+update_passages_title (PeithoSidebar *self)
+{
+  PeithoCountItem *item = NULL;
+  guint n;
+  g_autofree char *text = NULL;
+
+  if (self->selected_id != NULL && self->model != NULL)
+    item = peitho_count_model_lookup (self->model, self->selected_id);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->passages_box), item != NULL);
+  if (item == NULL)
+    return;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->passages));
+  /* Translators: "Metaphor — 3 passages" */
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u passage", "%s — %u passages", n),
+                          peitho_count_item_get_label (item), n);
+  gtk_label_set_label (self->passages_title, text);
+}
+
+static gboolean
+passage_filter_func (gpointer item,
+                     gpointer user_data)
+{
+  PeithoSidebar *self = user_data;
+  PeithoAnnotation *annotation = item;
+  const char *tag_id = peitho_annotation_get_tag_id (annotation);
+  PeithoDocument *document;
+  PeithoTag *tag;
+
+  if (self->selected_id == NULL)
+    return FALSE;
+  if (g_strcmp0 (tag_id, self->selected_id) == 0)
+    return TRUE;
+
+  /* A group lists the passages of all its tags. */
+  document = peitho_count_model_get_document (self->model);
+  tag = peitho_tag_set_lookup_tag (peitho_document_get_tag_set (document), tag_id);
+  return tag != NULL && g_strcmp0 (peitho_tag_get_group_id (tag), self->selected_id) == 0;
+}
+
+static void
+set_selected_id (PeithoSidebar *self,
+                 const char    *id)
+{
+  if (g_strcmp0 (self->selected_id, id) == 0)
+    return;
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+
+  /* Nothing selected: no filtering of a possibly huge list at all. */
+  if (id == NULL || self->model == NULL)
+    gtk_filter_list_model_set_model (self->passages, NULL);
+  else
+    {
+      PeithoDocument *document = peitho_count_model_get_document (self->model);
+
+      gtk_filter_list_model_set_model (self->passages, peitho_document_get_annotations (document));
+      gtk_filter_changed (GTK_FILTER (self->passages_filter), GTK_FILTER_CHANGE_DIFFERENT);
+    }
+
+  update_passages_title (self);
+}
+
+static void
+counts_selection_changed_cb (PeithoSidebar *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->counts_selection);
+  g_autoptr(PeithoCountItem) item = NULL;
+
+  if (row != NULL)
+    item = gtk_tree_list_row_get_item (row);
+
+  set_selected_id (self, item ? peitho_count_item_get_id (item) : NULL);
+}
+
+static void
+passages_activate_cb (PeithoSidebar *self,
+                      guint          position)
+{
+  g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->passages), position);
+
+  if (annotation != NULL)
+    g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, annotation);
+}
+
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer user_data)
+{
+  GListModel *children = peitho_count_item_get_children (item);
+
+  return children ? g_object_ref (children) : NULL;
+}
+
+static void
+setup_count_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  gtk_list_item_set_child (item, peitho_count_row_new ());
+}
+
+static void
+bind_count_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  peitho_count_row_set_list_row (PEITHO_COUNT_ROW (gtk_list_item_get_child (item)),
+                                 gtk_list_item_get_item (item));
+}
+
+static void
+unbind_count_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  peitho_count_row_set_list_row (PEITHO_COUNT_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+setup_passage_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_box_append (GTK_BOX (box), peitho_swatch_new ());
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (label), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_passage_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PeithoSidebar            *self)
+{
+  PeithoAnnotation *annotation = gtk_list_item_get_item (item);
+  PeithoDocument *document = peitho_count_model_get_document (self->model);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (box);
+  GtkWidget *label = gtk_widget_get_next_sibling (swatch);
+  g_autofree char *snippet = peitho_annotation_dup_snippet (document, annotation, SNIPPET_CHARS);
+
+  peitho_swatch_set_color (PEITHO_SWATCH (swatch), peitho_annotation_get_tag_color (document, annotation));
+  gtk_label_set_label (GTK_LABEL (label), snippet);
+  gtk_widget_set_tooltip_text (box, peitho_annotation_get_note (annotation));
+}
+
+static void
+peitho_sidebar_dispose (GObject *object)
+{
+  PeithoSidebar *self = (PeithoSidebar *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_SIDEBAR);
+  g_clear_object (&self->counts_selection);
+  g_clear_object (&self->passages);
+  g_clear_object (&self->model);
+
+  G_OBJECT_CLASS (peitho_sidebar_parent_class)->dispose (object);
+}
+
+static void
+peitho_sidebar_finalize (GObject *object)
+{
+  PeithoSidebar *self = (PeithoSidebar *)object;
+
+  g_clear_pointer (&self->selected_id, g_free);
+
+  G_OBJECT_CLASS (peitho_sidebar_parent_class)->finalize (object);
+}
+
+static void
+peitho_sidebar_class_init (PeithoSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = peitho_sidebar_dispose;
+  object_class->finalize = peitho_sidebar_finalize;
+
+  signals[PASSAGE_ACTIVATED] =
+    g_signal_new ("passage-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PEITHO_TYPE_ANNOTATION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/peitho-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, total_label);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, counts_view);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, passages_box);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, passages_title);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, passages_view);
+  gtk_widget_class_bind_template_callback (widget_class, passages_activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sidebar");
+}
+
+static void
+peitho_sidebar_init (PeithoSidebar *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_count_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_count_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_count_row_cb), NULL);
+  gtk_list_view_set_factory (self->counts_view, factory);
+  g_object_unref (factory);
+
+  self->counts_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->counts_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->counts_selection, TRUE);
+  g_signal_connect_swapped (self->counts_selection, "selection-changed",
+                            G_CALLBACK (counts_selection_changed_cb), self);
+  g_signal_connect_swapped (self->counts_selection, "items-changed",
+                            G_CALLBACK (counts_selection_changed_cb), self);
+  gtk_list_view_set_model (self->counts_view, GTK_SELECTION_MODEL (self->counts_selection));
+
+  self->passages_filter = gtk_custom_filter_new (passage_filter_func, self, NULL);
+  self->passages = gtk_filter_list_model_new (NULL, GTK_FILTER (self->passages_filter));
+  gtk_filter_list_model_set_incremental (self->passages, FALSE);
+  g_signal_connect_swapped (self->passages, "items-changed", G_CALLBACK (update_passages_title), self);
+  gtk_list_view_set_model (self->passages_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->passages)))));
+  g_object_unref (gtk_list_view_get_model (self->passages_view));
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_passage_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_passage_cb), self);
+  gtk_list_view_set_factory (self->passages_view, factory);
+  g_object_unref (factory);
+
+  update_total (self);
+  update_passages_title (self);
+}
+
+GtkWidget *
+peitho_sidebar_new (void)
+{
+  return g_object_new (PEITHO_TYPE_SIDEBAR, NULL);
+}
+
+void
+peitho_sidebar_set_model (PeithoSidebar    *self,
+                          PeithoCountModel *model)
+{
+  g_autoptr(GtkTreeListModel) tree = NULL;
+
+  g_return_if_fail (PEITHO_IS_SIDEBAR (self));
+
+  if (self->model == model)
+    return;
+
+  set_selected_id (self, NULL);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_func (self->model, update_total, self);
+  g_set_object (&self->model, model);
+
+  if (model != NULL)
+    {
+      g_signal_connect_swapped (model, "notify::total", G_CALLBACK (update_total), self);
+      tree = gtk_tree_list_model_new (g_object_ref (peitho_count_model_get_groups (model)),
+                                      FALSE, TRUE, create_children_cb, NULL, NULL);
+    }
+  gtk_single_selection_set_model (self->counts_selection, G_LIST_MODEL (tree));
+  gtk_single_selection_set_selected (self->counts_selection, GTK_INVALID_LIST_POSITION);
+
+  update_total (self);
+}
+
+GListModel *
+peitho_sidebar_get_count_model (PeithoSidebar *self)
+{
+  g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), NULL);
+  return G_LIST_MODEL (self->model);
+}
+
+gboolean
+peitho_sidebar_select (PeithoSidebar *self,
+                       const char    *tag_or_group_id)
+{
+  GListModel *rows;
+  guint n;
+
+  g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), FALSE);
+
+  if (tag_or_group_id == NULL)
+    {
+      gtk_single_selection_set_selected (self->counts_selection, GTK_INVALID_LIST_POSITION);
+      return TRUE;
+    }
+
+  rows = G_LIST_MODEL (self->counts_selection);
+  n = g_list_model_get_n_items (rows);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(PeithoCountItem) item = gtk_tree_list_row_get_item (row);
+
+      if (g_strcmp0 (peitho_count_item_get_id (item), tag_or_group_id) == 0)
+        {
+          gtk_single_selection_set_selected (self->counts_selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+const char *
+peitho_sidebar_get_selected_id (PeithoSidebar *self)
+{
+  g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), NULL);
+  return self->selected_id;
+}
+
+GListModel *
+peitho_sidebar_get_passages_model (PeithoSidebar *self)
+{
+  g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), NULL);
+  return self->selected_id ? G_LIST_MODEL (self->passages) : NULL;
+}

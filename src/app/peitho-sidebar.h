@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "peitho-count-model.h"
+
+G_BEGIN_DECLS
+
+#define PEITHO_TYPE_SIDEBAR (peitho_sidebar_get_type ())
+G_DECLARE_FINAL_TYPE (PeithoSidebar, peitho_sidebar, PEITHO, SIDEBAR, GtkWidget)
+
+/* The counts (groups, then tags, with the total) and, for the selected tag or
+ * group, its passages. Signal "passage-activated" (PeithoAnnotation *). */
+GtkWidget  *peitho_sidebar_new                 (void);
+void        peitho_sidebar_set_model           (PeithoSidebar    *self,
+                                                PeithoCountModel *model);
+/* Flat model of the tags' PeithoCountItem (for tests: the counts shown). */
+GListModel *peitho_sidebar_get_count_model     (PeithoSidebar    *self);
+/* Selects a tag's (or group's) row and lists its passages; NULL unselects. */
+gboolean    peitho_sidebar_select              (PeithoSidebar    *self,
+                                                const char       *tag_or_group_id);
+const char *peitho_sidebar_get_selected_id     (PeithoSidebar    *self);
+/* The passages listed (PeithoAnnotation), or NULL when nothing is selected. */
+GListModel *peitho_sidebar_get_passages_model  (PeithoSidebar    *self);
+
+G_END_DECLS

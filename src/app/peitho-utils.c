@@ -1,0 +1,141 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-utils.h"
+
+char *
+peitho_annotation_dup_snippet (PeithoDocument   *document,
+                               PeithoAnnotation *annotation,
+                               guint             max_chars)
+{
+  gsize start = peitho_annotation_get_start (annotation);
+  gsize end = peitho_annotation_get_end (annotation);
+  g_autofree char *slice = NULL;
+  GString *str;
+  gboolean space = FALSE;
+  gboolean cut = FALSE;
+  guint n = 0;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), NULL);
+
+  /* Cut before copying: a passage may be a whole book. */
+  if (end - start > (gsize) max_chars * 2)
+    end = start + (gsize) max_chars * 2;
+  slice = peitho_document_dup_slice (document, start, end);
+  str = g_string_new (NULL);
+
+  for (const char *p = slice; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        {
+          space = str->len > 0;
+          continue;
+        }
+      if (n >= max_chars)
+        {
+          cut = TRUE;
+          break;
+        }
+      if (space)
+        {
+          g_string_append_c (str, ' ');
+          n++;
+          space = FALSE;
+        }
+      g_string_append_unichar (str, c);
+      n++;
+    }
+
+  if (cut || end < peitho_annotation_get_end (annotation))
+    g_string_append (str, "…");
+
+  return g_string_free (str, FALSE);
+}
+
+const char *
+peitho_annotation_get_tag_label (PeithoDocument   *document,
+                                 PeithoAnnotation *annotation)
+{
+  const char *tag_id = peitho_annotation_get_tag_id (annotation);
+  PeithoTag *tag = peitho_tag_set_lookup_tag (peitho_document_get_tag_set (document), tag_id);
+
+  return tag != NULL ? peitho_tag_get_label (tag) : tag_id;
+}
+
+const char *
+peitho_annotation_get_tag_color (PeithoDocument   *document,
+                                 PeithoAnnotation *annotation)
+{
+  const char *tag_id = peitho_annotation_get_tag_id (annotation);
+  PeithoTag *tag = peitho_tag_set_lookup_tag (peitho_document_get_tag_set (document), tag_id);
+
+  return tag != NULL ? peitho_tag_get_color (tag) : NULL;
+}
+
+const char *
+peitho_annotation_get_annotator_name (PeithoDocument   *document,
+                                      PeithoAnnotation *annotation)
+{
+  const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
+  PeithoAnnotator *annotator;
+
+  if (annotator_id == NULL)
+    return NULL;
+
+  annotator = peitho_document_lookup_annotator (document, annotator_id);
+  return annotator != NULL ? peitho_annotator_get_name (annotator) : annotator_id;
+}
+
+char *
+peitho_annotations_to_markup (PeithoDocument *document,
+                              GPtrArray      *annotations)
+{
+  GString *str = g_string_new (NULL);
+
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const char *color = peitho_annotation_get_tag_color (document, annotation);
+      const char *note = peitho_annotation_get_note (annotation);
+      const char *who = peitho_annotation_get_annotator_name (document, annotation);
+      g_autofree char *label = g_markup_escape_text (peitho_annotation_get_tag_label (document, annotation), -1);
+
+      if (i > 0)
+        g_string_append_c (str, '\n');
+      g_string_append_printf (str, "<span foreground=\"%s\">■</span> <b>%s</b>",
+                              color ? color : "#9a9996", label);
+      if (who != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (who, -1);
+          g_string_append_printf (str, " <small>%s</small>", escaped);
+        }
+      if (note != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (note, -1);
+          g_string_append_printf (str, "\n<i>%s</i>", escaped);
+        }
+    }
+
+  return g_string_free (str, FALSE);
+}
+
+const char *
+peitho_default_annotator_name (const char *setting)
+{
+  const char *name;
+
+  if (setting != NULL && setting[0] != '\0')
+    return setting;
+
+  name = g_get_real_name ();
+  if (name == NULL || name[0] == '\0' || g_strcmp0 (name, "Unknown") == 0)
+    name = g_get_user_name ();
+
+  return name;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <peitho-core.h>
+
+G_BEGIN_DECLS
+
+/* The annotated text on one line, white space collapsed, cut with "…" past
+ * @max_chars characters. */
+char       *peitho_annotation_dup_snippet        (PeithoDocument   *document,
+                                                  PeithoAnnotation *annotation,
+                                                  guint             max_chars);
+/* The tag's label, or its id if the tag set lacks it. */
+const char *peitho_annotation_get_tag_label      (PeithoDocument   *document,
+                                                  PeithoAnnotation *annotation);
+const char *peitho_annotation_get_tag_color      (PeithoDocument   *document,
+                                                  PeithoAnnotation *annotation);
+/* The annotator's name, or NULL. */
+const char *peitho_annotation_get_annotator_name (PeithoDocument   *document,
+                                                  PeithoAnnotation *annotation);
+/* Pango markup describing @annotations (tooltips). */
+char       *peitho_annotations_to_markup         (PeithoDocument   *document,
+                                                  GPtrArray        *annotations);
+/* The name new annotations are recorded with: @setting, or the user's real
+ * name, or the login name. */
+const char *peitho_default_annotator_name        (const char       *setting);
+
+G_END_DECLS

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Load/save benchmark of the Peitho core against xmllint on the same file.
+#
+#   run-benchmark.sh GENERATE LOAD RUSAGE [--runs N] [--seed N] [--keep DIR]
+#
+# GENERATE, LOAD and RUSAGE are the peitho-bench-* executables (meson passes
+# them). Environment: PEITHO_BENCH_RUNS, PEITHO_BENCH_SEED and PEITHO_BENCH_DIR
+# (keep the files there) do the same as the options, for `meson test --benchmark`.
+#
+# Prints the median wall time of N runs and the peak RSS of each operation, the
+# ratios and PASS/MISS per target. Exits 0 on a miss (a benchmark is not a
+# test); non-zero only if something failed or crashed.
+
+set -euo pipefail
+
+usage () {
+  echo "Usage: $0 GENERATE LOAD RUSAGE [--runs N] [--seed N] [--keep DIR]" >&2
+  exit 2
+}
+
+[[ $# -ge 3 ]] || usage
+generate=$1 load=$2 rusage=$3
+shift 3
+
+runs=${PEITHO_BENCH_RUNS:-5}
+seed=${PEITHO_BENCH_SEED:-1}
+keep=${PEITHO_BENCH_DIR:-}
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --seed) seed=$2; shift 2 ;;
+    --keep) keep=$2; shift 2 ;;
+    *) usage ;;
+  esac
+done
+[[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "$0: --runs wants a positive number" >&2; exit 2; }
+
+for program in "$generate" "$load" "$rusage"; do
+  [[ -x $program ]] || { echo "$0: $program: not an executable" >&2; exit 2; }
+done
+command -v xmllint > /dev/null || { echo "$0: xmllint not found (apt install libxml2-utils)" >&2; exit 2; }
+
+if [[ -n $keep ]]; then
+  dir=$keep
+  mkdir -p "$dir"
+else
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/peitho-bench.XXXXXX")
+  trap 'rm -rf "$dir"' EXIT
+fi
+
+doc=$dir/large-document.xml
+info=$dir/generate.txt
+
+fail () {
+  echo "$0: $*" >&2
+  exit 1
+}
+
+# Generated once per directory: with --keep a second run reuses it.
+if [[ ! -s $doc || ! -s $info ]] || ! grep -q "^seed: $seed\$" "$info"; then
+  echo "Generating the document (seed $seed)..."
+  "$generate" --seed "$seed" "$doc" > "$info" || fail "the generator failed"
+fi
+field () { awk -v k="$1:" '$1 == k { print $2; exit }' "$info"; }
+
+# name, then the command. Outputs go to the same directory (same file system).
+names=(xmllint-parse xmllint-serialize peitho-load peitho-load-save)
+labels=("xmllint --noout" "xmllint --output (parse+serialize)" "peitho load" "peitho load+save")
+commands=(
+  "xmllint --noout $doc"
+  "xmllint --output $dir/out-xmllint.xml $doc"
+  "$load load $doc"
+  "$load load-save $doc $dir/out-peitho.xml"
+)
+
+# One untimed run of each warms the page cache and checks that it works.
+for i in "${!names[@]}"; do
+  # shellcheck disable=SC2086 # the commands are word lists on purpose
+  if ! "$rusage" -o "$dir/warm.txt" ${commands[$i]} > "$dir/${names[$i]}.out" 2>&1; then
+    cat "$dir/${names[$i]}.out" >&2
+    fail "${labels[$i]} failed"
+  fi
+done
+
+echo "Measuring $runs runs of each (round-robin)..."
+for i in "${!names[@]}"; do : > "$dir/${names[$i]}.times"; done
+for ((run = 1; run <= runs; run++)); do
+  for i in "${!names[@]}"; do
+    # shellcheck disable=SC2086
+    if ! "$rusage" -o "$dir/one.txt" ${commands[$i]} > "$dir/${names[$i]}.out" 2>&1; then
+      cat "$dir/${names[$i]}.out" >&2
+      fail "${labels[$i]} failed on run $run"
+    fi
+    cat "$dir/one.txt" >> "$dir/${names[$i]}.times"
+  done
+done
+
+median_ms () {
+  sort -n "$1" | awk '{ t[NR] = $1 } END { if (NR % 2) print t[(NR + 1) / 2]; else print (t[NR / 2] + t[NR / 2 + 1]) / 2 }'
+}
+peak_kb () {
+  awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$1"
+}
+
+declare -A ms kb
+for name in "${names[@]}"; do
+  ms[$name]=$(median_ms "$dir/$name.times")
+  kb[$name]=$(peak_kb "$dir/$name.times")
+done
+
+out_bytes=$(stat -c %s "$dir/out-peitho.xml")
+xmllint --noout "$dir/out-peitho.xml" || fail "peitho's output is not well-formed"
+
+echo
+echo "Peitho load/save benchmark: median wall time of $runs runs, peak RSS"
+printf '  document        %s\n' "$doc"
+printf '  XML             %s bytes (written back: %s bytes)\n' "$(field file-bytes)" "$out_bytes"
+printf '  text            %s characters, %s bytes, %s paragraphs\n' \
+  "$(field text-characters)" "$(field text-bytes)" "$(field paragraphs)"
+printf '  annotations     %s\n' "$(grep '^annotations:' "$info" | cut -d' ' -f2-)"
+printf '  tags            %s\n' "$(grep '^tags:' "$info" | cut -d' ' -f2-)"
+printf '  relations       %s\n' "$(field relations)"
+printf '  machine         %s, %s CPUs, %s\n' "$(uname -m)" "$(nproc)" "$(xmllint --version 2>&1 | head -n1)"
+echo
+printf '  %-36s %12s %14s\n' "operation" "median ms" "peak RSS MB"
+for i in "${!names[@]}"; do
+  printf '  %-36s %12.1f %14.1f\n' "${labels[$i]}" "${ms[${names[$i]}]}" \
+    "$(awk -v k="${kb[${names[$i]}]}" 'BEGIN { print k / 1024 }')"
+done
+echo
+
+# label, ours, theirs, limit
+verdict () {
+  awk -v label="$1" -v a="$2" -v b="$3" -v limit="$4" 'BEGIN {
+    r = (b > 0) ? a / b : 0
+    printf "  %-44s %7.2fx   <= %sx   %s\n", label, r, limit, (r <= limit) ? "PASS" : "MISS"
+  }'
+}
+printf '  %-44s %8s   %6s   %s\n' "target" "ratio" "limit" "result"
+verdict "load time / xmllint --noout" "${ms[peitho-load]}" "${ms[xmllint-parse]}" 2
+verdict "load+save time / xmllint parse+serialize" "${ms[peitho-load-save]}" "${ms[xmllint-serialize]}" 3
+verdict "load peak RSS / xmllint --noout" "${kb[peitho-load]}" "${kb[xmllint-parse]}" 4
+verdict "load+save peak RSS / xmllint parse+serialize" "${kb[peitho-load-save]}" "${kb[xmllint-serialize]}" 4

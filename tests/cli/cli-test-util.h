@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* What one run of peitho-cli gave. */
+typedef struct {
+  int    status;
+  char  *out;
+  gsize  out_len;
+  char  *err;
+} CliResult;
+
+void        cli_result_free          (CliResult  *result);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
+
+/* Sets the environment of the runs (C.UTF-8 messages, a fixed annotator). */
+void        cli_test_init            (int        *argc,
+                                      char     ***argv);
+/* Runs $PEITHO_CLI with the arguments (NULL-terminated); asserts it exited
+ * rather than crashed. */
+CliResult  *cli_run                  (const char  *first_arg,
+                                      ...) G_GNUC_NULL_TERMINATED;
+CliResult  *cli_runv                 (const char * const *args);
+/* Like cli_run, asserting exit status 0 and an empty stderr. */
+CliResult  *cli_run_ok               (const char  *first_arg,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
+/* A fresh temporary folder, and its removal with everything in it. */
+char       *cli_make_tmp_dir         (void);
+void        cli_remove_tree          (const char  *path);
+/* Sorted names of the entries of @dir, joined by "|". */
+char       *cli_list_dir             (const char  *dir);
+char       *cli_read_file            (const char  *path,
+                                      gsize       *length);
+void        cli_write_file           (const char  *path,
+                                      const char  *contents);
+
+/* The corpus essay and its text, computed from the raw file without the
+ * core: paragraphs at blank lines, the five front-matter blocks skipped. */
+const char *cli_corpus_path          (void);
+char       *cli_corpus_expected_text (guint      *n_paragraphs);
+
+/* A small strict JSON parser: objects become a{sv}, arrays av, strings s,
+ * integers x, other numbers d, booleans b, null an empty mv. NULL if the
+ * input is not exactly one JSON value. */
+GVariant   *cli_parse_json           (const char  *json,
+                                      gsize        length);
+/* The object of @list (av of a{sv}) whose @key is the string @value. */
+GVariant   *cli_json_find            (GVariant    *list,
+                                      const char  *key,
+                                      const char  *value);
+gint64      cli_json_int             (GVariant    *object,
+                                      const char  *key);
+/* "peitho-cli stats FILE --json", parsed. */
+GVariant   *cli_stats                (const char  *file);
+
+/* RFC 4180: rows of fields (GPtrArray of GStrv). NULL if malformed. */
+GPtrArray  *cli_parse_csv            (const char  *csv,
+                                      gsize        length);
+
+G_END_DECLS

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "peitho-core.h"
+
+G_BEGIN_DECLS
+
+/* A random document (g_test_rand_*): Unicode with combining marks, emoji,
+ * right-to-left text, CR characters and XML specials; 0-40 paragraphs;
+ * overlapping, nested, paragraph-crossing and same-offset annotations, notes,
+ * relations, several annotators, creation times, metadata and changes. */
+PeithoDocument *tei_test_random_document   (void);
+
+/* Asserts that @b holds exactly what @a holds: text byte for byte,
+ * paragraphs, annotations (id, range, tag, annotator, note, creation second),
+ * relations, tag set, annotators, metadata and changes. */
+void            tei_test_assert_same       (PeithoDocument *a,
+                                            PeithoDocument *b);
+
+PeithoDocument *tei_test_read              (GBytes         *bytes,
+                                            GPtrArray      *problems);
+GBytes         *tei_test_write             (PeithoDocument *document,
+                                            PeithoTeiForm   form);
+
+G_END_DECLS
