@@ -45,7 +45,7 @@ update_total (PeithoSidebar *self)
   guint total = self->model ? peitho_count_model_get_total (self->model) : 0;
   g_autofree char *text = NULL;
 
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u annotation", "%u annotations", total), total);
+  text = g_strdup_printf (ngettext ("%u annotation", "%u annotations", total), total);
   gtk_label_set_label (self->total_label, text);
 }
 
@@ -65,7 +65,7 @@ update_passages_title (PeithoSidebar *self)
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->passages));
   /* Translators: "Metaphor — 3 passages" */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s — %u passage", "%s — %u passages", n),
+  text = g_strdup_printf (ngettext ("%s — %u passage", "%s — %u passages", n),
                           peitho_count_item_get_label (item), n);
   gtk_label_set_label (self->passages_title, text);
 }

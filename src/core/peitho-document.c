@@ -60,7 +60,7 @@ struct _PeithoDocument
    * annotators): one namespace in TEI. */
   GHashTable *ids;
 
-  /* id or type -> count, as GUINT_TO_POINTER; absent means 0 */
+  /* id or type -> guint *count; absent means 0 */
   GHashTable *tag_counts;
   GHashTable *group_counts;
   GHashTable *annotator_counts;
@@ -135,34 +135,42 @@ thaw_changed (PeithoDocument *self)
     emit_changed (self);
 }
 
+/* Counts are heap guints changed in place: adding an annotation then
+ * allocates nothing for a tag already counted. */
 static void
 count_add (GHashTable *counts,
            const char *key,
            int         delta)
 {
-  guint count;
+  guint *count;
 
   if (key == NULL)
     return;
 
-  count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
-  g_assert (delta > 0 || count >= (guint)-delta);
-  count += delta;
+  if (!(count = g_hash_table_lookup (counts, key)))
+    {
+      g_assert (delta > 0);
+      count = g_new0 (guint, 1);
+      g_hash_table_insert (counts, g_strdup (key), count);
+    }
 
-  if (count == 0)
+  g_assert (delta > 0 || *count >= (guint)-delta);
+  *count += delta;
+
+  if (*count == 0)
     g_hash_table_remove (counts, key);
-  else
-    g_hash_table_replace (counts, g_strdup (key), GUINT_TO_POINTER (count));
 }
 
 static guint
 count_get (GHashTable *counts,
            const char *key)
 {
-  if (key == NULL)
+  guint *count;
+
+  if (key == NULL || !(count = g_hash_table_lookup (counts, key)))
     return 0;
 
-  return GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+  return *count;
 }
 
 static const char *
@@ -187,7 +195,7 @@ rebuild_group_counts (PeithoDocument *self)
 
   g_hash_table_iter_init (&iter, self->tag_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    count_add (self->group_counts, group_of_tag (self, key), GPOINTER_TO_UINT (value));
+    count_add (self->group_counts, group_of_tag (self, key), *(guint *)value);
 }
 
 static void
@@ -409,10 +417,10 @@ peitho_document_init (PeithoDocument *self)
                                                          (GDestroyNotify)g_ptr_array_unref);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->group_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->annotator_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->relation_type_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->group_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->annotator_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->relation_type_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   tag_set = peitho_tag_set_new ("peitho-empty", NULL);
   set_tag_set_internal (self, tag_set);
@@ -909,7 +917,7 @@ peitho_document_set_tag_set (PeithoDocument  *self,
     {
       if (peitho_tag_set_lookup_tag (tag_set, key) == NULL)
         {
-          guint n = GPOINTER_TO_UINT (value);
+          guint n = *(guint *)value;
 
           g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
                        g_dngettext (GETTEXT_PACKAGE,
@@ -1336,9 +1344,12 @@ remove_annotation (PeithoDocument   *self,
                    PeithoAnnotation *annotation,
                    GPtrArray        *removed_relations)
 {
-  g_autoptr(PeithoAnnotation) hold = g_object_ref (annotation);
+  g_autoptr(PeithoAnnotation) hold = NULL;
   const char *id = peitho_annotation_get_id (annotation);
   GPtrArray *involved;
+
+  /* Alive until the signals are out, though the document drops it. */
+  hold = g_object_ref (annotation);
 
   freeze_changed (self);
 
@@ -1636,9 +1647,11 @@ static void
 remove_relation (PeithoDocument *self,
                  PeithoRelation *relation)
 {
-  g_autoptr(PeithoRelation) hold = g_object_ref (relation);
+  g_autoptr(PeithoRelation) hold = NULL;
   const char *id = peitho_relation_get_id (relation);
   guint position;
+
+  hold = g_object_ref (relation);
 
   unlink_relation (self, peitho_relation_get_from_id (relation), relation);
   unlink_relation (self, peitho_relation_get_to_id (relation), relation);

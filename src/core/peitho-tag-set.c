@@ -298,6 +298,8 @@ peitho_tag_set_new_default (void)
 
   freeze_changed (self);
 
+  peitho_tag_set_set_title (self, translate (self->title));
+
   for (guint i = 0; i < self->groups->len; i++)
     {
       PeithoTagGroup *group = g_ptr_array_index (self->groups, i);

@@ -881,7 +881,10 @@ read_relation (Reader  *self,
   g_autoptr(GPtrArray) to_ids = g_ptr_array_new ();
   gboolean ok = TRUE;
   PeithoAnnotator *annotator;
+  g_autofree char *desc = peitho_tei_collapsed_text (peitho_tei_child (node, "desc"));
 
+  if (desc != NULL)
+    name = desc;
   if (name == NULL)
     name = peitho_tei_attr (node, "ref");
   if (name == NULL)

@@ -253,19 +253,21 @@ first_element_not_in (xmlNode           *parent,
 }
 
 static void
-collect_ids (xmlNode    *node,
-             GHashTable *ids)
+collect_ids_except (xmlNode    *node,
+                    GHashTable *ids,
+                    xmlNode    *skip1,
+                    xmlNode    *skip2)
 {
   for (; node != NULL; node = node->next)
     {
       const char *id;
 
-      if (node->type != XML_ELEMENT_NODE)
+      if (node->type != XML_ELEMENT_NODE || node == skip1 || node == skip2)
         continue;
       id = peitho_tei_attr (node, "xml:id");
       if (id != NULL)
         g_hash_table_add (ids, g_strdup (id));
-      collect_ids (node->children, ids);
+      collect_ids_except (node->children, ids, skip1, skip2);
     }
 }
 
@@ -781,25 +783,10 @@ build_header (Writer *self)
   {
     xmlNode *encoding_desc = peitho_tei_child (header, "encodingDesc");
     xmlNode *class_decl = encoding_desc ? peitho_tei_child (encoding_desc, "classDecl") : NULL;
-    xmlNode *taxonomy = class_decl ? find_taxonomy (class_decl) : NULL;
-    xmlNode *revision_desc = peitho_tei_child (header, "revisionDesc");
 
-    if (taxonomy != NULL)
-      xmlUnlinkNode (taxonomy);
-    if (revision_desc != NULL)
-      xmlUnlinkNode (revision_desc);
-    collect_ids (header->children, self->used_ids);
-    if (taxonomy != NULL)
-      {
-        xmlNode *next = peitho_tei_first_element (class_decl);
-
-        if (next != NULL)
-          xmlAddPrevSibling (next, taxonomy);
-        else
-          xmlAddChild (class_decl, taxonomy);
-      }
-    if (revision_desc != NULL)
-      xmlAddChild (header, revision_desc);
+    collect_ids_except (header->children, self->used_ids,
+                        class_decl ? find_taxonomy (class_decl) : NULL,
+                        peitho_tei_child (header, "revisionDesc"));
   }
 
   assign_change_marks (self);
@@ -1208,6 +1195,16 @@ write_stand_off (Writer        *self,
         {
           g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
           const char *id = peitho_relation_get_id (relation);
+          const char *type = peitho_relation_get_relation_type (relation);
+          g_autofree char *name = NULL;
+
+          if (type == NULL || *type == '\0')
+            type = "related";
+          if (strpbrk (type, " \t\n\r") != NULL)
+            {
+              name = g_strdup (type);
+              g_strdelimit (name, " \t\n\r", '-');
+            }
 
           rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
           rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "relation");
@@ -1215,10 +1212,17 @@ write_stand_off (Writer        *self,
             rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "xml:id",
                                                (const xmlChar *) id);
           rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "name",
-                                             (const xmlChar *) peitho_relation_get_relation_type (relation));
+                                             (const xmlChar *) (name != NULL ? name : type));
           rc |= write_ref_attr (writer, "active", peitho_relation_get_from_id (relation), "");
           rc |= write_ref_attr (writer, "passive", peitho_relation_get_to_id (relation), "");
           rc |= write_ref_attr (writer, "resp", peitho_relation_get_annotator_id (relation), "");
+          if (name != NULL)
+            {
+              /* @name is one word: the type itself goes into <desc>. */
+              rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "desc");
+              rc |= xmlTextWriterWriteString (writer, (const xmlChar *) type);
+              rc |= xmlTextWriterEndElement (writer);
+            }
           rc |= xmlTextWriterEndElement (writer);
         }
       rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");

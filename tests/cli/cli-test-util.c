@@ -34,9 +34,30 @@ cli_test_init (int    *argc,
     g_error ("PEITHO_CLI must name the peitho-cli executable (meson test sets it)");
 }
 
+/* NUL-terminated copy (g_strndup gives NULL for empty bytes). */
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize size = g_bytes_get_size (bytes);
+  char *str = g_malloc (size + 1);
+
+  if (size > 0)
+    memcpy (str, g_bytes_get_data (bytes, NULL), size);
+  str[size] = '\0';
+  return str;
+}
+
 CliResult *
 cli_runv (const char * const *args)
 {
+  return cli_runv_input (NULL, args);
+}
+
+CliResult *
+cli_runv_input (const char         *input,
+                const char * const *args)
+{
+  g_autoptr(GBytes) stdin_bytes = g_bytes_new (input, input ? strlen (input) : 0);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GBytes) out = NULL;
@@ -56,7 +77,7 @@ cli_runv (const char * const *args)
                                &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate (process, NULL, NULL, &out, &err, &error);
+  g_subprocess_communicate (process, stdin_bytes, NULL, &out, &err, &error);
   g_assert_no_error (error);
 
   /* A crash is never an acceptable answer, whatever the input. */
@@ -64,9 +85,9 @@ cli_runv (const char * const *args)
 
   result = g_new0 (CliResult, 1);
   result->status = g_subprocess_get_exit_status (process);
-  result->out = g_strndup (g_bytes_get_data (out, NULL), g_bytes_get_size (out));
+  result->out = bytes_to_string (out);
   result->out_len = g_bytes_get_size (out);
-  result->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  result->err = bytes_to_string (err);
 
   if (g_test_verbose ())
     {

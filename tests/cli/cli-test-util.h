@@ -24,6 +24,9 @@ void        cli_test_init            (int        *argc,
 CliResult  *cli_run                  (const char  *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;
 CliResult  *cli_runv                 (const char * const *args);
+/* The same with @input (nullable) on standard input. */
+CliResult  *cli_runv_input           (const char         *input,
+                                      const char * const *args);
 /* Like cli_run, asserting exit status 0 and an empty stderr. */
 CliResult  *cli_run_ok               (const char  *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;

@@ -236,9 +236,8 @@ test_import_text (Fixture       *fixture,
       g_assert_true (g_variant_lookup (tag, "label", "&s", &s) && s[0] != '\0');
       g_assert_true (g_variant_lookup (tag, "group", "&s", &s) && s[0] != '\0');
       g_assert_cmpint (cli_json_int (tag, "count"), ==, 0);
-      g_variant_unref (tag);
+      g_clear_pointer (&tag, g_variant_unref);
     }
-  g_clear_pointer (&tag, g_variant_unref);
   tag = cli_json_find (tags, "id", "metaphor");
   g_assert_nonnull (tag);
   g_variant_unref (tag);

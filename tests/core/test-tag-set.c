@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n-lib.h>
 #include <peitho-core.h>
 
 #include "peitho-core-resources.h"
@@ -372,6 +376,78 @@ test_default (void)
     }
 }
 
+static gboolean
+have_utf8_locale (void)
+{
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  gboolean found = setlocale (LC_ALL, "C.UTF-8") != NULL;
+
+  setlocale (LC_ALL, saved);
+
+  return found;
+}
+
+/* In German, through the catalogue built in the build tree: labels,
+ * definitions and examples come out translated. A subprocess, so that the
+ * locale does not leak into the other tests. */
+static void
+test_default_translated (void)
+{
+  g_autofree char *localedir = NULL;
+  g_autofree char *catalogue = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PeithoTagSet) parsed = NULL;
+
+  localedir = g_build_filename (g_getenv ("PEITHO_BUILD_ROOT"), "po", NULL);
+  catalogue = g_build_filename (localedir, "de", "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  bytes = g_resource_lookup_data (peitho_core_get_resource (),
+                                  "/io/github/peitho/Peitho/core/peitho-rhetoric.xml",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  parsed = peitho_tei_read_tag_set_bytes (bytes, "peitho-rhetoric.xml", NULL);
+
+  if (g_getenv ("PEITHO_BUILD_ROOT") == NULL || !g_file_test (catalogue, G_FILE_TEST_EXISTS) ||
+      parsed == NULL || !have_utf8_locale ())
+    {
+      g_test_skip ("No German catalogue, C.UTF-8 locale or TEI reader");
+      return;
+    }
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(PeithoTagSet) set = NULL;
+      g_autoptr(GPtrArray) tags = NULL;
+      guint n_translated = 0;
+
+      setlocale (LC_ALL, "C.UTF-8");
+      g_setenv ("LANGUAGE", "de", TRUE);
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+      set = peitho_tag_set_new_default ();
+      tags = peitho_tag_set_dup_tags (set);
+      g_assert_cmpuint (tags->len, ==, peitho_tag_set_get_n_tags (parsed));
+
+      for (guint i = 0; i < tags->len; i++)
+        {
+          PeithoTag *tag = g_ptr_array_index (tags, i);
+          PeithoTag *original = peitho_tag_set_lookup_tag (parsed, peitho_tag_get_id (tag));
+          const char *label = peitho_tag_get_label (original);
+
+          g_assert_cmpstr (peitho_tag_get_label (tag), ==,
+                           g_dpgettext2 (GETTEXT_PACKAGE, "tag set", label));
+          if (g_strcmp0 (peitho_tag_get_label (tag), label) != 0)
+            n_translated++;
+        }
+
+      /* Most labels differ in German ("Metaphor" -> "Metapher"). */
+      g_assert_cmpuint (n_translated, >, tags->len / 2);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/tag-set/ids", test_ids);
   g_test_add_func ("/tag-set/copy", test_copy);
   g_test_add_func ("/tag-set/default", test_default);
+  g_test_add_func ("/tag-set/default-translated", test_default_translated);
 
   return g_test_run ();
 }

@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-drafts.h"
+#include "peitho-window-private.h"
+
+#define MAX_RECENT 8
+
+G_DEFINE_FINAL_TYPE (PeithoWindow, peitho_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+passage_activated_cb (PeithoWindow     *self,
+                      PeithoAnnotation *annotation)
+{
+  _peitho_window_select_annotation (self, annotation);
+}
+
+static void
+hidden_changed_cb (PeithoWindow *self,
+                   const char   *tag_id,
+                   gboolean      hidden)
+{
+  peitho_highlighter_set_tag_hidden (peitho_annotation_view_get_highlighter (self->view), tag_id, hidden);
+}
+
+static void
+highlighter_progress_cb (PeithoWindow *self)
+{
+  PeithoHighlighter *highlighter = peitho_annotation_view_get_highlighter (self->view);
+  gboolean busy = peitho_highlighter_get_busy (highlighter);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  gtk_progress_bar_set_fraction (self->progress_bar, peitho_highlighter_get_progress (highlighter));
+}
+
+static void
+history_changed_cb (PeithoWindow *self)
+{
+  _peitho_window_update_actions (self);
+}
+
+static void
+tag_set_changed_cb (PeithoWindow *self)
+{
+  PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
+
+  peitho_tag_palette_set_tag_set (self->palette, tag_set);
+  peitho_tag_chooser_set_tag_set (self->tag_chooser, tag_set);
+  _peitho_window_rebuild_tag_menus (self);
+}
+
+static void
+file_changed_on_disk_cb (PeithoWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->disk_banner, TRUE);
+}
+
+void
+_peitho_window_set_file (PeithoWindow *self,
+                         GFile        *file)
+{
+  if (self->file != file)
+    g_set_object (&self->file, file);
+
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
+  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
+
+  if (file != NULL)
+    {
+      self->monitor = peitho_file_monitor_new (file);
+      g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (file_changed_on_disk_cb), self);
+    }
+}
+
+void
+_peitho_window_set_busy (PeithoWindow *self,
+                         gboolean      busy)
+{
+  if (busy)
+    self->busy++;
+  else
+    {
+      g_return_if_fail (self->busy > 0);
+      self->busy--;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy > 0);
+  gtk_spinner_set_spinning (self->spinner, self->busy > 0);
+}
+
+void
+_peitho_window_update_title (PeithoWindow *self)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *title = NULL;
+  GFile *named = self->file ? self->file : self->source;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Peitho"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Peitho"));
+      return;
+    }
+
+  if (named != NULL)
+    basename = g_file_get_basename (named);
+
+  title = peitho_document_get_title (self->document);
+  if (title == NULL || title[0] == '\0')
+    title = basename ? basename : _("Untitled Document");
+
+  if (peitho_window_get_modified (self))
+    /* Translators: the subtitle of a window with unsaved changes: "• FILE" */
+    subtitle = g_strdup_printf (_("• %s"), basename ? basename : _("Unsaved"));
+  else
+    subtitle = g_strdup (basename);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+document_changed_cb (PeithoWindow *self)
+{
+  _peitho_window_document_changed (self);
+}
+
+void
+peitho_window_set_document (PeithoWindow   *self,
+                            PeithoDocument *document,
+                            GFile          *file,
+                            GFile          *source)
+{
+  PeithoHighlighter *highlighter;
+
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+  g_return_if_fail (PEITHO_IS_DOCUMENT (document));
+
+  _peitho_window_discard_draft (self);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  if (self->counts != NULL)
+    g_signal_handlers_disconnect_by_data (self->counts, self);
+
+  g_set_object (&self->document, document);
+  g_set_object (&self->source, source ? source : file);
+  _peitho_window_set_file (self, file);
+  self->change_serial = self->saved_serial = 0;
+
+  g_clear_object (&self->history);
+  self->history = peitho_history_new (document);
+  g_signal_connect_swapped (self->history, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
+  g_signal_connect_swapped (self->history, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
+
+  g_clear_object (&self->counts);
+  self->counts = peitho_count_model_new (document);
+  g_signal_connect_swapped (self->counts, "hidden-changed", G_CALLBACK (hidden_changed_cb), self);
+  peitho_sidebar_set_model (self->sidebar, self->counts);
+
+  /* Hidden tags belong to the previous document. */
+  highlighter = peitho_annotation_view_get_highlighter (self->view);
+  peitho_annotation_view_set_document (self->view, document);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->counts)); i++)
+    {
+      g_autoptr(PeithoCountItem) item = g_list_model_get_item (G_LIST_MODEL (self->counts), i);
+      peitho_highlighter_set_tag_hidden (highlighter, peitho_count_item_get_id (item), FALSE);
+    }
+
+  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
+  g_signal_connect_swapped (document, "notify::tag-set", G_CALLBACK (tag_set_changed_cb), self);
+  tag_set_changed_cb (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
+
+  _peitho_window_update_title (self);
+  _peitho_window_update_actions (self);
+}
+
+PeithoDocument *
+peitho_window_get_document (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+GFile *
+peitho_window_get_file (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->file;
+}
+
+gboolean
+peitho_window_get_modified (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), FALSE);
+  return self->document != NULL && self->change_serial != self->saved_serial;
+}
+
+gboolean
+peitho_window_is_reusable (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), FALSE);
+  return self->document == NULL && !self->loading;
+}
+
+GListModel *
+peitho_window_get_count_model (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return peitho_sidebar_get_count_model (self->sidebar);
+}
+
+static void
+recent_row_activated_cb (PeithoWindow  *self,
+                         GtkListBoxRow *row)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  g_autoptr(GFile) file = NULL;
+
+  if (uri == NULL)
+    return;
+
+  file = g_file_new_for_uri (uri);
+  peitho_window_open_file (self, file);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **)a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **)b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib), gtk_recent_info_get_modified (ia));
+}
+
+static void
+populate_recent (PeithoWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  g_autoptr(GPtrArray) ours = g_ptr_array_new ();
+  GtkWidget *child;
+  guint n = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_has_application (info, g_get_application_name ())
+          && gtk_recent_info_is_local (info))
+        g_ptr_array_add (ours, info);
+    }
+  g_ptr_array_sort (ours, compare_recent);
+
+  for (guint i = 0; i < ours->len && n < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (ours, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *dir = parent ? g_file_get_parse_name (parent) : NULL;
+      GtkWidget *row;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+      n++;
+    }
+
+  gtk_widget_set_visible (self->recent_group, n > 0);
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+static gboolean
+drop_cb (PeithoWindow  *self,
+         const GValue  *value,
+         double         x,
+         double         y)
+{
+  GSList *files;
+  gboolean first = TRUE;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+
+      /* The first file opens here unless that would hide unsaved work. */
+      if (first && !peitho_window_get_modified (self) && !self->loading)
+        peitho_window_open_file (self, file);
+      else
+        peitho_application_open_in_new_window (PEITHO_APPLICATION (g_application_get_default ()), file);
+      first = FALSE;
+    }
+
+  return files != NULL;
+}
+
+static gboolean
+peitho_window_close_request (GtkWindow *window)
+{
+  PeithoWindow *self = PEITHO_WINDOW (window);
+  int width, height;
+
+  if (_peitho_window_close_request (self))
+    return TRUE;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+
+  return GTK_WINDOW_CLASS (peitho_window_parent_class)->close_request (window);
+}
+
+static void
+peitho_window_dispose (GObject *object)
+{
+  PeithoWindow *self = (PeithoWindow *)object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+
+  if (self->annotation_popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->annotation_popover));
+  self->annotation_popover = NULL;
+  if (self->tag_chooser != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->tag_chooser));
+  self->tag_chooser = NULL;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_WINDOW);
+
+  g_clear_object (&self->monitor);
+  g_clear_object (&self->history);
+  g_clear_object (&self->counts);
+  g_clear_object (&self->document);
+  g_clear_object (&self->file);
+  g_clear_object (&self->source);
+  g_clear_object (&self->test_save_file);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->tag_menu);
+
+  G_OBJECT_CLASS (peitho_window_parent_class)->dispose (object);
+}
+
+static void
+peitho_window_finalize (GObject *object)
+{
+  PeithoWindow *self = (PeithoWindow *)object;
+
+  g_clear_pointer (&self->draft_id, g_free);
+  g_clear_pointer (&self->last_error, g_free);
+
+  G_OBJECT_CLASS (peitho_window_parent_class)->finalize (object);
+}
+
+static void
+peitho_window_class_init (PeithoWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = peitho_window_dispose;
+  object_class->finalize = peitho_window_finalize;
+  window_class->close_request = peitho_window_close_request;
+
+  g_type_ensure (PEITHO_TYPE_ANNOTATION_VIEW);
+  g_type_ensure (PEITHO_TYPE_SIDEBAR);
+  g_type_ensure (PEITHO_TYPE_TAG_PALETTE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/peitho-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, view);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, palette);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, palette_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, disk_banner);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, sidebar_button);
+  gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+
+  _peitho_window_class_init_actions (widget_class);
+}
+
+static void
+peitho_window_init (PeithoWindow *self)
+{
+  PeithoHighlighter *highlighter;
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_settings_bind (self->settings, "font-family", self->view, "font-family", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "zoom", self->view, "zoom", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+
+  highlighter = peitho_annotation_view_get_highlighter (self->view);
+  g_signal_connect_object (highlighter, "notify::progress", G_CALLBACK (highlighter_progress_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (highlighter, "notify::busy", G_CALLBACK (highlighter_progress_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  _peitho_window_init_actions (self);
+
+  populate_recent (self);
+  gtk_stack_set_visible_child_name (self->stack, "welcome");
+  _peitho_window_update_title (self);
+  _peitho_window_update_actions (self);
+}
+
+PeithoWindow *
+peitho_window_new (PeithoApplication *application)
+{
+  return g_object_new (PEITHO_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+GtkTextBuffer *
+_peitho_window_get_buffer_for_testing (PeithoWindow *self)
+{
+  return peitho_annotation_view_get_buffer (self->view);
+}
+
+gpointer
+_peitho_window_get_highlighter_for_testing (PeithoWindow *self)
+{
+  return peitho_annotation_view_get_highlighter (self->view);
+}
+
+gpointer
+_peitho_window_get_sidebar_for_testing (PeithoWindow *self)
+{
+  return self->sidebar;
+}
+
+gpointer
+_peitho_window_get_palette_for_testing (PeithoWindow *self)
+{
+  return self->palette;
+}
+
+guint
+_peitho_window_get_busy_for_testing (PeithoWindow *self)
+{
+  return self->busy + (self->loading ? 1 : 0)
+         + (peitho_highlighter_get_busy (peitho_annotation_view_get_highlighter (self->view)) ? 1 : 0);
+}
+
+const char *
+_peitho_window_get_last_error_for_testing (PeithoWindow *self)
+{
+  return self->last_error;
+}
+
+void
+_peitho_window_set_save_file_for_testing (PeithoWindow *self,
+                                          GFile        *file)
+{
+  g_set_object (&self->test_save_file, file);
+}
+
+const char *
+_peitho_window_get_draft_id_for_testing (PeithoWindow *self)
+{
+  return self->draft_id;
+}

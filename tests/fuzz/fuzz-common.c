@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz-common.h"
+
+/* A failed check must be a crash that libFuzzer (or the regression test) sees,
+ * whatever NDEBUG or G_DISABLE_ASSERT say. */
+#define FUZZ_CHECK(cond, ...)                                         \
+  G_STMT_START {                                                      \
+    if (G_UNLIKELY (!(cond)))                                         \
+      {                                                               \
+        fprintf (stderr, "fuzz check failed: %s: ", #cond);           \
+        fprintf (stderr, __VA_ARGS__);                                \
+        fputc ('\n', stderr);                                         \
+        abort ();                                                     \
+      }                                                               \
+  } G_STMT_END
+
+void
+fuzz_setup (void)
+{
+  /* A critical (a g_return_if_fail that fired) or a warning is a bug found. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+}
+
+static void
+check_same (PeithoDocument *a,
+            PeithoDocument *b,
+            const char     *what)
+{
+  guint n = peitho_document_get_n_annotations (a);
+
+  FUZZ_CHECK (g_strcmp0 (peitho_document_get_text (a), peitho_document_get_text (b)) == 0,
+              "%s: the text changed in the round trip", what);
+  FUZZ_CHECK (peitho_document_get_length (a) == peitho_document_get_length (b),
+              "%s: length %zu became %zu", what, peitho_document_get_length (a),
+              peitho_document_get_length (b));
+  FUZZ_CHECK (peitho_document_get_n_paragraphs (a) == peitho_document_get_n_paragraphs (b),
+              "%s: %u paragraphs became %u", what, peitho_document_get_n_paragraphs (a),
+              peitho_document_get_n_paragraphs (b));
+  FUZZ_CHECK (n == peitho_document_get_n_annotations (b),
+              "%s: %u annotations became %u", what, n, peitho_document_get_n_annotations (b));
+  FUZZ_CHECK (peitho_document_get_n_relations (a) == peitho_document_get_n_relations (b),
+              "%s: %u relations became %u", what, peitho_document_get_n_relations (a),
+              peitho_document_get_n_relations (b));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotation) x = g_list_model_get_item (peitho_document_get_annotations (a), i);
+      g_autoptr(PeithoAnnotation) y = g_list_model_get_item (peitho_document_get_annotations (b), i);
+
+      FUZZ_CHECK (peitho_annotation_get_start (x) == peitho_annotation_get_start (y)
+                  && peitho_annotation_get_end (x) == peitho_annotation_get_end (y),
+                  "%s: annotation %u moved: [%zu, %zu) became [%zu, %zu)", what, i,
+                  peitho_annotation_get_start (x), peitho_annotation_get_end (x),
+                  peitho_annotation_get_start (y), peitho_annotation_get_end (y));
+      FUZZ_CHECK (g_strcmp0 (peitho_annotation_get_tag_id (x),
+                             peitho_annotation_get_tag_id (y)) == 0,
+                  "%s: annotation %u changed tag: %s became %s", what, i,
+                  peitho_annotation_get_tag_id (x), peitho_annotation_get_tag_id (y));
+      FUZZ_CHECK (g_strcmp0 (peitho_annotation_get_note (x), peitho_annotation_get_note (y)) == 0,
+                  "%s: annotation %u changed its note", what, i);
+    }
+}
+
+void
+fuzz_check_round_trip (PeithoDocument *document,
+                       const char     *what)
+{
+  static const PeithoTeiForm forms[] = { PEITHO_TEI_STANDOFF, PEITHO_TEI_INLINE };
+
+  /* Exercise the rest of the read-only API on whatever was read. */
+  g_ptr_array_unref (peitho_document_validate (document));
+  g_bytes_unref (peitho_csv_export (document));
+  (void) peitho_document_count_words (document);
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = peitho_tei_write_bytes (document, forms[f], &error);
+      g_autoptr(PeithoDocument) again = NULL;
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+      FUZZ_CHECK (bytes != NULL, "%s: cannot write what was read: %s", what, error->message);
+      again = peitho_tei_read_bytes (bytes, "round-trip", PEITHO_READ_DEFAULT, problems, &error);
+      FUZZ_CHECK (again != NULL, "%s: cannot read back what was written (form %u): %s\n%.*s",
+                  what, f, error->message, (int) MIN (g_bytes_get_size (bytes), 4000),
+                  (const char *) g_bytes_get_data (bytes, NULL));
+      check_same (document, again, what);
+    }
+}
