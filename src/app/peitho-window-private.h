@@ -52,6 +52,7 @@ struct _PeithoWindow
   PeithoFileMonitor    *monitor;
   GCancellable         *load_cancellable;
   GFile                *test_save_file;
+  GPtrArray            *problems;      /* of the last load, for "Details" */
   char                 *draft_id;
   char                 *last_error;
   guint                 autosave_id;
@@ -73,6 +74,7 @@ void     _peitho_window_select_annotation    (PeithoWindow     *self,
                                               PeithoAnnotation *annotation);
 
 /* peitho-window-io.c */
+void     _peitho_window_class_init_io        (GtkWidgetClass *widget_class);
 void     _peitho_window_open                 (PeithoWindow   *self);
 void     _peitho_window_save                 (PeithoWindow   *self,
                                               gboolean        save_as);

@@ -154,7 +154,9 @@ peitho_window_set_document (PeithoWindow   *self,
     g_signal_handlers_disconnect_by_data (self->counts, self);
 
   g_set_object (&self->document, document);
-  g_set_object (&self->source, source ? source : file);
+  if (source == NULL)
+    source = file;
+  g_set_object (&self->source, source);
   _peitho_window_set_file (self, file);
   self->change_serial = self->saved_serial = 0;
 
@@ -382,6 +384,7 @@ peitho_window_finalize (GObject *object)
 
   g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (peitho_window_parent_class)->finalize (object);
 }
@@ -421,6 +424,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
 
   _peitho_window_class_init_actions (widget_class);
+  _peitho_window_class_init_io (widget_class);
 }
 
 static void

@@ -39,29 +39,28 @@ check_range (PeithoDocument *document,
 {
   gsize length = peitho_document_get_length (document);
 
+  /* Plain long long in the messages: xgettext cannot see through
+   * G_GINT64_FORMAT. */
   if (start < 0 || end < 0 || (guint64) start > length || (guint64) end > length)
     {
       peitho_cli_file_message (filename,
                                /* Translators: a range [start, end); the last number is the
                                 * length of the text in characters */
-                               _("range %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                                 " lies outside the text (0–%" G_GSIZE_FORMAT ")"),
-                               start, end, length);
+                               _("range %lld–%lld lies outside the text, which has %llu characters"),
+                               (long long) start, (long long) end, (unsigned long long) length);
       return FALSE;
     }
   if (start > end)
     {
       peitho_cli_file_message (filename,
-                               _("range %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT
-                                 " is reversed: the start comes after the end"),
-                               start, end);
+                               _("range %lld–%lld is reversed: the start comes after the end"),
+                               (long long) start, (long long) end);
       return FALSE;
     }
   if (start == end)
     {
-      peitho_cli_file_message (filename,
-                               _("range %" G_GINT64_FORMAT "–%" G_GINT64_FORMAT " is empty"),
-                               start, end);
+      peitho_cli_file_message (filename, _("range %lld–%lld is empty"),
+                               (long long) start, (long long) end);
       return FALSE;
     }
 
@@ -177,6 +176,10 @@ peitho_cli_annotate (int    argc,
     return peitho_cli_usage_error ("annotate", "%s", _("--all goes with --match"));
   if (match != NULL && match[0] == '\0')
     return peitho_cli_usage_error ("annotate", "%s", _("--match needs a non-empty string"));
+
+  /* An empty --note is no note, rather than an empty <note/>. */
+  if (note != NULL && note[0] == '\0')
+    g_clear_pointer (&note, g_free);
 
   filename = argv[1];
   ranges = g_array_new (FALSE, FALSE, sizeof (Range));

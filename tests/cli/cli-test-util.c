@@ -22,7 +22,7 @@ cli_test_init (int    *argc,
                char ***argv)
 {
   setlocale (LC_ALL, "");
-  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_init (argc, argv, NULL);
 
   /* UTF-8 messages in English, whatever the machine's locale; a fixed
    * annotator, so that the default name does not depend on the account. */
@@ -288,6 +288,152 @@ cli_corpus_expected_text (guint *n_paragraphs)
     *n_paragraphs = blocks->len - 5;
 
   return g_string_free (text, FALSE);
+}
+
+void
+cli_fixture_set_up (CliFixture    *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(CliResult) result = NULL;
+
+  fixture->dir = cli_make_tmp_dir ();
+  fixture->doc = g_build_filename (fixture->dir, "doc.xml", NULL);
+  fixture->text = cli_corpus_expected_text (&fixture->n_paragraphs);
+
+  result = cli_run_ok ("import", cli_corpus_path (), "-o", fixture->doc, NULL);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_true (g_file_test (fixture->doc, G_FILE_TEST_IS_REGULAR));
+}
+
+void
+cli_fixture_tear_down (CliFixture    *fixture,
+                       gconstpointer  data)
+{
+  cli_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->doc);
+  g_free (fixture->text);
+}
+
+char *
+cli_path_in (CliFixture *fixture,
+             const char *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+/* Character offset of the @nth occurrence (from 0) of @needle in @text. */
+gsize
+cli_char_offset_of (const char *text,
+                    const char *needle,
+                    guint       nth)
+{
+  const char *p = text;
+
+  for (guint i = 0; ; i++)
+    {
+      p = strstr (p, needle);
+      g_assert_nonnull (p);
+      if (i == nth)
+        return g_utf8_pointer_to_offset (text, p);
+      p += strlen (needle);
+    }
+}
+
+guint
+cli_count_occurrences (const char *text,
+                       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = text; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    n++;
+  return n;
+}
+
+guint
+cli_count_lines (const char *str)
+{
+  guint n = 0;
+
+  for (const char *p = str; *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}
+
+GVariant *
+cli_stats_list (GVariant   *stats,
+                const char *key)
+{
+  GVariant *list = g_variant_lookup_value (stats, key, G_VARIANT_TYPE ("av"));
+
+  g_assert_nonnull (list);
+  return list;
+}
+
+gint64
+cli_stats_tag_count (GVariant   *stats,
+                     const char *tag_id)
+{
+  g_autoptr(GVariant) tags = cli_stats_list (stats, "tags");
+  g_autoptr(GVariant) tag = cli_json_find (tags, "id", tag_id);
+
+  g_assert_nonnull (tag);
+  return cli_json_int (tag, "count");
+}
+
+GPtrArray *
+cli_export_csv (const char *doc)
+{
+  g_autoptr(CliResult) result = cli_run_ok ("export", doc, "--format", "csv", "-o", "-", NULL);
+  GPtrArray *rows = cli_parse_csv (result->out, result->out_len);
+
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (rows->len, >=, 1);
+  return rows;
+}
+
+/* The CSV row of annotation @id. */
+char **
+cli_csv_row (GPtrArray  *rows,
+             const char *id)
+{
+  for (guint i = 1; i < rows->len; i++)
+    {
+      char **row = g_ptr_array_index (rows, i);
+
+      if (g_str_equal (row[0], id))
+        return row;
+    }
+  g_error ("no CSV row for %s", id);
+}
+
+/* Runs annotate and returns the single id it printed. */
+char *
+cli_annotate_one (const char *doc,
+                  const char *first_arg,
+                  ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(CliResult) result = NULL;
+  va_list ap;
+
+  g_ptr_array_add (args, (char *) "annotate");
+  g_ptr_array_add (args, (char *) doc);
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  result = cli_runv ((const char * const *) args->pdata);
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpuint (cli_count_lines (result->out), ==, 1);
+  g_assert_true (g_str_has_suffix (result->out, "\n"));
+
+  return g_strndup (result->out, strlen (result->out) - 1);
 }
 
 /* JSON */

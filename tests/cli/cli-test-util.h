@@ -64,4 +64,39 @@ GVariant   *cli_stats                (const char  *file);
 GPtrArray  *cli_parse_csv            (const char  *csv,
                                       gsize        length);
 
+/* A folder with the corpus essay imported as doc.xml (by peitho-cli). */
+typedef struct {
+  char *dir;
+  char *doc;
+  char *text;
+  guint n_paragraphs;
+} CliFixture;
+
+void        cli_fixture_set_up       (CliFixture    *fixture,
+                                      gconstpointer  data);
+void        cli_fixture_tear_down    (CliFixture    *fixture,
+                                      gconstpointer  data);
+char       *cli_path_in              (CliFixture    *fixture,
+                                      const char    *name);
+/* Character offset of the @nth occurrence (from 0) of @needle in @text. */
+gsize       cli_char_offset_of       (const char    *text,
+                                      const char    *needle,
+                                      guint          nth);
+guint       cli_count_occurrences    (const char    *text,
+                                      const char    *needle);
+guint       cli_count_lines          (const char    *str);
+GVariant   *cli_stats_list           (GVariant      *stats,
+                                      const char    *key);
+gint64      cli_stats_tag_count      (GVariant      *stats,
+                                      const char    *tag_id);
+/* "export DOC --format csv -o -", parsed. */
+GPtrArray  *cli_export_csv           (const char    *doc);
+/* The CSV row of annotation @id. */
+char      **cli_csv_row              (GPtrArray     *rows,
+                                      const char    *id);
+/* Runs annotate DOC ARGS..., asserting success, and returns the one id it printed. */
+char       *cli_annotate_one         (const char    *doc,
+                                      const char    *first_arg,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -9,160 +9,6 @@
 
 #include "cli-test-util.h"
 
-/* A folder with the corpus essay imported as doc.xml. */
-typedef struct {
-  char *dir;
-  char *doc;
-  char *text;
-  guint n_paragraphs;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(CliResult) result = NULL;
-
-  fixture->dir = cli_make_tmp_dir ();
-  fixture->doc = g_build_filename (fixture->dir, "doc.xml", NULL);
-  fixture->text = cli_corpus_expected_text (&fixture->n_paragraphs);
-
-  result = cli_run_ok ("import", cli_corpus_path (), "-o", fixture->doc, NULL);
-  g_assert_cmpstr (result->out, ==, "");
-  g_assert_true (g_file_test (fixture->doc, G_FILE_TEST_IS_REGULAR));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  cli_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->doc);
-  g_free (fixture->text);
-}
-
-static char *
-path_in (Fixture    *fixture,
-         const char *name)
-{
-  return g_build_filename (fixture->dir, name, NULL);
-}
-
-/* Character offset of the @nth occurrence (from 0) of @needle in @text. */
-static gsize
-char_offset_of (const char *text,
-                const char *needle,
-                guint       nth)
-{
-  const char *p = text;
-
-  for (guint i = 0; ; i++)
-    {
-      p = strstr (p, needle);
-      g_assert_nonnull (p);
-      if (i == nth)
-        return g_utf8_pointer_to_offset (text, p);
-      p += strlen (needle);
-    }
-}
-
-static guint
-count_occurrences (const char *text,
-                   const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = text; (p = strstr (p, needle)) != NULL; p += strlen (needle))
-    n++;
-  return n;
-}
-
-static guint
-count_lines (const char *str)
-{
-  guint n = 0;
-
-  for (const char *p = str; *p != '\0'; p++)
-    if (*p == '\n')
-      n++;
-  return n;
-}
-
-static GVariant *
-stats_list (GVariant   *stats,
-            const char *key)
-{
-  GVariant *list = g_variant_lookup_value (stats, key, G_VARIANT_TYPE ("av"));
-
-  g_assert_nonnull (list);
-  return list;
-}
-
-static gint64
-stats_tag_count (GVariant   *stats,
-                 const char *tag_id)
-{
-  g_autoptr(GVariant) tags = stats_list (stats, "tags");
-  g_autoptr(GVariant) tag = cli_json_find (tags, "id", tag_id);
-
-  g_assert_nonnull (tag);
-  return cli_json_int (tag, "count");
-}
-
-static GPtrArray *
-export_csv (const char *doc)
-{
-  g_autoptr(CliResult) result = cli_run_ok ("export", doc, "--format", "csv", "-o", "-", NULL);
-  GPtrArray *rows = cli_parse_csv (result->out, result->out_len);
-
-  g_assert_nonnull (rows);
-  g_assert_cmpuint (rows->len, >=, 1);
-  return rows;
-}
-
-/* The CSV row of annotation @id. */
-static char **
-csv_row (GPtrArray  *rows,
-         const char *id)
-{
-  for (guint i = 1; i < rows->len; i++)
-    {
-      char **row = g_ptr_array_index (rows, i);
-
-      if (g_str_equal (row[0], id))
-        return row;
-    }
-  g_error ("no CSV row for %s", id);
-}
-
-/* Runs annotate and returns the single id it printed. */
-static char *
-annotate_one (const char *doc,
-              const char *first_arg,
-              ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(CliResult) result = NULL;
-  va_list ap;
-
-  g_ptr_array_add (args, (char *) "annotate");
-  g_ptr_array_add (args, (char *) doc);
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  result = cli_runv ((const char * const *) args->pdata);
-  g_assert_cmpstr (result->err, ==, "");
-  g_assert_cmpint (result->status, ==, 0);
-  g_assert_cmpuint (count_lines (result->out), ==, 1);
-  g_assert_true (g_str_has_suffix (result->out, "\n"));
-
-  return g_strndup (result->out, strlen (result->out) - 1);
-}
-
 static void
 test_help (void)
 {
@@ -197,13 +43,13 @@ test_help (void)
 }
 
 static void
-test_import_text (Fixture       *fixture,
+test_import_text (CliFixture    *fixture,
                   gconstpointer  data)
 {
   g_autoptr(CliResult) text = cli_run_ok ("text", fixture->doc, NULL);
   g_autoptr(GVariant) stats = cli_stats (fixture->doc);
-  g_autoptr(GVariant) tags = stats_list (stats, "tags");
-  g_autoptr(GVariant) annotators = stats_list (stats, "annotators");
+  g_autoptr(GVariant) tags = cli_stats_list (stats, "tags");
+  g_autoptr(GVariant) annotators = cli_stats_list (stats, "annotators");
   const char *title = NULL;
   const char *author = NULL;
   GVariantIter iter;
@@ -252,7 +98,7 @@ test_import_text (Fixture       *fixture,
 
   /* --title and --author win over the front matter. */
   {
-    g_autofree char *other = path_in (fixture, "other.xml");
+    g_autofree char *other = cli_path_in (fixture, "other.xml");
     g_autoptr(CliResult) result = NULL;
     g_autoptr(GVariant) other_stats = NULL;
 
@@ -267,8 +113,8 @@ test_import_text (Fixture       *fixture,
 
   /* A text without front matter: every paragraph is text, CRLF becomes LF. */
   {
-    g_autofree char *txt = path_in (fixture, "small.txt");
-    g_autofree char *xml = path_in (fixture, "small.xml");
+    g_autofree char *txt = cli_path_in (fixture, "small.txt");
+    g_autofree char *xml = cli_path_in (fixture, "small.xml");
     g_autoptr(CliResult) result = NULL;
     g_autoptr(CliResult) small = NULL;
 
@@ -280,7 +126,7 @@ test_import_text (Fixture       *fixture,
 }
 
 static void
-test_annotate_offsets (Fixture       *fixture,
+test_annotate_offsets (CliFixture    *fixture,
                        gconstpointer  data)
 {
   g_autofree char *start = NULL;
@@ -294,17 +140,17 @@ test_annotate_offsets (Fixture       *fixture,
   g_autoptr(GVariant) annotators = NULL;
   g_autoptr(GVariant) annotator = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  gsize offset = char_offset_of (fixture->text, "Kremlin", 0);
+  gsize offset = cli_char_offset_of (fixture->text, "Kremlin", 0);
   char **row;
 
   before = cli_read_file (fixture->doc, NULL);
 
-  id1 = annotate_one (fixture->doc, "--tag", "metaphor", "--start", "0", "--end", "14", NULL);
+  id1 = cli_annotate_one (fixture->doc, "--tag", "metaphor", "--start", "0", "--end", "14", NULL);
 
   start = g_strdup_printf ("%" G_GSIZE_FORMAT, offset);
   end = g_strdup_printf ("%" G_GSIZE_FORMAT, offset + strlen ("Kremlin"));
-  id2 = annotate_one (fixture->doc, "--tag", "metonymy", "--start", start, "--end", end,
-                      "--annotator", "Ada Lovelace", NULL);
+  id2 = cli_annotate_one (fixture->doc, "--tag", "metonymy", "--start", start, "--end", end,
+                          "--annotator", "Ada Lovelace", NULL);
   g_assert_cmpstr (id1, !=, id2);
 
   /* Replaced in place, atomically: no temporary file, no backup left. */
@@ -313,14 +159,14 @@ test_annotate_offsets (Fixture       *fixture,
   listing = cli_list_dir (fixture->dir);
   g_assert_cmpstr (listing, ==, "doc.xml");
 
-  rows = export_csv (fixture->doc);
+  rows = cli_export_csv (fixture->doc);
   g_assert_cmpuint (rows->len, ==, 3);
-  row = csv_row (rows, id1);
+  row = cli_csv_row (rows, id1);
   g_assert_cmpstr (row[1], ==, "metaphor");
   g_assert_cmpstr (row[3], ==, "0");
   g_assert_cmpstr (row[4], ==, "14");
   g_assert_cmpstr (row[5], ==, "Walter Duranty");
-  row = csv_row (rows, id2);
+  row = cli_csv_row (rows, id2);
   g_assert_cmpstr (row[1], ==, "metonymy");
   g_assert_cmpstr (row[3], ==, start);
   g_assert_cmpstr (row[4], ==, end);
@@ -328,12 +174,12 @@ test_annotate_offsets (Fixture       *fixture,
 
   stats = cli_stats (fixture->doc);
   g_assert_cmpint (cli_json_int (stats, "annotations"), ==, 2);
-  g_assert_cmpint (stats_tag_count (stats, "metaphor"), ==, 1);
-  g_assert_cmpint (stats_tag_count (stats, "metonymy"), ==, 1);
-  g_assert_cmpint (stats_tag_count (stats, "irony"), ==, 0);
+  g_assert_cmpint (cli_stats_tag_count (stats, "metaphor"), ==, 1);
+  g_assert_cmpint (cli_stats_tag_count (stats, "metonymy"), ==, 1);
+  g_assert_cmpint (cli_stats_tag_count (stats, "irony"), ==, 0);
 
   /* $PEITHO_ANNOTATOR is the default; --annotator overrides it. */
-  annotators = stats_list (stats, "annotators");
+  annotators = cli_stats_list (stats, "annotators");
   g_assert_cmpuint (g_variant_n_children (annotators), ==, 2);
   annotator = cli_json_find (annotators, "name", "Test Annotator");
   g_assert_nonnull (annotator);
@@ -352,7 +198,7 @@ test_annotate_offsets (Fixture       *fixture,
 }
 
 static void
-test_annotate_match (Fixture       *fixture,
+test_annotate_match (CliFixture    *fixture,
                      gconstpointer  data)
 {
   g_autoptr(CliResult) result = NULL;
@@ -361,7 +207,7 @@ test_annotate_match (Fixture       *fixture,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) ids = NULL;
   g_autofree char *first = NULL;
-  guint n = count_occurrences (fixture->text, "Stalin");
+  guint n = cli_count_occurrences (fixture->text, "Stalin");
 
   g_assert_cmpuint (n, >, 5);
 
@@ -369,19 +215,19 @@ test_annotate_match (Fixture       *fixture,
                     "--note", "one of many", NULL);
   g_assert_cmpint (result->status, ==, 0);
   g_assert_cmpstr (result->err, ==, "");
-  g_assert_cmpuint (count_lines (result->out), ==, n);
+  g_assert_cmpuint (cli_count_lines (result->out), ==, n);
 
   ids = g_strsplit (result->out, "\n", -1);
   g_assert_cmpuint (g_strv_length (ids), ==, n + 1);
   g_assert_cmpstr (ids[n], ==, "");
 
-  rows = export_csv (fixture->doc);
+  rows = cli_export_csv (fixture->doc);
   g_assert_cmpuint (rows->len, ==, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      char **row = csv_row (rows, ids[i]);
+      char **row = cli_csv_row (rows, ids[i]);
       g_autofree char *expected = g_strdup_printf ("%" G_GSIZE_FORMAT,
-                                                   char_offset_of (fixture->text, "Stalin", i));
+                                                   cli_char_offset_of (fixture->text, "Stalin", i));
 
       g_assert_false (g_hash_table_contains (seen, ids[i]));
       g_hash_table_add (seen, g_strdup (ids[i]));
@@ -392,13 +238,13 @@ test_annotate_match (Fixture       *fixture,
     }
 
   /* Without --all, the first occurrence only. */
-  first = annotate_one (fixture->doc, "--tag", "metaphor", "--match", "Kremlin", NULL);
+  first = cli_annotate_one (fixture->doc, "--tag", "metaphor", "--match", "Kremlin", NULL);
   g_clear_pointer (&rows, g_ptr_array_unref);
-  rows = export_csv (fixture->doc);
+  rows = cli_export_csv (fixture->doc);
   {
-    char **row = csv_row (rows, first);
+    char **row = cli_csv_row (rows, first);
     g_autofree char *expected = g_strdup_printf ("%" G_GSIZE_FORMAT,
-                                                 char_offset_of (fixture->text, "Kremlin", 0));
+                                                 cli_char_offset_of (fixture->text, "Kremlin", 0));
 
     g_assert_cmpstr (row[3], ==, expected);
     g_assert_cmpstr (row[5], ==, "Kremlin");
@@ -406,8 +252,8 @@ test_annotate_match (Fixture       *fixture,
 
   stats = cli_stats (fixture->doc);
   g_assert_cmpint (cli_json_int (stats, "annotations"), ==, n + 1);
-  g_assert_cmpint (stats_tag_count (stats, "irony"), ==, n);
-  g_assert_cmpint (stats_tag_count (stats, "metaphor"), ==, 1);
+  g_assert_cmpint (cli_stats_tag_count (stats, "irony"), ==, n);
+  g_assert_cmpint (cli_stats_tag_count (stats, "metaphor"), ==, 1);
 
   /* A passage across a paragraph boundary. */
   {
@@ -417,24 +263,24 @@ test_annotate_match (Fixture       *fixture,
     g_autofree char *s = g_strdup_printf ("%" G_GSIZE_FORMAT, at - 5);
     g_autofree char *e = g_strdup_printf ("%" G_GSIZE_FORMAT, at + 8);
 
-    id = annotate_one (fixture->doc, "--tag", "claim", "--start", s, "--end", e, NULL);
+    id = cli_annotate_one (fixture->doc, "--tag", "claim", "--start", s, "--end", e, NULL);
     g_assert_nonnull (id);
   }
 }
 
 static void
-test_validate (Fixture       *fixture,
+test_validate (CliFixture    *fixture,
                gconstpointer  data)
 {
   g_autofree char *id = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *contents = NULL;
-  g_autofree char *broken = path_in (fixture, "broken.xml");
+  g_autofree char *broken = cli_path_in (fixture, "broken.xml");
   g_autofree char *prefix = g_strdup_printf ("peitho-cli: %s:", broken);
   g_autoptr(GString) edited = NULL;
   g_autoptr(CliResult) result = NULL;
 
-  id = annotate_one (fixture->doc, "--tag", "metaphor", "--match", "Kremlin", NULL);
+  id = cli_annotate_one (fixture->doc, "--tag", "metaphor", "--match", "Kremlin", NULL);
 
   result = cli_run_ok ("validate", fixture->doc, NULL);
   expected = g_strdup_printf ("%s: valid\n", fixture->doc);
@@ -470,26 +316,26 @@ test_validate (Fixture       *fixture,
 }
 
 static void
-test_export (Fixture       *fixture,
+test_export (CliFixture    *fixture,
              gconstpointer  data)
 {
   const char *note = "He said \"no\", then\nleft; 1,2 <&> done";
   g_autofree char *id_note = NULL;
   g_autofree char *id_comma = NULL;
-  g_autofree char *inline_xml = path_in (fixture, "inline.xml");
-  g_autofree char *tei_xml = path_in (fixture, "tei.xml");
-  g_autofree char *csv_file = path_in (fixture, "out.csv");
+  g_autofree char *inline_xml = cli_path_in (fixture, "inline.xml");
+  g_autofree char *tei_xml = cli_path_in (fixture, "tei.xml");
+  g_autofree char *csv_file = cli_path_in (fixture, "out.csv");
   g_autofree char *csv = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(CliResult) result = NULL;
   char **row;
   gsize csv_len;
 
-  id_note = annotate_one (fixture->doc, "--tag", "pathos", "--match", "Stalin", "--note", note,
-                          NULL);
-  id_comma = annotate_one (fixture->doc, "--tag", "evidence",
-                           "--match", "Walter Duranty, correspondent", NULL);
-  g_free (annotate_one (fixture->doc, "--tag", "claim", "--match", "Walter Duranty", NULL));
+  id_note = cli_annotate_one (fixture->doc, "--tag", "pathos", "--match", "Stalin", "--note", note,
+                              NULL);
+  id_comma = cli_annotate_one (fixture->doc, "--tag", "evidence",
+                               "--match", "Walter Duranty, correspondent", NULL);
+  g_free (cli_annotate_one (fixture->doc, "--tag", "claim", "--match", "Walter Duranty", NULL));
 
   /* CSV to a file: header, one row per annotation, RFC 4180 quoting. */
   result = cli_run_ok ("export", fixture->doc, "--format", "csv", "-o", csv_file, NULL);
@@ -510,9 +356,9 @@ test_export (Fixture       *fixture,
   g_assert_cmpstr (row[7], ==, "note");
   for (guint i = 1; i < rows->len; i++)
     g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==, 8);
-  row = csv_row (rows, id_note);
+  row = cli_csv_row (rows, id_note);
   g_assert_cmpstr (row[7], ==, note);
-  row = csv_row (rows, id_comma);
+  row = cli_csv_row (rows, id_comma);
   g_assert_cmpstr (row[5], ==, "Walter Duranty, correspondent");
   g_assert_nonnull (strstr (csv, "\"He said \"\"no\"\", then\nleft; 1,2 <&> done\""));
 
@@ -538,14 +384,14 @@ test_export (Fixture       *fixture,
     g_autoptr(GVariant) stats = cli_stats (inline_xml);
 
     g_assert_cmpint (cli_json_int (stats, "annotations"), ==, 3);
-    g_assert_cmpint (stats_tag_count (stats, "pathos"), ==, 1);
-    g_assert_cmpint (stats_tag_count (stats, "evidence"), ==, 1);
-    g_assert_cmpint (stats_tag_count (stats, "claim"), ==, 1);
+    g_assert_cmpint (cli_stats_tag_count (stats, "pathos"), ==, 1);
+    g_assert_cmpint (cli_stats_tag_count (stats, "evidence"), ==, 1);
+    g_assert_cmpint (cli_stats_tag_count (stats, "claim"), ==, 1);
   }
 }
 
 static void
-test_relate (Fixture       *fixture,
+test_relate (CliFixture    *fixture,
              gconstpointer  data)
 {
   g_autofree char *claim = NULL;
@@ -558,18 +404,18 @@ test_relate (Fixture       *fixture,
   g_autoptr(GVariant) types = NULL;
   g_autoptr(GVariant) type = NULL;
 
-  claim = annotate_one (fixture->doc, "--tag", "claim", "--start", "0", "--end", "50", NULL);
-  evidence = annotate_one (fixture->doc, "--tag", "evidence", "--match", "Kremlin", NULL);
+  claim = cli_annotate_one (fixture->doc, "--tag", "claim", "--start", "0", "--end", "50", NULL);
+  evidence = cli_annotate_one (fixture->doc, "--tag", "evidence", "--match", "Kremlin", NULL);
 
   result = cli_run_ok ("relate", fixture->doc, "--from", evidence, "--to", claim,
                        "--type", "supports", NULL);
-  g_assert_cmpuint (count_lines (result->out), ==, 1);
+  g_assert_cmpuint (cli_count_lines (result->out), ==, 1);
   relation = g_strstrip (g_strdup (result->out));
   g_assert_cmpstr (relation, !=, "");
 
   stats = cli_stats (fixture->doc);
   g_assert_cmpint (cli_json_int (stats, "relations"), ==, 1);
-  types = stats_list (stats, "relation_types");
+  types = cli_stats_list (stats, "relation_types");
   type = cli_json_find (types, "type", "supports");
   g_assert_nonnull (type);
   g_assert_cmpint (cli_json_int (type, "count"), ==, 1);
@@ -636,23 +482,23 @@ remove_category (const char *src,
 }
 
 static void
-test_tagset (Fixture       *fixture,
+test_tagset (CliFixture    *fixture,
              gconstpointer  data)
 {
-  g_autofree char *tagset = path_in (fixture, "tagset.xml");
-  g_autofree char *reduced = path_in (fixture, "reduced.xml");
-  g_autofree char *fresh = path_in (fixture, "fresh.xml");
+  g_autofree char *tagset = cli_path_in (fixture, "tagset.xml");
+  g_autofree char *reduced = cli_path_in (fixture, "reduced.xml");
+  g_autofree char *fresh = cli_path_in (fixture, "fresh.xml");
   g_autofree char *before = NULL;
   g_autoptr(CliResult) list = NULL;
   g_autoptr(CliResult) result = NULL;
   g_autoptr(CliResult) fresh_list = NULL;
   g_autoptr(GVariant) stats = NULL;
 
-  g_free (annotate_one (fixture->doc, "--tag", "metaphor", "--match", "Kremlin", NULL));
+  g_free (cli_annotate_one (fixture->doc, "--tag", "metaphor", "--match", "Kremlin", NULL));
 
   list = cli_run_ok ("tagset", "list", fixture->doc, NULL);
   g_assert_nonnull (strstr (list->out, "metaphor\t"));
-  g_assert_cmpuint (count_lines (list->out), >=, 22);
+  g_assert_cmpuint (cli_count_lines (list->out), >=, 22);
 
   result = cli_run_ok ("tagset", "export", fixture->doc, "-o", tagset, NULL);
   g_assert_true (g_file_test (tagset, G_FILE_TEST_IS_REGULAR));
@@ -689,7 +535,7 @@ test_tagset (Fixture       *fixture,
   g_assert_nonnull (strstr (result->err, "note:"));
   g_assert_nonnull (strstr (result->err, "metaphor"));
   stats = cli_stats (fixture->doc);
-  g_assert_cmpint (stats_tag_count (stats, "metaphor"), ==, 1);
+  g_assert_cmpint (cli_stats_tag_count (stats, "metaphor"), ==, 1);
   g_assert_cmpint (cli_json_int (stats, "annotations"), ==, 1);
 
   /* ... and one that does not use it loses it. */
@@ -713,181 +559,6 @@ test_tagset (Fixture       *fixture,
   }
 }
 
-static void
-assert_fails (int          status,
-              const char  *prefix,
-              const char  *contains,
-              const char  *first_arg,
-              ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(CliResult) result = NULL;
-  va_list ap;
-
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  result = cli_runv ((const char * const *) args->pdata);
-  g_assert_cmpint (result->status, ==, status);
-  g_assert_cmpstr (result->out, ==, "");
-  if (prefix != NULL && !g_str_has_prefix (result->err, prefix))
-    g_error ("stderr “%s” does not start with “%s”", result->err, prefix);
-  if (contains != NULL && strstr (result->err, contains) == NULL)
-    g_error ("stderr “%s” does not contain “%s”", result->err, contains);
-  /* One message, not a cascade. */
-  g_assert_cmpuint (count_lines (result->err), >=, 1);
-  g_assert_cmpuint (count_lines (result->err), <=, 2);
-}
-
-static void
-test_usage_errors (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  const char *doc = fixture->doc;
-  g_autofree char *before = cli_read_file (doc, NULL);
-  g_autofree char *after = NULL;
-
-  assert_fails (2, "peitho-cli: ", NULL, NULL);
-  assert_fails (2, "peitho-cli: ", "frobnicate", "frobnicate", doc, NULL);
-  assert_fails (2, "peitho-cli: ", "--help", "annotate", doc, "--start", "0", "--end", "4", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "annotate", doc, "--tag", "claim", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "annotate", doc, "--tag", "claim", "--start", "0", NULL);
-  assert_fails (2, "peitho-cli: ", NULL,
-                "annotate", doc, "--tag", "claim", "--match", "x", "--start", "0", "--end", "1",
-                NULL);
-  assert_fails (2, "peitho-cli: ", NULL,
-                "annotate", doc, "--tag", "claim", "--start", "zero", "--end", "1", NULL);
-  assert_fails (2, "peitho-cli: ", NULL,
-                "annotate", doc, "--tag", "claim", "--start", "0", "--end", "1", "--all", NULL);
-  assert_fails (2, "peitho-cli: ", "--frob", "annotate", doc, "--frob", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "annotate", "--tag", "claim", "--match", "x", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "import", cli_corpus_path (), NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "export", doc, "--format", "pdf", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "stats", doc, doc, NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "tagset", "frob", doc, NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "tagset", "import", doc, NULL);
-
-  after = cli_read_file (doc, NULL);
-  g_assert_cmpstr (before, ==, after);
-}
-
-static void
-test_input_errors (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  const char *doc = fixture->doc;
-  g_autofree char *missing = path_in (fixture, "missing.xml");
-  g_autofree char *bad = path_in (fixture, "bad.xml");
-  g_autofree char *bad_txt = path_in (fixture, "bad.txt");
-  g_autofree char *out = path_in (fixture, "out.xml");
-  g_autofree char *doc_prefix = g_strdup_printf ("peitho-cli: %s:", doc);
-  g_autofree char *missing_prefix = g_strdup_printf ("peitho-cli: %s:", missing);
-  g_autofree char *bad_prefix = g_strdup_printf ("peitho-cli: %s:3:", bad);
-  g_autofree char *bad_txt_prefix = g_strdup_printf ("peitho-cli: %s:", bad_txt);
-  g_autofree char *beyond = g_strdup_printf ("%ld", g_utf8_strlen (fixture->text, -1) + 1);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *listing_before = NULL;
-  g_autofree char *listing_after = NULL;
-
-  cli_write_file (bad, "<?xml version=\"1.0\"?>\n"
-                       "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n"
-                       "  <teiHeader><fileDesc></teiHeader>\n"
-                       "</TEI>\n");
-  cli_write_file (bad_txt, "caf\xe9 au lait\n");
-
-  before = cli_read_file (doc, NULL);
-  listing_before = cli_list_dir (fixture->dir);
-
-  assert_fails (1, missing_prefix, NULL, "text", missing, NULL);
-  assert_fails (1, missing_prefix, NULL, "stats", missing, "--json", NULL);
-  assert_fails (1, missing_prefix, NULL,
-                "annotate", missing, "--tag", "claim", "--start", "0", "--end", "1", NULL);
-  assert_fails (1, missing_prefix, NULL, "import", missing, "-o", out, NULL);
-
-  /* Malformed XML: the message names the file and the line. */
-  assert_fails (1, bad_prefix, NULL, "text", bad, NULL);
-  assert_fails (1, bad_prefix, NULL, "validate", bad, NULL);
-  assert_fails (1, bad_prefix, NULL,
-                "annotate", bad, "--tag", "claim", "--start", "0", "--end", "1", NULL);
-
-  /* Invalid UTF-8 in a text to import. */
-  assert_fails (1, bad_txt_prefix, NULL, "import", bad_txt, "-o", out, NULL);
-  /* A TEI file is not a plain text. */
-  assert_fails (1, doc_prefix, NULL, "import", doc, "-o", out, NULL);
-
-  /* A failed annotate leaves the file byte for byte as it was. */
-  assert_fails (1, doc_prefix, "metaphor",
-                "annotate", doc, "--tag", "no-such-tag", "--start", "0", "--end", "5", NULL);
-  assert_fails (1, doc_prefix, NULL,
-                "annotate", doc, "--tag", "claim", "--start", "0", "--end", beyond, NULL);
-  assert_fails (1, doc_prefix, NULL,
-                "annotate", doc, "--tag", "claim", "--start", "-3", "--end", "5", NULL);
-  assert_fails (1, doc_prefix, NULL,
-                "annotate", doc, "--tag", "claim", "--start", "10", "--end", "5", NULL);
-  assert_fails (1, doc_prefix, NULL,
-                "annotate", doc, "--tag", "claim", "--start", "10", "--end", "10", NULL);
-  assert_fails (1, doc_prefix, "Hegel",
-                "annotate", doc, "--tag", "claim", "--match", "Hegel", NULL);
-  assert_fails (1, doc_prefix, NULL,
-                "annotate", doc, "--tag", "no-such-tag", "--match", "Stalin", "--all",
-                "-o", out, NULL);
-
-  after = cli_read_file (doc, NULL);
-  g_assert_cmpstr (before, ==, after);
-  listing_after = cli_list_dir (fixture->dir);
-  g_assert_cmpstr (listing_before, ==, listing_after);
-  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
-}
-
-static void
-test_outputs (Fixture       *fixture,
-              gconstpointer  data)
-{
-  g_autofree char *out = path_in (fixture, "out.xml");
-  g_autofree char *backup = g_strconcat (fixture->doc, "~", NULL);
-  g_autofree char *before = cli_read_file (fixture->doc, NULL);
-  g_autofree char *listing = NULL;
-  g_autofree char *kept = NULL;
-  g_autoptr(CliResult) result = NULL;
-  g_autoptr(GVariant) stats = NULL;
-
-  /* -o leaves the input alone. */
-  g_free (annotate_one (fixture->doc, "--tag", "claim", "--start", "0", "--end", "5",
-                        "-o", out, NULL));
-  {
-    g_autofree char *same = cli_read_file (fixture->doc, NULL);
-
-    g_assert_cmpstr (before, ==, same);
-  }
-  stats = cli_stats (out);
-  g_assert_cmpint (cli_json_int (stats, "annotations"), ==, 1);
-  g_clear_pointer (&stats, g_variant_unref);
-
-  /* --backup keeps the old version as FILE~. */
-  g_free (annotate_one (fixture->doc, "--tag", "claim", "--start", "0", "--end", "5",
-                        "--backup", NULL));
-  kept = cli_read_file (backup, NULL);
-  g_assert_cmpstr (kept, ==, before);
-  listing = cli_list_dir (fixture->dir);
-  g_assert_cmpstr (listing, ==, "doc.xml|doc.xml~|out.xml");
-
-  /* -o - writes the document to standard output and no id. */
-  result = cli_run_ok ("annotate", fixture->doc, "--tag", "claim", "--start", "0", "--end", "5",
-                       "-o", "-", NULL);
-  g_assert_true (g_str_has_prefix (result->out, "<?xml"));
-
-  /* Import from standard input is not tested here (no stdin data), but "-"
-   * as an output is: */
-  g_clear_pointer (&result, cli_result_free);
-  result = cli_run_ok ("import", cli_corpus_path (), "-o", "-", NULL);
-  g_assert_true (g_str_has_prefix (result->out, "<?xml"));
-  g_assert_nonnull (strstr (result->out, "Toward a Balance Sheet of the Purges"));
-}
-
 int
 main (int    argc,
       char **argv)
@@ -896,7 +567,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/help", test_help);
 #define ADD(path, func) \
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add (path, CliFixture, NULL, cli_fixture_set_up, func, cli_fixture_tear_down)
   ADD ("/cli/import-text", test_import_text);
   ADD ("/cli/annotate/offsets", test_annotate_offsets);
   ADD ("/cli/annotate/match", test_annotate_match);
@@ -904,9 +575,6 @@ main (int    argc,
   ADD ("/cli/export", test_export);
   ADD ("/cli/relate", test_relate);
   ADD ("/cli/tagset", test_tagset);
-  ADD ("/cli/errors/usage", test_usage_errors);
-  ADD ("/cli/errors/input", test_input_errors);
-  ADD ("/cli/outputs", test_outputs);
 #undef ADD
 
   return g_test_run ();

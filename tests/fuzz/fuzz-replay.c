@@ -35,11 +35,18 @@ compare_names (gconstpointer a,
 static guint
 add_dir (const char *subdir)
 {
-  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, subdir, FUZZ_KIND, NULL);
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *root = g_getenv ("PEITHO_SOURCE_ROOT");
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) handle = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   const char *name;
 
+  /* tests/meson.build points G_TEST_SRCDIR at tests/, not at this folder. */
+  if (root != NULL)
+    dir = g_build_filename (root, "tests", "fuzz", subdir, FUZZ_KIND, NULL);
+  else
+    dir = g_test_build_filename (G_TEST_DIST, subdir, FUZZ_KIND, NULL);
+  handle = g_dir_open (dir, 0, NULL);
   if (handle == NULL)
     return 0;
   while ((name = g_dir_read_name (handle)) != NULL)
@@ -68,6 +75,6 @@ main (int    argc,
   LLVMFuzzerInitialize (&fake_argc, &argv);
   add_dir ("regressions");
   if (add_dir ("seeds") == 0)
-    g_error ("no seeds found under %s", g_test_get_dir (G_TEST_DIST));
+    g_error ("no seeds found: is PEITHO_SOURCE_ROOT set?");
   return g_test_run ();
 }

@@ -1,0 +1,668 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-drafts.h"
+#include "peitho-window-private.h"
+
+#define MAX_PROBLEMS_SHOWN 30
+
+typedef enum {
+  SAVE_KIND_SAVE,
+  SAVE_KIND_EXPORT,
+} SaveKind;
+
+typedef struct {
+  PeithoWindow *self;
+  GFile        *file;
+  /* Restoring a draft */
+  char         *draft_id;
+  GFile        *original;
+  gboolean      original_is_tei;
+} LoadData;
+
+typedef struct {
+  PeithoWindow *self;
+  GFile        *file;
+  SaveKind      kind;
+  guint         serial;
+} SaveData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_clear_object (&data->original);
+  g_free (data->draft_id);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->self);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
+
+void
+_peitho_window_toast (PeithoWindow *self,
+                      const char   *message)
+{
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
+}
+
+void
+_peitho_window_show_error (PeithoWindow *self,
+                           const char   *heading,
+                           const char   *message)
+{
+  GtkWidget *dialog;
+
+  g_free (self->last_error);
+  self->last_error = g_strdup (message);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+static gboolean
+looks_like_tei (PeithoDocument *document,
+                GFile          *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+
+  return peitho_document_get_header_xml (document) != NULL
+         || g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".tei");
+}
+
+static void
+show_problems_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  GString *body = g_string_new (NULL);
+  GtkWidget *dialog;
+
+  if (self->problems == NULL || self->problems->len == 0)
+    return;
+
+  for (guint i = 0; i < self->problems->len && i < MAX_PROBLEMS_SHOWN; i++)
+    g_string_append_printf (body, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (self->problems, i));
+  if (self->problems->len > MAX_PROBLEMS_SHOWN)
+    {
+      guint more = self->problems->len - MAX_PROBLEMS_SHOWN;
+
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body, ngettext ("… and %u more problem", "… and %u more problems", more), more);
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Problems While Reading"), body->str);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+  g_string_free (body, TRUE);
+}
+
+static void
+report_problems (PeithoWindow *self,
+                 GPtrArray    *problems)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  if (problems == NULL || problems->len == 0)
+    return;
+
+  self->problems = g_ptr_array_ref (problems);
+  g_free (self->last_error);
+  self->last_error = g_strdup (g_ptr_array_index (problems, 0));
+
+  title = g_strdup_printf (ngettext ("%u problem while reading: %s", "%u problems while reading: %s",
+                                     problems->len),
+                           problems->len, (char *) g_ptr_array_index (problems, 0));
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-problems");
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(LoadData) data = user_data;
+  PeithoWindow *self = data->self;
+  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = peitho_document_load_file_finish (result, &problems, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->loading = FALSE;
+  _peitho_window_set_busy (self, FALSE);
+
+  if (document == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (data->file);
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      if (self->document == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "welcome");
+      _peitho_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  if (data->draft_id != NULL)
+    {
+      peitho_window_set_document (self, document,
+                                  data->original_is_tei ? data->original : NULL,
+                                  data->original ? data->original : data->file);
+      self->draft_id = g_strdup (data->draft_id);
+      /* A restored draft is unsaved work. */
+      self->change_serial++;
+      _peitho_window_update_title (self);
+    }
+  else
+    {
+      peitho_window_set_document (self, document,
+                                  looks_like_tei (document, data->file) ? data->file : NULL,
+                                  data->file);
+      add_recent (data->file);
+    }
+
+  report_problems (self, problems);
+}
+
+static void
+start_load (PeithoWindow *self,
+            LoadData     *data)
+{
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  if (!self->loading)
+    _peitho_window_set_busy (self, TRUE);
+  self->loading = TRUE;
+  if (self->document == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+
+  data->self = g_object_ref (self);
+  peitho_document_load_file_async (data->file, self->load_cancellable, load_cb, data);
+}
+
+void
+peitho_window_open_file (PeithoWindow *self,
+                         GFile        *file)
+{
+  LoadData *data;
+
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  start_load (self, data);
+}
+
+void
+peitho_window_open_draft (PeithoWindow *self,
+                          const char   *draft_id,
+                          GFile        *draft_file,
+                          GFile        *original,
+                          gboolean      original_is_tei)
+{
+  LoadData *data;
+
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+  g_return_if_fail (draft_id != NULL);
+  g_return_if_fail (G_IS_FILE (draft_file));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (draft_file);
+  data->draft_id = g_strdup (draft_id);
+  data->original = original ? g_object_ref (original) : NULL;
+  data->original_is_tei = original_is_tei;
+  start_load (self, data);
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  PeithoWindow    *self)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+
+          /* Unsaved work is never replaced: it opens beside it. */
+          if (i == 0 && !peitho_window_get_modified (self) && !self->loading)
+            peitho_window_open_file (self, file);
+          else
+            peitho_application_open_in_new_window (PEITHO_APPLICATION (g_application_get_default ()), file);
+        }
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+add_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (documents, _("Texts and TEI Documents"));
+  gtk_file_filter_add_mime_type (documents, "text/plain");
+  gtk_file_filter_add_mime_type (documents, "application/xml");
+  gtk_file_filter_add_mime_type (documents, "text/xml");
+  gtk_file_filter_add_mime_type (documents, "application/tei+xml");
+  gtk_file_filter_add_suffix (documents, "txt");
+  gtk_file_filter_add_suffix (documents, "xml");
+  gtk_file_chooser_add_filter (chooser, documents);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+void
+_peitho_window_open (PeithoWindow *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Open a Text"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  add_filters (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+finish_save (PeithoWindow *self,
+             SaveData     *data,
+             const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (data->file);
+
+  _peitho_window_set_busy (self, FALSE);
+
+  if (self->monitor != NULL && g_file_equal (data->file, peitho_file_monitor_get_file (self->monitor)))
+    peitho_file_monitor_update (self->monitor);
+
+  if (error != NULL)
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      self->close_after_save = FALSE;
+      _peitho_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  if (data->kind == SAVE_KIND_EXPORT)
+    {
+      g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
+      _peitho_window_toast (self, message);
+      return;
+    }
+
+  self->saved_serial = data->serial;
+  if (self->file == NULL || !g_file_equal (self->file, data->file))
+    {
+      _peitho_window_set_file (self, data->file);
+      g_set_object (&self->source, data->file);
+    }
+  add_recent (data->file);
+  if (!peitho_window_get_modified (self))
+    _peitho_window_discard_draft (self);
+  _peitho_window_update_title (self);
+  _peitho_window_update_actions (self);
+
+  if (self->close_after_save && !peitho_window_get_modified (self))
+    gtk_window_close (GTK_WINDOW (self));
+  self->close_after_save = FALSE;
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  peitho_document_save_file_finish (result, &error);
+  finish_save (data->self, data, error);
+}
+
+static void
+replace_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(SaveData) data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
+  finish_save (data->self, data, error);
+}
+
+static void
+save_to (PeithoWindow *self,
+         GFile        *file,
+         SaveKind      kind,
+         const char   *format)
+{
+  SaveData *data = g_new0 (SaveData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->kind = kind;
+  data->serial = self->change_serial;
+
+  _peitho_window_set_busy (self, TRUE);
+  if (self->monitor != NULL && g_file_equal (file, peitho_file_monitor_get_file (self->monitor)))
+    peitho_file_monitor_begin_write (self->monitor);
+
+  if (g_strcmp0 (format, "csv") == 0)
+    {
+      g_autoptr(GBytes) bytes = peitho_csv_export (self->document);
+
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                           NULL, replace_cb, data);
+    }
+  else
+    peitho_document_save_file_async (self->document, file,
+                                     g_strcmp0 (format, "inline") == 0 ? PEITHO_TEI_INLINE : PEITHO_TEI_STANDOFF,
+                                     NULL, save_cb, data);
+}
+
+typedef struct {
+  PeithoWindow *self;
+  SaveKind      kind;
+  char         *format;
+} ChooseData;
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  gpointer         user_data)
+{
+  ChooseData *data = user_data;
+  PeithoWindow *self = data->self;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (self->document != NULL)
+        save_to (self, file, data->kind, data->format);
+    }
+  else
+    self->close_after_save = FALSE;
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_object_unref (data->self);
+  g_free (data->format);
+  g_free (data);
+}
+
+static char *
+suggest_name (PeithoWindow *self,
+              const char   *extension)
+{
+  GFile *named = self->file ? self->file : self->source;
+  g_autofree char *basename = named ? g_file_get_basename (named) : g_strdup (_("Untitled"));
+  char *dot = strrchr (basename, '.');
+
+  if (dot != NULL && dot != basename)
+    *dot = '\0';
+
+  return g_strconcat (basename, extension, NULL);
+}
+
+static void
+choose_and_save (PeithoWindow *self,
+                 SaveKind      kind,
+                 const char   *format)
+{
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+  GFile *named = self->file ? self->file : self->source;
+  ChooseData *data;
+
+  if (self->test_save_file != NULL)
+    {
+      save_to (self, self->test_save_file, kind, format);
+      return;
+    }
+
+  chooser = gtk_file_chooser_native_new (kind == SAVE_KIND_EXPORT ? _("Export") : _("Save As"),
+                                         GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         kind == SAVE_KIND_EXPORT ? _("_Export") : _("_Save"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  if (g_strcmp0 (format, "csv") == 0)
+    name = suggest_name (self, ".csv");
+  else if (g_strcmp0 (format, "inline") == 0)
+    name = suggest_name (self, "-inline.xml");
+  else
+    name = suggest_name (self, ".xml");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  if (named != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (named);
+
+      if (parent != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), parent, NULL);
+    }
+
+  data = g_new0 (ChooseData, 1);
+  data->self = g_object_ref (self);
+  data->kind = kind;
+  data->format = g_strdup (format);
+  g_signal_connect (chooser, "response", G_CALLBACK (save_response_cb), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+void
+_peitho_window_save (PeithoWindow *self,
+                     gboolean      save_as)
+{
+  if (self->document == NULL)
+    return;
+
+  /* An imported text has no TEI file yet: saving asks for one. */
+  if (!save_as && self->file != NULL)
+    save_to (self, self->file, SAVE_KIND_SAVE, "tei");
+  else
+    choose_and_save (self, SAVE_KIND_SAVE, "tei");
+}
+
+void
+_peitho_window_export (PeithoWindow *self,
+                       const char   *format)
+{
+  if (self->document == NULL)
+    return;
+
+  choose_and_save (self, SAVE_KIND_EXPORT, format);
+}
+
+void
+_peitho_window_reload (PeithoWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) file = g_object_ref (self->file);
+      peitho_window_open_file (self, file);
+    }
+}
+
+/*
+ * Drafts
+ */
+
+static void
+draft_saved_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(PeithoWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  _peitho_window_set_busy (self, FALSE);
+
+  if (!peitho_drafts_save_finish (result, &error))
+    {
+      g_warning ("Could not save a draft: %s", error->message);
+      return;
+    }
+
+  /* Saved or discarded while the draft was being written. */
+  if (self->draft_id != NULL && !peitho_window_get_modified (self))
+    _peitho_window_discard_draft (self);
+}
+
+static gboolean
+autosave_cb (gpointer user_data)
+{
+  PeithoWindow *self = user_data;
+
+  self->autosave_id = 0;
+
+  if (self->document == NULL || !peitho_window_get_modified (self))
+    return G_SOURCE_REMOVE;
+
+  if (self->draft_id == NULL)
+    self->draft_id = peitho_drafts_new_id ();
+
+  _peitho_window_set_busy (self, TRUE);
+  peitho_drafts_save_async (self->document, self->draft_id, self->source, self->file != NULL,
+                            NULL, draft_saved_cb, g_object_ref (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+_peitho_window_discard_draft (PeithoWindow *self)
+{
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+
+  if (self->draft_id != NULL)
+    {
+      peitho_drafts_delete (self->draft_id);
+      g_clear_pointer (&self->draft_id, g_free);
+    }
+}
+
+void
+_peitho_window_document_changed (PeithoWindow *self)
+{
+  guint delay = g_settings_get_uint (self->settings, "autosave-delay");
+
+  self->change_serial++;
+  _peitho_window_update_title (self);
+
+  g_clear_handle_id (&self->autosave_id, g_source_remove);
+  self->autosave_id = g_timeout_add (delay * 1000, autosave_cb, self);
+}
+
+/*
+ * Closing
+ */
+
+static void
+close_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   PeithoWindow     *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      _peitho_window_discard_draft (self);
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      self->close_after_save = TRUE;
+      _peitho_window_save (self, FALSE);
+    }
+}
+
+gboolean
+_peitho_window_close_request (PeithoWindow *self)
+{
+  GtkWidget *dialog;
+  const char *title;
+
+  if (self->close_confirmed || !peitho_window_get_modified (self))
+    return FALSE;
+
+  title = adw_window_title_get_title (self->window_title);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Save Changes?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved annotations. If you do not save them, they will be lost."),
+                                  title);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (close_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+void
+_peitho_window_class_init_io (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL, show_problems_action);
+}

@@ -1,0 +1,642 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The annotation window in a real (Xvfb) window: open, tag, counts, undo,
+ * overlap, save and reopen, errors, passages, hiding, snapping, drafts. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "peitho-application.h"
+#include "peitho-count-model.h"
+#include "peitho-drafts.h"
+#include "peitho-highlighter.h"
+#include "peitho-sidebar.h"
+#include "peitho-tag-palette.h"
+#include "peitho-window.h"
+
+#define TEXT \
+  "Four score and seven years ago our fathers brought forth on this continent, a new nation.\n" \
+  "\n" \
+  "Now we are engaged in a great civil war, testing whether that nation can long endure.\n"
+
+static PeithoApplication *app;
+
+typedef struct {
+  char         *dir;
+  GFile        *text_file;
+  PeithoWindow *window;
+  GSettings    *settings;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until the window has no load, save or draft under way
+ * (and its highlighting is done); fails after 20 s. */
+static void
+wait_for (PeithoWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  do
+    {
+      iterate ();
+      if (_peitho_window_get_busy_for_testing (window) == 0)
+        break;
+      g_usleep (1000);
+    }
+  while (g_get_monotonic_time () < deadline);
+
+  g_assert_cmpuint (_peitho_window_get_busy_for_testing (window), ==, 0);
+  iterate ();
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      iterate ();
+      g_usleep (2000);
+    }
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static PeithoWindow *
+open_window (GFile *file)
+{
+  PeithoWindow *window = peitho_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  peitho_window_open_file (window, file);
+  wait_for (window);
+  g_assert_nonnull (peitho_window_get_document (window));
+
+  return window;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->settings = g_settings_new (APP_ID);
+  g_settings_reset (f->settings, "snap-to-words");
+  g_settings_reset (f->settings, "autosave-delay");
+  g_settings_reset (f->settings, "tag-shortcuts");
+
+  f->dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  path = write_file (f->dir, "text.txt", TEXT);
+  f->text_file = g_file_new_for_path (path);
+  f->window = open_window (f->text_file);
+}
+
+static void
+destroy_window (PeithoWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  destroy_window (f->window);
+  g_clear_object (&f->text_file);
+  g_clear_object (&f->settings);
+  /* Leaves the temporary folder: G_TEST_OPTION_ISOLATE_DIRS cleans up. */
+  g_free (f->dir);
+}
+
+static void
+select_range (PeithoWindow *window,
+              int           start,
+              int           end)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (window);
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+}
+
+static void
+tag (PeithoWindow *window,
+     int           start,
+     int           end,
+     const char   *tag_id)
+{
+  select_range (window, start, end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "s", tag_id));
+  iterate ();
+}
+
+/* Asserts that @tag covers exactly [start, end) of the buffer (nothing when
+ * start == end). */
+static void
+assert_tag_over (GtkTextBuffer *buffer,
+                 GtkTextTag    *text_tag,
+                 int            start,
+                 int            end)
+{
+  GtkTextIter iter;
+
+  g_assert_nonnull (text_tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      int offset = gtk_text_iter_get_offset (&iter);
+      gboolean expected = offset >= start && offset < end;
+
+      if (gtk_text_iter_has_tag (&iter, text_tag) != expected)
+        g_error ("Tag %s at offset %d, expected over [%d, %d)",
+                 expected ? "missing" : "present", offset, start, end);
+    }
+  while (gtk_text_iter_forward_char (&iter));
+}
+
+static GtkTextTag *
+text_tag (PeithoWindow *window,
+          const char   *tag_id)
+{
+  return peitho_highlighter_get_text_tag (_peitho_window_get_highlighter_for_testing (window), tag_id);
+}
+
+static guint
+count_of (PeithoWindow *window,
+          const char   *tag_id)
+{
+  GListModel *model = peitho_window_get_count_model (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PeithoCountItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (peitho_count_item_get_id (item), tag_id) == 0)
+        return peitho_count_item_get_count (item);
+    }
+
+  g_error ("No count for %s", tag_id);
+  return 0;
+}
+
+static guint
+total_of (PeithoWindow *window)
+{
+  return peitho_count_model_get_total (PEITHO_COUNT_MODEL (peitho_window_get_count_model (window)));
+}
+
+static void
+test_open (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoTagPalette *palette = _peitho_window_get_palette_for_testing (f->window);
+  g_autofree char *text = NULL;
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  text = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+  g_assert_cmpstr (text, ==, peitho_document_get_text (peitho_window_get_document (f->window)));
+  g_assert_true (g_str_has_prefix (text, "Four score"));
+  g_assert_false (peitho_window_get_modified (f->window));
+  g_assert_null (peitho_window_get_file (f->window));
+  g_assert_nonnull (peitho_tag_palette_get_button (palette, "metaphor"));
+  g_assert_cmpuint (total_of (f->window), ==, 0);
+}
+
+static void
+test_tag_undo_redo (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+
+  tag (f->window, 15, 30, "metaphor");   /* "seven years ago" */
+
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 15, 30);
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 1);
+  g_assert_cmpuint (count_of (f->window, "irony"), ==, 0);
+  g_assert_cmpuint (total_of (f->window), ==, 1);
+  g_assert_true (peitho_window_get_modified (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  iterate ();
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 0, 0);
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 0);
+  g_assert_cmpuint (total_of (f->window), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  iterate ();
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 15, 30);
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 1);
+  g_assert_cmpuint (total_of (f->window), ==, 1);
+}
+
+static void
+test_overlap (Fixture       *f,
+              gconstpointer  data)
+{
+  PeithoHighlighter *highlighter = _peitho_window_get_highlighter_for_testing (f->window);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  GtkTextTag *under_metaphor = peitho_highlighter_get_overlap_tag (highlighter, "metaphor");
+  GtkTextTag *under_irony = peitho_highlighter_get_overlap_tag (highlighter, "irony");
+  GtkTextTag *many = peitho_highlighter_get_overlap_many_tag (highlighter);
+
+  tag (f->window, 0, 20, "metaphor");    /* "Four score and seven" */
+  tag (f->window, 11, 30, "irony");      /* "and seven years ago" */
+
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 0, 20);
+  assert_tag_over (buffer, text_tag (f->window, "irony"), 11, 30);
+  /* Irony comes later in the tag set, so its background shows on top and
+   * the overlap is underlined in the colour of metaphor. */
+  assert_tag_over (buffer, under_metaphor, 11, 20);
+  assert_tag_over (buffer, under_irony, 0, 0);
+  assert_tag_over (buffer, many, 0, 0);
+  g_assert_cmpuint (total_of (f->window), ==, 2);
+
+  tag (f->window, 15, 20, "ethos");      /* "seven": three deep */
+  assert_tag_over (buffer, many, 15, 20);
+
+  /* Removing one brings the overlap back to what is left. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  iterate ();
+  assert_tag_over (buffer, many, 0, 0);
+  assert_tag_over (buffer, under_metaphor, 11, 20);
+  g_assert_cmpuint (total_of (f->window), ==, 2);
+}
+
+static void
+test_retag_note_remove (Fixture       *f,
+                        gconstpointer  data)
+{
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  g_autofree char *id = NULL;
+  PeithoAnnotation *annotation;
+
+  tag (f->window, 0, 4, "metaphor");
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 1);
+  annotation = g_list_model_get_item (peitho_document_get_annotations (document), 0);
+  id = g_strdup (peitho_annotation_get_id (annotation));
+  g_object_unref (annotation);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.retag-annotation", "(ss)", id, "irony");
+  iterate ();
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 0);
+  g_assert_cmpuint (count_of (f->window, "irony"), ==, 1);
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 0, 0);
+  assert_tag_over (buffer, text_tag (f->window, "irony"), 0, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-annotation-note", "(ss)", id, "A bold start.");
+  iterate ();
+  g_assert_cmpstr (peitho_annotation_get_note (peitho_document_lookup_annotation (document, id)), ==,
+                   "A bold start.");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_null (peitho_annotation_get_note (peitho_document_lookup_annotation (document, id)));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 1);
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 0, 4);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-annotation", "s", id);
+  iterate ();
+  g_assert_cmpuint (total_of (f->window), ==, 0);
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 0, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (total_of (f->window), ==, 1);
+  g_assert_nonnull (peitho_document_lookup_annotation (document, id));
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 0, 4);
+}
+
+static void
+test_save_reopen (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "saved.xml", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (path);
+  PeithoDocument *document;
+  PeithoWindow *reopened;
+  GListModel *annotations;
+
+  tag (f->window, 0, 20, "metaphor");
+  tag (f->window, 11, 30, "irony");
+
+  _peitho_window_set_save_file_for_testing (f->window, saved);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  wait_for (f->window);
+
+  g_assert_null (_peitho_window_get_last_error_for_testing (f->window));
+  g_assert_true (g_file_query_exists (saved, NULL));
+  g_assert_false (peitho_window_get_modified (f->window));
+  g_assert_true (g_file_equal (peitho_window_get_file (f->window), saved));
+
+  reopened = open_window (saved);
+  document = peitho_window_get_document (reopened);
+  annotations = peitho_document_get_annotations (document);
+  g_assert_cmpuint (g_list_model_get_n_items (annotations), ==, 2);
+  {
+    g_autoptr(PeithoAnnotation) a = g_list_model_get_item (annotations, 0);
+    g_autoptr(PeithoAnnotation) b = g_list_model_get_item (annotations, 1);
+
+    g_assert_cmpstr (peitho_annotation_get_tag_id (a), ==, "metaphor");
+    g_assert_cmpuint (peitho_annotation_get_start (a), ==, 0);
+    g_assert_cmpuint (peitho_annotation_get_end (a), ==, 20);
+    g_assert_cmpstr (peitho_annotation_get_tag_id (b), ==, "irony");
+    g_assert_cmpuint (peitho_annotation_get_start (b), ==, 11);
+    g_assert_cmpuint (peitho_annotation_get_end (b), ==, 30);
+  }
+  assert_tag_over (_peitho_window_get_buffer_for_testing (reopened), text_tag (reopened, "metaphor"), 0, 20);
+  g_assert_cmpuint (count_of (reopened, "irony"), ==, 1);
+  g_assert_cmpuint (total_of (reopened), ==, 2);
+  g_assert_true (g_file_equal (peitho_window_get_file (reopened), saved));
+  g_assert_false (peitho_window_get_modified (reopened));
+
+  /* A second save goes to the same file without asking. */
+  tag (reopened, 40, 45, "ethos");
+  _peitho_window_set_save_file_for_testing (reopened, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (reopened), "win.save", NULL);
+  wait_for (reopened);
+  g_assert_false (peitho_window_get_modified (reopened));
+  destroy_window (reopened);
+
+  reopened = open_window (saved);
+  g_assert_cmpuint (total_of (reopened), ==, 3);
+  destroy_window (reopened);
+}
+
+static void
+test_save_failure (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "no-such-folder", "saved.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  tag (f->window, 0, 4, "metaphor");
+  _peitho_window_set_save_file_for_testing (f->window, file);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  wait_for (f->window);
+
+  g_assert_nonnull (_peitho_window_get_last_error_for_testing (f->window));
+  g_assert_true (peitho_window_get_modified (f->window));
+  g_assert_null (peitho_window_get_file (f->window));
+}
+
+static void
+test_malformed (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *bad_path = write_file (f->dir, "broken.xml",
+                                          "<?xml version=\"1.0\"?>\n<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<text><body><p>unclosed\n");
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GtkTextIter s, e;
+
+  tag (f->window, 0, 4, "metaphor");
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  before = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+
+  peitho_window_open_file (f->window, bad);
+  wait_for (f->window);
+
+  g_assert_true (peitho_window_get_document (f->window) == document);
+  gtk_text_buffer_get_bounds (buffer, &s, &e);
+  after = gtk_text_buffer_get_text (buffer, &s, &e, FALSE);
+  g_assert_cmpstr (before, ==, after);
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 0, 4);
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 1);
+  g_assert_cmpuint (total_of (f->window), ==, 1);
+  g_assert_true (peitho_window_get_modified (f->window));
+  g_assert_nonnull (_peitho_window_get_last_error_for_testing (f->window));
+  g_assert_nonnull (strstr (_peitho_window_get_last_error_for_testing (f->window), "broken.xml"));
+}
+
+static void
+test_passages_and_hiding (Fixture       *f,
+                          gconstpointer  data)
+{
+  PeithoSidebar *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoCountModel *counts = PEITHO_COUNT_MODEL (peitho_window_get_count_model (f->window));
+  GListModel *passages;
+
+  tag (f->window, 0, 20, "metaphor");
+  tag (f->window, 11, 30, "irony");
+  tag (f->window, 40, 45, "metaphor");
+
+  g_assert_null (peitho_sidebar_get_passages_model (sidebar));
+  g_assert_true (peitho_sidebar_select (sidebar, "metaphor"));
+  passages = peitho_sidebar_get_passages_model (sidebar);
+  g_assert_nonnull (passages);
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
+
+  /* The list follows new annotations. */
+  tag (f->window, 60, 70, "metaphor");
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 3);
+
+  /* A group lists the passages of its tags. */
+  g_assert_true (peitho_sidebar_select (sidebar, "tropes"));
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_sidebar_get_passages_model (sidebar)), ==, 4);
+
+  /* Activating a passage selects it. */
+  g_signal_emit_by_name (sidebar, "passage-activated",
+                         peitho_document_get_annotations_at (peitho_window_get_document (f->window), 41)->pdata[0]);
+  {
+    GtkTextIter s, e;
+
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+    g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 40);
+    g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, 45);
+  }
+
+  peitho_count_item_set_hidden (peitho_count_model_lookup (counts, "metaphor"), TRUE);
+  iterate ();
+  assert_tag_over (buffer, text_tag (f->window, "metaphor"), 0, 0);
+  assert_tag_over (buffer, text_tag (f->window, "irony"), 11, 30);
+  /* No overlap left to show. */
+  assert_tag_over (buffer, peitho_highlighter_get_overlap_tag (_peitho_window_get_highlighter_for_testing (f->window),
+                                                               "metaphor"), 0, 0);
+  /* A hidden tag still counts. */
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 3);
+
+  peitho_count_item_set_hidden (peitho_count_model_lookup (counts, "metaphor"), FALSE);
+  iterate ();
+  {
+    GtkTextIter iter;
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 42);
+    g_assert_true (gtk_text_iter_has_tag (&iter, text_tag (f->window, "metaphor")));
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 5);
+    g_assert_true (gtk_text_iter_has_tag (&iter, text_tag (f->window, "metaphor")));
+  }
+  assert_tag_over (buffer, peitho_highlighter_get_overlap_tag (_peitho_window_get_highlighter_for_testing (f->window),
+                                                               "metaphor"), 11, 20);
+}
+
+static void
+test_snap_to_words (Fixture       *f,
+                    gconstpointer  data)
+{
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  g_autoptr(PeithoAnnotation) first = NULL;
+  g_autoptr(PeithoAnnotation) second = NULL;
+
+  g_settings_set_boolean (f->settings, "snap-to-words", TRUE);
+  tag (f->window, 1, 8, "metaphor");     /* "our sco" -> "Four score" */
+  first = g_list_model_get_item (peitho_document_get_annotations (document), 0);
+  g_assert_cmpuint (peitho_annotation_get_start (first), ==, 0);
+  g_assert_cmpuint (peitho_annotation_get_end (first), ==, 10);
+
+  g_settings_set_boolean (f->settings, "snap-to-words", FALSE);
+  tag (f->window, 16, 18, "irony");
+  second = g_list_model_get_item (peitho_document_get_annotations (document), 1);
+  g_assert_cmpuint (peitho_annotation_get_start (second), ==, 16);
+  g_assert_cmpuint (peitho_annotation_get_end (second), ==, 18);
+}
+
+static void
+test_navigation (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  GtkTextIter s, e;
+
+  tag (f->window, 40, 45, "metaphor");
+  tag (f->window, 0, 4, "irony");
+  gtk_text_buffer_get_start_iter (buffer, &s);
+  gtk_text_buffer_place_cursor (buffer, &s);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.next-annotation", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 40);
+  g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, 45);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.previous-annotation", NULL);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 0);
+  g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, 4);
+}
+
+static void
+test_drafts (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "saved.xml", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (path);
+  g_autoptr(GFile) draft = NULL;
+
+  g_settings_set_uint (f->settings, "autosave-delay", 1);
+  tag (f->window, 0, 4, "metaphor");
+  g_assert_null (_peitho_window_get_draft_id_for_testing (f->window));
+
+  wait_ms (1300);
+  wait_for (f->window);
+  g_assert_nonnull (_peitho_window_get_draft_id_for_testing (f->window));
+  draft = peitho_drafts_get_file (_peitho_window_get_draft_id_for_testing (f->window));
+  g_assert_true (g_file_query_exists (draft, NULL));
+
+  _peitho_window_set_save_file_for_testing (f->window, saved);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  wait_for (f->window);
+  g_assert_false (g_file_query_exists (draft, NULL));
+  g_assert_null (_peitho_window_get_draft_id_for_testing (f->window));
+}
+
+static void
+test_draft_restore (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) draft = NULL;
+  g_autofree char *id = NULL;
+  PeithoWindow *restored;
+
+  g_settings_set_uint (f->settings, "autosave-delay", 1);
+  tag (f->window, 0, 4, "metaphor");
+  tag (f->window, 5, 10, "irony");
+  wait_ms (1300);
+  wait_for (f->window);
+  id = g_strdup (_peitho_window_get_draft_id_for_testing (f->window));
+  g_assert_nonnull (id);
+  draft = peitho_drafts_get_file (id);
+
+  restored = peitho_window_new (app);
+  peitho_window_open_draft (restored, id, draft, f->text_file, FALSE);
+  wait_for (restored);
+  g_assert_cmpuint (total_of (restored), ==, 2);
+  g_assert_true (peitho_window_get_modified (restored));
+  g_assert_null (peitho_window_get_file (restored));
+  destroy_window (restored);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *build_root = g_getenv ("PEITHO_BUILD_ROOT");
+  g_autofree char *schema_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (build_root != NULL)
+    {
+      schema_dir = g_build_filename (build_root, "data", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  app = peitho_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("open", test_open);
+  ADD ("tag-undo-redo", test_tag_undo_redo);
+  ADD ("overlap", test_overlap);
+  ADD ("retag-note-remove", test_retag_note_remove);
+  ADD ("save-reopen", test_save_reopen);
+  ADD ("save-failure", test_save_failure);
+  ADD ("malformed", test_malformed);
+  ADD ("passages-and-hiding", test_passages_and_hiding);
+  ADD ("snap-to-words", test_snap_to_words);
+  ADD ("navigation", test_navigation);
+  ADD ("drafts", test_drafts);
+  ADD ("draft-restore", test_draft_restore);
+#undef ADD
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  return ret;
+}
