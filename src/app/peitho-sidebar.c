@@ -208,8 +208,12 @@ static void
 peitho_sidebar_dispose (GObject *object)
 {
   PeithoSidebar *self = (PeithoSidebar *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_SIDEBAR);
+  /* The template's root box is not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
   g_clear_object (&self->counts_selection);
   g_clear_object (&self->passages);
   g_clear_object (&self->model);

@@ -143,6 +143,7 @@ static void
 peitho_tag_palette_dispose (GObject *object)
 {
   PeithoTagPalette *self = (PeithoTagPalette *)object;
+  GtkWidget *child;
 
   if (self->tag_set != NULL)
     g_signal_handlers_disconnect_by_func (self->tag_set, rebuild, self);
@@ -151,6 +152,9 @@ peitho_tag_palette_dispose (GObject *object)
   g_clear_pointer (&self->buttons, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_TAG_PALETTE);
+  /* The template's root box is not bound to a field. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (peitho_tag_palette_parent_class)->dispose (object);
 }

@@ -353,6 +353,8 @@ peitho_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_data (peitho_annotation_view_get_highlighter (self->view), self);
 
   if (self->annotation_popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->annotation_popover));

@@ -46,7 +46,8 @@ check_range (PeithoDocument *document,
       peitho_cli_file_message (filename,
                                /* Translators: a range [start, end); the last number is the
                                 * length of the text in characters */
-                               _("range %lld–%lld lies outside the text, which has %llu characters"),
+                               _("range %lld–%lld lies outside the text, "
+                                 "which has %llu characters"),
                                (long long) start, (long long) end, (unsigned long long) length);
       return FALSE;
     }

@@ -81,7 +81,8 @@ peitho_cli_export (int    argc,
   if (argc > 2)
     return peitho_cli_usage_error ("export", _("unexpected argument “%s”"), argv[2]);
   if (format == NULL)
-    return peitho_cli_usage_error ("export", "%s", _("no format given (--format tei|tei-inline|csv)"));
+    return peitho_cli_usage_error ("export", "%s",
+                                   _("no format given (--format tei|tei-inline|csv)"));
   if (!g_str_equal (format, "tei") && !g_str_equal (format, "tei-inline")
       && !g_str_equal (format, "csv"))
     return peitho_cli_usage_error ("export",

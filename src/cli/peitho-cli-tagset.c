@@ -106,10 +106,13 @@ keep_used_tags (PeithoDocument  *document,
         return FALSE;
 
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                               /* Translators: "peitho-cli: FILE: note: tag “ID” (used by N
-                                * annotation) is not in TAGSET.xml; kept in the group “LABEL”" */
-                               "peitho-cli: %s: note: tag “%s” (used by %u annotation) is not in %s; kept in the group “%s”",
-                               "peitho-cli: %s: note: tag “%s” (used by %u annotations) is not in %s; kept in the group “%s”",
+                               /* Translators: "peitho-cli: FILE: note: tag “ID” (used by
+                                * N annotation) is not in TAGSET.xml; kept in the group
+                                * “LABEL”" */
+                               "peitho-cli: %s: note: tag “%s” (used by %u annotation) "
+                               "is not in %s; kept in the group “%s”",
+                               "peitho-cli: %s: note: tag “%s” (used by %u annotations) "
+                               "is not in %s; kept in the group “%s”",
                                count),
                   filename, tag_id, count, tag_set_file, peitho_tag_group_get_label (group));
       g_printerr ("\n");

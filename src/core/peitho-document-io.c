@@ -233,7 +233,10 @@ gboolean
 peitho_document_save_file_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  /* The task's source object is the document. */
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == peitho_document_save_file_async,
+                        FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -5,75 +5,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "peitho-annotation-index.h"
-#include "peitho-document.h"
+#include "peitho-document-private.h"
 #include "peitho-error.h"
-
-/* Characters between two checkpoints of the offset table: offset_to_pointer
- * walks at most this many characters after a binary search. */
-#define CHECKPOINT_INTERVAL 1024
-
-typedef struct {
-  gsize start;       /* characters */
-  gsize length;      /* characters */
-  gsize byte_start;
-  char *xml_id;
-} Paragraph;
-
-typedef struct {
-  gsize offset;      /* characters */
-  gsize byte_offset;
-} Checkpoint;
-
-struct _PeithoDocument
-{
-  GObject parent_instance;
-
-  /* The text */
-  GString *text;
-  gsize length;
-  GArray *paragraphs;
-  GArray *checkpoints;
-  gsize n_words;
-
-  /* Metadata */
-  char *title;
-  char *author;
-  char *date;
-  char *source;
-  char *header_xml;
-  GPtrArray *changes;
-
-  PeithoTagSet *tag_set;
-
-  /* Lookups borrow the objects; the list models hold the references. */
-  GListStore *annotators;
-  GHashTable *annotators_by_id;
-  PeithoAnnotationIndex *annotations;
-  GHashTable *annotations_by_id;
-  GListStore *relations;
-  GHashTable *relations_by_id;
-  /* annotation id -> GPtrArray of the PeithoRelations that involve it */
-  GHashTable *relations_by_annotation;
-
-  /* Every xml:id of the document (paragraphs, annotations, relations,
-   * annotators): one namespace in TEI. */
-  GHashTable *ids;
-
-  /* id or type -> guint *count; absent means 0 */
-  GHashTable *tag_counts;
-  GHashTable *group_counts;
-  GHashTable *annotator_counts;
-  GHashTable *relation_type_counts;
-
-  /* Highest number given or seen in "aN" / "rN" ids, so that ids are never
-   * reused in a document (undo and the TEI history rely on it). */
-  guint64 last_annotation_number;
-  guint64 last_relation_number;
-
-  guint freeze_count;
-  guint changed_pending : 1;
-};
 
 G_DEFINE_FINAL_TYPE (PeithoDocument, peitho_document, G_TYPE_OBJECT)
 
@@ -87,34 +20,22 @@ enum {
   N_PROPS
 };
 
-enum {
-  ANNOTATION_ADDED,
-  ANNOTATION_REMOVED,
-  ANNOTATION_CHANGED,
-  RELATION_ADDED,
-  RELATION_REMOVED,
-  CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint _peitho_document_signals[N_SIGNALS];
 
-static void     tag_set_changed_cb (PeithoDocument *self,
-                                    PeithoTagSet   *tag_set);
-static gboolean id_in_use          (PeithoDocument *self,
-                                    const char     *id);
+static void tag_set_changed_cb (PeithoDocument *self,
+                                PeithoTagSet   *tag_set);
 
 /* "changed" is held back during an operation made of several steps, and
  * emitted once at its end. */
-static void
-freeze_changed (PeithoDocument *self)
+void
+_peitho_document_freeze_changed (PeithoDocument *self)
 {
   self->freeze_count++;
 }
 
-static void
-emit_changed (PeithoDocument *self)
+void
+_peitho_document_emit_changed (PeithoDocument *self)
 {
   if (self->freeze_count > 0)
     {
@@ -123,24 +44,24 @@ emit_changed (PeithoDocument *self)
     }
 
   self->changed_pending = FALSE;
-  g_signal_emit (self, signals[CHANGED], 0);
+  g_signal_emit (self, _peitho_document_signals[CHANGED], 0);
 }
 
-static void
-thaw_changed (PeithoDocument *self)
+void
+_peitho_document_thaw_changed (PeithoDocument *self)
 {
   g_assert (self->freeze_count > 0);
 
   if (--self->freeze_count == 0 && self->changed_pending)
-    emit_changed (self);
+    _peitho_document_emit_changed (self);
 }
 
 /* Counts are heap guints changed in place: adding an annotation then
  * allocates nothing for a tag already counted. */
-static void
-count_add (GHashTable *counts,
-           const char *key,
-           int         delta)
+void
+_peitho_document_count_add (GHashTable *counts,
+                            const char *key,
+                            int         delta)
 {
   guint *count;
 
@@ -161,9 +82,9 @@ count_add (GHashTable *counts,
     g_hash_table_remove (counts, key);
 }
 
-static guint
-count_get (GHashTable *counts,
-           const char *key)
+guint
+_peitho_document_count_get (GHashTable *counts,
+                            const char *key)
 {
   guint *count;
 
@@ -195,7 +116,7 @@ rebuild_group_counts (PeithoDocument *self)
 
   g_hash_table_iter_init (&iter, self->tag_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
-    count_add (self->group_counts, group_of_tag (self, key), *(guint *)value);
+    _peitho_document_count_add (self->group_counts, group_of_tag (self, key), *(guint *)value);
 }
 
 static void
@@ -205,9 +126,10 @@ count_annotation (PeithoDocument   *self,
 {
   const char *tag_id = peitho_annotation_get_tag_id (annotation);
 
-  count_add (self->tag_counts, tag_id, delta);
-  count_add (self->group_counts, group_of_tag (self, tag_id), delta);
-  count_add (self->annotator_counts, peitho_annotation_get_annotator_id (annotation), delta);
+  _peitho_document_count_add (self->tag_counts, tag_id, delta);
+  _peitho_document_count_add (self->group_counts, group_of_tag (self, tag_id), delta);
+  _peitho_document_count_add (self->annotator_counts,
+                              peitho_annotation_get_annotator_id (annotation), delta);
 }
 
 static void
@@ -376,22 +298,22 @@ peitho_document_class_init (PeithoDocumentClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  signals[ANNOTATION_ADDED] =
+  _peitho_document_signals[ANNOTATION_ADDED] =
     g_signal_new ("annotation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PEITHO_TYPE_ANNOTATION);
-  signals[ANNOTATION_REMOVED] =
+  _peitho_document_signals[ANNOTATION_REMOVED] =
     g_signal_new ("annotation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PEITHO_TYPE_ANNOTATION);
-  signals[ANNOTATION_CHANGED] =
+  _peitho_document_signals[ANNOTATION_CHANGED] =
     g_signal_new ("annotation-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, PEITHO_TYPE_ANNOTATION, G_TYPE_STRING);
-  signals[RELATION_ADDED] =
+  _peitho_document_signals[RELATION_ADDED] =
     g_signal_new ("relation-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PEITHO_TYPE_RELATION);
-  signals[RELATION_REMOVED] =
+  _peitho_document_signals[RELATION_REMOVED] =
     g_signal_new ("relation-removed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, PEITHO_TYPE_RELATION);
-  signals[CHANGED] =
+  _peitho_document_signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
@@ -433,316 +355,6 @@ peitho_document_new (void)
 }
 
 /*
- * The text
- */
-
-static gboolean
-is_xml_char (gunichar c)
-{
-  if (c < 0x20)
-    return c == '\t' || c == '\n' || c == '\r';
-
-  return c != 0xFFFE && c != 0xFFFF;
-}
-
-static gboolean
-is_word_char (gunichar c)
-{
-  return g_unichar_isalnum (c) || g_unichar_ismark (c);
-}
-
-static gboolean
-is_word_joiner (gunichar c)
-{
-  /* apostrophes and hyphens, which join "don't" and "well-known" */
-  return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
-}
-
-gboolean
-peitho_document_append_paragraph (PeithoDocument  *self,
-                                  const char      *text,
-                                  gssize           length,
-                                  const char      *xml_id,
-                                  GError         **error)
-{
-  g_autofree char *auto_id = NULL;
-  Paragraph paragraph = { 0 };
-  const char *end = NULL;
-  const char *p;
-  gsize n_bytes;
-  gsize n_chars = 0;
-  gsize n_words = 0;
-  gsize first_offset;
-  guint first_checkpoint;
-  gboolean in_word = FALSE;
-  gboolean after_joiner = FALSE;
-
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (text != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (peitho_annotation_index_get_size (self->annotations) > 0)
-    {
-      g_set_error_literal (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
-                           _("The text cannot change once it has annotations"));
-      return FALSE;
-    }
-
-  if (xml_id != NULL)
-    {
-      if (!peitho_id_check (xml_id, error))
-        return FALSE;
-
-      if (id_in_use (self, xml_id))
-        {
-          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_DUPLICATE_ID,
-                       _("The id “%s” is already in use"), xml_id);
-          return FALSE;
-        }
-    }
-
-  n_bytes = length < 0 ? strlen (text) : (gsize)length;
-  first_offset = self->paragraphs->len == 0 ? 0 : self->length + 2;
-
-  if (!g_utf8_validate_len (text, n_bytes, &end))
-    {
-      gsize offset = g_utf8_strlen (text, end - text);
-
-      if (*end == '\0')
-        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                     _("Paragraph %u holds the character U+0000, which XML cannot carry, "
-                       "at offset %" G_GSIZE_FORMAT " of the text"),
-                     self->paragraphs->len + 1, first_offset + offset);
-      else
-        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                     _("Paragraph %u is not valid UTF-8: byte 0x%02X "
-                       "at offset %" G_GSIZE_FORMAT " of the text"),
-                     self->paragraphs->len + 1, (guchar)*end, first_offset + offset);
-      return FALSE;
-    }
-
-  /* One pass checks the characters, counts words and places checkpoints;
-   * nothing is kept until the whole paragraph is known to be good. */
-  first_checkpoint = self->checkpoints->len;
-
-  for (p = text; p < text + n_bytes; p = g_utf8_next_char (p), n_chars++)
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!is_xml_char (c))
-        {
-          g_array_set_size (self->checkpoints, first_checkpoint);
-          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                       _("Paragraph %u holds the character U+%04X, which XML cannot carry, "
-                         "at offset %" G_GSIZE_FORMAT " of the text"),
-                       self->paragraphs->len + 1, c, first_offset + n_chars);
-          return FALSE;
-        }
-
-      if (n_chars % CHECKPOINT_INTERVAL == 0)
-        {
-          Checkpoint checkpoint = {
-            .offset = first_offset + n_chars,
-            .byte_offset = self->text->len + (self->paragraphs->len > 0 ? 2 : 0) + (p - text),
-          };
-
-          g_array_append_val (self->checkpoints, checkpoint);
-        }
-
-      if (is_word_char (c))
-        {
-          if (!in_word)
-            n_words++;
-          in_word = TRUE;
-          after_joiner = FALSE;
-        }
-      else if (in_word && !after_joiner && is_word_joiner (c))
-        after_joiner = TRUE;
-      else
-        in_word = after_joiner = FALSE;
-    }
-
-  if (xml_id == NULL)
-    {
-      for (guint n = self->paragraphs->len + 1; ; n++)
-        {
-          g_free (auto_id);
-          auto_id = g_strdup_printf ("p%u", n);
-          if (!id_in_use (self, auto_id))
-            break;
-        }
-      xml_id = auto_id;
-    }
-
-  if (self->paragraphs->len > 0)
-    {
-      g_string_append_len (self->text, "\n\n", 2);
-      self->length += 2;
-    }
-
-  paragraph.start = self->length;
-  paragraph.length = n_chars;
-  paragraph.byte_start = self->text->len;
-  paragraph.xml_id = g_strdup (xml_id);
-  g_array_append_val (self->paragraphs, paragraph);
-  g_hash_table_add (self->ids, g_strdup (xml_id));
-
-  g_string_append_len (self->text, text, n_bytes);
-  self->length += n_chars;
-  self->n_words += n_words;
-
-  emit_changed (self);
-
-  return TRUE;
-}
-
-const char *
-peitho_document_get_text (PeithoDocument *self)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-
-  return self->text->str;
-}
-
-gsize
-peitho_document_get_length (PeithoDocument *self)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return self->length;
-}
-
-guint
-peitho_document_get_n_paragraphs (PeithoDocument *self)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return self->paragraphs->len;
-}
-
-void
-peitho_document_get_paragraph (PeithoDocument  *self,
-                               guint            index,
-                               gsize           *start,
-                               gsize           *length,
-                               const char     **xml_id)
-{
-  const Paragraph *paragraph;
-
-  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
-  g_return_if_fail (index < self->paragraphs->len);
-
-  paragraph = &g_array_index (self->paragraphs, Paragraph, index);
-
-  if (start != NULL)
-    *start = paragraph->start;
-  if (length != NULL)
-    *length = paragraph->length;
-  if (xml_id != NULL)
-    *xml_id = paragraph->xml_id;
-}
-
-static guint
-paragraph_at (PeithoDocument *self,
-              gsize           offset)
-{
-  guint low = 0;
-  guint high = self->paragraphs->len;
-
-  /* The last paragraph that starts at or before @offset. */
-  while (high - low > 1)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (g_array_index (self->paragraphs, Paragraph, mid).start <= offset)
-        low = mid;
-      else
-        high = mid;
-    }
-
-  return low;
-}
-
-guint
-peitho_document_paragraph_at (PeithoDocument *self,
-                              gsize           offset)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return paragraph_at (self, offset);
-}
-
-/* Whether the character at @offset belongs to a paragraph (and not to a
- * separator). */
-static gboolean
-in_paragraph (PeithoDocument *self,
-              gsize           offset,
-              const Paragraph **paragraph)
-{
-  *paragraph = &g_array_index (self->paragraphs, Paragraph, paragraph_at (self, offset));
-
-  return offset >= (*paragraph)->start && offset < (*paragraph)->start + (*paragraph)->length;
-}
-
-const char *
-peitho_document_offset_to_pointer (PeithoDocument *self,
-                                   gsize           offset)
-{
-  const Checkpoint *checkpoint;
-  guint low = 0;
-  guint high;
-
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (offset <= self->length, NULL);
-
-  if (self->checkpoints->len == 0)
-    return self->text->str;
-
-  high = self->checkpoints->len;
-  while (high - low > 1)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (g_array_index (self->checkpoints, Checkpoint, mid).offset <= offset)
-        low = mid;
-      else
-        high = mid;
-    }
-
-  checkpoint = &g_array_index (self->checkpoints, Checkpoint, low);
-
-  return g_utf8_offset_to_pointer (self->text->str + checkpoint->byte_offset,
-                                   offset - checkpoint->offset);
-}
-
-char *
-peitho_document_dup_slice (PeithoDocument *self,
-                           gsize           start,
-                           gsize           end)
-{
-  const char *from;
-  const char *to;
-
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (start <= end, NULL);
-
-  end = MIN (end, self->length);
-  start = MIN (start, end);
-  from = peitho_document_offset_to_pointer (self, start);
-  to = g_utf8_offset_to_pointer (from, end - start);
-
-  return g_strndup (from, to - from);
-}
-
-gsize
-peitho_document_count_words (PeithoDocument *self)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return self->n_words;
-}
-
-/*
  * Metadata
  */
 
@@ -761,7 +373,7 @@ set_metadata (PeithoDocument  *self,
   if (prop_id != PROP_0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 
-  emit_changed (self);
+  _peitho_document_emit_changed (self);
 }
 
 const char *
@@ -874,7 +486,7 @@ peitho_document_add_change (PeithoDocument *self,
   change->text = g_strdup (text);
   g_ptr_array_add (self->changes, change);
 
-  emit_changed (self);
+  _peitho_document_emit_changed (self);
 }
 
 /*
@@ -886,7 +498,7 @@ tag_set_changed_cb (PeithoDocument *self,
                     PeithoTagSet   *tag_set)
 {
   rebuild_group_counts (self);
-  emit_changed (self);
+  _peitho_document_emit_changed (self);
 }
 
 PeithoTagSet *
@@ -934,7 +546,7 @@ peitho_document_set_tag_set (PeithoDocument  *self,
   set_tag_set_internal (self, tag_set);
   rebuild_group_counts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_SET]);
-  emit_changed (self);
+  _peitho_document_emit_changed (self);
 
   return TRUE;
 }
@@ -968,7 +580,7 @@ peitho_document_remove_tag (PeithoDocument  *self,
       return FALSE;
     }
 
-  n_used = count_get (self->tag_counts, tag_id);
+  n_used = _peitho_document_count_get (self->tag_counts, tag_id);
 
   if (n_used > 0 && replacement_id == NULL)
     {
@@ -999,7 +611,7 @@ peitho_document_remove_tag (PeithoDocument  *self,
         }
     }
 
-  freeze_changed (self);
+  _peitho_document_freeze_changed (self);
 
   if (n_used > 0)
     {
@@ -1020,10 +632,10 @@ peitho_document_remove_tag (PeithoDocument  *self,
         }
     }
 
-  g_assert (count_get (self->tag_counts, tag_id) == 0);
+  g_assert (_peitho_document_count_get (self->tag_counts, tag_id) == 0);
   peitho_tag_set_remove_tag (self->tag_set, tag);
-  emit_changed (self);
-  thaw_changed (self);
+  _peitho_document_emit_changed (self);
+  _peitho_document_thaw_changed (self);
 
   return TRUE;
 }
@@ -1033,8 +645,8 @@ peitho_document_remove_tag (PeithoDocument  *self,
  */
 
 /* The number N of an id "<prefix>N", or 0. */
-static guint64
-id_number (const char *id,
+guint64
+_peitho_document_id_number (const char *id,
            char        prefix)
 {
   guint64 number = 0;
@@ -1050,8 +662,8 @@ id_number (const char *id,
 
 /* Tag and group ids live in the tag set, but in TEI they are xml:ids of the
  * same file as everything else. */
-static gboolean
-id_in_use (PeithoDocument *self,
+gboolean
+_peitho_document_id_in_use (PeithoDocument *self,
            const char     *id)
 {
   return g_hash_table_contains (self->ids, id) ||
@@ -1059,15 +671,15 @@ id_in_use (PeithoDocument *self,
          peitho_tag_set_lookup_group (self->tag_set, id) != NULL;
 }
 
-static gboolean
-check_new_id (PeithoDocument  *self,
+gboolean
+_peitho_document_check_new_id (PeithoDocument  *self,
               const char      *id,
               GError         **error)
 {
   if (!peitho_id_check (id, error))
     return FALSE;
 
-  if (id_in_use (self, id))
+  if (_peitho_document_id_in_use (self, id))
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_DUPLICATE_ID,
                    _("The id “%s” is already in use"), id);
@@ -1077,8 +689,8 @@ check_new_id (PeithoDocument  *self,
   return TRUE;
 }
 
-static char *
-next_id (PeithoDocument *self,
+char *
+_peitho_document_next_id (PeithoDocument *self,
          char            prefix,
          guint64        *last_number)
 {
@@ -1086,7 +698,7 @@ next_id (PeithoDocument *self,
     {
       char *id = g_strdup_printf ("%c%" G_GUINT64_FORMAT, prefix, ++*last_number);
 
-      if (!id_in_use (self, id))
+      if (!_peitho_document_id_in_use (self, id))
         return id;
 
       g_free (id);
@@ -1129,13 +741,13 @@ peitho_document_add_annotator (PeithoDocument   *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   id = peitho_annotator_get_id (annotator);
-  if (!check_new_id (self, id, error))
+  if (!_peitho_document_check_new_id (self, id, error))
     return FALSE;
 
   g_hash_table_add (self->ids, g_strdup (id));
   g_hash_table_insert (self->annotators_by_id, (char *)id, annotator);
   g_list_store_append (self->annotators, annotator);
-  emit_changed (self);
+  _peitho_document_emit_changed (self);
 
   return TRUE;
 }
@@ -1168,7 +780,7 @@ peitho_document_ensure_annotator (PeithoDocument *self,
   base = *slug != '\0' ? g_strconcat ("ann-", slug, NULL) : g_strdup ("ann");
   id = g_strdup (base);
 
-  for (guint n = 2; id_in_use (self, id); n++)
+  for (guint n = 2; _peitho_document_id_in_use (self, id); n++)
     {
       g_free (id);
       id = g_strdup_printf ("%s-%u", base, n);
@@ -1213,30 +825,6 @@ peitho_document_lookup_annotation (PeithoDocument *self,
   return g_hash_table_lookup (self->annotations_by_id, id);
 }
 
-/* Moves a start in a separator to the next paragraph and an end after a
- * separator character to the end of the paragraph before it. Loops because
- * empty paragraphs make runs of separators. */
-static void
-snap_range (PeithoDocument *self,
-            gsize          *start,
-            gsize          *end)
-{
-  const Paragraph *paragraph;
-
-  while (*start < self->length && !in_paragraph (self, *start, &paragraph))
-    {
-      guint index = paragraph_at (self, *start);
-
-      if (index + 1 < self->paragraphs->len)
-        *start = g_array_index (self->paragraphs, Paragraph, index + 1).start;
-      else
-        *start = self->length;
-    }
-
-  while (*end > 0 && !in_paragraph (self, *end - 1, &paragraph))
-    *end = paragraph->start + paragraph->length;
-}
-
 gboolean
 peitho_document_add_annotation (PeithoDocument    *self,
                                 PeithoAnnotation  *annotation,
@@ -1246,6 +834,7 @@ peitho_document_add_annotation (PeithoDocument    *self,
   const char *id;
   const char *tag_id;
   const char *annotator_id;
+  const char *shown_id;
   gsize start;
   gsize end;
 
@@ -1260,29 +849,48 @@ peitho_document_add_annotation (PeithoDocument    *self,
   start = peitho_annotation_get_start (annotation);
   end = peitho_annotation_get_end (annotation);
 
-  if (start >= end || end > self->length)
-    {
-      const char *what = start > end ? _("reversed")
-                         : start == end ? _("empty")
-                         : _("beyond the end of the text");
+  /* Translators: stands for the id of an annotation or relation that does not
+   * have one yet, in messages such as "Annotation (new): …" */
+  shown_id = id != NULL ? id : _("(new)");
 
+  if (start > end)
+    {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
-                   /* Translators: the last %s is "reversed", "empty" or
-                    * "beyond the end of the text" */
-                   _("Annotation %s: the range %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT " is %s "
-                     "(the text has %" G_GSIZE_FORMAT " characters)"),
-                   id != NULL ? id : _("(new)"), start, end, what, self->length);
+                   /* Translators: %s is an annotation id; the numbers are character offsets */
+                   _("Annotation %s: the range %lu–%lu is reversed "
+                     "(the text has %lu characters)"),
+                   shown_id, (gulong)start, (gulong)end, (gulong)self->length);
       return FALSE;
     }
 
-  snap_range (self, &start, &end);
+  if (start == end)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
+                   /* Translators: %s is an annotation id; the numbers are character offsets */
+                   _("Annotation %s: the range %lu–%lu is empty "
+                     "(the text has %lu characters)"),
+                   shown_id, (gulong)start, (gulong)end, (gulong)self->length);
+      return FALSE;
+    }
+
+  if (end > self->length)
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
+                   /* Translators: %s is an annotation id; the numbers are character offsets */
+                   _("Annotation %s: the range %lu–%lu is beyond the end of the text "
+                     "(the text has %lu characters)"),
+                   shown_id, (gulong)start, (gulong)end, (gulong)self->length);
+      return FALSE;
+    }
+
+  _peitho_document_snap_range (self, &start, &end);
   if (start >= end)
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
-                   _("Annotation %s: the range %" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT
-                     " holds only a paragraph break"),
-                   id != NULL ? id : _("(new)"), peitho_annotation_get_start (annotation),
-                   peitho_annotation_get_end (annotation));
+                   /* Translators: %s is an annotation id; the numbers are character offsets */
+                   _("Annotation %s: the range %lu–%lu holds only a paragraph break"),
+                   shown_id, (gulong)peitho_annotation_get_start (annotation),
+                   (gulong)peitho_annotation_get_end (annotation));
       return FALSE;
     }
 
@@ -1290,7 +898,7 @@ peitho_document_add_annotation (PeithoDocument    *self,
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
                    _("Annotation %s: the tag “%s” is not in the tag set"),
-                   id != NULL ? id : _("(new)"), tag_id);
+                   shown_id, tag_id);
       return FALSE;
     }
 
@@ -1298,19 +906,20 @@ peitho_document_add_annotation (PeithoDocument    *self,
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
                    _("Annotation %s: the annotator “%s” is not in the document"),
-                   id != NULL ? id : _("(new)"), annotator_id);
+                   shown_id, annotator_id);
       return FALSE;
     }
 
   if (id != NULL)
     {
-      if (!check_new_id (self, id, error))
+      if (!_peitho_document_check_new_id (self, id, error))
         return FALSE;
-      self->last_annotation_number = MAX (self->last_annotation_number, id_number (id, 'a'));
+      self->last_annotation_number = MAX (self->last_annotation_number,
+                                          _peitho_document_id_number (id, 'a'));
     }
   else
     {
-      new_id = next_id (self, 'a', &self->last_annotation_number);
+      new_id = _peitho_document_next_id (self, 'a', &self->last_annotation_number);
       _peitho_annotation_set_id (annotation, new_id);
       id = peitho_annotation_get_id (annotation);
     }
@@ -1323,20 +932,10 @@ peitho_document_add_annotation (PeithoDocument    *self,
   peitho_annotation_index_insert (self->annotations, annotation);
   count_annotation (self, annotation, 1);
 
-  g_signal_emit (self, signals[ANNOTATION_ADDED], 0, annotation);
-  emit_changed (self);
+  g_signal_emit (self, _peitho_document_signals[ANNOTATION_ADDED], 0, annotation);
+  _peitho_document_emit_changed (self);
 
   return TRUE;
-}
-
-static void remove_relation (PeithoDocument *self,
-                             PeithoRelation *relation);
-
-static gpointer
-ref_copy (gconstpointer object,
-          gpointer      user_data)
-{
-  return g_object_ref ((gpointer)object);
 }
 
 static void
@@ -1346,27 +945,13 @@ remove_annotation (PeithoDocument   *self,
 {
   g_autoptr(PeithoAnnotation) hold = NULL;
   const char *id = peitho_annotation_get_id (annotation);
-  GPtrArray *involved;
 
   /* Alive until the signals are out, though the document drops it. */
   hold = g_object_ref (annotation);
 
-  freeze_changed (self);
+  _peitho_document_freeze_changed (self);
 
-  if ((involved = g_hash_table_lookup (self->relations_by_annotation, id)))
-    {
-      g_autoptr(GPtrArray) relations = g_ptr_array_copy (involved, ref_copy, NULL);
-
-      g_ptr_array_set_free_func (relations, g_object_unref);
-      for (guint i = 0; i < relations->len; i++)
-        {
-          PeithoRelation *relation = g_ptr_array_index (relations, i);
-
-          if (removed_relations != NULL)
-            g_ptr_array_add (removed_relations, g_object_ref (relation));
-          remove_relation (self, relation);
-        }
-    }
+  _peitho_document_remove_relations_of (self, id, removed_relations);
 
   count_annotation (self, annotation, -1);
   g_hash_table_remove (self->annotations_by_id, id);
@@ -1376,9 +961,9 @@ remove_annotation (PeithoDocument   *self,
   /* Last: @id belongs to the annotation, and the key of self->ids is a copy. */
   g_hash_table_remove (self->ids, id);
 
-  g_signal_emit (self, signals[ANNOTATION_REMOVED], 0, annotation);
-  emit_changed (self);
-  thaw_changed (self);
+  g_signal_emit (self, _peitho_document_signals[ANNOTATION_REMOVED], 0, annotation);
+  _peitho_document_emit_changed (self);
+  _peitho_document_thaw_changed (self);
 }
 
 gboolean
@@ -1421,8 +1006,8 @@ set_annotation_tag (PeithoDocument    *self,
   _peitho_annotation_set_tag_id (annotation, tag_id);
   count_annotation (self, annotation, 1);
 
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation, old_tag_id);
-  emit_changed (self);
+  g_signal_emit (self, _peitho_document_signals[ANNOTATION_CHANGED], 0, annotation, old_tag_id);
+  _peitho_document_emit_changed (self);
 
   return TRUE;
 }
@@ -1455,9 +1040,9 @@ peitho_document_set_annotation_note (PeithoDocument   *self,
     return;
 
   _peitho_annotation_set_note (annotation, note);
-  g_signal_emit (self, signals[ANNOTATION_CHANGED], 0, annotation,
+  g_signal_emit (self, _peitho_document_signals[ANNOTATION_CHANGED], 0, annotation,
                  peitho_annotation_get_tag_id (annotation));
-  emit_changed (self);
+  _peitho_document_emit_changed (self);
 }
 
 GPtrArray *
@@ -1489,7 +1074,7 @@ peitho_document_count_tag (PeithoDocument *self,
 {
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
 
-  return count_get (self->tag_counts, tag_id);
+  return _peitho_document_count_get (self->tag_counts, tag_id);
 }
 
 guint
@@ -1498,7 +1083,7 @@ peitho_document_count_group (PeithoDocument *self,
 {
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
 
-  return count_get (self->group_counts, group_id);
+  return _peitho_document_count_get (self->group_counts, group_id);
 }
 
 guint
@@ -1507,231 +1092,17 @@ peitho_document_count_annotator (PeithoDocument *self,
 {
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
 
-  return count_get (self->annotator_counts, annotator_id);
-}
-
-/*
- * Relations
- */
-
-GListModel *
-peitho_document_get_relations (PeithoDocument *self)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-
-  return G_LIST_MODEL (self->relations);
-}
-
-guint
-peitho_document_get_n_relations (PeithoDocument *self)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return g_list_model_get_n_items (G_LIST_MODEL (self->relations));
-}
-
-static void
-link_relation (PeithoDocument *self,
-               const char     *annotation_id,
-               PeithoRelation *relation)
-{
-  GPtrArray *involved = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
-
-  if (involved == NULL)
-    {
-      involved = g_ptr_array_new_with_free_func (g_object_unref);
-      g_hash_table_insert (self->relations_by_annotation, g_strdup (annotation_id), involved);
-    }
-
-  g_ptr_array_add (involved, g_object_ref (relation));
-}
-
-static void
-unlink_relation (PeithoDocument *self,
-                 const char     *annotation_id,
-                 PeithoRelation *relation)
-{
-  GPtrArray *involved = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
-
-  if (involved == NULL)
-    return;
-
-  g_ptr_array_remove (involved, relation);
-  if (involved->len == 0)
-    g_hash_table_remove (self->relations_by_annotation, annotation_id);
-}
-
-gboolean
-peitho_document_add_relation (PeithoDocument  *self,
-                              PeithoRelation  *relation,
-                              GError         **error)
-{
-  g_autofree char *new_id = NULL;
-  const char *id;
-  const char *from_id;
-  const char *to_id;
-  const char *annotator_id;
-  const char *shown_id;
-
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (PEITHO_IS_RELATION (relation), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  id = peitho_relation_get_id (relation);
-  from_id = peitho_relation_get_from_id (relation);
-  to_id = peitho_relation_get_to_id (relation);
-  annotator_id = peitho_relation_get_annotator_id (relation);
-  shown_id = id != NULL ? id : _("(new)");
-
-  if (id != NULL && g_hash_table_lookup (self->relations_by_id, id) == relation)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_DUPLICATE_ID,
-                   _("Relation %s is already in the document"), id);
-      return FALSE;
-    }
-
-  for (guint i = 0; i < 2; i++)
-    {
-      const char *end_id = i == 0 ? from_id : to_id;
-
-      if (!g_hash_table_contains (self->annotations_by_id, end_id))
-        {
-          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
-                       _("Relation %s: there is no annotation “%s”"), shown_id, end_id);
-          return FALSE;
-        }
-    }
-
-  if (g_strcmp0 (from_id, to_id) == 0)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_INVALID,
-                   _("Relation %s links annotation %s to itself"), shown_id, from_id);
-      return FALSE;
-    }
-
-  if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
-                   _("Relation %s: the annotator “%s” is not in the document"),
-                   shown_id, annotator_id);
-      return FALSE;
-    }
-
-  if (id != NULL)
-    {
-      if (!check_new_id (self, id, error))
-        return FALSE;
-      self->last_relation_number = MAX (self->last_relation_number, id_number (id, 'r'));
-    }
-  else
-    {
-      new_id = next_id (self, 'r', &self->last_relation_number);
-      _peitho_relation_set_id (relation, new_id);
-      id = peitho_relation_get_id (relation);
-    }
-
-  g_hash_table_add (self->ids, g_strdup (id));
-  g_hash_table_insert (self->relations_by_id, (char *)id, relation);
-  link_relation (self, from_id, relation);
-  link_relation (self, to_id, relation);
-  count_add (self->relation_type_counts, peitho_relation_get_relation_type (relation), 1);
-  g_list_store_append (self->relations, relation);
-
-  g_signal_emit (self, signals[RELATION_ADDED], 0, relation);
-  emit_changed (self);
-
-  return TRUE;
-}
-
-static void
-remove_relation (PeithoDocument *self,
-                 PeithoRelation *relation)
-{
-  g_autoptr(PeithoRelation) hold = NULL;
-  const char *id = peitho_relation_get_id (relation);
-  guint position;
-
-  hold = g_object_ref (relation);
-
-  unlink_relation (self, peitho_relation_get_from_id (relation), relation);
-  unlink_relation (self, peitho_relation_get_to_id (relation), relation);
-  count_add (self->relation_type_counts, peitho_relation_get_relation_type (relation), -1);
-  g_hash_table_remove (self->relations_by_id, id);
-  g_hash_table_remove (self->ids, id);
-  if (g_list_store_find (self->relations, relation, &position))
-    g_list_store_remove (self->relations, position);
-
-  g_signal_emit (self, signals[RELATION_REMOVED], 0, relation);
-  emit_changed (self);
-}
-
-gboolean
-peitho_document_remove_relation (PeithoDocument *self,
-                                 PeithoRelation *relation)
-{
-  const char *id;
-
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (PEITHO_IS_RELATION (relation), FALSE);
-
-  id = peitho_relation_get_id (relation);
-  if (id == NULL || g_hash_table_lookup (self->relations_by_id, id) != relation)
-    return FALSE;
-
-  remove_relation (self, relation);
-
-  return TRUE;
-}
-
-PeithoRelation *
-peitho_document_lookup_relation (PeithoDocument *self,
-                                 const char     *id)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-
-  if (id == NULL)
-    return NULL;
-
-  return g_hash_table_lookup (self->relations_by_id, id);
-}
-
-GPtrArray *
-peitho_document_get_relations_for (PeithoDocument *self,
-                                   const char     *annotation_id)
-{
-  GPtrArray *involved;
-
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-  g_return_val_if_fail (annotation_id != NULL, NULL);
-
-  involved = g_hash_table_lookup (self->relations_by_annotation, annotation_id);
-  if (involved == NULL)
-    return g_ptr_array_new_with_free_func (g_object_unref);
-
-  return g_ptr_array_copy (involved, ref_copy, NULL);
-}
-
-guint
-peitho_document_count_relation_type (PeithoDocument *self,
-                                     const char     *type)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return count_get (self->relation_type_counts, type);
+  return _peitho_document_count_get (self->annotator_counts, annotator_id);
 }
 
 /*
  * Validation
  */
 
-static void add_problem (GPtrArray  *problems,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (2, 3);
-
-static void
-add_problem (GPtrArray  *problems,
-             const char *format,
-             ...)
+void
+_peitho_document_add_problem (GPtrArray  *problems,
+                              const char *format,
+                              ...)
 {
   va_list args;
 
@@ -1752,7 +1123,9 @@ validate_tag_set_ids (PeithoDocument *self,
       const char *id = peitho_tag_get_id (g_ptr_array_index (tags, i));
 
       if (g_hash_table_contains (self->ids, id))
-        add_problem (problems, _("The id “%s” names both a tag and an item of the text"), id);
+        _peitho_document_add_problem (problems,
+                                      _("The id “%s” names both a tag and an item of the text"),
+                                      id);
     }
 
   for (guint i = 0; i < n_groups; i++)
@@ -1760,8 +1133,10 @@ validate_tag_set_ids (PeithoDocument *self,
       const char *id = peitho_tag_group_get_id (peitho_tag_set_get_group (self->tag_set, i));
 
       if (g_hash_table_contains (self->ids, id))
-        add_problem (problems, _("The id “%s” names both a tag group and an item of the text"),
-                     id);
+        _peitho_document_add_problem (problems,
+                                      _("The id “%s” names both a tag group and an item of "
+                                        "the text"),
+                                      id);
     }
 }
 
@@ -1777,53 +1152,31 @@ validate_annotation (PeithoDocument   *self,
   gsize end = peitho_annotation_get_end (annotation);
 
   if (start >= end)
-    add_problem (problems,
-                 _("Annotation %s is empty (%" G_GSIZE_FORMAT "–%" G_GSIZE_FORMAT ")"),
-                 id, start, end);
+    _peitho_document_add_problem (problems,
+                                  /* Translators: %s is an annotation id; the numbers are
+                                   * character offsets */
+                                  _("Annotation %s is empty (%lu–%lu)"),
+                                  id, (gulong)start, (gulong)end);
   else if (end > self->length)
-    add_problem (problems,
-                 _("Annotation %s ends at %" G_GSIZE_FORMAT ", beyond the end of the text "
-                   "(%" G_GSIZE_FORMAT ")"),
-                 id, end, self->length);
+    _peitho_document_add_problem (problems,
+                                  /* Translators: %s is an annotation id; the first number is
+                                   * where it ends, the second the length of the text, both
+                                   * in characters */
+                                  _("Annotation %s ends at %lu, beyond the end of the text "
+                                    "(%lu)"),
+                                  id, (gulong)end, (gulong)self->length);
 
   if (peitho_tag_set_lookup_tag (self->tag_set, tag_id) == NULL)
-    add_problem (problems,
-                 _("Annotation %s uses the tag “%s”, which is not in the tag set"),
-                 id, tag_id);
+    _peitho_document_add_problem (problems,
+                                  _("Annotation %s uses the tag “%s”, which is not in the "
+                                    "tag set"),
+                                  id, tag_id);
 
   if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
-    add_problem (problems,
-                 _("Annotation %s names the annotator “%s”, who is not in the document"),
-                 id, annotator_id);
-}
-
-static void
-validate_relation (PeithoDocument *self,
-                   PeithoRelation *relation,
-                   GPtrArray      *problems)
-{
-  const char *id = peitho_relation_get_id (relation);
-  const char *from_id = peitho_relation_get_from_id (relation);
-  const char *to_id = peitho_relation_get_to_id (relation);
-  const char *annotator_id = peitho_relation_get_annotator_id (relation);
-
-  if (!g_hash_table_contains (self->annotations_by_id, from_id))
-    add_problem (problems,
-                 _("Relation %s starts from annotation “%s”, which does not exist"),
-                 id, from_id);
-
-  if (!g_hash_table_contains (self->annotations_by_id, to_id))
-    add_problem (problems,
-                 _("Relation %s points to annotation “%s”, which does not exist"),
-                 id, to_id);
-
-  if (g_strcmp0 (from_id, to_id) == 0)
-    add_problem (problems, _("Relation %s links annotation %s to itself"), id, from_id);
-
-  if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
-    add_problem (problems,
-                 _("Relation %s names the annotator “%s”, who is not in the document"),
-                 id, annotator_id);
+    _peitho_document_add_problem (problems,
+                                  _("Annotation %s names the annotator “%s”, who is not in "
+                                    "the document"),
+                                  id, annotator_id);
 }
 
 GPtrArray *
@@ -1831,7 +1184,6 @@ peitho_document_validate (PeithoDocument *self)
 {
   g_autoptr(GPtrArray) annotations = NULL;
   GPtrArray *problems;
-  guint n_relations;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
 
@@ -1841,15 +1193,7 @@ peitho_document_validate (PeithoDocument *self)
   for (guint i = 0; i < annotations->len; i++)
     validate_annotation (self, g_ptr_array_index (annotations, i), problems);
 
-  n_relations = g_list_model_get_n_items (G_LIST_MODEL (self->relations));
-  for (guint i = 0; i < n_relations; i++)
-    {
-      g_autoptr(PeithoRelation) relation = NULL;
-
-      relation = g_list_model_get_item (G_LIST_MODEL (self->relations), i);
-      validate_relation (self, relation, problems);
-    }
-
+  _peitho_document_validate_relations (self, problems);
   validate_tag_set_ids (self, problems);
 
   return problems;

@@ -293,6 +293,7 @@ peitho_tag_set_new_default (void)
     {
       g_critical ("Cannot load the built-in tag set: %s",
                   error != NULL ? error->message : "unknown error");
+      /* Translators: the name of the built-in tag set of rhetorical devices */
       return peitho_tag_set_new (DEFAULT_TAG_SET_ID, _("Rhetoric"));
     }
 

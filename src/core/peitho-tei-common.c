@@ -120,6 +120,21 @@ peitho_tei_parse_memory (const char  *data,
       return NULL;
     }
 
+  {
+    gsize i = 0;
+
+    if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+      i = 3;
+    while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+      i++;
+    if (i == length)
+      {
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_MALFORMED,
+                     _("%s: the file is empty"), display_name);
+        return NULL;
+      }
+  }
+
   ctxt = xmlNewParserCtxt ();
   if (ctxt == NULL)
     {
@@ -158,9 +173,13 @@ peitho_tei_parse_memory (const char  *data,
               state.first_line = last->line;
             }
         }
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_MALFORMED, "%s:%d: %s",
-                   display_name, state.first_line,
-                   state.first_message != NULL ? state.first_message : _("not well-formed XML"));
+      if (state.first_line > 0)
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_MALFORMED, "%s:%d: %s",
+                     display_name, state.first_line,
+                     state.first_message != NULL ? state.first_message : _("not well-formed XML"));
+      else
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_MALFORMED, "%s: %s", display_name,
+                     state.first_message != NULL ? state.first_message : _("not well-formed XML"));
       g_clear_pointer (&doc, xmlFreeDoc);
     }
   else if (xmlDocGetRootElement (doc) == NULL)

@@ -1188,10 +1188,14 @@ peitho_tei_read_bytes (GBytes           *bytes,
   root = xmlDocGetRootElement (xml);
   if (!peitho_tei_is (root, "TEI"))
     {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
-                   _("%s:%ld: not a TEI document: the root element is <%s>, not <TEI> in the "
-                     "namespace %s"), display_name, xmlGetLineNo (root), (const char *) root->name,
-                   PEITHO_TEI_NS);
+      if (g_strcmp0 ((const char *) root->name, "TEI") == 0)
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
+                     _("%s:%ld: not a TEI document: <TEI> is not in the TEI namespace (%s)"),
+                     display_name, xmlGetLineNo (root), PEITHO_TEI_NS);
+      else
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
+                     _("%s:%ld: not a TEI document: the root element is <%s>, not <TEI>"),
+                     display_name, xmlGetLineNo (root), (const char *) root->name);
       xmlFreeDoc (xml);
       return NULL;
     }

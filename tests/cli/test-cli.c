@@ -103,10 +103,10 @@ test_import_text (CliFixture    *fixture,
     g_autoptr(GVariant) other_stats = NULL;
 
     result = cli_run_ok ("import", cli_corpus_path (), "-o", other,
-                         "--title", "Bilan \"des\" purges", "--author", "L. T.", NULL);
+                         "--title", "Bilan \"des\" purges \\ 1939", "--author", "L. T.", NULL);
     other_stats = cli_stats (other);
     g_assert_true (g_variant_lookup (other_stats, "title", "&s", &title));
-    g_assert_cmpstr (title, ==, "Bilan \"des\" purges");
+    g_assert_cmpstr (title, ==, "Bilan \"des\" purges \\ 1939");
     g_assert_true (g_variant_lookup (other_stats, "author", "&s", &author));
     g_assert_cmpstr (author, ==, "L. T.");
   }
@@ -118,10 +118,12 @@ test_import_text (CliFixture    *fixture,
     g_autoptr(CliResult) result = NULL;
     g_autoptr(CliResult) small = NULL;
 
-    cli_write_file (txt, "Première ligne,\r\nsuite.\r\n\r\nSecond paragraphe 🙂 עברית.\r\n");
+    cli_write_file (txt,
+                    "Première ligne,\r\nsuite.\r\n\r\nSecond paragraphe 🙂 עברית.\r\n");
     result = cli_run_ok ("import", txt, "-o", xml, NULL);
     small = cli_run_ok ("text", xml, NULL);
-    g_assert_cmpstr (small->out, ==, "Première ligne,\nsuite.\n\nSecond paragraphe 🙂 עברית.");
+    g_assert_cmpstr (small->out, ==,
+                     "Première ligne,\nsuite.\n\nSecond paragraphe 🙂 עברית.");
   }
 }
 

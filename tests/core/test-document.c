@@ -253,18 +253,33 @@ test_snapping (void)
       g_assert_cmpuint (peitho_annotation_get_end (annotation), ==, cases[i].snapped_end);
     }
 
-  /* Empty once snapped, empty, reversed, beyond the text. */
+  /* Empty once snapped, empty, reversed, beyond the text; the message gives
+   * the range as asked for, and the length of the text when it is at fault. */
   {
-    gsize bad[][2] = { { 3, 5 }, { 8, 12 }, { 9, 11 }, { 2, 2 }, { 3, 1 }, { 14, 16 } };
+    struct {
+      gsize start;
+      gsize end;
+      const char *needles[3];
+    } bad[] = {
+      { 3, 5, { "3–5", "paragraph break", NULL } },
+      { 8, 12, { "8–12", "paragraph break", NULL } },
+      { 9, 11, { "9–11", "paragraph break", NULL } },
+      { 2, 2, { "2–2", "empty", "15 characters" } },
+      { 3, 1, { "3–1", "reversed", "15 characters" } },
+      { 14, 16, { "14–16", "beyond the end", "15 characters" } },
+    };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(PeithoAnnotation) a = peitho_annotation_new (NULL, bad[i][0], bad[i][1], "claim",
-                                                               NULL, NULL, NULL);
+        g_autoptr(PeithoAnnotation) a = peitho_annotation_new (NULL, bad[i].start, bad[i].end,
+                                                               "claim", NULL, NULL, NULL);
 
         g_assert_false (peitho_document_add_annotation (document, a, &error));
         g_assert_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE);
         g_assert_nonnull (strstr (error->message, "Annotation"));
+        for (guint j = 0; j < G_N_ELEMENTS (bad[i].needles) && bad[i].needles[j] != NULL; j++)
+          if (strstr (error->message, bad[i].needles[j]) == NULL)
+            g_error ("“%s” lacks “%s”", error->message, bad[i].needles[j]);
         g_clear_error (&error);
         g_assert_null (peitho_annotation_get_id (a));
       }

@@ -102,7 +102,8 @@ fixture_set_up (Fixture       *f,
   g_autofree char *path = NULL;
 
   f->settings = g_settings_new (APP_ID);
-  g_settings_reset (f->settings, "snap-to-words");
+  /* Exact ranges, except in the test of snapping. */
+  g_settings_set_boolean (f->settings, "snap-to-words", FALSE);
   g_settings_reset (f->settings, "autosave-delay");
   g_settings_reset (f->settings, "tag-shortcuts");
 
@@ -121,13 +122,31 @@ destroy_window (PeithoWindow *window)
 }
 
 static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   destroy_window (f->window);
   g_clear_object (&f->text_file);
   g_clear_object (&f->settings);
-  /* Leaves the temporary folder: G_TEST_OPTION_ISOLATE_DIRS cleans up. */
+  remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -603,6 +622,7 @@ main (int   argc,
   const char *build_root = g_getenv ("PEITHO_BUILD_ROOT");
   g_autofree char *schema_dir = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *home = NULL;
   int ret;
 
   if (build_root != NULL)
@@ -613,7 +633,16 @@ main (int   argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
 
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Our own XDG_DATA_HOME (drafts, recent files), but the system's
+   * XDG_DATA_DIRS: GTK needs the MIME database to load its icons, which
+   * G_TEST_OPTION_ISOLATE_DIRS would hide. */
+  home = g_dir_make_tmp ("peitho-gui-home-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
 
   app = peitho_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
@@ -638,5 +667,6 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
+  remove_tree (home);
   return ret;
 }

@@ -357,7 +357,8 @@ test_read_hostile (void)
     { TEI_OPEN "<text><body><p>&undeclared;</p></body></text></TEI>", PEITHO_ERROR_MALFORMED, "test.xml:1:" },
     { "<html><body/></html>", PEITHO_ERROR_NOT_TEI, "not a TEI document" },
     { "<TEI><text/></TEI>", PEITHO_ERROR_NOT_TEI, "namespace" },
-    { "", PEITHO_ERROR_MALFORMED, "test.xml:" },
+    { "", PEITHO_ERROR_MALFORMED, "test.xml: the file is empty" },
+    { "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text>\n<body>\x01</body></text></TEI>", PEITHO_ERROR_MALFORMED, "test.xml:2:" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -559,7 +560,8 @@ test_write_special_characters (void)
   add (doc, "n2", 1, 4, "  spaced  ");
   bytes = tei_test_write (doc, PEITHO_TEI_STANDOFF);
   text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_assert_nonnull (strstr (text, "a&#13;b"));
+  g_assert_nonnull (strstr (text, "&#13;b"));
+  g_assert_nonnull (strstr (text, "&lt;&amp;&gt; \"q\" 'a'"));
   g_assert_null (strstr (text, "\r"));
   assert_round_trip (doc);
 }
@@ -669,7 +671,7 @@ test_load_save_async (void)
   g_autoptr(PeithoDocument) doc = NULL;
   g_autoptr(PeithoDocument) back = NULL;
 
-  g_assert_true (g_file_set_contents (txt_path, "  <not xml, but text> starts with spaces\n\nTwo.", -1, NULL));
+  g_assert_true (g_file_set_contents (txt_path, "Plain <not xml> text\n\nTwo.", -1, NULL));
   g_assert_true (g_file_set_contents_full (bin_path, "abc\0def", 7, 0, 0644, NULL));
 
   /* Text that does not start with '<' is imported as text. */
@@ -682,7 +684,11 @@ test_load_save_async (void)
   g_assert_nonnull (problems);
   g_clear_object (&result);
 
-  add (doc, NULL, 0, 3, NULL);
+  {
+    g_autoptr(PeithoAnnotation) annotation = peitho_annotation_new (NULL, 0, 5, "metaphor", NULL,
+                                                                    "a note", NULL);
+    g_assert_true (peitho_document_add_annotation (doc, annotation, &error));
+  }
   peitho_document_save_file_async (doc, xml, PEITHO_TEI_STANDOFF, NULL, async_done_cb, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What peitho-document.c, peitho-document-text.c and
+ * peitho-document-relations.c share; nothing outside them includes this. */
+
+#include "peitho-annotation-index.h"
+#include "peitho-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gsize start;       /* characters */
+  gsize length;      /* characters */
+  gsize byte_start;
+  char *xml_id;
+} Paragraph;
+
+typedef struct {
+  gsize offset;      /* characters */
+  gsize byte_offset;
+} Checkpoint;
+
+struct _PeithoDocument
+{
+  GObject parent_instance;
+
+  /* The text */
+  GString *text;
+  gsize length;
+  GArray *paragraphs;
+  GArray *checkpoints;
+  gsize n_words;
+
+  /* Metadata */
+  char *title;
+  char *author;
+  char *date;
+  char *source;
+  char *header_xml;
+  GPtrArray *changes;
+
+  PeithoTagSet *tag_set;
+
+  /* Lookups borrow the objects; the list models hold the references. */
+  GListStore *annotators;
+  GHashTable *annotators_by_id;
+  PeithoAnnotationIndex *annotations;
+  GHashTable *annotations_by_id;
+  GListStore *relations;
+  GHashTable *relations_by_id;
+  /* annotation id -> GPtrArray of the PeithoRelations that involve it */
+  GHashTable *relations_by_annotation;
+
+  /* Every xml:id of the document (paragraphs, annotations, relations,
+   * annotators): one namespace in TEI. */
+  GHashTable *ids;
+
+  /* id or type -> guint *count; absent means 0 */
+  GHashTable *tag_counts;
+  GHashTable *group_counts;
+  GHashTable *annotator_counts;
+  GHashTable *relation_type_counts;
+
+  /* Highest number given or seen in "aN" / "rN" ids, so that ids are never
+   * reused in a document (undo and the TEI history rely on it). */
+  guint64 last_annotation_number;
+  guint64 last_relation_number;
+
+  guint freeze_count;
+  guint changed_pending : 1;
+};
+
+enum {
+  ANNOTATION_ADDED,
+  ANNOTATION_REMOVED,
+  ANNOTATION_CHANGED,
+  RELATION_ADDED,
+  RELATION_REMOVED,
+  CHANGED,
+  N_SIGNALS
+};
+
+extern guint _peitho_document_signals[N_SIGNALS];
+
+/* peitho-document.c */
+void      _peitho_document_freeze_changed      (PeithoDocument  *self);
+void      _peitho_document_thaw_changed        (PeithoDocument  *self);
+void      _peitho_document_emit_changed        (PeithoDocument  *self);
+void      _peitho_document_count_add           (GHashTable      *counts,
+                                                const char      *key,
+                                                int              delta);
+guint     _peitho_document_count_get           (GHashTable      *counts,
+                                                const char      *key);
+guint64   _peitho_document_id_number           (const char      *id,
+                                                char             prefix);
+gboolean  _peitho_document_id_in_use           (PeithoDocument  *self,
+                                                const char      *id);
+gboolean  _peitho_document_check_new_id        (PeithoDocument  *self,
+                                                const char      *id,
+                                                GError         **error);
+char     *_peitho_document_next_id             (PeithoDocument  *self,
+                                                char             prefix,
+                                                guint64         *last_number);
+void      _peitho_document_add_problem         (GPtrArray       *problems,
+                                                const char      *format,
+                                                ...) G_GNUC_PRINTF (2, 3);
+
+/* peitho-document-text.c */
+void      _peitho_document_snap_range          (PeithoDocument  *self,
+                                                gsize           *start,
+                                                gsize           *end);
+
+/* peitho-document-relations.c */
+void      _peitho_document_remove_relations_of (PeithoDocument  *self,
+                                                const char      *annotation_id,
+                                                GPtrArray       *removed_relations);
+void      _peitho_document_validate_relations  (PeithoDocument  *self,
+                                                GPtrArray       *problems);
+
+G_END_DECLS
