@@ -7,6 +7,7 @@
 
 #include "peitho-annotation-gutter.h"
 #include "peitho-annotation-view.h"
+#include "peitho-source-view.h"
 #include "peitho-utils.h"
 
 /* Text size at zoom 1.0, and the reading column's width at that size. */
@@ -59,6 +60,7 @@ static void
 highlighter_changed_cb (PeithoAnnotationView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
+  gtk_widget_queue_draw (GTK_WIDGET (self->source_view));
 }
 
 static gboolean
@@ -207,7 +209,7 @@ peitho_annotation_view_class_init (PeithoAnnotationViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (PEITHO_TYPE_SOURCE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/peitho-annotation-view.ui");
   gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationView, scroller);
   gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationView, clamp);
@@ -235,6 +237,8 @@ peitho_annotation_view_init (PeithoAnnotationView *self)
   self->highlighter = peitho_highlighter_new (GTK_TEXT_BUFFER (self->buffer));
   g_signal_connect_object (self->highlighter, "changed", G_CALLBACK (highlighter_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  peitho_source_view_set_highlighter (PEITHO_SOURCE_VIEW (self->source_view), self->highlighter);
 
   self->gutter = g_object_ref_sink (peitho_annotation_gutter_new (self->highlighter));
   gutter = gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT);

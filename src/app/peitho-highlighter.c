@@ -18,6 +18,7 @@ typedef struct {
   GtkTextTag *background;
   GtkTextTag *underline;
   GdkRGBA     color;
+  GdkRGBA     line_color;   /* overlap underlines: lighter on dark */
   int         active;   /* scratch: annotations covering the sweep position */
   guint       hidden : 1;
   guint       seen : 1;
@@ -98,13 +99,19 @@ style_info (PeithoHighlighter *self,
   GdkRGBA background = info->color;
 
   background.alpha = self->dark ? ALPHA_DARK : ALPHA_LIGHT;
+  info->line_color = info->color;
+  if (self->dark)
+    {
+      info->line_color.red += (1 - info->line_color.red) * 0.4;
+      info->line_color.green += (1 - info->line_color.green) * 0.4;
+      info->line_color.blue += (1 - info->line_color.blue) * 0.4;
+    }
   g_object_set (info->background,
                 "background-rgba", &background,
                 NULL);
-  g_object_set (info->underline,
-                "underline", PANGO_UNDERLINE_SINGLE,
-                "underline-rgba", &info->color,
-                NULL);
+  /* The overlap tags only mark ranges: PeithoSourceView draws their
+   * underlines itself, since GTK 4.8 underlines only one display line of a
+   * wrapped run. */
 }
 
 static TagInfo *
@@ -726,7 +733,6 @@ peitho_highlighter_new (GtkTextBuffer *buffer)
   self = g_object_new (PEITHO_TYPE_HIGHLIGHTER, NULL);
   self->buffer = g_object_ref (buffer);
   self->many = gtk_text_tag_new ("peitho-overlap-many");
-  g_object_set (self->many, "underline", PANGO_UNDERLINE_DOUBLE, NULL);
   gtk_text_tag_table_add (gtk_text_buffer_get_tag_table (buffer), self->many);
 
   return self;
@@ -830,6 +836,7 @@ peitho_highlighter_set_dark (PeithoHighlighter *self,
   self->dark = dark;
   for (guint i = 0; i < self->info_order->len; i++)
     style_info (self, g_ptr_array_index (self->info_order, i));
+  emit_changed (self, 0, self->n_chars);
 }
 
 void
@@ -906,6 +913,23 @@ peitho_highlighter_get_overlap_tag (PeithoHighlighter *self,
 
   info = lookup_info (self, tag_id);
   return info ? info->underline : NULL;
+}
+
+void
+peitho_highlighter_foreach_overlap_tag (PeithoHighlighter *self,
+                                        PeithoOverlapFunc  func,
+                                        gpointer           user_data)
+{
+  g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
+  g_return_if_fail (func != NULL);
+
+  for (guint i = 0; i < self->info_order->len; i++)
+    {
+      TagInfo *info = g_ptr_array_index (self->info_order, i);
+
+      if (!info->hidden)
+        func (info->underline, &info->line_color, user_data);
+    }
 }
 
 GtkTextTag *

@@ -11,8 +11,9 @@ G_DECLARE_FINAL_TYPE (PeithoHighlighter, peitho_highlighter, PEITHO, HIGHLIGHTER
 
 /* Keeps a GtkTextBuffer showing a document: its text, then one GtkTextTag per
  * PeithoTag (a translucent background in the tag's colour) over each
- * annotation, and an underline where annotations overlap (in the colour of
- * a tag whose background does not show there; double from three on).
+ * annotation, and where annotations overlap an "overlap" tag (marking the
+ * colour of a tag whose background does not show there) plus, from three
+ * on, the "many" tag; PeithoSourceView underlines those ranges.
  *
  * set_document() fills the buffer in chunks on idle (properties "busy" and
  * "progress", 0..1) so that a large document never blocks the main loop;
@@ -43,5 +44,13 @@ GtkTextTag        *peitho_highlighter_get_text_tag   (PeithoHighlighter *self,
 GtkTextTag        *peitho_highlighter_get_overlap_tag (PeithoHighlighter *self,
                                                        const char        *tag_id);
 GtkTextTag        *peitho_highlighter_get_overlap_many_tag (PeithoHighlighter *self);
+
+typedef void (*PeithoOverlapFunc) (GtkTextTag    *overlap_tag,
+                                   const GdkRGBA *color,
+                                   gpointer       user_data);
+/* Calls @func for each tag's overlap tag with the colour to draw it in. */
+void               peitho_highlighter_foreach_overlap_tag (PeithoHighlighter *self,
+                                                           PeithoOverlapFunc  func,
+                                                           gpointer           user_data);
 
 G_END_DECLS

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "peitho-highlighter.h"
+
+G_BEGIN_DECLS
+
+#define PEITHO_TYPE_SOURCE_VIEW (peitho_source_view_get_type ())
+G_DECLARE_FINAL_TYPE (PeithoSourceView, peitho_source_view, PEITHO, SOURCE_VIEW, GtkSourceView)
+
+/* The text view of the reading view. Draws the overlap underlines of its
+ * highlighter above the text: a bar in the colour of the covered tag under
+ * every display line of an overlap, a second one where three or more
+ * annotations meet. */
+void peitho_source_view_set_highlighter (PeithoSourceView  *self,
+                                         PeithoHighlighter *highlighter);
+
+G_END_DECLS
