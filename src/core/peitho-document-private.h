@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* What peitho-document.c, peitho-document-text.c and
- * peitho-document-relations.c share; nothing outside them includes this. */
+/* What peitho-document.c, peitho-document-text.c,
+ * peitho-document-annotations.c and peitho-document-relations.c share;
+ * nothing outside them includes this. */
 
 #include "peitho-annotation-index.h"
 #include "peitho-document.h"
@@ -84,38 +85,50 @@ enum {
 extern guint _peitho_document_signals[N_SIGNALS];
 
 /* peitho-document.c */
-void      _peitho_document_freeze_changed      (PeithoDocument  *self);
-void      _peitho_document_thaw_changed        (PeithoDocument  *self);
-void      _peitho_document_emit_changed        (PeithoDocument  *self);
-void      _peitho_document_count_add           (GHashTable      *counts,
-                                                const char      *key,
-                                                int              delta);
-guint     _peitho_document_count_get           (GHashTable      *counts,
-                                                const char      *key);
-guint64   _peitho_document_id_number           (const char      *id,
-                                                char             prefix);
-gboolean  _peitho_document_id_in_use           (PeithoDocument  *self,
-                                                const char      *id);
-gboolean  _peitho_document_check_new_id        (PeithoDocument  *self,
-                                                const char      *id,
-                                                GError         **error);
-char     *_peitho_document_next_id             (PeithoDocument  *self,
-                                                char             prefix,
-                                                guint64         *last_number);
-void      _peitho_document_add_problem         (GPtrArray       *problems,
-                                                const char      *format,
-                                                ...) G_GNUC_PRINTF (2, 3);
+void      _peitho_document_freeze_changed       (PeithoDocument   *self);
+void      _peitho_document_thaw_changed         (PeithoDocument   *self);
+void      _peitho_document_emit_changed         (PeithoDocument   *self);
+void      _peitho_document_count_add            (GHashTable       *counts,
+                                                 const char       *key,
+                                                 int               delta);
+guint     _peitho_document_count_get            (GHashTable       *counts,
+                                                 const char       *key);
+guint64   _peitho_document_id_number            (const char       *id,
+                                                 char              prefix);
+gboolean  _peitho_document_id_in_use            (PeithoDocument   *self,
+                                                 const char       *id);
+gboolean  _peitho_document_check_new_id         (PeithoDocument   *self,
+                                                 const char       *id,
+                                                 GError          **error);
+char     *_peitho_document_next_id              (PeithoDocument   *self,
+                                                 char              prefix,
+                                                 guint64          *last_number);
+void      _peitho_document_add_problem          (GPtrArray        *problems,
+                                                 const char       *format,
+                                                 ...) G_GNUC_PRINTF (2, 3);
 
 /* peitho-document-text.c */
-void      _peitho_document_snap_range          (PeithoDocument  *self,
-                                                gsize           *start,
-                                                gsize           *end);
+void      _peitho_document_snap_range           (PeithoDocument   *self,
+                                                 gsize            *start,
+                                                 gsize            *end);
+
+/* peitho-document-annotations.c */
+void      _peitho_document_rebuild_group_counts (PeithoDocument   *self);
+void      _peitho_document_remove_annotation    (PeithoDocument   *self,
+                                                 PeithoAnnotation *annotation,
+                                                 GPtrArray        *removed_relations);
+gboolean  _peitho_document_set_annotation_tag   (PeithoDocument   *self,
+                                                 PeithoAnnotation *annotation,
+                                                 const char       *tag_id,
+                                                 GError          **error);
+void      _peitho_document_validate_annotations (PeithoDocument   *self,
+                                                 GPtrArray        *problems);
 
 /* peitho-document-relations.c */
-void      _peitho_document_remove_relations_of (PeithoDocument  *self,
-                                                const char      *annotation_id,
-                                                GPtrArray       *removed_relations);
-void      _peitho_document_validate_relations  (PeithoDocument  *self,
-                                                GPtrArray       *problems);
+void      _peitho_document_remove_relations_of  (PeithoDocument   *self,
+                                                 const char       *annotation_id,
+                                                 GPtrArray        *removed_relations);
+void      _peitho_document_validate_relations   (PeithoDocument   *self,
+                                                 GPtrArray        *problems);
 
 G_END_DECLS

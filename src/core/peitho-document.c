@@ -94,44 +94,6 @@ _peitho_document_count_get (GHashTable *counts,
   return *count;
 }
 
-static const char *
-group_of_tag (PeithoDocument *self,
-              const char     *tag_id)
-{
-  PeithoTag *tag = peitho_tag_set_lookup_tag (self->tag_set, tag_id);
-
-  return tag != NULL ? peitho_tag_get_group_id (tag) : NULL;
-}
-
-/* Group counts derive from tag counts through the tag set; when tags move
- * between groups or leave the set, they are derived again from the tag
- * counts (one entry per tag in use, never a scan of the annotations). */
-static void
-rebuild_group_counts (PeithoDocument *self)
-{
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_remove_all (self->group_counts);
-
-  g_hash_table_iter_init (&iter, self->tag_counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    _peitho_document_count_add (self->group_counts, group_of_tag (self, key), *(guint *)value);
-}
-
-static void
-count_annotation (PeithoDocument   *self,
-                  PeithoAnnotation *annotation,
-                  int               delta)
-{
-  const char *tag_id = peitho_annotation_get_tag_id (annotation);
-
-  _peitho_document_count_add (self->tag_counts, tag_id, delta);
-  _peitho_document_count_add (self->group_counts, group_of_tag (self, tag_id), delta);
-  _peitho_document_count_add (self->annotator_counts,
-                              peitho_annotation_get_annotator_id (annotation), delta);
-}
-
 static void
 change_free (gpointer data)
 {
@@ -497,7 +459,7 @@ static void
 tag_set_changed_cb (PeithoDocument *self,
                     PeithoTagSet   *tag_set)
 {
-  rebuild_group_counts (self);
+  _peitho_document_rebuild_group_counts (self);
   _peitho_document_emit_changed (self);
 }
 
@@ -544,20 +506,12 @@ peitho_document_set_tag_set (PeithoDocument  *self,
     }
 
   set_tag_set_internal (self, tag_set);
-  rebuild_group_counts (self);
+  _peitho_document_rebuild_group_counts (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_SET]);
   _peitho_document_emit_changed (self);
 
   return TRUE;
 }
-
-static gboolean set_annotation_tag (PeithoDocument    *self,
-                                    PeithoAnnotation  *annotation,
-                                    const char        *tag_id,
-                                    GError           **error);
-static void     remove_annotation  (PeithoDocument    *self,
-                                    PeithoAnnotation  *annotation,
-                                    GPtrArray         *removed_relations);
 
 gboolean
 peitho_document_remove_tag (PeithoDocument  *self,
@@ -626,8 +580,8 @@ peitho_document_remove_tag (PeithoDocument  *self,
             continue;
 
           if (*replacement_id == '\0')
-            remove_annotation (self, annotation, NULL);
-          else if (!set_annotation_tag (self, annotation, replacement_id, NULL))
+            _peitho_document_remove_annotation (self, annotation, NULL);
+          else if (!_peitho_document_set_annotation_tag (self, annotation, replacement_id, NULL))
             g_assert_not_reached ();
         }
     }
@@ -647,7 +601,7 @@ peitho_document_remove_tag (PeithoDocument  *self,
 /* The number N of an id "<prefix>N", or 0. */
 guint64
 _peitho_document_id_number (const char *id,
-           char        prefix)
+                            char        prefix)
 {
   guint64 number = 0;
 
@@ -664,7 +618,7 @@ _peitho_document_id_number (const char *id,
  * same file as everything else. */
 gboolean
 _peitho_document_id_in_use (PeithoDocument *self,
-           const char     *id)
+                            const char     *id)
 {
   return g_hash_table_contains (self->ids, id) ||
          peitho_tag_set_lookup_tag (self->tag_set, id) != NULL ||
@@ -673,8 +627,8 @@ _peitho_document_id_in_use (PeithoDocument *self,
 
 gboolean
 _peitho_document_check_new_id (PeithoDocument  *self,
-              const char      *id,
-              GError         **error)
+                               const char      *id,
+                               GError         **error)
 {
   if (!peitho_id_check (id, error))
     return FALSE;
@@ -691,8 +645,8 @@ _peitho_document_check_new_id (PeithoDocument  *self,
 
 char *
 _peitho_document_next_id (PeithoDocument *self,
-         char            prefix,
-         guint64        *last_number)
+                          char            prefix,
+                          guint64        *last_number)
 {
   for (;;)
     {
@@ -794,308 +748,6 @@ peitho_document_ensure_annotator (PeithoDocument *self,
 }
 
 /*
- * Annotations
- */
-
-GListModel *
-peitho_document_get_annotations (PeithoDocument *self)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-
-  return G_LIST_MODEL (self->annotations);
-}
-
-guint
-peitho_document_get_n_annotations (PeithoDocument *self)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return peitho_annotation_index_get_size (self->annotations);
-}
-
-PeithoAnnotation *
-peitho_document_lookup_annotation (PeithoDocument *self,
-                                   const char     *id)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-
-  if (id == NULL)
-    return NULL;
-
-  return g_hash_table_lookup (self->annotations_by_id, id);
-}
-
-gboolean
-peitho_document_add_annotation (PeithoDocument    *self,
-                                PeithoAnnotation  *annotation,
-                                GError           **error)
-{
-  g_autofree char *new_id = NULL;
-  const char *id;
-  const char *tag_id;
-  const char *annotator_id;
-  const char *shown_id;
-  gsize start;
-  gsize end;
-
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
-  g_return_val_if_fail (_peitho_annotation_get_owner (annotation) == NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  id = peitho_annotation_get_id (annotation);
-  tag_id = peitho_annotation_get_tag_id (annotation);
-  annotator_id = peitho_annotation_get_annotator_id (annotation);
-  start = peitho_annotation_get_start (annotation);
-  end = peitho_annotation_get_end (annotation);
-
-  /* Translators: stands for the id of an annotation or relation that does not
-   * have one yet, in messages such as "Annotation (new): …" */
-  shown_id = id != NULL ? id : _("(new)");
-
-  if (start > end)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
-                   /* Translators: %s is an annotation id; the numbers are character offsets */
-                   _("Annotation %s: the range %lu–%lu is reversed "
-                     "(the text has %lu characters)"),
-                   shown_id, (gulong)start, (gulong)end, (gulong)self->length);
-      return FALSE;
-    }
-
-  if (start == end)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
-                   /* Translators: %s is an annotation id; the numbers are character offsets */
-                   _("Annotation %s: the range %lu–%lu is empty "
-                     "(the text has %lu characters)"),
-                   shown_id, (gulong)start, (gulong)end, (gulong)self->length);
-      return FALSE;
-    }
-
-  if (end > self->length)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
-                   /* Translators: %s is an annotation id; the numbers are character offsets */
-                   _("Annotation %s: the range %lu–%lu is beyond the end of the text "
-                     "(the text has %lu characters)"),
-                   shown_id, (gulong)start, (gulong)end, (gulong)self->length);
-      return FALSE;
-    }
-
-  _peitho_document_snap_range (self, &start, &end);
-  if (start >= end)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_RANGE,
-                   /* Translators: %s is an annotation id; the numbers are character offsets */
-                   _("Annotation %s: the range %lu–%lu holds only a paragraph break"),
-                   shown_id, (gulong)peitho_annotation_get_start (annotation),
-                   (gulong)peitho_annotation_get_end (annotation));
-      return FALSE;
-    }
-
-  if (peitho_tag_set_lookup_tag (self->tag_set, tag_id) == NULL)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
-                   _("Annotation %s: the tag “%s” is not in the tag set"),
-                   shown_id, tag_id);
-      return FALSE;
-    }
-
-  if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
-                   _("Annotation %s: the annotator “%s” is not in the document"),
-                   shown_id, annotator_id);
-      return FALSE;
-    }
-
-  if (id != NULL)
-    {
-      if (!_peitho_document_check_new_id (self, id, error))
-        return FALSE;
-      self->last_annotation_number = MAX (self->last_annotation_number,
-                                          _peitho_document_id_number (id, 'a'));
-    }
-  else
-    {
-      new_id = _peitho_document_next_id (self, 'a', &self->last_annotation_number);
-      _peitho_annotation_set_id (annotation, new_id);
-      id = peitho_annotation_get_id (annotation);
-    }
-
-  _peitho_annotation_set_range (annotation, start, end);
-  _peitho_annotation_set_owner (annotation, self);
-
-  g_hash_table_add (self->ids, g_strdup (id));
-  g_hash_table_insert (self->annotations_by_id, (char *)id, annotation);
-  peitho_annotation_index_insert (self->annotations, annotation);
-  count_annotation (self, annotation, 1);
-
-  g_signal_emit (self, _peitho_document_signals[ANNOTATION_ADDED], 0, annotation);
-  _peitho_document_emit_changed (self);
-
-  return TRUE;
-}
-
-static void
-remove_annotation (PeithoDocument   *self,
-                   PeithoAnnotation *annotation,
-                   GPtrArray        *removed_relations)
-{
-  g_autoptr(PeithoAnnotation) hold = NULL;
-  const char *id = peitho_annotation_get_id (annotation);
-
-  /* Alive until the signals are out, though the document drops it. */
-  hold = g_object_ref (annotation);
-
-  _peitho_document_freeze_changed (self);
-
-  _peitho_document_remove_relations_of (self, id, removed_relations);
-
-  count_annotation (self, annotation, -1);
-  g_hash_table_remove (self->annotations_by_id, id);
-  if (!peitho_annotation_index_remove (self->annotations, annotation, NULL))
-    g_assert_not_reached ();
-  _peitho_annotation_set_owner (annotation, NULL);
-  /* Last: @id belongs to the annotation, and the key of self->ids is a copy. */
-  g_hash_table_remove (self->ids, id);
-
-  g_signal_emit (self, _peitho_document_signals[ANNOTATION_REMOVED], 0, annotation);
-  _peitho_document_emit_changed (self);
-  _peitho_document_thaw_changed (self);
-}
-
-gboolean
-peitho_document_remove_annotation (PeithoDocument   *self,
-                                   PeithoAnnotation *annotation,
-                                   GPtrArray        *removed_relations)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
-
-  if (_peitho_annotation_get_owner (annotation) != self)
-    return FALSE;
-
-  remove_annotation (self, annotation, removed_relations);
-
-  return TRUE;
-}
-
-static gboolean
-set_annotation_tag (PeithoDocument    *self,
-                    PeithoAnnotation  *annotation,
-                    const char        *tag_id,
-                    GError           **error)
-{
-  g_autofree char *old_tag_id = NULL;
-
-  if (peitho_tag_set_lookup_tag (self->tag_set, tag_id) == NULL)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,
-                   _("Annotation %s: the tag “%s” is not in the tag set"),
-                   peitho_annotation_get_id (annotation), tag_id);
-      return FALSE;
-    }
-
-  old_tag_id = g_strdup (peitho_annotation_get_tag_id (annotation));
-  if (g_strcmp0 (old_tag_id, tag_id) == 0)
-    return TRUE;
-
-  count_annotation (self, annotation, -1);
-  _peitho_annotation_set_tag_id (annotation, tag_id);
-  count_annotation (self, annotation, 1);
-
-  g_signal_emit (self, _peitho_document_signals[ANNOTATION_CHANGED], 0, annotation, old_tag_id);
-  _peitho_document_emit_changed (self);
-
-  return TRUE;
-}
-
-gboolean
-peitho_document_set_annotation_tag (PeithoDocument    *self,
-                                    PeithoAnnotation  *annotation,
-                                    const char        *tag_id,
-                                    GError           **error)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
-  g_return_val_if_fail (_peitho_annotation_get_owner (annotation) == self, FALSE);
-  g_return_val_if_fail (tag_id != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return set_annotation_tag (self, annotation, tag_id, error);
-}
-
-void
-peitho_document_set_annotation_note (PeithoDocument   *self,
-                                     PeithoAnnotation *annotation,
-                                     const char       *note)
-{
-  g_return_if_fail (PEITHO_IS_DOCUMENT (self));
-  g_return_if_fail (PEITHO_IS_ANNOTATION (annotation));
-  g_return_if_fail (_peitho_annotation_get_owner (annotation) == self);
-
-  if (g_strcmp0 (peitho_annotation_get_note (annotation), note) == 0)
-    return;
-
-  _peitho_annotation_set_note (annotation, note);
-  g_signal_emit (self, _peitho_document_signals[ANNOTATION_CHANGED], 0, annotation,
-                 peitho_annotation_get_tag_id (annotation));
-  _peitho_document_emit_changed (self);
-}
-
-GPtrArray *
-peitho_document_get_annotations_at (PeithoDocument *self,
-                                    gsize           offset)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-
-  return peitho_annotation_index_query_at (self->annotations, offset);
-}
-
-GPtrArray *
-peitho_document_get_annotations_in_range (PeithoDocument *self,
-                                          gsize           start,
-                                          gsize           end)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
-
-  return peitho_annotation_index_query_range (self->annotations, start, end);
-}
-
-/*
- * Counts
- */
-
-guint
-peitho_document_count_tag (PeithoDocument *self,
-                           const char     *tag_id)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return _peitho_document_count_get (self->tag_counts, tag_id);
-}
-
-guint
-peitho_document_count_group (PeithoDocument *self,
-                             const char     *group_id)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return _peitho_document_count_get (self->group_counts, group_id);
-}
-
-guint
-peitho_document_count_annotator (PeithoDocument *self,
-                                 const char     *annotator_id)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
-
-  return _peitho_document_count_get (self->annotator_counts, annotator_id);
-}
-
-/*
  * Validation
  */
 
@@ -1140,59 +792,16 @@ validate_tag_set_ids (PeithoDocument *self,
     }
 }
 
-static void
-validate_annotation (PeithoDocument   *self,
-                     PeithoAnnotation *annotation,
-                     GPtrArray        *problems)
-{
-  const char *id = peitho_annotation_get_id (annotation);
-  const char *tag_id = peitho_annotation_get_tag_id (annotation);
-  const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
-  gsize start = peitho_annotation_get_start (annotation);
-  gsize end = peitho_annotation_get_end (annotation);
-
-  if (start >= end)
-    _peitho_document_add_problem (problems,
-                                  /* Translators: %s is an annotation id; the numbers are
-                                   * character offsets */
-                                  _("Annotation %s is empty (%lu–%lu)"),
-                                  id, (gulong)start, (gulong)end);
-  else if (end > self->length)
-    _peitho_document_add_problem (problems,
-                                  /* Translators: %s is an annotation id; the first number is
-                                   * where it ends, the second the length of the text, both
-                                   * in characters */
-                                  _("Annotation %s ends at %lu, beyond the end of the text "
-                                    "(%lu)"),
-                                  id, (gulong)end, (gulong)self->length);
-
-  if (peitho_tag_set_lookup_tag (self->tag_set, tag_id) == NULL)
-    _peitho_document_add_problem (problems,
-                                  _("Annotation %s uses the tag “%s”, which is not in the "
-                                    "tag set"),
-                                  id, tag_id);
-
-  if (annotator_id != NULL && !g_hash_table_contains (self->annotators_by_id, annotator_id))
-    _peitho_document_add_problem (problems,
-                                  _("Annotation %s names the annotator “%s”, who is not in "
-                                    "the document"),
-                                  id, annotator_id);
-}
-
 GPtrArray *
 peitho_document_validate (PeithoDocument *self)
 {
-  g_autoptr(GPtrArray) annotations = NULL;
   GPtrArray *problems;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
 
   problems = g_ptr_array_new_with_free_func (g_free);
 
-  annotations = peitho_annotation_index_dup_all (self->annotations);
-  for (guint i = 0; i < annotations->len; i++)
-    validate_annotation (self, g_ptr_array_index (annotations, i), problems);
-
+  _peitho_document_validate_annotations (self, problems);
   _peitho_document_validate_relations (self, problems);
   validate_tag_set_ids (self, problems);
 

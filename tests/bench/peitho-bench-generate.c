@@ -249,6 +249,7 @@ main (int   argc,
   gint64 n_annotations = 100000;
   gint64 n_relations = 300;
   gint64 n_annotators = 4;
+  gboolean no_created = FALSE;
   guint n_notes = 0;
   guint n_crossing = 0;
   guint n_nested = 0;
@@ -263,6 +264,9 @@ main (int   argc,
     { "relations", 'r', 0, G_OPTION_ARG_INT64, &n_relations, "Relations (default 300)", "N" },
     { "annotators", 0, 0, G_OPTION_ARG_INT64, &n_annotators, "Annotators, 1-8 (default 4)",
       "N" },
+    { "no-created", 0, 0, G_OPTION_ARG_NONE, &no_created,
+      "Give annotations no creation time (by default each has its own second, as when "
+      "annotated by hand)", NULL },
     { NULL }
   };
 
@@ -377,7 +381,8 @@ main (int   argc,
           n_notes++;
         }
 
-      created = g_date_time_add_seconds (base_time, annotations->len * 7.0);
+      if (!no_created)
+        created = g_date_time_add_seconds (base_time, annotations->len * 7.0);
       annotation = peitho_annotation_new (NULL, r.start, r.end,
                                           peitho_tag_get_id (g_ptr_array_index (
                                             tags, g_rand_int_range (rand, 0, tags->len))),
@@ -448,6 +453,7 @@ main (int   argc,
            peitho_document_get_n_annotations (document), n_notes, n_nested, n_crossing);
   g_print ("relations: %u\n", peitho_document_get_n_relations (document));
   g_print ("seed: %" G_GINT64_FORMAT "\n", seed);
+  g_print ("created: %s\n", no_created ? "none" : "one second each");
   g_print ("build-ms: %.0f\n", (t1 - t0) / 1000.0);
   g_print ("write-ms: %.0f\n", (t2 - t1) / 1000.0);
 

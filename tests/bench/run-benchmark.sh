@@ -4,6 +4,7 @@
 # Load/save benchmark of the Peitho core against xmllint on the same file.
 #
 #   run-benchmark.sh GENERATE LOAD RUSAGE [--runs N] [--seed N] [--keep DIR]
+#                    [-- GENERATOR-OPTION...]
 #
 # GENERATE, LOAD and RUSAGE are the peitho-bench-* executables (meson passes
 # them). Environment: PEITHO_BENCH_RUNS, PEITHO_BENCH_SEED and PEITHO_BENCH_DIR
@@ -16,7 +17,7 @@
 set -euo pipefail
 
 usage () {
-  echo "Usage: $0 GENERATE LOAD RUSAGE [--runs N] [--seed N] [--keep DIR]" >&2
+  echo "Usage: $0 GENERATE LOAD RUSAGE [--runs N] [--seed N] [--keep DIR] [-- GENERATOR-OPTION...]" >&2
   exit 2
 }
 
@@ -27,11 +28,13 @@ shift 3
 runs=${PEITHO_BENCH_RUNS:-5}
 seed=${PEITHO_BENCH_SEED:-1}
 keep=${PEITHO_BENCH_DIR:-}
+generator_args=()
 while [[ $# -gt 0 ]]; do
   case $1 in
     --runs) runs=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --) shift; generator_args=("$@"); break ;;
     *) usage ;;
   esac
 done
@@ -58,10 +61,14 @@ fail () {
   exit 1
 }
 
-# Generated once per directory: with --keep a second run reuses it.
-if [[ ! -s $doc || ! -s $info ]] || ! grep -q "^seed: $seed\$" "$info"; then
-  echo "Generating the document (seed $seed)..."
-  "$generate" --seed "$seed" "$doc" > "$info" || fail "the generator failed"
+# Generated once per directory: with --keep a later run with the same
+# options reuses it.
+stamp="seed $seed ${generator_args[*]}"
+if [[ ! -s $doc || ! -s $info || $(cat "$dir/stamp" 2> /dev/null) != "$stamp" ]]; then
+  echo "Generating the document ($stamp)..."
+  rm -f "$dir/stamp"
+  "$generate" --seed "$seed" "${generator_args[@]}" "$doc" > "$info" || fail "the generator failed"
+  echo "$stamp" > "$dir/stamp"
 fi
 field () { awk -v k="$1:" '$1 == k { print $2; exit }' "$info"; }
 
@@ -122,6 +129,8 @@ printf '  text            %s characters, %s bytes, %s paragraphs\n' \
 printf '  annotations     %s\n' "$(grep '^annotations:' "$info" | cut -d' ' -f2-)"
 printf '  tags            %s\n' "$(grep '^tags:' "$info" | cut -d' ' -f2-)"
 printf '  relations       %s\n' "$(field relations)"
+printf '  created times   %s\n' "$(grep '^created:' "$info" | cut -d' ' -f2-)"
+printf '  generated in    %s ms (model) + %s ms (write)\n' "$(field build-ms)" "$(field write-ms)"
 printf '  machine         %s, %s CPUs, %s\n' "$(uname -m)" "$(nproc)" "$(xmllint --version 2>&1 | head -n1)"
 echo
 printf '  %-36s %12s %14s\n' "operation" "median ms" "peak RSS MB"

@@ -298,6 +298,19 @@ hostile_gen_million_paragraphs (const HostileContext *ctx,
 }
 
 char *
+hostile_gen_many_xml_ids (const HostileContext *ctx,
+                          const char           *name)
+{
+  /* libxml2 2.9's own table of ids slows down quadratically past ~100,000. */
+  g_autoptr(GString) xml = g_string_new (TEI_OPEN HEADER "<text><body>\n");
+
+  for (guint i = 1; i <= 300000; i++)
+    g_string_append_printf (xml, "<p xml:id=\"p%u\">p</p>", i);
+  g_string_append (xml, "</body></text></TEI>\n");
+  return write_string (ctx, name, xml);
+}
+
+char *
 hostile_gen_too_large (const HostileContext *ctx,
                        const char           *name)
 {

@@ -37,6 +37,7 @@ char *hostile_gen_huge_attribute         (const HostileContext *ctx, const char 
 char *hostile_gen_large_attribute        (const HostileContext *ctx, const char *name);
 char *hostile_gen_million_anchors        (const HostileContext *ctx, const char *name);
 char *hostile_gen_million_paragraphs     (const HostileContext *ctx, const char *name);
+char *hostile_gen_many_xml_ids           (const HostileContext *ctx, const char *name);
 char *hostile_gen_too_large              (const HostileContext *ctx, const char *name);
 
 G_END_DECLS

@@ -87,6 +87,7 @@ static const HostileCase cases[] = {
   { "huge-attribute.xml", GEN (huge_attribute), E (MALFORMED), 2, NULL, NULL, -1, CLI_TEI, FALSE },
   { "large-attribute.xml", GEN (large_attribute), C, 0, NULL, "A paragraph with a large attribute.", 0, CLI_TEI, FALSE },
   { "million-anchors.xml", GEN (million_anchors), C, 0, NULL, "Text after a million anchors.", 0, CLI_TEI, FALSE },
+  { "many-xml-ids.xml", GEN (many_xml_ids), C, 0, NULL, "p\n\np\n\np", 0, CLI_TEI, FALSE },
   { "million-paragraphs.txt", GEN (million_paragraphs), C, 0, NULL, "p\n\np\n\np", 0, CLI_TEXT, FALSE },
   { "single-line-50mb.txt", GEN (huge_text_line), C, 0, NULL, "lorem ipsum dolor", 0, CLI_TEXT, FALSE },
   { "too-large.xml", GEN (too_large), E (TOO_LARGE), 0, "large", NULL, -1, CLI_TEI, FALSE },
