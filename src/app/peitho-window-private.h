@@ -31,6 +31,7 @@ struct _PeithoWindow
   GtkProgressBar       *progress_bar;
   GtkSpinner           *spinner;
   GtkRevealer          *disk_banner;
+  AdwStatusPage        *welcome_page;
   GtkListBox           *recent_list;
   GtkWidget            *recent_group;
   GtkMenuButton        *primary_menu_button;

@@ -418,6 +418,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, disk_banner);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, recent_group);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, primary_menu_button);
@@ -459,6 +460,11 @@ peitho_window_init (PeithoWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _peitho_window_init_actions (self);
+
+  /* Run from the build tree, the application icon is not installed. */
+  if (!gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                                APP_ID))
+    adw_status_page_set_icon_name (self->welcome_page, "accessories-text-editor-symbolic");
 
   populate_recent (self);
   gtk_stack_set_visible_child_name (self->stack, "welcome");

@@ -28,6 +28,9 @@ is_xml_char (gunichar c)
 static gboolean
 is_word_char (gunichar c)
 {
+  /* ASCII first: the Unicode tables cost most of a 50 MB import. */
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
@@ -101,7 +104,7 @@ peitho_document_append_paragraph (PeithoDocument  *self,
 
   for (p = text; p < text + n_bytes; p = g_utf8_next_char (p), n_chars++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = (guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p);
 
       if (!is_xml_char (c))
         {

@@ -77,11 +77,22 @@ is_blank_text (const xmlNode *node)
 }
 
 static gboolean
-has_text_content (const xmlNode *parent)
+is_text (const xmlNode *node)
 {
-  for (const xmlNode *child = parent->children; child; child = child->next)
-    if ((child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        && !is_blank_text (child))
+  return node != NULL && (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE);
+}
+
+/* Mixed content shows text next to where we insert or at either end;
+ * checking only there keeps appending many children linear. */
+static gboolean
+looks_mixed (const xmlNode *parent,
+             const xmlNode *before)
+{
+  const xmlNode *around[] = { parent->children, parent->last, before,
+                              before != NULL ? before->prev : NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (around); i++)
+    if (is_text (around[i]) && !is_blank_text (around[i]))
       return TRUE;
   return FALSE;
 }
@@ -115,7 +126,7 @@ insert_child (xmlNode *parent,
 {
   int depth;
 
-  if (has_text_content (parent))
+  if (looks_mixed (parent, before))
     {
       if (before != NULL)
         xmlAddPrevSibling (before, child);
@@ -148,7 +159,7 @@ remove_node (xmlNode *node)
 {
   xmlNode *parent = node->parent;
 
-  if (parent != NULL && is_blank_text (node->prev) && !has_text_content (parent))
+  if (parent != NULL && is_blank_text (node->prev) && !looks_mixed (parent, node))
     {
       xmlNode *blank = node->prev;
 
@@ -1286,6 +1297,15 @@ writer_clear (Writer *self)
   g_clear_pointer (&self->change_list, g_ptr_array_unref);
 }
 
+static int
+output_write_cb (void       *context,
+                 const char *data,
+                 int         length)
+{
+  g_byte_array_append (context, (const guint8 *) data, length);
+  return length;
+}
+
 GBytes *
 peitho_tei_write_bytes (PeithoDocument *document,
                         PeithoTeiForm   form,
@@ -1295,7 +1315,8 @@ peitho_tei_write_bytes (PeithoDocument *document,
   g_autoptr(GArray) events = NULL;
   g_autofree char *header = NULL;
   GListModel *model;
-  xmlBuffer *buffer;
+  GByteArray *buffer;
+  xmlOutputBuffer *output;
   xmlTextWriter *writer;
   GBytes *bytes = NULL;
   guint n;
@@ -1337,8 +1358,11 @@ peitho_tei_write_bytes (PeithoDocument *document,
 
   header = build_header (&self);
 
-  buffer = xmlBufferCreateSize (peitho_document_get_length (document) * 2 + n * 200 + 4096);
-  writer = xmlNewTextWriterMemory (buffer, 0);
+  /* An xmlBuffer grows by exactly what is written (quadratic on big files);
+   * a GByteArray doubles. */
+  buffer = g_byte_array_sized_new (peitho_document_get_length (document) * 2 + n * 200 + 4096);
+  output = xmlOutputBufferCreateIO (output_write_cb, NULL, buffer, NULL);
+  writer = xmlNewTextWriter (output);
 
   rc |= xmlTextWriterStartDocument (writer, "1.0", "UTF-8", NULL);
   rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "TEI");
@@ -1365,9 +1389,10 @@ peitho_tei_write_bytes (PeithoDocument *document,
     g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
                  _("Cannot serialize the document as TEI"));
   else
-    bytes = g_bytes_new (xmlBufferContent (buffer), xmlBufferLength (buffer));
+    bytes = g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
 
-  xmlBufferFree (buffer);
+  if (buffer != NULL)
+    g_byte_array_unref (buffer);
   writer_clear (&self);
   return bytes;
 }
