@@ -8,6 +8,8 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include "peitho-tag-set.h"
+
 #include "peitho-error.h"
 #include "peitho-tei-common.h"
 
@@ -467,4 +469,657 @@ peitho_tei_dump_node (xmlNode *node)
   xmlBufferFree (buffer);
   xmlFreeDoc (doc);
   return result;
+}
+
+/* ---------------------------------------------------------------------------
+ * Editing a tree in place
+ */
+
+gboolean
+peitho_tei_is_blank_text (const xmlNode *node)
+{
+  if (node == NULL || node->type != XML_TEXT_NODE)
+    return FALSE;
+  for (const xmlChar *p = node->content; p && *p; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_text (const xmlNode *node)
+{
+  return node != NULL && (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE);
+}
+
+/* Mixed content shows text next to where we insert or at either end;
+ * checking only there keeps appending many children linear. */
+static gboolean
+looks_mixed (const xmlNode *parent,
+             const xmlNode *before)
+{
+  const xmlNode *around[] = { parent->children, parent->last, before,
+                              before != NULL ? before->prev : NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (around); i++)
+    if (is_text (around[i]) && !peitho_tei_is_blank_text (around[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+node_depth (const xmlNode *node)
+{
+  int depth = 0;
+
+  for (const xmlNode *p = node->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
+    depth++;
+  return depth;
+}
+
+static xmlNode *
+new_indent (xmlDoc *doc,
+            int     depth)
+{
+  g_autofree char *text = g_strnfill (1 + 2 * depth, ' ');
+
+  text[0] = '\n';
+  return xmlNewDocText (doc, (const xmlChar *) text);
+}
+
+/* Inserts @child before @before (or at the end), indented like a pretty
+ * printer would in element-only content; mixed content gets no whitespace. */
+void
+peitho_tei_insert_child (xmlNode *parent,
+              xmlNode *child,
+              xmlNode *before)
+{
+  int depth;
+
+  if (looks_mixed (parent, before))
+    {
+      if (before != NULL)
+        xmlAddPrevSibling (before, child);
+      else
+        xmlAddChild (parent, child);
+      return;
+    }
+
+  depth = node_depth (parent);
+  if (before != NULL)
+    {
+      xmlAddPrevSibling (before, child);
+      xmlAddPrevSibling (before, new_indent (parent->doc, depth + 1));
+    }
+  else if (peitho_tei_is_blank_text (parent->last))
+    {
+      xmlAddPrevSibling (parent->last, child);
+      xmlAddPrevSibling (child, new_indent (parent->doc, depth + 1));
+    }
+  else
+    {
+      xmlAddChild (parent, new_indent (parent->doc, depth + 1));
+      xmlAddChild (parent, child);
+      xmlAddChild (parent, new_indent (parent->doc, depth));
+    }
+}
+
+void
+peitho_tei_remove_node (xmlNode *node)
+{
+  xmlNode *parent = node->parent;
+
+  if (parent != NULL && peitho_tei_is_blank_text (node->prev) && !looks_mixed (parent, node))
+    {
+      xmlNode *blank = node->prev;
+
+      xmlUnlinkNode (blank);
+      xmlFreeNode (blank);
+    }
+  xmlUnlinkNode (node);
+  xmlFreeNode (node);
+}
+
+xmlNode *
+peitho_tei_new_element (xmlNode    *context,
+             const char *name)
+{
+  xmlNs *ns = xmlSearchNsByHref (context->doc, context, (const xmlChar *) PEITHO_TEI_NS);
+
+  return xmlNewDocNode (context->doc, ns, (const xmlChar *) name, NULL);
+}
+
+void
+peitho_tei_set_xml_id (xmlNode    *node,
+            const char *id)
+{
+  xmlNs *xml = xmlSearchNs (node->doc, node, (const xmlChar *) "xml");
+
+  xmlSetNsProp (node, xml, (const xmlChar *) "id", (const xmlChar *) id);
+}
+
+void
+peitho_tei_add_text (xmlNode    *node,
+          const char *text)
+{
+  if (text != NULL && *text != '\0')
+    xmlAddChild (node, xmlNewDocText (node->doc, (const xmlChar *) text));
+}
+
+void
+peitho_tei_clear_children (xmlNode *node)
+{
+  while (node->children != NULL)
+    {
+      xmlNode *child = node->children;
+
+      xmlUnlinkNode (child);
+      xmlFreeNode (child);
+    }
+}
+
+/* Replaces the text of @node unless it already says the same, so that markup
+ * inside (a <bibl> with <title> and <date>) survives when nothing changed. */
+void
+peitho_tei_set_text (xmlNode    *node,
+          const char *text)
+{
+  g_autofree char *current = peitho_tei_collapsed_text (node);
+  g_autofree char *wanted = peitho_tei_collapse (text);
+
+  if (g_strcmp0 (current, wanted) == 0)
+    return;
+  peitho_tei_clear_children (node);
+  peitho_tei_add_text (node, text);
+}
+
+xmlNode *
+peitho_tei_new_child (xmlNode    *parent,
+           const char *name,
+           xmlNode    *before)
+{
+  xmlNode *node = peitho_tei_new_element (parent, name);
+
+  peitho_tei_insert_child (parent, node, before);
+  return node;
+}
+
+xmlNode *
+peitho_tei_ensure_child (xmlNode    *parent,
+              const char *name,
+              xmlNode    *before)
+{
+  xmlNode *node = peitho_tei_child (parent, name);
+
+  return node != NULL ? node : peitho_tei_new_child (parent, name, before);
+}
+
+/* The first element child whose name is not in @names (NULL-terminated). */
+xmlNode *
+peitho_tei_first_element_not_in (xmlNode           *parent,
+                      const char * const *names)
+{
+  for (xmlNode *child = peitho_tei_first_element (parent); child;
+       child = peitho_tei_next_element (child))
+    {
+      gboolean listed = FALSE;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        if (peitho_tei_is (child, names[i]))
+          listed = TRUE;
+      if (!listed)
+        return child;
+    }
+  return NULL;
+}
+
+char *
+peitho_tei_unique_id (GHashTable *used_ids,
+                      const char *base)
+{
+  char *id = g_strdup (base);
+
+  for (guint n = 2; g_hash_table_contains (used_ids, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+  g_hash_table_add (used_ids, g_strdup (id));
+  return id;
+}
+
+/* ---------------------------------------------------------------------------
+ * The taxonomy: writing
+ */
+
+void
+peitho_tei_update_tags_decl (GHashTable   *used_ids,
+                             PeithoTagSet *tag_set,
+                             xmlNode      *encoding_desc,
+                             xmlNode      *old_taxonomy,
+                             GHashTable   *rendition_ids)
+{
+  g_autoptr(GHashTable) owned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (tag_set);
+  xmlNode *tags_decl = peitho_tei_child (encoding_desc, "tagsDecl");
+  xmlNode *before;
+
+  /* Renditions that the replaced taxonomy pointed at were ours. */
+  if (old_taxonomy != NULL)
+    {
+      for (xmlNode *n = old_taxonomy; n != NULL; )
+        {
+          const char *ref = peitho_tei_is (n, "category") ? peitho_tei_attr (n, "rendition") : NULL;
+
+          if (ref != NULL && peitho_tei_pointer_id (ref) != NULL)
+            g_hash_table_add (owned, g_strdup (peitho_tei_pointer_id (ref)));
+
+          /* Depth-first walk of the taxonomy. */
+          if (n->children != NULL)
+            n = n->children;
+          else
+            {
+              while (n != old_taxonomy && n->next == NULL)
+                n = n->parent;
+              n = n == old_taxonomy ? NULL : n->next;
+            }
+        }
+    }
+
+  if (tags_decl != NULL)
+    {
+      xmlNode *next;
+
+      for (xmlNode *n = peitho_tei_first_element (tags_decl); n; n = next)
+        {
+          const char *id = peitho_tei_attr (n, "xml:id");
+
+          next = peitho_tei_next_element (n);
+          if (peitho_tei_is (n, "rendition") && id != NULL && g_hash_table_contains (owned, id))
+            {
+              g_hash_table_remove (used_ids, id);
+              peitho_tei_remove_node (n);
+            }
+        }
+    }
+
+  for (guint i = 0; i < tags->len; i++)
+    if (peitho_tag_get_color (g_ptr_array_index (tags, i)) != NULL)
+      break;
+    else if (i + 1 == tags->len)
+      return;
+  if (tags->len == 0)
+    return;
+
+  if (tags_decl == NULL)
+    tags_decl = peitho_tei_new_child (encoding_desc, "tagsDecl", peitho_tei_first_element (encoding_desc));
+  before = peitho_tei_child (tags_decl, "namespace");
+
+  for (guint i = 0; i < tags->len; i++)
+    {
+      PeithoTag *tag = g_ptr_array_index (tags, i);
+      const char *color = peitho_tag_get_color (tag);
+      g_autofree char *base = NULL;
+      g_autofree char *css = NULL;
+      char *id;
+      xmlNode *rendition;
+
+      if (color == NULL)
+        continue;
+      base = g_strconcat ("r-", peitho_tag_get_id (tag), NULL);
+      id = peitho_tei_unique_id (used_ids, base);
+      g_hash_table_insert (rendition_ids, g_strdup (peitho_tag_get_id (tag)), id);
+      rendition = peitho_tei_new_child (tags_decl, "rendition", before);
+      peitho_tei_set_xml_id (rendition, id);
+      xmlSetProp (rendition, (const xmlChar *) "scheme", (const xmlChar *) "css");
+      css = g_strdup_printf ("background-color: %s;", color);
+      peitho_tei_add_text (rendition, css);
+    }
+}
+
+static void
+fill_cat_desc (xmlNode    *category,
+               const char *label,
+               const char *definition,
+               const char *example,
+               gboolean    term)
+{
+  xmlNode *cat_desc = peitho_tei_new_element (category, "catDesc");
+
+  xmlAddChild (category, cat_desc);
+  if (term)
+    {
+      xmlNode *term_node = peitho_tei_new_element (cat_desc, "term");
+
+      peitho_tei_add_text (term_node, label);
+      xmlAddChild (cat_desc, term_node);
+    }
+  else
+    peitho_tei_add_text (cat_desc, label);
+
+  if (definition != NULL && *definition != '\0')
+    {
+      g_autofree char *text = g_strconcat (": ", definition, NULL);
+      peitho_tei_add_text (cat_desc, text);
+    }
+  if (example != NULL && *example != '\0')
+    {
+      xmlNode *q = peitho_tei_new_element (cat_desc, "q");
+
+      peitho_tei_add_text (cat_desc, " ");
+      peitho_tei_add_text (q, example);
+      xmlAddChild (cat_desc, q);
+    }
+}
+
+xmlNode *
+peitho_tei_build_taxonomy (PeithoTagSet *tag_set,
+                xmlNode      *parent,
+                xmlNode      *before,
+                GHashTable   *rendition_ids)
+{
+  xmlNode *taxonomy = peitho_tei_new_child (parent, "taxonomy", before);
+  const char *title = peitho_tag_set_get_title (tag_set);
+
+  if (peitho_tag_set_get_id (tag_set) != NULL)
+    peitho_tei_set_xml_id (taxonomy, peitho_tag_set_get_id (tag_set));
+  if (title != NULL && *title != '\0')
+    peitho_tei_add_text (peitho_tei_new_child (taxonomy, "desc", NULL), title);
+
+  for (guint g = 0; g < peitho_tag_set_get_n_groups (tag_set); g++)
+    {
+      PeithoTagGroup *group = peitho_tag_set_get_group (tag_set, g);
+      xmlNode *group_node = peitho_tei_new_child (taxonomy, "category", NULL);
+      const char *definition = peitho_tag_group_get_definition (group);
+      guint n_tags = peitho_tag_group_get_n_tags (group);
+
+      peitho_tei_set_xml_id (group_node, peitho_tag_group_get_id (group));
+      /* A top-level category without children would read back as a tag. */
+      if (n_tags == 0)
+        xmlSetProp (group_node, (const xmlChar *) "n", (const xmlChar *) "group");
+      fill_cat_desc (group_node, peitho_tag_group_get_label (group), definition, NULL,
+                     definition != NULL && *definition != '\0');
+
+      for (guint t = 0; t < n_tags; t++)
+        {
+          PeithoTag *tag = peitho_tag_group_get_tag (group, t);
+          xmlNode *tag_node = peitho_tei_new_child (group_node, "category", NULL);
+          const char *rendition = g_hash_table_lookup (rendition_ids, peitho_tag_get_id (tag));
+
+          peitho_tei_set_xml_id (tag_node, peitho_tag_get_id (tag));
+          if (rendition != NULL)
+            {
+              g_autofree char *ref = g_strconcat ("#", rendition, NULL);
+              xmlSetProp (tag_node, (const xmlChar *) "rendition", (const xmlChar *) ref);
+            }
+          fill_cat_desc (tag_node, peitho_tag_get_label (tag), peitho_tag_get_definition (tag),
+                         peitho_tag_get_example (tag), TRUE);
+        }
+    }
+
+  return taxonomy;
+}
+
+/* ---------------------------------------------------------------------------
+ * The taxonomy: reading
+ */
+
+typedef struct {
+  PeithoTeiProblemFunc func;
+  gpointer             data;
+} TaxonomyReader;
+
+static gboolean G_GNUC_PRINTF (4, 5)
+taxonomy_problem (TaxonomyReader *self,
+                  xmlNode        *node,
+                  PeithoError     code,
+                  const char     *format,
+                  ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (self->func == NULL)
+    return TRUE;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return self->func (self->data, node, code, message);
+}
+
+static char *
+parse_color (const char *css)
+{
+  static GRegex *regex;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *fetched = NULL;
+  g_autofree char *hex = NULL;
+
+  if (css == NULL)
+    return NULL;
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("background(?:-color)?\\s*:\\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\\b",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  if (!g_regex_match (regex, css, 0, &match))
+    return NULL;
+  fetched = g_match_info_fetch (match, 1);
+  hex = g_ascii_strdown (fetched, -1);
+  if (strlen (hex) == 3)
+    return g_strdup_printf ("#%c%c%c%c%c%c", hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]);
+  return g_strconcat ("#", hex, NULL);
+}
+
+static void
+read_cat_desc (xmlNode  *category,
+               char    **label,
+               char    **definition,
+               char    **example)
+{
+  xmlNode *cat_desc = peitho_tei_child (category, "catDesc");
+
+  *label = *definition = *example = NULL;
+
+  if (cat_desc != NULL)
+    {
+      g_autoptr(GString) rest = g_string_new (NULL);
+      xmlNode *term = peitho_tei_child (cat_desc, "term");
+      xmlNode *q = peitho_tei_child (cat_desc, "q");
+      g_autofree char *collapsed = NULL;
+      const char *def;
+
+      for (xmlNode *child = cat_desc->children; child; child = child->next)
+        {
+          xmlChar *content;
+
+          if (child == term || child == q || child->type == XML_COMMENT_NODE
+              || child->type == XML_PI_NODE)
+            continue;
+          content = xmlNodeGetContent (child);
+          g_string_append (rest, (const char *) content);
+          xmlFree (content);
+        }
+      collapsed = peitho_tei_collapse (rest->str);
+      *example = peitho_tei_collapsed_text (q);
+
+      if (term != NULL)
+        {
+          *label = peitho_tei_collapsed_text (term);
+          def = collapsed;
+          while (def != NULL && (*def == ':' || *def == ' '))
+            def++;
+          *definition = def != NULL && *def != '\0' ? g_strdup (def) : NULL;
+        }
+      else
+        *label = g_steal_pointer (&collapsed);
+    }
+  else
+    {
+      *label = peitho_tei_collapsed_text (peitho_tei_child (category, "gloss"));
+      *definition = peitho_tei_collapsed_text (peitho_tei_child (category, "desc"));
+    }
+}
+
+static xmlNode *
+find_taxonomy (xmlNode *header)
+{
+  for (xmlNode *encoding = peitho_tei_first_element (header); encoding;
+       encoding = peitho_tei_next_element (encoding))
+    {
+      if (!peitho_tei_is (encoding, "encodingDesc"))
+        continue;
+      for (xmlNode *class_decl = peitho_tei_first_element (encoding); class_decl;
+           class_decl = peitho_tei_next_element (class_decl))
+        {
+          if (!peitho_tei_is (class_decl, "classDecl"))
+            continue;
+          for (xmlNode *taxonomy = peitho_tei_first_element (class_decl); taxonomy;
+               taxonomy = peitho_tei_next_element (taxonomy))
+            if (peitho_tei_is (taxonomy, "taxonomy") && peitho_tei_child (taxonomy, "category"))
+              return taxonomy;
+        }
+    }
+  return NULL;
+}
+
+static void
+collect_renditions (xmlNode    *header,
+                    GHashTable *renditions)
+{
+  for (xmlNode *encoding = peitho_tei_first_element (header); encoding;
+       encoding = peitho_tei_next_element (encoding))
+    {
+      xmlNode *tags_decl;
+
+      if (!peitho_tei_is (encoding, "encodingDesc"))
+        continue;
+      tags_decl = peitho_tei_child (encoding, "tagsDecl");
+      for (xmlNode *r = peitho_tei_first_element (tags_decl); r; r = peitho_tei_next_element (r))
+        {
+          const char *id = peitho_tei_attr (r, "xml:id");
+          xmlChar *css;
+
+          if (!peitho_tei_is (r, "rendition") || id == NULL)
+            continue;
+          css = xmlNodeGetContent (r);
+          g_hash_table_insert (renditions, (gpointer) id, parse_color ((const char *) css));
+          xmlFree (css);
+        }
+    }
+}
+
+static gboolean
+add_category_tag (TaxonomyReader *self,
+                  PeithoTagSet *tag_set,
+                  const char   *group_id,
+                  xmlNode      *category,
+                  GHashTable   *renditions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeithoTag) tag = NULL;
+  g_autofree char *label = NULL, *definition = NULL, *example = NULL;
+  g_autofree char *id = g_strdup (peitho_tei_attr (category, "xml:id"));
+  const char *rendition = peitho_tei_pointer_id (peitho_tei_attr (category, "rendition"));
+  const char *color = rendition != NULL ? g_hash_table_lookup (renditions, rendition) : NULL;
+
+  read_cat_desc (category, &label, &definition, &example);
+  if (id == NULL)
+    id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "tag");
+  if (label == NULL)
+    label = g_strdup (id);
+
+  tag = peitho_tag_new (id, label, definition, example, color);
+  if (!peitho_tag_set_add_tag (tag_set, group_id, tag, -1, &error))
+    return taxonomy_problem (self, category, PEITHO_ERROR_DUPLICATE_ID,
+                                           _("category “%s”: %s"), id, error->message);
+  return TRUE;
+}
+
+static void
+add_descendant_tags (TaxonomyReader *self,
+                     PeithoTagSet *tag_set,
+                     const char   *group_id,
+                     xmlNode      *parent,
+                     GHashTable   *renditions,
+                     gboolean     *ok)
+{
+  for (xmlNode *c = peitho_tei_first_element (parent); c && *ok; c = peitho_tei_next_element (c))
+    {
+      if (!peitho_tei_is (c, "category"))
+        continue;
+      /* The model has two levels: deeper categories become tags of the
+       * top-level group too. */
+      *ok = add_category_tag (self, tag_set, group_id, c, renditions);
+      add_descendant_tags (self, tag_set, group_id, c, renditions, ok);
+    }
+}
+
+PeithoTagSet *
+peitho_tei_read_tag_set (xmlNode              *header,
+                         PeithoTeiProblemFunc  problem_func,
+                         gpointer              problem_data)
+{
+  TaxonomyReader reader = { problem_func, problem_data };
+  TaxonomyReader *self = &reader;
+  g_autoptr(GHashTable) renditions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  xmlNode *taxonomy = find_taxonomy (header);
+  g_autoptr(PeithoTagSet) tag_set = NULL;
+  g_autofree char *title = NULL;
+  const char *other_id = NULL;
+  g_autofree char *other_id_owned = NULL;
+  gboolean ok = TRUE;
+
+  if (taxonomy == NULL)
+    return NULL;
+
+  collect_renditions (header, renditions);
+  title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "desc"));
+  if (title == NULL)
+    title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "bibl"));
+  if (title == NULL)
+    title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "gloss"));
+  tag_set = peitho_tag_set_new (peitho_tei_attr (taxonomy, "xml:id") != NULL
+                                ? peitho_tei_attr (taxonomy, "xml:id") : "tags",
+                                title);
+
+  for (xmlNode *c = peitho_tei_first_element (taxonomy); c && ok; c = peitho_tei_next_element (c))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!peitho_tei_is (c, "category"))
+        continue;
+
+      if (peitho_tei_child (c, "category") != NULL
+          || g_strcmp0 (peitho_tei_attr (c, "n"), "group") == 0)
+        {
+          g_autofree char *label = NULL, *definition = NULL, *example = NULL;
+          g_autofree char *id = g_strdup (peitho_tei_attr (c, "xml:id"));
+          g_autoptr(PeithoTagGroup) group = NULL;
+
+          read_cat_desc (c, &label, &definition, &example);
+          if (id == NULL)
+            id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "group");
+          group = peitho_tag_group_new (id, label != NULL ? label : id, definition);
+          if (!peitho_tag_set_add_group (tag_set, group, -1, &error))
+            {
+              ok = taxonomy_problem (self, c, PEITHO_ERROR_DUPLICATE_ID,
+                                                   _("category “%s”: %s"), id, error->message);
+              continue;
+            }
+          add_descendant_tags (self, tag_set, id, c, renditions, &ok);
+        }
+      else
+        {
+          if (other_id == NULL)
+            {
+              g_autoptr(PeithoTagGroup) group = NULL;
+
+              other_id = other_id_owned = peitho_tag_set_make_id (tag_set, "other");
+              group = peitho_tag_group_new (other_id, _("Other"), NULL);
+              peitho_tag_set_add_group (tag_set, group, -1, NULL);
+            }
+          ok = add_category_tag (self, tag_set, other_id, c, renditions);
+        }
+    }
+
+  return ok ? g_steal_pointer (&tag_set) : NULL;
 }

@@ -7,6 +7,9 @@
 #include <glib.h>
 #include <libxml/tree.h>
 
+#include "peitho-error.h"
+#include "peitho-tag-set.h"
+
 G_BEGIN_DECLS
 
 #define PEITHO_TEI_NS "http://www.tei-c.org/ns/1.0"
@@ -56,5 +59,65 @@ char       *peitho_tei_date_to_iso       (const char  *date);
 
 /* Serializes @node with its descendants, namespaces declared on it. */
 char       *peitho_tei_dump_node         (xmlNode     *node);
+
+/* Editing a kept tree in place. Element-only content gets indentation like a
+ * pretty printer's; mixed content gets no whitespace added. */
+gboolean    peitho_tei_is_blank_text     (const xmlNode *node);
+void        peitho_tei_insert_child      (xmlNode     *parent,
+                                          xmlNode     *child,
+                                          xmlNode     *before);
+/* Removes @node (and the indentation before it) and frees it. */
+void        peitho_tei_remove_node       (xmlNode     *node);
+/* A new TEI element in @context's document (not inserted). */
+xmlNode    *peitho_tei_new_element       (xmlNode     *context,
+                                          const char  *name);
+xmlNode    *peitho_tei_new_child         (xmlNode     *parent,
+                                          const char  *name,
+                                          xmlNode     *before);
+/* The first child called @name, created before @before if missing. */
+xmlNode    *peitho_tei_ensure_child      (xmlNode     *parent,
+                                          const char  *name,
+                                          xmlNode     *before);
+xmlNode    *peitho_tei_first_element_not_in (xmlNode           *parent,
+                                             const char * const *names);
+void        peitho_tei_set_xml_id        (xmlNode     *node,
+                                          const char  *id);
+/* Appends raw text (no entity parsing). */
+void        peitho_tei_add_text          (xmlNode     *node,
+                                          const char  *text);
+void        peitho_tei_clear_children    (xmlNode     *node);
+/* Replaces the text of @node unless it already says the same. */
+void        peitho_tei_set_text          (xmlNode     *node,
+                                          const char  *text);
+/* @base, or @base-2, -3 ... not in @used_ids; added to it. */
+char       *peitho_tei_unique_id         (GHashTable  *used_ids,
+                                          const char  *base);
+
+/* The taxonomy. Writing: renditions for the tags with a colour go into
+ * @encoding_desc's tagsDecl (replacing those @old_taxonomy pointed at);
+ * @rendition_ids receives tag id -> rendition id. */
+void        peitho_tei_update_tags_decl  (GHashTable   *used_ids,
+                                          PeithoTagSet *tag_set,
+                                          xmlNode      *encoding_desc,
+                                          xmlNode      *old_taxonomy,
+                                          GHashTable   *rendition_ids);
+xmlNode    *peitho_tei_build_taxonomy    (PeithoTagSet *tag_set,
+                                          xmlNode      *parent,
+                                          xmlNode      *before,
+                                          GHashTable   *rendition_ids);
+
+/* Returns FALSE to stop reading. */
+typedef gboolean (*PeithoTeiProblemFunc) (gpointer     data,
+                                          xmlNode     *node,
+                                          PeithoError  code,
+                                          const char  *message);
+/* Reading: the first taxonomy with categories in @header's
+ * encodingDesc/classDecl, colours from tagsDecl renditions. A category with
+ * child categories is a group (deeper ones are flattened into it), as is one
+ * marked n="group"; top-level categories without children go into a group
+ * "Other". NULL if there is no taxonomy, or if @problem_func said stop. */
+PeithoTagSet *peitho_tei_read_tag_set    (xmlNode              *header,
+                                          PeithoTeiProblemFunc  problem_func,
+                                          gpointer              problem_data);
 
 G_END_DECLS

@@ -110,236 +110,13 @@ reader_problem (Reader     *self,
  * The tag set
  */
 
-static char *
-parse_color (const char *css)
-{
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-  g_autofree char *hex = NULL;
-
-  if (css == NULL)
-    return NULL;
-  regex = g_regex_new ("background(?:-color)?\\s*:\\s*#([0-9a-fA-F]{6}|[0-9a-fA-F]{3})\\b",
-                       G_REGEX_CASELESS, 0, NULL);
-  if (!g_regex_match (regex, css, 0, &match))
-    return NULL;
-  hex = g_ascii_strdown (g_match_info_fetch (match, 1), -1);
-  if (strlen (hex) == 3)
-    return g_strdup_printf ("#%c%c%c%c%c%c", hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]);
-  return g_strconcat ("#", hex, NULL);
-}
-
-static void
-read_cat_desc (xmlNode  *category,
-               char    **label,
-               char    **definition,
-               char    **example)
-{
-  xmlNode *cat_desc = peitho_tei_child (category, "catDesc");
-
-  *label = *definition = *example = NULL;
-
-  if (cat_desc != NULL)
-    {
-      g_autoptr(GString) rest = g_string_new (NULL);
-      xmlNode *term = peitho_tei_child (cat_desc, "term");
-      xmlNode *q = peitho_tei_child (cat_desc, "q");
-      g_autofree char *collapsed = NULL;
-      const char *def;
-
-      for (xmlNode *child = cat_desc->children; child; child = child->next)
-        {
-          xmlChar *content;
-
-          if (child == term || child == q || child->type == XML_COMMENT_NODE
-              || child->type == XML_PI_NODE)
-            continue;
-          content = xmlNodeGetContent (child);
-          g_string_append (rest, (const char *) content);
-          xmlFree (content);
-        }
-      collapsed = peitho_tei_collapse (rest->str);
-      *example = peitho_tei_collapsed_text (q);
-
-      if (term != NULL)
-        {
-          *label = peitho_tei_collapsed_text (term);
-          def = collapsed;
-          while (def != NULL && (*def == ':' || *def == ' '))
-            def++;
-          *definition = def != NULL && *def != '\0' ? g_strdup (def) : NULL;
-        }
-      else
-        *label = g_steal_pointer (&collapsed);
-    }
-  else
-    {
-      *label = peitho_tei_collapsed_text (peitho_tei_child (category, "gloss"));
-      *definition = peitho_tei_collapsed_text (peitho_tei_child (category, "desc"));
-    }
-}
-
-static xmlNode *
-find_taxonomy (xmlNode *header)
-{
-  for (xmlNode *encoding = peitho_tei_first_element (header); encoding;
-       encoding = peitho_tei_next_element (encoding))
-    {
-      if (!peitho_tei_is (encoding, "encodingDesc"))
-        continue;
-      for (xmlNode *class_decl = peitho_tei_first_element (encoding); class_decl;
-           class_decl = peitho_tei_next_element (class_decl))
-        {
-          if (!peitho_tei_is (class_decl, "classDecl"))
-            continue;
-          for (xmlNode *taxonomy = peitho_tei_first_element (class_decl); taxonomy;
-               taxonomy = peitho_tei_next_element (taxonomy))
-            if (peitho_tei_is (taxonomy, "taxonomy") && peitho_tei_child (taxonomy, "category"))
-              return taxonomy;
-        }
-    }
-  return NULL;
-}
-
-static void
-collect_renditions (xmlNode    *header,
-                    GHashTable *renditions)
-{
-  for (xmlNode *encoding = peitho_tei_first_element (header); encoding;
-       encoding = peitho_tei_next_element (encoding))
-    {
-      xmlNode *tags_decl;
-
-      if (!peitho_tei_is (encoding, "encodingDesc"))
-        continue;
-      tags_decl = peitho_tei_child (encoding, "tagsDecl");
-      for (xmlNode *r = peitho_tei_first_element (tags_decl); r; r = peitho_tei_next_element (r))
-        {
-          const char *id = peitho_tei_attr (r, "xml:id");
-          xmlChar *css;
-
-          if (!peitho_tei_is (r, "rendition") || id == NULL)
-            continue;
-          css = xmlNodeGetContent (r);
-          g_hash_table_insert (renditions, (gpointer) id, parse_color ((const char *) css));
-          xmlFree (css);
-        }
-    }
-}
-
 static gboolean
-add_category_tag (Reader       *self,
-                  PeithoTagSet *tag_set,
-                  const char   *group_id,
-                  xmlNode      *category,
-                  GHashTable   *renditions)
+taxonomy_problem_cb (gpointer     data,
+                     xmlNode     *node,
+                     PeithoError  code,
+                     const char  *message)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PeithoTag) tag = NULL;
-  g_autofree char *label = NULL, *definition = NULL, *example = NULL;
-  g_autofree char *id = g_strdup (peitho_tei_attr (category, "xml:id"));
-  const char *rendition = peitho_tei_pointer_id (peitho_tei_attr (category, "rendition"));
-  const char *color = rendition != NULL ? g_hash_table_lookup (renditions, rendition) : NULL;
-
-  read_cat_desc (category, &label, &definition, &example);
-  if (id == NULL)
-    id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "tag");
-  if (label == NULL)
-    label = g_strdup (id);
-
-  tag = peitho_tag_new (id, label, definition, example, color);
-  if (!peitho_tag_set_add_tag (tag_set, group_id, tag, -1, &error))
-    return self == NULL || reader_problem (self, category, PEITHO_ERROR_DUPLICATE_ID,
-                                           _("category “%s”: %s"), id, error->message);
-  return TRUE;
-}
-
-static void
-add_descendant_tags (Reader       *self,
-                     PeithoTagSet *tag_set,
-                     const char   *group_id,
-                     xmlNode      *parent,
-                     GHashTable   *renditions,
-                     gboolean     *ok)
-{
-  for (xmlNode *c = peitho_tei_first_element (parent); c && *ok; c = peitho_tei_next_element (c))
-    {
-      if (!peitho_tei_is (c, "category"))
-        continue;
-      /* The model has two levels: deeper categories become tags of the
-       * top-level group too. */
-      *ok = add_category_tag (self, tag_set, group_id, c, renditions);
-      add_descendant_tags (self, tag_set, group_id, c, renditions, ok);
-    }
-}
-
-/* @self may be NULL (tag-set files): problems are then ignored. */
-static PeithoTagSet *
-read_tag_set (Reader  *self,
-              xmlNode *header)
-{
-  g_autoptr(GHashTable) renditions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  xmlNode *taxonomy = find_taxonomy (header);
-  g_autoptr(PeithoTagSet) tag_set = NULL;
-  g_autofree char *title = NULL;
-  const char *other_id = NULL;
-  g_autofree char *other_id_owned = NULL;
-  gboolean ok = TRUE;
-
-  if (taxonomy == NULL)
-    return NULL;
-
-  collect_renditions (header, renditions);
-  title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "desc"));
-  if (title == NULL)
-    title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "bibl"));
-  if (title == NULL)
-    title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "gloss"));
-  tag_set = peitho_tag_set_new (peitho_tei_attr (taxonomy, "xml:id") != NULL
-                                ? peitho_tei_attr (taxonomy, "xml:id") : "tags",
-                                title);
-
-  for (xmlNode *c = peitho_tei_first_element (taxonomy); c && ok; c = peitho_tei_next_element (c))
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!peitho_tei_is (c, "category"))
-        continue;
-
-      if (peitho_tei_child (c, "category") != NULL
-          || g_strcmp0 (peitho_tei_attr (c, "n"), "group") == 0)
-        {
-          g_autofree char *label = NULL, *definition = NULL, *example = NULL;
-          g_autofree char *id = g_strdup (peitho_tei_attr (c, "xml:id"));
-          g_autoptr(PeithoTagGroup) group = NULL;
-
-          read_cat_desc (c, &label, &definition, &example);
-          if (id == NULL)
-            id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "group");
-          group = peitho_tag_group_new (id, label != NULL ? label : id, definition);
-          if (!peitho_tag_set_add_group (tag_set, group, -1, &error))
-            {
-              ok = self == NULL || reader_problem (self, c, PEITHO_ERROR_DUPLICATE_ID,
-                                                   _("category “%s”: %s"), id, error->message);
-              continue;
-            }
-          add_descendant_tags (self, tag_set, id, c, renditions, &ok);
-        }
-      else
-        {
-          if (other_id == NULL)
-            {
-              g_autoptr(PeithoTagGroup) group = NULL;
-
-              other_id = other_id_owned = peitho_tag_set_make_id (tag_set, "other");
-              group = peitho_tag_group_new (other_id, _("Other"), NULL);
-              peitho_tag_set_add_group (tag_set, group, -1, NULL);
-            }
-          ok = add_category_tag (self, tag_set, other_id, c, renditions);
-        }
-    }
-
-  return ok ? g_steal_pointer (&tag_set) : NULL;
+  return reader_problem (data, node, code, "%s", message);
 }
 
 /* ---------------------------------------------------------------------------
@@ -1128,7 +905,7 @@ read_document (Reader  *self,
       read_metadata (self, header);
       if (!read_annotators (self, peitho_tei_child (header, "fileDesc")))
         return FALSE;
-      self->tag_set = read_tag_set (self, header);
+      self->tag_set = peitho_tei_read_tag_set (header, taxonomy_problem_cb, self);
       if (self->tag_set == NULL && self->error != NULL)
         return FALSE;
     }
@@ -1272,7 +1049,7 @@ peitho_tei_read_tag_set_bytes (GBytes      *bytes,
     g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
                  _("%s:%ld: not a TEI document: the root element is <%s>"), display_name,
                  xmlGetLineNo (root), (const char *) root->name);
-  else if ((tag_set = read_tag_set (NULL, peitho_tei_child (root, "teiHeader"))) == NULL)
+  else if ((tag_set = peitho_tei_read_tag_set (peitho_tei_child (root, "teiHeader"), NULL, NULL)) == NULL)
     g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
                  _("%s: the file holds no taxonomy (encodingDesc/classDecl/taxonomy)"),
                  display_name);

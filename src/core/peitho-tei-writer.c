@@ -65,204 +65,6 @@ change_mark_free (gpointer data)
  * Tree helpers
  */
 
-static gboolean
-is_blank_text (const xmlNode *node)
-{
-  if (node == NULL || node->type != XML_TEXT_NODE)
-    return FALSE;
-  for (const xmlChar *p = node->content; p && *p; p++)
-    if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_text (const xmlNode *node)
-{
-  return node != NULL && (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE);
-}
-
-/* Mixed content shows text next to where we insert or at either end;
- * checking only there keeps appending many children linear. */
-static gboolean
-looks_mixed (const xmlNode *parent,
-             const xmlNode *before)
-{
-  const xmlNode *around[] = { parent->children, parent->last, before,
-                              before != NULL ? before->prev : NULL };
-
-  for (guint i = 0; i < G_N_ELEMENTS (around); i++)
-    if (is_text (around[i]) && !is_blank_text (around[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static int
-node_depth (const xmlNode *node)
-{
-  int depth = 0;
-
-  for (const xmlNode *p = node->parent; p != NULL && p->type == XML_ELEMENT_NODE; p = p->parent)
-    depth++;
-  return depth;
-}
-
-static xmlNode *
-new_indent (xmlDoc *doc,
-            int     depth)
-{
-  g_autofree char *text = g_strnfill (1 + 2 * depth, ' ');
-
-  text[0] = '\n';
-  return xmlNewDocText (doc, (const xmlChar *) text);
-}
-
-/* Inserts @child before @before (or at the end), indented like a pretty
- * printer would in element-only content; mixed content gets no whitespace. */
-static void
-insert_child (xmlNode *parent,
-              xmlNode *child,
-              xmlNode *before)
-{
-  int depth;
-
-  if (looks_mixed (parent, before))
-    {
-      if (before != NULL)
-        xmlAddPrevSibling (before, child);
-      else
-        xmlAddChild (parent, child);
-      return;
-    }
-
-  depth = node_depth (parent);
-  if (before != NULL)
-    {
-      xmlAddPrevSibling (before, child);
-      xmlAddPrevSibling (before, new_indent (parent->doc, depth + 1));
-    }
-  else if (is_blank_text (parent->last))
-    {
-      xmlAddPrevSibling (parent->last, child);
-      xmlAddPrevSibling (child, new_indent (parent->doc, depth + 1));
-    }
-  else
-    {
-      xmlAddChild (parent, new_indent (parent->doc, depth + 1));
-      xmlAddChild (parent, child);
-      xmlAddChild (parent, new_indent (parent->doc, depth));
-    }
-}
-
-static void
-remove_node (xmlNode *node)
-{
-  xmlNode *parent = node->parent;
-
-  if (parent != NULL && is_blank_text (node->prev) && !looks_mixed (parent, node))
-    {
-      xmlNode *blank = node->prev;
-
-      xmlUnlinkNode (blank);
-      xmlFreeNode (blank);
-    }
-  xmlUnlinkNode (node);
-  xmlFreeNode (node);
-}
-
-static xmlNode *
-new_element (xmlNode    *context,
-             const char *name)
-{
-  xmlNs *ns = xmlSearchNsByHref (context->doc, context, (const xmlChar *) PEITHO_TEI_NS);
-
-  return xmlNewDocNode (context->doc, ns, (const xmlChar *) name, NULL);
-}
-
-static void
-set_xml_id (xmlNode    *node,
-            const char *id)
-{
-  xmlNs *xml = xmlSearchNs (node->doc, node, (const xmlChar *) "xml");
-
-  xmlSetNsProp (node, xml, (const xmlChar *) "id", (const xmlChar *) id);
-}
-
-static void
-add_text (xmlNode    *node,
-          const char *text)
-{
-  if (text != NULL && *text != '\0')
-    xmlAddChild (node, xmlNewDocText (node->doc, (const xmlChar *) text));
-}
-
-static void
-clear_children (xmlNode *node)
-{
-  while (node->children != NULL)
-    {
-      xmlNode *child = node->children;
-
-      xmlUnlinkNode (child);
-      xmlFreeNode (child);
-    }
-}
-
-/* Replaces the text of @node unless it already says the same, so that markup
- * inside (a <bibl> with <title> and <date>) survives when nothing changed. */
-static void
-set_text (xmlNode    *node,
-          const char *text)
-{
-  g_autofree char *current = peitho_tei_collapsed_text (node);
-  g_autofree char *wanted = peitho_tei_collapse (text);
-
-  if (g_strcmp0 (current, wanted) == 0)
-    return;
-  clear_children (node);
-  add_text (node, text);
-}
-
-static xmlNode *
-new_child (xmlNode    *parent,
-           const char *name,
-           xmlNode    *before)
-{
-  xmlNode *node = new_element (parent, name);
-
-  insert_child (parent, node, before);
-  return node;
-}
-
-static xmlNode *
-ensure_child (xmlNode    *parent,
-              const char *name,
-              xmlNode    *before)
-{
-  xmlNode *node = peitho_tei_child (parent, name);
-
-  return node != NULL ? node : new_child (parent, name, before);
-}
-
-/* The first element child whose name is not in @names (NULL-terminated). */
-static xmlNode *
-first_element_not_in (xmlNode           *parent,
-                      const char * const *names)
-{
-  for (xmlNode *child = peitho_tei_first_element (parent); child;
-       child = peitho_tei_next_element (child))
-    {
-      gboolean listed = FALSE;
-
-      for (guint i = 0; names[i] != NULL; i++)
-        if (peitho_tei_is (child, names[i]))
-          listed = TRUE;
-      if (!listed)
-        return child;
-    }
-  return NULL;
-}
-
 static void
 collect_ids_except (xmlNode    *node,
                     GHashTable *ids,
@@ -282,21 +84,6 @@ collect_ids_except (xmlNode    *node,
     }
 }
 
-static char *
-unique_id (Writer     *self,
-           const char *base)
-{
-  char *id = g_strdup (base);
-
-  for (guint n = 2; g_hash_table_contains (self->used_ids, id); n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
-    }
-  g_hash_table_add (self->used_ids, g_strdup (id));
-  return id;
-}
-
 /* ---------------------------------------------------------------------------
  * The header
  */
@@ -306,15 +93,15 @@ update_title_stmt (Writer  *self,
                    xmlNode *file_desc)
 {
   static const char * const before_pub[] = { "titleStmt", NULL };
-  xmlNode *title_stmt = ensure_child (file_desc, "titleStmt",
-                                      first_element_not_in (file_desc, before_pub));
-  xmlNode *title = ensure_child (title_stmt, "title", peitho_tei_first_element (title_stmt));
+  xmlNode *title_stmt = peitho_tei_ensure_child (file_desc, "titleStmt",
+                                      peitho_tei_first_element_not_in (file_desc, before_pub));
+  xmlNode *title = peitho_tei_ensure_child (title_stmt, "title", peitho_tei_first_element (title_stmt));
   xmlNode *author = peitho_tei_child (title_stmt, "author");
   const char *author_name = peitho_document_get_author (self->document);
   GListModel *annotators = peitho_document_get_annotators (self->document);
   guint n_annotators = g_list_model_get_n_items (annotators);
 
-  set_text (title, peitho_document_get_title (self->document));
+  peitho_tei_set_text (title, peitho_document_get_title (self->document));
 
   if (author_name != NULL && *author_name != '\0')
     {
@@ -325,12 +112,12 @@ update_title_stmt (Writer  *self,
           for (xmlNode *n = title; n; n = peitho_tei_next_element (n))
             if (peitho_tei_is (n, "title"))
               last_title = n;
-          author = new_child (title_stmt, "author", peitho_tei_next_element (last_title));
+          author = peitho_tei_new_child (title_stmt, "author", peitho_tei_next_element (last_title));
         }
-      set_text (author, author_name);
+      peitho_tei_set_text (author, author_name);
     }
   else if (author != NULL)
-    remove_node (author);
+    peitho_tei_remove_node (author);
 
   for (guint i = 0; i < n_annotators; i++)
     {
@@ -347,12 +134,12 @@ update_title_stmt (Writer  *self,
         {
           xmlNode *resp;
 
-          resp_stmt = new_child (title_stmt, "respStmt", NULL);
-          set_xml_id (resp_stmt, id);
-          resp = new_element (resp_stmt, "resp");
-          add_text (resp, "annotation");
+          resp_stmt = peitho_tei_new_child (title_stmt, "respStmt", NULL);
+          peitho_tei_set_xml_id (resp_stmt, id);
+          resp = peitho_tei_new_element (resp_stmt, "resp");
+          peitho_tei_add_text (resp, "annotation");
           xmlAddChild (resp_stmt, resp);
-          name = new_element (resp_stmt, "persName");
+          name = peitho_tei_new_element (resp_stmt, "persName");
           xmlAddChild (resp_stmt, name);
         }
       else
@@ -362,11 +149,11 @@ update_title_stmt (Writer  *self,
             name = peitho_tei_child (resp_stmt, "name");
           if (name == NULL)
             {
-              name = new_element (resp_stmt, "persName");
+              name = peitho_tei_new_element (resp_stmt, "persName");
               xmlAddChild (resp_stmt, name);
             }
         }
-      set_text (name, peitho_annotator_get_name (annotator));
+      peitho_tei_set_text (name, peitho_annotator_get_name (annotator));
     }
 }
 
@@ -386,9 +173,9 @@ update_source_desc (Writer  *self,
   if (bibl != NULL)
     {
       if (source != NULL)
-        set_text (bibl, source);
+        peitho_tei_set_text (bibl, source);
       else
-        clear_children (bibl);
+        peitho_tei_clear_children (bibl);
       return;
     }
 
@@ -402,177 +189,9 @@ update_source_desc (Writer  *self,
       source_desc = NULL;
     }
   if (source_desc == NULL)
-    source_desc = new_child (file_desc, "sourceDesc", NULL);
-  bibl = new_child (source_desc, "bibl", NULL);
-  add_text (bibl, source);
-}
-
-static void
-update_tags_decl (Writer       *self,
-                  PeithoTagSet *tag_set,
-                  xmlNode      *encoding_desc,
-                  xmlNode      *old_taxonomy,
-                  GHashTable   *rendition_ids)
-{
-  g_autoptr(GHashTable) owned = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (tag_set);
-  xmlNode *tags_decl = peitho_tei_child (encoding_desc, "tagsDecl");
-  xmlNode *before;
-
-  /* Renditions that the replaced taxonomy pointed at were ours. */
-  if (old_taxonomy != NULL)
-    {
-      for (xmlNode *n = old_taxonomy; n != NULL; )
-        {
-          const char *ref = peitho_tei_is (n, "category") ? peitho_tei_attr (n, "rendition") : NULL;
-
-          if (ref != NULL && peitho_tei_pointer_id (ref) != NULL)
-            g_hash_table_add (owned, g_strdup (peitho_tei_pointer_id (ref)));
-
-          /* Depth-first walk of the taxonomy. */
-          if (n->children != NULL)
-            n = n->children;
-          else
-            {
-              while (n != old_taxonomy && n->next == NULL)
-                n = n->parent;
-              n = n == old_taxonomy ? NULL : n->next;
-            }
-        }
-    }
-
-  if (tags_decl != NULL)
-    {
-      xmlNode *next;
-
-      for (xmlNode *n = peitho_tei_first_element (tags_decl); n; n = next)
-        {
-          const char *id = peitho_tei_attr (n, "xml:id");
-
-          next = peitho_tei_next_element (n);
-          if (peitho_tei_is (n, "rendition") && id != NULL && g_hash_table_contains (owned, id))
-            {
-              g_hash_table_remove (self->used_ids, id);
-              remove_node (n);
-            }
-        }
-    }
-
-  for (guint i = 0; i < tags->len; i++)
-    if (peitho_tag_get_color (g_ptr_array_index (tags, i)) != NULL)
-      break;
-    else if (i + 1 == tags->len)
-      return;
-  if (tags->len == 0)
-    return;
-
-  if (tags_decl == NULL)
-    tags_decl = new_child (encoding_desc, "tagsDecl", peitho_tei_first_element (encoding_desc));
-  before = peitho_tei_child (tags_decl, "namespace");
-
-  for (guint i = 0; i < tags->len; i++)
-    {
-      PeithoTag *tag = g_ptr_array_index (tags, i);
-      const char *color = peitho_tag_get_color (tag);
-      g_autofree char *base = NULL;
-      g_autofree char *css = NULL;
-      char *id;
-      xmlNode *rendition;
-
-      if (color == NULL)
-        continue;
-      base = g_strconcat ("r-", peitho_tag_get_id (tag), NULL);
-      id = unique_id (self, base);
-      g_hash_table_insert (rendition_ids, g_strdup (peitho_tag_get_id (tag)), id);
-      rendition = new_child (tags_decl, "rendition", before);
-      set_xml_id (rendition, id);
-      xmlSetProp (rendition, (const xmlChar *) "scheme", (const xmlChar *) "css");
-      css = g_strdup_printf ("background-color: %s;", color);
-      add_text (rendition, css);
-    }
-}
-
-static void
-fill_cat_desc (xmlNode    *category,
-               const char *label,
-               const char *definition,
-               const char *example,
-               gboolean    term)
-{
-  xmlNode *cat_desc = new_element (category, "catDesc");
-
-  xmlAddChild (category, cat_desc);
-  if (term)
-    {
-      xmlNode *term_node = new_element (cat_desc, "term");
-
-      add_text (term_node, label);
-      xmlAddChild (cat_desc, term_node);
-    }
-  else
-    add_text (cat_desc, label);
-
-  if (definition != NULL && *definition != '\0')
-    {
-      g_autofree char *text = g_strconcat (": ", definition, NULL);
-      add_text (cat_desc, text);
-    }
-  if (example != NULL && *example != '\0')
-    {
-      xmlNode *q = new_element (cat_desc, "q");
-
-      add_text (cat_desc, " ");
-      add_text (q, example);
-      xmlAddChild (cat_desc, q);
-    }
-}
-
-static xmlNode *
-build_taxonomy (PeithoTagSet *tag_set,
-                xmlNode      *parent,
-                xmlNode      *before,
-                GHashTable   *rendition_ids)
-{
-  xmlNode *taxonomy = new_child (parent, "taxonomy", before);
-  const char *title = peitho_tag_set_get_title (tag_set);
-
-  if (peitho_tag_set_get_id (tag_set) != NULL)
-    set_xml_id (taxonomy, peitho_tag_set_get_id (tag_set));
-  if (title != NULL && *title != '\0')
-    add_text (new_child (taxonomy, "desc", NULL), title);
-
-  for (guint g = 0; g < peitho_tag_set_get_n_groups (tag_set); g++)
-    {
-      PeithoTagGroup *group = peitho_tag_set_get_group (tag_set, g);
-      xmlNode *group_node = new_child (taxonomy, "category", NULL);
-      const char *definition = peitho_tag_group_get_definition (group);
-      guint n_tags = peitho_tag_group_get_n_tags (group);
-
-      set_xml_id (group_node, peitho_tag_group_get_id (group));
-      /* A top-level category without children would read back as a tag. */
-      if (n_tags == 0)
-        xmlSetProp (group_node, (const xmlChar *) "n", (const xmlChar *) "group");
-      fill_cat_desc (group_node, peitho_tag_group_get_label (group), definition, NULL,
-                     definition != NULL && *definition != '\0');
-
-      for (guint t = 0; t < n_tags; t++)
-        {
-          PeithoTag *tag = peitho_tag_group_get_tag (group, t);
-          xmlNode *tag_node = new_child (group_node, "category", NULL);
-          const char *rendition = g_hash_table_lookup (rendition_ids, peitho_tag_get_id (tag));
-
-          set_xml_id (tag_node, peitho_tag_get_id (tag));
-          if (rendition != NULL)
-            {
-              g_autofree char *ref = g_strconcat ("#", rendition, NULL);
-              xmlSetProp (tag_node, (const xmlChar *) "rendition", (const xmlChar *) ref);
-            }
-          fill_cat_desc (tag_node, peitho_tag_get_label (tag), peitho_tag_get_definition (tag),
-                         peitho_tag_get_example (tag), TRUE);
-        }
-    }
-
-  return taxonomy;
+    source_desc = peitho_tei_new_child (file_desc, "sourceDesc", NULL);
+  bibl = peitho_tei_new_child (source_desc, "bibl", NULL);
+  peitho_tei_add_text (bibl, source);
 }
 
 static xmlNode *
@@ -591,22 +210,22 @@ update_encoding_desc (Writer  *self,
 {
   g_autoptr(GHashTable) rendition_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, g_free);
-  xmlNode *encoding_desc = ensure_child (header, "encodingDesc", peitho_tei_next_element (file_desc));
+  xmlNode *encoding_desc = peitho_tei_ensure_child (header, "encodingDesc", peitho_tei_next_element (file_desc));
   xmlNode *class_decl = peitho_tei_child (encoding_desc, "classDecl");
   xmlNode *old_taxonomy = class_decl != NULL ? find_taxonomy (class_decl) : NULL;
   PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
 
-  update_tags_decl (self, tag_set, encoding_desc, old_taxonomy, rendition_ids);
+  peitho_tei_update_tags_decl (self->used_ids, tag_set, encoding_desc, old_taxonomy, rendition_ids);
 
   if (class_decl == NULL)
-    class_decl = new_child (encoding_desc, "classDecl", NULL);
-  build_taxonomy (tag_set, class_decl, old_taxonomy, rendition_ids);
+    class_decl = peitho_tei_new_child (encoding_desc, "classDecl", NULL);
+  peitho_tei_build_taxonomy (tag_set, class_decl, old_taxonomy, rendition_ids);
   if (old_taxonomy != NULL)
-    remove_node (old_taxonomy);
+    peitho_tei_remove_node (old_taxonomy);
 
   /* encodingDesc may not be empty, but an empty tag set leaves nothing. */
   if (peitho_tei_first_element (encoding_desc) == NULL)
-    remove_node (encoding_desc);
+    peitho_tei_remove_node (encoding_desc);
 }
 
 static void
@@ -622,7 +241,7 @@ update_profile_desc (Writer  *self,
   if (date == NULL || *date == '\0')
     {
       if (date_node != NULL)
-        remove_node (date_node);
+        peitho_tei_remove_node (date_node);
       return;
     }
 
@@ -632,13 +251,13 @@ update_profile_desc (Writer  *self,
 
       if (after == NULL)
         after = peitho_tei_child (header, "fileDesc");
-      profile_desc = new_child (header, "profileDesc", peitho_tei_next_element (after));
+      profile_desc = peitho_tei_new_child (header, "profileDesc", peitho_tei_next_element (after));
     }
   if (creation == NULL)
-    creation = new_child (profile_desc, "creation", NULL);
+    creation = peitho_tei_new_child (profile_desc, "creation", NULL);
   if (date_node == NULL)
-    date_node = new_child (creation, "date", NULL);
-  set_text (date_node, date);
+    date_node = peitho_tei_new_child (creation, "date", NULL);
+  peitho_tei_set_text (date_node, date);
 
   iso = peitho_tei_date_to_iso (date);
   if (iso != NULL)
@@ -655,16 +274,16 @@ update_revision_desc (Writer  *self,
   xmlNode *revision_desc = peitho_tei_child (header, "revisionDesc");
 
   if (revision_desc != NULL)
-    remove_node (revision_desc);
+    peitho_tei_remove_node (revision_desc);
   if ((changes == NULL || changes->len == 0) && self->change_list->len == 0)
     return;
 
-  revision_desc = new_child (header, "revisionDesc", NULL);
+  revision_desc = peitho_tei_new_child (header, "revisionDesc", NULL);
 
   for (guint i = 0; changes != NULL && i < changes->len; i++)
     {
       PeithoChange *change = g_ptr_array_index (changes, i);
-      xmlNode *node = new_child (revision_desc, "change", NULL);
+      xmlNode *node = peitho_tei_new_child (revision_desc, "change", NULL);
       g_autofree char *when = peitho_tei_format_when (change->when);
 
       if (when != NULL)
@@ -674,16 +293,16 @@ update_revision_desc (Writer  *self,
           g_autofree char *who = g_strconcat ("#", change->who, NULL);
           xmlSetProp (node, (const xmlChar *) "who", (const xmlChar *) who);
         }
-      add_text (node, change->text);
+      peitho_tei_add_text (node, change->text);
     }
 
   for (guint i = 0; i < self->change_list->len; i++)
     {
       ChangeMark *mark = g_ptr_array_index (self->change_list, i);
-      xmlNode *node = new_child (revision_desc, "change", NULL);
+      xmlNode *node = peitho_tei_new_child (revision_desc, "change", NULL);
       g_autofree char *when = peitho_tei_format_when (mark->when);
 
-      set_xml_id (node, mark->id);
+      peitho_tei_set_xml_id (node, mark->id);
       xmlSetProp (node, (const xmlChar *) "type", (const xmlChar *) "annotation");
       xmlSetProp (node, (const xmlChar *) "when", (const xmlChar *) when);
       if (mark->who != NULL)
@@ -802,14 +421,14 @@ build_header (Writer *self)
 
   assign_change_marks (self);
 
-  file_desc = ensure_child (header, "fileDesc", peitho_tei_first_element (header));
+  file_desc = peitho_tei_ensure_child (header, "fileDesc", peitho_tei_first_element (header));
   update_title_stmt (self, file_desc);
   publication_stmt = peitho_tei_child (file_desc, "publicationStmt");
   if (publication_stmt == NULL)
     {
-      publication_stmt = new_child (file_desc, "publicationStmt",
-                                    first_element_not_in (file_desc, before_publication));
-      add_text (new_child (publication_stmt, "p", NULL), "Annotated with Peitho.");
+      publication_stmt = peitho_tei_new_child (file_desc, "publicationStmt",
+                                    peitho_tei_first_element_not_in (file_desc, before_publication));
+      peitho_tei_add_text (peitho_tei_new_child (publication_stmt, "p", NULL), "Annotated with Peitho.");
     }
   update_source_desc (self, file_desc);
   update_encoding_desc (self, header, file_desc);
@@ -1453,7 +1072,7 @@ peitho_tei_write_tag_set_bytes (PeithoTagSet  *tag_set,
   root = xmlDocGetRootElement (doc);
   header = peitho_tei_first_element (root);
   file_desc = peitho_tei_child (header, "fileDesc");
-  add_text (peitho_tei_child (peitho_tei_child (file_desc, "titleStmt"), "title"),
+  peitho_tei_add_text (peitho_tei_child (peitho_tei_child (file_desc, "titleStmt"), "title"),
             peitho_tag_set_get_title (tag_set) != NULL ? peitho_tag_set_get_title (tag_set)
                                                         : "Tag set");
 
@@ -1470,16 +1089,16 @@ peitho_tei_write_tag_set_bytes (PeithoTagSet  *tag_set,
                                    peitho_tag_set_get_n_groups (tag_set));
   }
 
-  encoding_desc = new_child (header, "encodingDesc", NULL);
-  update_tags_decl (&self, tag_set, encoding_desc, NULL, rendition_ids);
-  build_taxonomy (tag_set, new_child (encoding_desc, "classDecl", NULL), NULL, rendition_ids);
+  encoding_desc = peitho_tei_new_child (header, "encodingDesc", NULL);
+  peitho_tei_update_tags_decl (self.used_ids, tag_set, encoding_desc, NULL, rendition_ids);
+  peitho_tei_build_taxonomy (tag_set, peitho_tei_new_child (encoding_desc, "classDecl", NULL), NULL, rendition_ids);
 
   xmlAddChild (root, xmlNewDocText (doc, (const xmlChar *) "\n  "));
-  text = new_element (root, "text");
+  text = peitho_tei_new_element (root, "text");
   xmlAddChild (root, text);
   xmlAddChild (root, xmlNewDocText (doc, (const xmlChar *) "\n"));
-  body = new_child (text, "body", NULL);
-  add_text (new_child (body, "p", NULL), description);
+  body = peitho_tei_new_child (text, "body", NULL);
+  peitho_tei_add_text (peitho_tei_new_child (body, "p", NULL), description);
 
   {
     /* The template starts the header on the root's line. */

@@ -104,16 +104,19 @@ for ((run = 1; run <= runs; run++)); do
   done
 done
 
-median_ms () {
-  sort -n "$1" | awk '{ t[NR] = $1 } END { if (NR % 2) print t[(NR + 1) / 2]; else print (t[NR / 2] + t[NR / 2 + 1]) / 2 }'
+# median of column $2 of file $1
+median () {
+  awk -v c="$2" '{ print $c }' "$1" | sort -n |
+    awk '{ t[NR] = $1 } END { if (NR % 2) print t[(NR + 1) / 2]; else print (t[NR / 2] + t[NR / 2 + 1]) / 2 }'
 }
 peak_kb () {
   awk 'BEGIN { m = 0 } $2 > m { m = $2 } END { print m }' "$1"
 }
 
-declare -A ms kb
+declare -A ms kb cpu
 for name in "${names[@]}"; do
-  ms[$name]=$(median_ms "$dir/$name.times")
+  ms[$name]=$(median "$dir/$name.times" 1)
+  cpu[$name]=$(median "$dir/$name.times" 3)
   kb[$name]=$(peak_kb "$dir/$name.times")
 done
 
@@ -133,10 +136,14 @@ printf '  created times   %s\n' "$(grep '^created:' "$info" | cut -d' ' -f2-)"
 printf '  generated in    %s ms (model) + %s ms (write)\n' "$(field build-ms)" "$(field write-ms)"
 printf '  machine         %s, %s CPUs, %s\n' "$(uname -m)" "$(nproc)" "$(xmllint --version 2>&1 | head -n1)"
 echo
-printf '  %-36s %12s %14s\n' "operation" "median ms" "peak RSS MB"
+xml_bytes=$(field file-bytes)
+printf '  %-36s %10s %10s %8s %12s\n' "operation" "median ms" "CPU ms" "MB/s" "peak RSS MB"
 for i in "${!names[@]}"; do
-  printf '  %-36s %12.1f %14.1f\n' "${labels[$i]}" "${ms[${names[$i]}]}" \
-    "$(awk -v k="${kb[${names[$i]}]}" 'BEGIN { print k / 1024 }')"
+  n=${names[$i]}
+  awk -v label="${labels[$i]}" -v ms="${ms[$n]}" -v cpu="${cpu[$n]}" -v kb="${kb[$n]}" \
+      -v bytes="$xml_bytes" 'BEGIN {
+    printf "  %-36s %10.1f %10.1f %8.1f %12.1f\n", label, ms, cpu, bytes / 1048576 / (ms / 1000), kb / 1024
+  }'
 done
 echo
 
@@ -147,8 +154,13 @@ verdict () {
     printf "  %-44s %7.2fx   <= %sx   %s\n", label, r, limit, (r <= limit) ? "PASS" : "MISS"
   }'
 }
-printf '  %-44s %8s   %6s   %s\n' "target" "ratio" "limit" "result"
+printf '  %-44s %8s   %6s   %s   (wall time medians; CPU-time ratios below)\n' "target" "ratio" "limit" "result"
 verdict "load time / xmllint --noout" "${ms[peitho-load]}" "${ms[xmllint-parse]}" 2
 verdict "load+save time / xmllint parse+serialize" "${ms[peitho-load-save]}" "${ms[xmllint-serialize]}" 3
 verdict "load peak RSS / xmllint --noout" "${kb[peitho-load]}" "${kb[xmllint-parse]}" 4
 verdict "load+save peak RSS / xmllint parse+serialize" "${kb[peitho-load-save]}" "${kb[xmllint-serialize]}" 4
+echo
+printf '  %-44s %7.2fx\n' "load CPU / xmllint --noout CPU" \
+  "$(awk -v a="${cpu[peitho-load]}" -v b="${cpu[xmllint-parse]}" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+printf '  %-44s %7.2fx\n' "load+save CPU / xmllint parse+serialize CPU" \
+  "$(awk -v a="${cpu[peitho-load-save]}" -v b="${cpu[xmllint-serialize]}" 'BEGIN { print (b > 0 ? a / b : 0) }')"
