@@ -197,6 +197,9 @@ peitho_annotation_popover_closed (GtkPopover *popover)
 
   g_clear_pointer (&self->editing_id, g_free);
   gtk_stack_set_visible_child_name (self->stack, "list");
+  /* GTK may keep a popover that was shown alive past its window; at least
+   * the document must go. */
+  g_clear_object (&self->document);
 }
 
 static void

@@ -46,6 +46,7 @@ struct _PeithoWindow
   /* Owned */
   GSettings            *settings;
   PeithoDocument       *document;
+  PeithoTagSet         *tag_set;       /* the document's, watched for edits */
   GFile                *file;          /* TEI file we save to; NULL: never saved */
   GFile                *source;        /* what was opened */
   PeithoHistory        *history;

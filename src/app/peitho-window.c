@@ -43,9 +43,21 @@ history_changed_cb (PeithoWindow *self)
 }
 
 static void
+tag_set_edited_cb (PeithoWindow *self)
+{
+  /* Renamed, added or removed tags (the tag-set editor). */
+  _peitho_window_rebuild_tag_menus (self);
+}
+
+static void
 tag_set_changed_cb (PeithoWindow *self)
 {
   PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
+
+  if (self->tag_set != NULL)
+    g_signal_handlers_disconnect_by_func (self->tag_set, tag_set_edited_cb, self);
+  g_set_object (&self->tag_set, tag_set);
+  g_signal_connect_swapped (tag_set, "changed", G_CALLBACK (tag_set_edited_cb), self);
 
   peitho_tag_palette_set_tag_set (self->palette, tag_set);
   peitho_tag_chooser_set_tag_set (self->tag_chooser, tag_set);
@@ -351,16 +363,26 @@ peitho_window_dispose (GObject *object)
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
+  if (self->tag_set != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag_set, self);
+  g_clear_object (&self->tag_set);
   if (self->monitor != NULL)
     g_signal_handlers_disconnect_by_data (self->monitor, self);
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_data (peitho_annotation_view_get_highlighter (self->view), self);
 
+  /* A popover still up would keep itself (and its document) alive. */
   if (self->annotation_popover != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->annotation_popover));
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->annotation_popover));
+      gtk_widget_unparent (GTK_WIDGET (self->annotation_popover));
+    }
   self->annotation_popover = NULL;
   if (self->tag_chooser != NULL)
-    gtk_widget_unparent (GTK_WIDGET (self->tag_chooser));
+    {
+      gtk_popover_popdown (GTK_POPOVER (self->tag_chooser));
+      gtk_widget_unparent (GTK_WIDGET (self->tag_chooser));
+    }
   self->tag_chooser = NULL;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_WINDOW);
@@ -528,4 +550,10 @@ const char *
 _peitho_window_get_draft_id_for_testing (PeithoWindow *self)
 {
   return self->draft_id;
+}
+
+gboolean
+_peitho_window_get_changed_on_disk_for_testing (PeithoWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->disk_banner);
 }

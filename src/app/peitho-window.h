@@ -50,5 +50,7 @@ const char     *_peitho_window_get_last_error_for_testing  (PeithoWindow *self);
 void            _peitho_window_set_save_file_for_testing   (PeithoWindow *self,
                                                             GFile        *file);
 const char     *_peitho_window_get_draft_id_for_testing    (PeithoWindow *self);
+/* Whether the "file changed on disk" bar is shown. */
+gboolean        _peitho_window_get_changed_on_disk_for_testing (PeithoWindow *self);
 
 G_END_DECLS

@@ -70,6 +70,32 @@ peitho_document_load_file (GFile         *file,
       return NULL;
     }
 
+  if (size >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
+                    || ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
+    {
+      gboolean little = (guchar) data[0] == 0xFF;
+      gsize i = 2;
+
+      /* UTF-16 XML is fine (libxml2 reads it); UTF-16 text is not. */
+      while (i + 1 < size)
+        {
+          guint unit = little ? (guchar) data[i] | (guchar) data[i + 1] << 8
+                              : (guchar) data[i] << 8 | (guchar) data[i + 1];
+
+          if (unit != ' ' && unit != '\t' && unit != '\r' && unit != '\n')
+            {
+              if (unit == '<')
+                return peitho_tei_read_bytes (bytes, name, PEITHO_READ_DEFAULT, problems, error);
+              break;
+            }
+          i += 2;
+        }
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                   _("%s: the file is UTF-16 text; Peitho reads text in UTF-8 (save it as "
+                     "UTF-8 first)"), name);
+      return NULL;
+    }
+
   if (memchr (data, '\0', size) != NULL)
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,

@@ -64,6 +64,14 @@ reference_cb (void          *user_data,
 }
 
 static void
+external_subset_cb (void          *user_data,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+}
+
+static void
 structured_error_cb (void        *user_data,
                      xmlErrorPtr  error)
 {
@@ -93,6 +101,57 @@ structured_error_cb (void        *user_data,
                                                                             : "unknown error"));
       state->first_line = error->line;
     }
+}
+
+/* libxml2's message for bad UTF-8 does not say where in bytes; an XML file
+ * in UTF-8 (no other encoding declared, no UTF-16 byte order mark) is
+ * checked first. */
+static gboolean
+check_utf8 (const char  *data,
+            gsize        length,
+            const char  *display_name,
+            GError     **error)
+{
+  const char *invalid;
+  gsize start = 0;
+
+  if (length >= 2 && ((guchar) data[0] == 0xFF || (guchar) data[0] == 0xFE))
+    return TRUE;
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    start = 3;
+  if (length - start > 5 && memcmp (data + start, "<?xml", 5) == 0)
+    {
+      g_autofree char *decl = g_strndup (data + start, MIN (length - start, 200));
+      char *end = strstr (decl, "?>");
+      char *encoding;
+
+      if (end != NULL)
+        *end = '\0';
+      encoding = strstr (decl, "encoding");
+      if (encoding != NULL)
+        {
+          encoding += strlen ("encoding");
+          while (*encoding == ' ' || *encoding == '=' || *encoding == '"' || *encoding == '\'')
+            encoding++;
+          if (g_ascii_strncasecmp (encoding, "UTF-8", 5) != 0
+              && g_ascii_strncasecmp (encoding, "UTF8", 4) != 0)
+            return TRUE;
+        }
+    }
+
+  if (!g_utf8_validate_len (data, length, &invalid))
+    {
+      guint line = 1;
+
+      for (const char *p = data; p < invalid; p++)
+        if (*p == '\n')
+          line++;
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                   _("%s:%u: invalid UTF-8 at byte %" G_GSIZE_FORMAT), display_name, line,
+                   (gsize) (invalid - data));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gpointer
@@ -137,7 +196,10 @@ peitho_tei_parse_memory (const char  *data,
       }
   }
 
-  ctxt = xmlNewParserCtxt ();
+  if (!check_utf8 (data, length, display_name, error))
+    return NULL;
+
+  ctxt = xmlCreateMemoryParserCtxt (data, (int) length);
   if (ctxt == NULL)
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
@@ -150,10 +212,19 @@ peitho_tei_parse_memory (const char  *data,
   ctxt->sax->entityDecl = entity_decl_cb;
   ctxt->sax->unparsedEntityDecl = unparsed_entity_decl_cb;
   ctxt->sax->reference = reference_cb;
+  /* Never load an external DTD subset, whatever the flags say. */
+  ctxt->sax->externalSubset = external_subset_cb;
 
   /* Never XML_PARSE_NOENT, XML_PARSE_DTDLOAD or XML_PARSE_HUGE. */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) length, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+  /* libxml2 2.9's own table of xml:ids grows quadratically past ~100,000
+   * ids; the reader keeps its own. (A non-zero loadsubset would make the
+   * default SAX handler load the external subset: external_subset_cb
+   * stands in its way.) */
+  ctxt->loadsubset |= XML_SKIP_IDS;
+  xmlParseDocument (ctxt);
+  doc = ctxt->myDoc;
+  ctxt->myDoc = NULL;
 
   if (state.entity_seen)
     {

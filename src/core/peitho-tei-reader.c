@@ -448,6 +448,9 @@ resolve_span (Reader  *self,
                                _("span “%s”: its end (%s) comes before its start (%s); "
                                  "annotation left out"), name, to, from);
     }
+  else if (target == NULL)
+    return reader_problem (self, span, PEITHO_ERROR_INVALID,
+                           _("span “%s” has neither @from nor @target; left out"), name);
   else
     {
       g_auto(GStrv) tokens = g_strsplit_set (target, " \t\n\r", -1);

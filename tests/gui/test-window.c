@@ -615,6 +615,67 @@ test_draft_restore (Fixture       *f,
   destroy_window (restored);
 }
 
+static void
+test_changed_on_disk (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "watched.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  PeithoWindow *window;
+
+  tag (f->window, 0, 4, "metaphor");
+  _peitho_window_set_save_file_for_testing (f->window, file);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  wait_for (f->window);
+
+  window = open_window (file);
+  /* Our own save is not a change on disk. */
+  tag (window, 5, 10, "irony");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_for (window);
+  wait_ms (900);
+  g_assert_false (_peitho_window_get_changed_on_disk_for_testing (window));
+
+  /* Another program's is. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  wait_ms (1500);
+  g_assert_true (_peitho_window_get_changed_on_disk_for_testing (window));
+
+  /* Reload takes the file's version. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  wait_for (window);
+  g_assert_false (_peitho_window_get_changed_on_disk_for_testing (window));
+  g_assert_cmpuint (total_of (window), ==, 2);
+  destroy_window (window);
+}
+
+/* A closed window lets go of its document, history and counts. */
+static void
+test_finalize (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autofree char *path = write_file (dir, "text.txt", TEXT);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PeithoWindow *window = open_window (file);
+  gpointer document = peitho_window_get_document (window);
+  gpointer counts = peitho_window_get_count_model (window);
+
+  g_object_add_weak_pointer (document, &document);
+  g_object_add_weak_pointer (counts, &counts);
+  tag (window, 0, 4, "metaphor");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-annotations", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-tag", NULL);
+  iterate ();
+  destroy_window (window);
+  wait_ms (50);
+
+  g_assert_null (document);
+  g_assert_null (counts);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -662,7 +723,9 @@ main (int   argc,
   ADD ("navigation", test_navigation);
   ADD ("drafts", test_drafts);
   ADD ("draft-restore", test_draft_restore);
+  ADD ("changed-on-disk", test_changed_on_disk);
 #undef ADD
+  g_test_add_func ("/window/finalize", test_finalize);
 
   ret = g_test_run ();
 
