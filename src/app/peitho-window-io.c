@@ -367,13 +367,7 @@ save_cb (GObject      *object,
   g_autoptr(SaveData) data = user_data;
   g_autoptr(GError) error = NULL;
 
-  /* The core's finish function checks for a task without a source object
-   * but its task has the document as source (reported): until that is
-   * fixed, read such a task directly. */
-  if (g_task_is_valid (result, NULL))
-    peitho_document_save_file_finish (result, &error);
-  else
-    g_task_propagate_boolean (G_TASK (result), &error);
+  peitho_document_save_file_finish (result, &error);
   finish_save (data->self, data, error);
 }
 

@@ -9,6 +9,7 @@
 #include "peitho-document-io.h"
 #include "peitho-tei-reader.h"
 #include "peitho-text-importer.h"
+#include "peitho-tei-common.h"
 
 static gboolean
 looks_like_xml (const char *data,
@@ -206,17 +207,9 @@ save_thread_cb (GTask        *task,
   SaveData *save = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents (save->file, g_bytes_get_data (save->bytes, NULL),
-                                g_bytes_get_size (save->bytes), NULL, TRUE,
-                                G_FILE_CREATE_NONE, NULL, cancellable, &error))
+  if (!peitho_tei_replace_file (save->file, save->bytes, TRUE, cancellable, &error))
     {
-      g_autofree char *name = g_file_get_parse_name (save->file);
-
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_task_return_error (task, g_steal_pointer (&error));
-      else
-        g_task_return_new_error (task, PEITHO_ERROR, PEITHO_ERROR_FAILED,
-                                 _("%s: cannot save: %s"), name, error->message);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
   g_task_return_boolean (task, TRUE);

@@ -4,7 +4,7 @@
 /* Private to the core: what the TEI reader, the writer and the importers
  * share. */
 
-#include <glib.h>
+#include <gio/gio.h>
 #include <libxml/tree.h>
 
 #include "peitho-error.h"
@@ -119,5 +119,14 @@ typedef gboolean (*PeithoTeiProblemFunc) (gpointer     data,
 PeithoTagSet *peitho_tei_read_tag_set    (xmlNode              *header,
                                           PeithoTeiProblemFunc  problem_func,
                                           gpointer              problem_data);
+
+/* Atomic replace (temporary file + rename, FILE~ kept with @make_backup);
+ * on failure the old file is untouched and nothing is left behind. Errors:
+ * PEITHO_ERROR_FAILED "FILE: cannot save: reason" (or G_IO_ERROR_CANCELLED). */
+gboolean      peitho_tei_replace_file    (GFile         *file,
+                                          GBytes        *bytes,
+                                          gboolean       make_backup,
+                                          GCancellable  *cancellable,
+                                          GError       **error);
 
 G_END_DECLS

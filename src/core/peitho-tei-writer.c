@@ -1025,7 +1025,6 @@ peitho_tei_write_file (PeithoDocument *document,
                        GError        **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -1034,21 +1033,7 @@ peitho_tei_write_file (PeithoDocument *document,
   if (bytes == NULL)
     return FALSE;
 
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, make_backup, G_FILE_CREATE_NONE, NULL,
-                                cancellable, &local_error))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
-                     _("%s: cannot save: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  return peitho_tei_replace_file (file, bytes, make_backup, cancellable, error);
 }
 
 GBytes *

@@ -47,23 +47,35 @@ check_xml_chars (const char  *data,
                  const char  *display_name,
                  GError     **error)
 {
-  const char *end = data + length;
+  const guchar *bytes = (const guchar *) data;
   guint line = 1;
 
-  for (const char *p = data; p < end; p = g_utf8_next_char (p))
+  /* Byte by byte (the text is valid UTF-8): C0 controls are single bytes,
+   * U+FFFE and U+FFFF are EF BF BE and EF BF BF. */
+  for (gsize i = 0; i < length; i++)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
 
-      if (c == '\n')
+      if (bytes[i] >= 0x20 && bytes[i] != 0xEF)
+        continue;
+      if (bytes[i] == '\n')
         line++;
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
+      if (bytes[i] == '\n' || bytes[i] == '\t' || bytes[i] == '\r')
+        continue;
+      if (bytes[i] == 0xEF)
         {
-          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                       _("%s:%u: the control character U+%04X at byte %" G_GSIZE_FORMAT
-                         " cannot be stored in TEI (XML)"),
-                       display_name, line, c, (gsize) (p - data) + base_offset);
-          return FALSE;
+          if (!(i + 2 < length && bytes[i + 1] == 0xBF && (bytes[i + 2] & 0xFE) == 0xBE))
+            continue;
+          c = bytes[i + 2] == 0xBE ? 0xFFFE : 0xFFFF;
         }
+      else
+        c = bytes[i];
+
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                   _("%s:%u: the control character U+%04X at byte %" G_GSIZE_FORMAT
+                     " cannot be stored in TEI (XML)"),
+                   display_name, line, c, i + base_offset);
+      return FALSE;
     }
   return TRUE;
 }
@@ -74,13 +86,19 @@ is_single_line (const Paragraph *p)
   return memchr (p->text, '\n', p->length) == NULL;
 }
 
+/* Front matter lines are short; a long paragraph is text. */
+#define MAX_FRONT_LINE 1000
+
 static gboolean
 matches (const char      *pattern,
          const Paragraph *p)
 {
-  g_autofree char *text = g_strndup (p->text, p->length);
+  g_autofree char *text = NULL;
 
-  return is_single_line (p) && g_regex_match_simple (pattern, text, 0, 0);
+  if (p->length > MAX_FRONT_LINE || !is_single_line (p))
+    return FALSE;
+  text = g_strndup (p->text, p->length);
+  return g_regex_match_simple (pattern, text, 0, 0);
 }
 
 static char *
@@ -148,14 +166,14 @@ take_front_matter (PeithoDocument *document,
 
   if (i < n && matches ("^\\S.* > .*$", &p[i]))
     breadcrumb = i++;
-  if (breadcrumb >= 0 && i + 1 < n && is_single_line (&p[i])
+  if (breadcrumb >= 0 && i + 1 < n && p[i].length <= MAX_FRONT_LINE && is_single_line (&p[i])
       && !matches (author_title_re, &p[i]) && matches (author_title_re, &p[i + 1]))
     catalogue = i++;
   if (i < n && matches (author_title_re, &p[i]))
     author_title = i++;
   else
     return 0;
-  if (i < n && is_single_line (&p[i]))
+  if (i < n && p[i].length <= MAX_FRONT_LINE && is_single_line (&p[i]))
     {
       g_autofree char *text = dup_trimmed (&p[i]);
       g_autofree char *iso = peitho_tei_date_to_iso (text);
@@ -246,9 +264,20 @@ peitho_text_import_bytes (GBytes        *bytes,
   /* CRLF -> LF; a lone CR is a character of the text. */
   text = g_string_sized_new (size - base);
   end = data + size;
-  for (const char *p = data + base; p < end; p++)
-    if (!(*p == '\r' && p + 1 < end && p[1] == '\n'))
-      g_string_append_c (text, *p);
+  for (const char *p = data + base; p < end; )
+    {
+      const char *cr = memchr (p, '\r', end - p);
+
+      if (cr == NULL)
+        {
+          g_string_append_len (text, p, end - p);
+          break;
+        }
+      g_string_append_len (text, p, cr - p);
+      if (!(cr + 1 < end && cr[1] == '\n'))
+        g_string_append_c (text, '\r');
+      p = cr + 1;
+    }
 
   paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
   {
