@@ -14,3 +14,4 @@
 #include "peitho-text-importer.h"
 #include "peitho-csv-export.h"
 #include "peitho-document-io.h"
+#include "peitho-tag-set-library.h"
