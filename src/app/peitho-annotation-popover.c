@@ -64,6 +64,16 @@ edit_note_clicked_cb (GtkButton               *button,
 }
 
 static void
+relations_clicked_cb (GtkButton               *button,
+                      PeithoAnnotationPopover *self)
+{
+  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "annotation-id"));
+
+  gtk_popover_popdown (GTK_POPOVER (self));
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-relations", "s", id);
+}
+
+static void
 remove_clicked_cb (GtkButton               *button,
                    PeithoAnnotationPopover *self)
 {
@@ -143,6 +153,12 @@ create_row (PeithoAnnotationPopover *self,
   button = gtk_button_new_with_mnemonic (note ? _("Edit _Note") : _("Add _Note"));
   g_object_set_data_full (G_OBJECT (button), "annotation-id", g_strdup (id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (edit_note_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+
+  button = gtk_button_new_with_mnemonic (_("Re_lations…"));
+  gtk_widget_set_tooltip_text (button, _("See, follow and add links to other annotations"));
+  g_object_set_data_full (G_OBJECT (button), "annotation-id", g_strdup (id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (relations_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
 
   button = gtk_button_new_with_mnemonic (_("_Remove"));

@@ -7,6 +7,7 @@
 
 #include "peitho-application.h"
 #include "peitho-drafts.h"
+#include "peitho-preferences-window.h"
 #include "peitho-window.h"
 
 struct _PeithoApplication
@@ -222,25 +223,12 @@ preferences_action (GSimpleAction *action,
 void
 peitho_application_show_preferences (PeithoApplication *self)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  GtkWidget *window, *page, *group, *name_row;
+  GtkWidget *window;
 
   g_return_if_fail (PEITHO_IS_APPLICATION (self));
 
-  window = adw_preferences_window_new ();
+  window = peitho_preferences_window_new ();
   gtk_window_set_transient_for (GTK_WINDOW (window), gtk_application_get_active_window (GTK_APPLICATION (self)));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-
-  page = adw_preferences_page_new ();
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Annotations"));
-  name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name_row), _("Your Name"));
-  g_settings_bind (settings, "annotator-name", name_row, "text", G_SETTINGS_BIND_DEFAULT);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name_row);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (window), ADW_PREFERENCES_PAGE (page));
-
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -267,6 +255,7 @@ static const struct {
   { "win.choose-tag", { "<Control>t", NULL } },
   { "win.show-annotations", { "<Control>i", NULL } },
   { "win.edit-note", { "<Control><Shift>n", NULL } },
+  { "win.relations", { "<Control>l", NULL } },
   { "win.next-annotation", { "<Alt>Down", NULL } },
   { "win.previous-annotation", { "<Alt>Up", NULL } },
   { "win.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },

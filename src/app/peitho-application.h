@@ -12,7 +12,7 @@ PeithoApplication *peitho_application_new                (void);
 /* Opens @file in an empty window if there is one, else in a new window. */
 void               peitho_application_open_in_new_window (PeithoApplication *self,
                                                           GFile             *file);
-/* The preferences window (a placeholder until issue 4/6 gives a full one). */
+/* The preferences window (PeithoPreferencesWindow). */
 void               peitho_application_show_preferences   (PeithoApplication *self);
 
 G_END_DECLS

@@ -184,6 +184,20 @@ peitho_count_item_new_for_tag (PeithoTag *tag)
 }
 
 PeithoCountItem *
+peitho_count_item_new (const char *id,
+                       const char *label)
+{
+  PeithoCountItem *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  self = g_object_new (PEITHO_TYPE_COUNT_ITEM, "label", label ? label : id, NULL);
+  self->id = g_strdup (id);
+
+  return self;
+}
+
+PeithoCountItem *
 peitho_count_item_new_for_group (PeithoTagGroup *group)
 {
   PeithoCountItem *self;

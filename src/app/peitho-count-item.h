@@ -12,6 +12,9 @@ G_DECLARE_FINAL_TYPE (PeithoCountItem, peitho_count_item, PEITHO, COUNT_ITEM, GO
  * "color" (tags; follows the PeithoTag), "count", "hidden" (tags: its
  * highlight is not shown), "is-group", "tag" (nullable), "children" (groups:
  * a GListModel of the tags' items). */
+/* A plain row (an annotator, a relation type): no tag, no children. */
+PeithoCountItem *peitho_count_item_new           (const char      *id,
+                                                  const char      *label);
 PeithoCountItem *peitho_count_item_new_for_tag   (PeithoTag       *tag);
 PeithoCountItem *peitho_count_item_new_for_group (PeithoTagGroup  *group);
 const char      *peitho_count_item_get_id        (PeithoCountItem *self);

@@ -14,6 +14,12 @@ struct _PeithoCountModel
   GPtrArray      *tags;      /* PeithoCountItem, flat, in tag-set order */
   GHashTable     *by_id;     /* tag or group id -> PeithoCountItem */
   guint           total;
+  guint           n_relations;
+
+  GListStore     *annotators;      /* PeithoCountItem per annotator */
+  GHashTable     *annotator_items; /* annotator id -> item */
+  GListStore     *relation_types;  /* PeithoCountItem per relation type */
+  GHashTable     *type_items;      /* type -> item */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -24,6 +30,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (PeithoCountModel, peitho_count_model, G_TYPE_OBJE
 enum {
   PROP_0,
   PROP_TOTAL,
+  PROP_N_RELATIONS,
   N_PROPS
 };
 
@@ -175,11 +182,95 @@ rebuild (PeithoCountModel *self)
 }
 
 static void
+update_annotator (PeithoCountModel *self,
+                  const char       *annotator_id)
+{
+  PeithoCountItem *item;
+
+  if (annotator_id == NULL)
+    return;
+
+  if (!(item = g_hash_table_lookup (self->annotator_items, annotator_id)))
+    {
+      PeithoAnnotator *annotator = peitho_document_lookup_annotator (self->document, annotator_id);
+
+      item = peitho_count_item_new (annotator_id, annotator ? peitho_annotator_get_name (annotator) : NULL);
+      g_hash_table_insert (self->annotator_items, (char *)peitho_count_item_get_id (item), item);
+      g_list_store_append (self->annotators, item);
+      g_object_unref (item);
+    }
+  peitho_count_item_set_count (item, peitho_document_count_annotator (self->document, annotator_id));
+}
+
+static void
+update_relation_type (PeithoCountModel *self,
+                      const char       *type)
+{
+  PeithoCountItem *item;
+  guint count = peitho_document_count_relation_type (self->document, type);
+  guint position;
+
+  item = g_hash_table_lookup (self->type_items, type);
+  if (item == NULL && count > 0)
+    {
+      item = peitho_count_item_new (type, type);
+      g_hash_table_insert (self->type_items, (char *)peitho_count_item_get_id (item), item);
+      g_list_store_append (self->relation_types, item);
+      g_object_unref (item);
+    }
+  else if (item != NULL && count == 0)
+    {
+      /* A type exists only while relations have it. */
+      if (g_list_store_find (self->relation_types, item, &position))
+        {
+          g_hash_table_remove (self->type_items, type);
+          g_list_store_remove (self->relation_types, position);
+        }
+      item = NULL;
+    }
+
+  if (item != NULL)
+    peitho_count_item_set_count (item, count);
+
+  if (self->n_relations != peitho_document_get_n_relations (self->document))
+    {
+      self->n_relations = peitho_document_get_n_relations (self->document);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_RELATIONS]);
+    }
+}
+
+static void
+relation_cb (PeithoCountModel *self,
+             PeithoRelation   *relation)
+{
+  update_relation_type (self, peitho_relation_get_relation_type (relation));
+}
+
+static void
 annotation_added_cb (PeithoCountModel *self,
                      PeithoAnnotation *annotation)
 {
   update_tag (self, peitho_annotation_get_tag_id (annotation));
+  update_annotator (self, peitho_annotation_get_annotator_id (annotation));
   set_total (self, peitho_document_get_n_annotations (self->document));
+}
+
+static void
+fill_annotators_and_relations (PeithoCountModel *self)
+{
+  GListModel *annotators = peitho_document_get_annotators (self->document);
+  GListModel *relations = peitho_document_get_relations (self->document);
+
+  for (guint i = 0; i < g_list_model_get_n_items (annotators); i++)
+    {
+      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
+      update_annotator (self, peitho_annotator_get_id (annotator));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
+      update_relation_type (self, peitho_relation_get_relation_type (relation));
+    }
 }
 
 static void
@@ -232,6 +323,10 @@ peitho_count_model_finalize (GObject *object)
   g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_object (&self->groups);
+  g_clear_pointer (&self->annotator_items, g_hash_table_unref);
+  g_clear_pointer (&self->type_items, g_hash_table_unref);
+  g_clear_object (&self->annotators);
+  g_clear_object (&self->relation_types);
 
   G_OBJECT_CLASS (peitho_count_model_parent_class)->finalize (object);
 }
@@ -248,6 +343,9 @@ peitho_count_model_get_property (GObject    *object,
     {
     case PROP_TOTAL:
       g_value_set_uint (value, self->total);
+      break;
+    case PROP_N_RELATIONS:
+      g_value_set_uint (value, self->n_relations);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -266,6 +364,9 @@ peitho_count_model_class_init (PeithoCountModelClass *klass)
   properties[PROP_TOTAL] =
     g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_RELATIONS] =
+    g_param_spec_uint ("n-relations", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[HIDDEN_CHANGED] =
@@ -282,6 +383,10 @@ peitho_count_model_init (PeithoCountModel *self)
   self->groups = g_list_store_new (PEITHO_TYPE_COUNT_ITEM);
   self->tags = g_ptr_array_new_with_free_func (g_object_unref);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->annotators = g_list_store_new (PEITHO_TYPE_COUNT_ITEM);
+  self->annotator_items = g_hash_table_new (g_str_hash, g_str_equal);
+  self->relation_types = g_list_store_new (PEITHO_TYPE_COUNT_ITEM);
+  self->type_items = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
 PeithoCountModel *
@@ -302,7 +407,12 @@ peitho_count_model_new (PeithoDocument *document)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "notify::tag-set", G_CALLBACK (set_tag_set),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "relation-added", G_CALLBACK (relation_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "relation-removed", G_CALLBACK (relation_cb),
+                           self, G_CONNECT_SWAPPED);
   set_tag_set (self);
+  fill_annotators_and_relations (self);
 
   return self;
 }
@@ -348,4 +458,41 @@ peitho_count_model_is_hidden (PeithoCountModel *self,
 
   item = g_hash_table_lookup (self->by_id, tag_id);
   return item != NULL && peitho_count_item_get_hidden (item);
+}
+
+GListModel *
+peitho_count_model_get_annotators (PeithoCountModel *self)
+{
+  g_return_val_if_fail (PEITHO_IS_COUNT_MODEL (self), NULL);
+  return G_LIST_MODEL (self->annotators);
+}
+
+GListModel *
+peitho_count_model_get_relation_types (PeithoCountModel *self)
+{
+  g_return_val_if_fail (PEITHO_IS_COUNT_MODEL (self), NULL);
+  return G_LIST_MODEL (self->relation_types);
+}
+
+guint
+peitho_count_model_get_n_relations (PeithoCountModel *self)
+{
+  g_return_val_if_fail (PEITHO_IS_COUNT_MODEL (self), 0);
+  return self->n_relations;
+}
+
+PeithoCountItem *
+peitho_count_model_lookup_annotator (PeithoCountModel *self,
+                                     const char       *annotator_id)
+{
+  g_return_val_if_fail (PEITHO_IS_COUNT_MODEL (self), NULL);
+  return annotator_id ? g_hash_table_lookup (self->annotator_items, annotator_id) : NULL;
+}
+
+PeithoCountItem *
+peitho_count_model_lookup_relation_type (PeithoCountModel *self,
+                                         const char       *type)
+{
+  g_return_val_if_fail (PEITHO_IS_COUNT_MODEL (self), NULL);
+  return type ? g_hash_table_lookup (self->type_items, type) : NULL;
 }

@@ -20,6 +20,14 @@ GListModel       *peitho_count_model_get_groups  (PeithoCountModel *self);
 PeithoCountItem  *peitho_count_model_lookup      (PeithoCountModel *self,
                                                   const char       *tag_or_group_id);
 guint             peitho_count_model_get_total   (PeithoCountModel *self);
+GListModel       *peitho_count_model_get_annotators     (PeithoCountModel *self);
+GListModel       *peitho_count_model_get_relation_types (PeithoCountModel *self);
+guint             peitho_count_model_get_n_relations    (PeithoCountModel *self);
+/* The item of an annotator id / a relation type, or NULL. */
+PeithoCountItem  *peitho_count_model_lookup_annotator   (PeithoCountModel *self,
+                                                         const char       *annotator_id);
+PeithoCountItem  *peitho_count_model_lookup_relation_type (PeithoCountModel *self,
+                                                           const char       *type);
 gboolean          peitho_count_model_is_hidden   (PeithoCountModel *self,
                                                   const char       *tag_id);
 

@@ -59,4 +59,26 @@ gboolean       peitho_history_set_note          (PeithoHistory        *self,
                                                  const char           *note,
                                                  GError              **error);
 
+/* peitho-history-relations.c: relations and the tag set. */
+gboolean       peitho_history_add_relation      (PeithoHistory        *self,
+                                                 const char           *type,
+                                                 const char           *from_id,
+                                                 const char           *to_id,
+                                                 const char           *annotator_id,
+                                                 char                **out_id,
+                                                 GError              **error);
+gboolean       peitho_history_remove_relation   (PeithoHistory        *self,
+                                                 PeithoRelation       *relation,
+                                                 GError              **error);
+/* peitho_document_remove_tag() made undoable: @replacement_id "" removes
+ * the annotations (and their relations), a tag id retags them. */
+gboolean       peitho_history_remove_tag        (PeithoHistory        *self,
+                                                 const char           *tag_id,
+                                                 const char           *replacement_id,
+                                                 GError              **error);
+/* peitho_document_set_tag_set() made undoable. */
+gboolean       peitho_history_set_tag_set       (PeithoHistory        *self,
+                                                 PeithoTagSet         *tag_set,
+                                                 GError              **error);
+
 G_END_DECLS

@@ -21,12 +21,22 @@ struct _PeithoSidebar
   GtkBox             *passages_box;
   GtkLabel           *passages_title;
   GtkListView        *passages_view;
+  GtkStack           *stack;
+  GtkLabel           *tag_details;
+  GtkLabel           *notes_title;
+  GtkListView        *notes_view;
+  GtkListView        *annotators_view;
+  GtkLabel           *relations_title;
+  GtkListView        *relations_view;
 
   /* Owned */
   PeithoCountModel   *model;
   GtkSingleSelection *counts_selection;
   GtkFilterListModel *passages;
   GtkCustomFilter    *passages_filter;
+  GtkFilterListModel *notes;
+  GtkCustomFilter    *notes_filter;
+  PeithoDocument     *document;   /* of the model, for its signals */
   char               *selected_id;
 };
 
@@ -49,6 +59,48 @@ update_total (PeithoSidebar *self)
   gtk_label_set_label (self->total_label, text);
 }
 
+/* Learning while tagging: what the selected tag means, with an example. */
+static void
+update_tag_details (PeithoSidebar   *self,
+                    PeithoCountItem *item)
+{
+  PeithoTag *tag = peitho_count_item_get_tag (item);
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  if (tag != NULL && peitho_tag_get_definition (tag) != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (peitho_tag_get_definition (tag), -1);
+      g_string_append (markup, escaped);
+    }
+  if (tag != NULL && peitho_tag_get_example (tag) != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (peitho_tag_get_example (tag), -1);
+
+      if (markup->len > 0)
+        g_string_append (markup, "\n");
+      /* Translators: an example of a rhetorical device, in the sidebar */
+      g_string_append_printf (markup, _("<i>Example:</i> %s"), escaped);
+    }
+  if (tag != NULL && peitho_tag_get_group_id (tag) != NULL)
+    {
+      PeithoDocument *document = peitho_count_model_get_document (self->model);
+      PeithoTagGroup *group = peitho_tag_set_lookup_group (peitho_document_get_tag_set (document),
+                                                           peitho_tag_get_group_id (tag));
+      if (group != NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (peitho_tag_group_get_label (group), -1);
+
+          if (markup->len > 0)
+            g_string_append (markup, "\n");
+          /* Translators: the group of a tag, e.g. "Group: Figures of speech" */
+          g_string_append_printf (markup, _("<small>Group: %s</small>"), escaped);
+        }
+    }
+
+  gtk_label_set_markup (self->tag_details, markup->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->tag_details), markup->len > 0);
+}
+
 static void
 update_passages_title (PeithoSidebar *self)
 {
@@ -68,6 +120,7 @@ update_passages_title (PeithoSidebar *self)
   text = g_strdup_printf (ngettext ("%s — %u passage", "%s — %u passages", n),
                           peitho_count_item_get_label (item), n);
   gtk_label_set_label (self->passages_title, text);
+  update_tag_details (self, item);
 }
 
 static gboolean
@@ -204,6 +257,160 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (box, peitho_annotation_get_note (annotation));
 }
 
+static gboolean
+note_filter_func (gpointer item,
+                  gpointer user_data)
+{
+  const char *note = peitho_annotation_get_note (item);
+
+  return note != NULL && note[0] != '\0';
+}
+
+static void
+update_notes_title (PeithoSidebar *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->notes));
+  g_autofree char *text = g_strdup_printf (ngettext ("%u note", "%u notes", n), n);
+
+  gtk_label_set_label (self->notes_title, text);
+}
+
+static void
+annotation_changed_cb (PeithoSidebar *self)
+{
+  /* A note written or cleared: the filter's answer may change. */
+  gtk_filter_changed (GTK_FILTER (self->notes_filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+notes_activate_cb (PeithoSidebar *self,
+                   guint          position)
+{
+  g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->notes), position);
+
+  if (annotation != NULL)
+    g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, annotation);
+}
+
+static void
+setup_note_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *swatch = peitho_swatch_new ();
+  GtkWidget *snippet = gtk_label_new (NULL);
+  GtkWidget *note = gtk_label_new (NULL);
+
+  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), swatch);
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (snippet, "dim-label");
+  gtk_widget_add_css_class (snippet, "caption");
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (note), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (note), 4);
+  gtk_label_set_ellipsize (GTK_LABEL (note), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (note), 30);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), snippet);
+  gtk_box_append (GTK_BOX (texts), note);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_note_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              PeithoSidebar            *self)
+{
+  PeithoAnnotation *annotation = gtk_list_item_get_item (item);
+  PeithoDocument *document = peitho_count_model_get_document (self->model);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *swatch = gtk_widget_get_first_child (box);
+  GtkWidget *texts = gtk_widget_get_next_sibling (swatch);
+  GtkWidget *snippet_label = gtk_widget_get_first_child (texts);
+  GtkWidget *note_label = gtk_widget_get_next_sibling (snippet_label);
+  g_autofree char *snippet = peitho_annotation_dup_snippet (document, annotation, SNIPPET_CHARS);
+  g_autofree char *line = g_strdup_printf ("%s · %s", peitho_annotation_get_tag_label (document, annotation), snippet);
+
+  peitho_swatch_set_color (PEITHO_SWATCH (swatch), peitho_annotation_get_tag_color (document, annotation));
+  gtk_label_set_label (GTK_LABEL (snippet_label), line);
+  gtk_label_set_label (GTK_LABEL (note_label), peitho_annotation_get_note (annotation));
+}
+
+static void
+setup_plain_row_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *count = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), count);
+  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_activatable (item, FALSE);
+}
+
+static void
+bind_plain_row_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  PeithoCountItem *count_item = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *count = gtk_widget_get_next_sibling (label);
+
+  /* The count follows the item while bound. */
+  g_object_set_data (G_OBJECT (label), "binding",
+                     g_object_bind_property (count_item, "label", label, "label", G_BINDING_SYNC_CREATE));
+  g_object_set_data (G_OBJECT (count), "binding",
+                     g_object_bind_property (count_item, "count", count, "label", G_BINDING_SYNC_CREATE));
+}
+
+static void
+unbind_plain_row_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item)
+{
+  GtkWidget *box = gtk_list_item_get_child (item);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GBinding *binding = g_object_steal_data (G_OBJECT (child), "binding");
+
+      if (binding != NULL)
+        g_binding_unbind (binding);
+    }
+}
+
+static void
+update_relations_title (PeithoSidebar *self)
+{
+  guint n = self->model ? peitho_count_model_get_n_relations (self->model) : 0;
+  g_autofree char *text = g_strdup_printf (ngettext ("%u link", "%u links", n), n);
+
+  gtk_label_set_label (self->relations_title, text);
+}
+
+static GtkListItemFactory *
+plain_factory (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_plain_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_plain_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_plain_row_cb), NULL);
+  return factory;
+}
+
 static void
 peitho_sidebar_dispose (GObject *object)
 {
@@ -216,6 +423,10 @@ peitho_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->counts_selection);
   g_clear_object (&self->passages);
+  g_clear_object (&self->notes);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
   g_clear_object (&self->model);
 
   G_OBJECT_CLASS (peitho_sidebar_parent_class)->dispose (object);
@@ -253,7 +464,15 @@ peitho_sidebar_class_init (PeithoSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, passages_box);
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, passages_title);
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, passages_view);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, stack);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, tag_details);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, notes_title);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, annotators_view);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, relations_title);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, relations_view);
   gtk_widget_class_bind_template_callback (widget_class, passages_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_activate_cb);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sidebar");
 }
@@ -295,8 +514,30 @@ peitho_sidebar_init (PeithoSidebar *self)
   gtk_list_view_set_factory (self->passages_view, factory);
   g_object_unref (factory);
 
+  self->notes_filter = gtk_custom_filter_new (note_filter_func, NULL, NULL);
+  self->notes = gtk_filter_list_model_new (NULL, GTK_FILTER (self->notes_filter));
+  gtk_filter_list_model_set_incremental (self->notes, FALSE);
+  g_signal_connect_swapped (self->notes, "items-changed", G_CALLBACK (update_notes_title), self);
+  gtk_list_view_set_model (self->notes_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->notes)))));
+  g_object_unref (gtk_list_view_get_model (self->notes_view));
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_note_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_note_cb), self);
+  gtk_list_view_set_factory (self->notes_view, factory);
+  g_object_unref (factory);
+
+  factory = plain_factory ();
+  gtk_list_view_set_factory (self->annotators_view, factory);
+  g_object_unref (factory);
+  factory = plain_factory ();
+  gtk_list_view_set_factory (self->relations_view, factory);
+  g_object_unref (factory);
+
   update_total (self);
   update_passages_title (self);
+  update_notes_title (self);
+  update_relations_title (self);
 }
 
 GtkWidget *
@@ -318,8 +559,27 @@ peitho_sidebar_set_model (PeithoSidebar    *self,
 
   set_selected_id (self, NULL);
   if (self->model != NULL)
-    g_signal_handlers_disconnect_by_func (self->model, update_total, self);
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->model, model);
+  g_set_object (&self->document, model ? (gpointer) peitho_count_model_get_document (model) : NULL);
+  gtk_filter_list_model_set_model (self->notes, self->document ? peitho_document_get_annotations (self->document) : NULL);
+  gtk_list_view_set_model (self->annotators_view,
+                           model ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (peitho_count_model_get_annotators (model))))
+                                 : NULL);
+  gtk_list_view_set_model (self->relations_view,
+                           model ? GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (peitho_count_model_get_relation_types (model))))
+                                 : NULL);
+  if (model != NULL)
+    {
+      g_object_unref (gtk_list_view_get_model (self->annotators_view));
+      g_object_unref (gtk_list_view_get_model (self->relations_view));
+      g_signal_connect_swapped (model, "notify::n-relations", G_CALLBACK (update_relations_title), self);
+      g_signal_connect_swapped (self->document, "annotation-changed", G_CALLBACK (annotation_changed_cb), self);
+    }
+  update_notes_title (self);
+  update_relations_title (self);
 
   if (model != NULL)
     {
@@ -384,4 +644,28 @@ peitho_sidebar_get_passages_model (PeithoSidebar *self)
 {
   g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), NULL);
   return self->selected_id ? G_LIST_MODEL (self->passages) : NULL;
+}
+
+/* The notes list: annotations with a note, in document order. */
+GListModel *
+peitho_sidebar_get_notes_model (PeithoSidebar *self)
+{
+  g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), NULL);
+  return G_LIST_MODEL (self->notes);
+}
+
+void
+peitho_sidebar_show_page (PeithoSidebar *self,
+                          const char    *name)
+{
+  g_return_if_fail (PEITHO_IS_SIDEBAR (self));
+  gtk_stack_set_visible_child_name (self->stack, name);
+}
+
+void
+peitho_sidebar_activate_note (PeithoSidebar *self,
+                              guint          position)
+{
+  g_return_if_fail (PEITHO_IS_SIDEBAR (self));
+  notes_activate_cb (self, position);
 }

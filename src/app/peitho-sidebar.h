@@ -24,4 +24,12 @@ const char *peitho_sidebar_get_selected_id     (PeithoSidebar    *self);
 /* The passages listed (PeithoAnnotation), or NULL when nothing is selected. */
 GListModel *peitho_sidebar_get_passages_model  (PeithoSidebar    *self);
 
+GListModel *peitho_sidebar_get_notes_model  (PeithoSidebar *self);
+/* "tags", "notes" or "overview". */
+void        peitho_sidebar_show_page        (PeithoSidebar *self,
+                                             const char    *name);
+/* What activating a row of the notes list does. */
+void        peitho_sidebar_activate_note    (PeithoSidebar *self,
+                                             guint          position);
+
 G_END_DECLS

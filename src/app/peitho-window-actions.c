@@ -437,6 +437,9 @@ _peitho_window_update_actions (PeithoWindow *self)
     "win.save", "win.save-as", "win.export", "win.tag-selection", "win.choose-tag",
     "win.show-annotations", "win.edit-note", "win.remove-annotation", "win.retag-annotation",
     "win.set-annotation-note", "win.next-annotation", "win.previous-annotation",
+    "win.relations", "win.show-relations", "win.add-relation", "win.remove-relation",
+    "win.select-annotation", "win.edit-tag-set", "win.save-tag-set", "win.apply-tag-set",
+    "win.export-tag-set", "win.import-tag-set", "win.remove-tag",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
@@ -451,8 +454,8 @@ _peitho_window_update_actions (PeithoWindow *self)
 
 /* Accelerators of the tags: the tag-shortcuts setting, or by default
  * Alt+1 … Alt+9 for the first nine tags. */
-static GHashTable *
-collect_tag_accels (PeithoWindow *self)
+GHashTable *
+_peitho_window_collect_tag_accels (PeithoWindow *self)
 {
   GHashTable *accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GVariant) setting = g_settings_get_value (self->settings, "tag-shortcuts");
@@ -483,7 +486,7 @@ collect_tag_accels (PeithoWindow *self)
 void
 _peitho_window_rebuild_tag_menus (PeithoWindow *self)
 {
-  g_autoptr(GHashTable) accels = collect_tag_accels (self);
+  g_autoptr(GHashTable) accels = _peitho_window_collect_tag_accels (self);
   g_autoptr(GMenu) tag_as = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
   GtkShortcutController *controller = self->tag_shortcuts;
@@ -541,6 +544,7 @@ _peitho_window_rebuild_tag_menus (PeithoWindow *self)
   g_menu_append (section, _("Tag…"), "win.choose-tag");
   g_menu_append (section, _("_Annotations Here"), "win.show-annotations");
   g_menu_append (section, _("Edit _Note"), "win.edit-note");
+  g_menu_append (section, _("_Links…"), "win.relations");
   g_menu_append_section (self->tag_menu, NULL, G_MENU_MODEL (section));
 }
 

@@ -192,6 +192,9 @@ load_cb (GObject      *object,
     }
   else
     {
+      /* A text becomes a document with the user's chosen tag set. */
+      if (!looks_like_tei (document, data->file))
+        _peitho_window_apply_default_tag_set (self, document);
       peitho_window_set_document (self, document,
                                   looks_like_tei (document, data->file) ? data->file : NULL,
                                   data->file);

@@ -42,6 +42,9 @@ struct _PeithoWindow
   PeithoTagChooser     *tag_chooser;
   GtkShortcutController *tag_shortcuts;
   GMenu                *tag_menu;
+  GMenu                *library_menu;     /* "Use a Tag Set" */
+  GtkWidget            *relation_dialog;  /* weak */
+  GtkWidget            *tag_set_editor;   /* weak */
 
   /* Owned */
   GSettings            *settings;
@@ -72,8 +75,23 @@ void     _peitho_window_class_init_actions   (GtkWidgetClass *widget_class);
 void     _peitho_window_init_actions         (PeithoWindow   *self);
 void     _peitho_window_update_actions       (PeithoWindow   *self);
 void     _peitho_window_rebuild_tag_menus    (PeithoWindow   *self);
+/* tag id -> accelerator: the tag-shortcuts setting, or the defaults. */
+GHashTable *_peitho_window_collect_tag_accels (PeithoWindow  *self);
 void     _peitho_window_select_annotation    (PeithoWindow     *self,
                                               PeithoAnnotation *annotation);
+
+/* peitho-window-relations.c */
+void     _peitho_window_class_init_relations (GtkWidgetClass   *widget_class);
+void     _peitho_window_show_relations       (PeithoWindow     *self,
+                                              PeithoAnnotation *annotation);
+
+/* peitho-window-tag-sets.c */
+void     _peitho_window_class_init_tag_sets  (GtkWidgetClass   *widget_class);
+void     _peitho_window_init_tag_sets        (PeithoWindow     *self);
+void     _peitho_window_rebuild_library_menu (PeithoWindow     *self);
+/* Applies the last-tag-set setting to a new document without annotations. */
+void     _peitho_window_apply_default_tag_set (PeithoWindow    *self,
+                                               PeithoDocument  *document);
 
 /* peitho-window-io.c */
 void     _peitho_window_class_init_io        (GtkWidgetClass *widget_class);

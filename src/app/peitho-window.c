@@ -384,6 +384,13 @@ peitho_window_dispose (GObject *object)
       gtk_widget_unparent (GTK_WIDGET (self->tag_chooser));
     }
   self->tag_chooser = NULL;
+  /* Dialogs hold the document: close them with the window. */
+  if (self->relation_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->relation_dialog));
+  g_clear_weak_pointer (&self->relation_dialog);
+  if (self->tag_set_editor != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->tag_set_editor));
+  g_clear_weak_pointer (&self->tag_set_editor);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_WINDOW);
 
@@ -397,6 +404,7 @@ peitho_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->tag_menu);
+  g_clear_object (&self->library_menu);
 
   G_OBJECT_CLASS (peitho_window_parent_class)->dispose (object);
 }
@@ -450,6 +458,8 @@ peitho_window_class_init (PeithoWindowClass *klass)
 
   _peitho_window_class_init_actions (widget_class);
   _peitho_window_class_init_io (widget_class);
+  _peitho_window_class_init_relations (widget_class);
+  _peitho_window_class_init_tag_sets (widget_class);
 }
 
 static void
@@ -482,6 +492,7 @@ peitho_window_init (PeithoWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _peitho_window_init_actions (self);
+  _peitho_window_init_tag_sets (self);
 
   /* Run from the build tree, the application icon is not installed. */
   if (!gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),

@@ -43,6 +43,16 @@ gpointer        _peitho_window_get_highlighter_for_testing (PeithoWindow *self);
 gpointer        _peitho_window_get_sidebar_for_testing     (PeithoWindow *self);
 gpointer        _peitho_window_get_palette_for_testing     (PeithoWindow *self);
 /* Number of loads, saves and drafts under way (tests wait for 0). */
+gpointer        _peitho_window_get_relation_dialog_for_testing (PeithoWindow *self);
+gpointer        _peitho_window_get_tag_set_editor_for_testing  (PeithoWindow *self);
+gpointer        _peitho_window_get_history_for_testing         (PeithoWindow *self);
+/* Tag sets from and to files (what the file choosers do). */
+gboolean        _peitho_window_apply_tag_set_file  (PeithoWindow  *self,
+                                                    GFile         *file,
+                                                    GError       **error);
+gboolean        _peitho_window_export_tag_set_file (PeithoWindow  *self,
+                                                    GFile         *file,
+                                                    GError       **error);
 guint           _peitho_window_get_busy_for_testing        (PeithoWindow *self);
 /* The last error shown (dialog or toast), or NULL. */
 const char     *_peitho_window_get_last_error_for_testing  (PeithoWindow *self);

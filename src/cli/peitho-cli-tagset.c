@@ -55,7 +55,7 @@ tagset_export (int    argc,
 }
 
 /* Puts into @tag_set the tags of @document's set that annotations use but
- * @tag_set lacks, in their old group, so that no annotation loses its tag. */
+ * @tag_set lacks (peitho_tag_set_keep_used_tags()), with a note for each. */
 static gboolean
 keep_used_tags (PeithoDocument  *document,
                 PeithoTagSet    *tag_set,
@@ -63,47 +63,17 @@ keep_used_tags (PeithoDocument  *document,
                 const char      *tag_set_file,
                 GError         **error)
 {
-  PeithoTagSet *old_set = peitho_document_get_tag_set (document);
-  g_autoptr(GPtrArray) old_tags = peitho_tag_set_dup_tags (old_set);
+  g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < old_tags->len; i++)
+  if (!peitho_tag_set_keep_used_tags (tag_set, document, kept, error))
+    return FALSE;
+
+  for (guint i = 0; i < kept->len; i++)
     {
-      PeithoTag *tag = g_ptr_array_index (old_tags, i);
+      PeithoTag *tag = g_ptr_array_index (kept, i);
       const char *tag_id = peitho_tag_get_id (tag);
-      const char *group_id = peitho_tag_get_group_id (tag);
-      g_autoptr(PeithoTag) copy = NULL;
-      PeithoTagGroup *group;
-      guint count;
-
-      count = peitho_document_count_tag (document, tag_id);
-      if (count == 0 || peitho_tag_set_lookup_tag (tag_set, tag_id) != NULL)
-        continue;
-
-      if (!(group = peitho_tag_set_lookup_group (tag_set, group_id)))
-        {
-          PeithoTagGroup *old_group = peitho_tag_set_lookup_group (old_set, group_id);
-          g_autoptr(PeithoTagGroup) new_group = NULL;
-          g_autofree char *new_id = NULL;
-          const char *label = old_group ? peitho_tag_group_get_label (old_group) : group_id;
-
-          /* Tags and groups share one id namespace: a tag of the new set may
-           * already hold the old group's id. */
-          if (group_id == NULL || peitho_tag_set_lookup_tag (tag_set, group_id) != NULL)
-            new_id = peitho_tag_set_make_id (tag_set, label != NULL ? label : tag_id);
-          else
-            new_id = g_strdup (group_id);
-
-          new_group = peitho_tag_group_new (new_id, label,
-                                            old_group ? peitho_tag_group_get_definition (old_group)
-                                                      : NULL);
-          if (!peitho_tag_set_add_group (tag_set, new_group, -1, error))
-            return FALSE;
-          group = new_group;
-        }
-
-      copy = peitho_tag_copy (tag);
-      if (!peitho_tag_set_add_tag (tag_set, peitho_tag_group_get_id (group), copy, -1, error))
-        return FALSE;
+      PeithoTagGroup *group = peitho_tag_set_lookup_group (tag_set, peitho_tag_get_group_id (tag));
+      guint count = peitho_document_count_tag (document, tag_id);
 
       g_printerr (g_dngettext (GETTEXT_PACKAGE,
                                /* Translators: "peitho-cli: FILE: note: tag “ID” (used by

@@ -1,0 +1,698 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-tag-set-editor.h"
+#include "peitho-window-private.h"
+
+struct _PeithoTagSetEditor
+{
+  AdwWindow parent_instance;
+
+  /* Template widgets */
+  GtkBox         *groups_box;
+
+  /* Owned */
+  PeithoWindow   *window;      /* weak */
+  PeithoDocument *document;
+  PeithoTagSet   *tag_set;
+  char           *layout;      /* ids in order: rebuild only when it changes */
+  char           *expanded_id; /* the tag whose row is open */
+};
+
+G_DEFINE_FINAL_TYPE (PeithoTagSetEditor, peitho_tag_set_editor, ADW_TYPE_WINDOW)
+
+/* GNOME palette, light enough for highlights. */
+static const char * const new_colors[] = {
+  "#99c1f1", "#8ff0a4", "#f9f06b", "#ffbe6f", "#f66151", "#dc8add", "#cdab8f",
+};
+
+static void rebuild (PeithoTagSetEditor *self);
+
+static char *
+dup_layout (PeithoTagSet *tag_set)
+{
+  GString *layout = g_string_new (NULL);
+
+  for (guint i = 0; i < peitho_tag_set_get_n_groups (tag_set); i++)
+    {
+      PeithoTagGroup *group = peitho_tag_set_get_group (tag_set, i);
+
+      g_string_append_printf (layout, "[%s]", peitho_tag_group_get_id (group));
+      for (guint j = 0; j < peitho_tag_group_get_n_tags (group); j++)
+        g_string_append_printf (layout, "%s,", peitho_tag_get_id (peitho_tag_group_get_tag (group, j)));
+    }
+  return g_string_free (layout, FALSE);
+}
+
+static void
+tag_set_changed_cb (PeithoTagSetEditor *self)
+{
+  g_autofree char *layout = dup_layout (self->tag_set);
+
+  /* Renames and recolours show through bindings; only a change of the
+   * structure rebuilds (which would take the focus away). */
+  if (g_strcmp0 (layout, self->layout) != 0)
+    rebuild (self);
+}
+
+static void
+document_tag_set_cb (PeithoTagSetEditor *self)
+{
+  if (self->tag_set != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag_set, self);
+  g_set_object (&self->tag_set, peitho_document_get_tag_set (self->document));
+  g_signal_connect_object (self->tag_set, "changed", G_CALLBACK (tag_set_changed_cb), self, G_CONNECT_SWAPPED);
+  rebuild (self);
+}
+
+PeithoTag *
+peitho_tag_set_editor_add_tag (PeithoTagSetEditor *self,
+                               const char         *group_id)
+{
+  g_autoptr(PeithoTag) tag = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  guint n;
+
+  g_return_val_if_fail (PEITHO_IS_TAG_SET_EDITOR (self), NULL);
+
+  n = peitho_tag_set_get_n_tags (self->tag_set);
+  id = peitho_tag_set_make_id (self->tag_set, _("New tag"));
+  tag = peitho_tag_new (id, _("New Tag"), NULL, NULL, new_colors[n % G_N_ELEMENTS (new_colors)]);
+  g_free (self->expanded_id);
+  self->expanded_id = g_strdup (id);
+  if (!peitho_tag_set_add_tag (self->tag_set, group_id, tag, -1, &error))
+    {
+      g_warning ("%s", error->message);
+      return NULL;
+    }
+  return tag;
+}
+
+void
+peitho_tag_set_editor_move_tag (PeithoTagSetEditor *self,
+                                PeithoTag          *tag,
+                                int                 delta)
+{
+  PeithoTagGroup *group = peitho_tag_set_lookup_group (self->tag_set, peitho_tag_get_group_id (tag));
+  guint n_groups = peitho_tag_set_get_n_groups (self->tag_set);
+  guint group_index = 0, position = 0;
+
+  g_return_if_fail (group != NULL);
+
+  for (guint i = 0; i < n_groups; i++)
+    if (peitho_tag_set_get_group (self->tag_set, i) == group)
+      group_index = i;
+  for (guint i = 0; i < peitho_tag_group_get_n_tags (group); i++)
+    if (peitho_tag_group_get_tag (group, i) == tag)
+      position = i;
+
+  /* Past the first or last tag of its group, a tag moves into the
+   * neighbouring group. */
+  if (delta < 0 && position == 0)
+    {
+      if (group_index == 0)
+        return;
+      group = peitho_tag_set_get_group (self->tag_set, group_index - 1);
+      peitho_tag_set_move_tag (self->tag_set, tag, peitho_tag_group_get_id (group), -1, NULL);
+    }
+  else if (delta > 0 && position + 1 >= peitho_tag_group_get_n_tags (group))
+    {
+      if (group_index + 1 >= n_groups)
+        return;
+      group = peitho_tag_set_get_group (self->tag_set, group_index + 1);
+      peitho_tag_set_move_tag (self->tag_set, tag, peitho_tag_group_get_id (group), 0, NULL);
+    }
+  else
+    peitho_tag_set_move_tag (self->tag_set, tag, peitho_tag_group_get_id (group), (int) position + delta, NULL);
+}
+
+void
+peitho_tag_set_editor_set_shortcut (PeithoTagSetEditor *self,
+                                    const char         *tag_id,
+                                    const char         *accel)
+{
+  g_autoptr(GHashTable) accels = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GVariantBuilder builder;
+  GHashTableIter iter;
+  const char *key, *value;
+
+  g_return_if_fail (PEITHO_IS_TAG_SET_EDITOR (self));
+
+  if (self->window == NULL)
+    return;
+
+  /* Start from what is in effect (the default Alt+N too), so that setting
+   * one shortcut keeps the others. */
+  accels = _peitho_window_collect_tag_accels (self->window);
+  g_hash_table_iter_init (&iter, accels);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&key, (gpointer *)&value))
+    if (accel != NULL && g_strcmp0 (value, accel) == 0)
+      g_hash_table_iter_remove (&iter);
+  if (accel != NULL && accel[0] != '\0')
+    g_hash_table_insert (accels, g_strdup (tag_id), g_strdup (accel));
+  else
+    g_hash_table_remove (accels, tag_id);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_hash_table_iter_init (&iter, accels);
+  while (g_hash_table_iter_next (&iter, (gpointer *)&key, (gpointer *)&value))
+    g_variant_builder_add (&builder, "{ss}", key, value);
+  g_settings_set_value (settings, "tag-shortcuts", g_variant_builder_end (&builder));
+  rebuild (self);
+}
+
+static void
+delete_response_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    PeithoTagSetEditor *self)
+{
+  const char *tag_id = g_object_get_data (G_OBJECT (dialog), "tag-id");
+  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
+
+  if (self->window == NULL)
+    return;
+
+  if (g_str_equal (response, "delete"))
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.remove-tag", "(ss)", tag_id, "");
+  else if (g_str_equal (response, "retag"))
+    {
+      GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+      const char *replacement = item ? g_object_get_data (G_OBJECT (item), "tag-id") : NULL;
+
+      if (replacement != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self->window), "win.remove-tag", "(ss)", tag_id, replacement);
+    }
+}
+
+GtkWidget *
+peitho_tag_set_editor_delete_tag (PeithoTagSetEditor *self,
+                                  const char         *tag_id)
+{
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GtkStringList) names = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *delete_label = NULL;
+  GtkWidget *dialog, *box, *label, *dropdown;
+  PeithoTag *tag;
+  guint count, n = 0;
+
+  g_return_val_if_fail (PEITHO_IS_TAG_SET_EDITOR (self), NULL);
+
+  if (self->window == NULL || !(tag = peitho_tag_set_lookup_tag (self->tag_set, tag_id)))
+    return NULL;
+
+  count = peitho_document_count_tag (self->document, tag_id);
+  if (count == 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->window), "win.remove-tag", "(ss)", tag_id, "");
+      return NULL;
+    }
+
+  heading = g_strdup_printf (_("Delete “%s”?"), peitho_tag_get_label (tag));
+  body = g_strdup_printf (ngettext ("%u annotation uses this tag. Delete it with the tag, or give it another tag.",
+                                    "%u annotations use this tag. Delete them with the tag, or give them another tag.",
+                                    count), count);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  delete_label = g_strdup_printf (ngettext ("_Delete %u Annotation", "_Delete %u Annotations", count), count);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "retag", _("_Retag"),
+                                    "delete", delete_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "retag", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  names = gtk_string_list_new (NULL);
+  tags = peitho_tag_set_dup_tags (self->tag_set);
+  for (guint i = 0; i < tags->len; i++)
+    {
+      PeithoTag *other = g_ptr_array_index (tags, i);
+      g_autoptr(GtkStringObject) item = NULL;
+
+      if (other == tag)
+        continue;
+      gtk_string_list_append (names, peitho_tag_get_label (other));
+      item = g_list_model_get_item (G_LIST_MODEL (names), n++);
+      g_object_set_data_full (G_OBJECT (item), "tag-id", g_strdup (peitho_tag_get_id (other)), g_free);
+    }
+  if (n == 0)
+    adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "retag", FALSE);
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  label = gtk_label_new_with_mnemonic (_("Retag _as"));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), dropdown);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Tag to give the annotations"), -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
+
+  g_object_set_data_full (G_OBJECT (dialog), "tag-id", g_strdup (tag_id), g_free);
+  g_object_set_data (G_OBJECT (dialog), "dropdown", dropdown);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/* The rows */
+
+static void
+color_set_cb (GtkColorButton *button,
+              PeithoTag      *tag)
+{
+  GdkRGBA rgba;
+  g_autofree char *color = NULL;
+
+  gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
+  color = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + .5),
+                           (guint) (rgba.green * 255 + .5), (guint) (rgba.blue * 255 + .5));
+  peitho_tag_set_color (tag, color);
+}
+
+static void
+entry_apply_cb (AdwEntryRow *row,
+                GObject     *object)
+{
+  const char *property = g_object_get_data (G_OBJECT (row), "property");
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  /* A label cannot be empty; a definition or an example can. */
+  if (text[0] == '\0' && g_str_equal (property, "label"))
+    return;
+  g_object_set (object, property, text[0] ? text : NULL, NULL);
+}
+
+static GtkWidget *
+entry_row (const char *title,
+           GObject    *object,
+           const char *property)
+{
+  GtkWidget *row = adw_entry_row_new ();
+  g_autofree char *value = NULL;
+
+  g_object_get (object, property, &value, NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
+  g_object_set_data (G_OBJECT (row), "property", (gpointer) property);
+  g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), object, 0);
+  return row;
+}
+
+static void
+move_clicked_cb (GtkButton          *button,
+                 PeithoTagSetEditor *self)
+{
+  PeithoTag *tag = g_object_get_data (G_OBJECT (button), "tag");
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+
+  g_free (self->expanded_id);
+  self->expanded_id = NULL;
+  peitho_tag_set_editor_move_tag (self, tag, delta);
+}
+
+static void
+delete_clicked_cb (GtkButton          *button,
+                   PeithoTagSetEditor *self)
+{
+  PeithoTag *tag = g_object_get_data (G_OBJECT (button), "tag");
+
+  peitho_tag_set_editor_delete_tag (self, peitho_tag_get_id (tag));
+}
+
+static gboolean
+capture_key_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkWindow             *capture)
+{
+  PeithoTagSetEditor *self = g_object_get_data (G_OBJECT (capture), "editor");
+  const char *tag_id = g_object_get_data (G_OBJECT (capture), "tag-id");
+  GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
+  g_autofree char *accel = NULL;
+
+  if (keyval == GDK_KEY_Escape && mods == 0)
+    {
+      gtk_window_destroy (capture);
+      return TRUE;
+    }
+  if (keyval == GDK_KEY_BackSpace && mods == 0)
+    {
+      peitho_tag_set_editor_set_shortcut (self, tag_id, NULL);
+      gtk_window_destroy (capture);
+      return TRUE;
+    }
+  /* Wait for the key that goes with the modifiers; plain keys would type. */
+  if (gdk_key_event_is_modifier (gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller)))
+      || mods == 0 || !gtk_accelerator_valid (keyval, mods))
+    return TRUE;
+
+  accel = gtk_accelerator_name (keyval, mods);
+  peitho_tag_set_editor_set_shortcut (self, tag_id, accel);
+  gtk_window_destroy (capture);
+  return TRUE;
+}
+
+static void
+shortcut_clicked_cb (GtkButton          *button,
+                     PeithoTagSetEditor *self)
+{
+  PeithoTag *tag = g_object_get_data (G_OBJECT (button), "tag");
+  g_autofree char *body = NULL;
+  GtkWidget *capture;
+  GtkEventController *controller;
+
+  body = g_strdup_printf (_("Press the keys for “%s”, for example Alt+M. Backspace removes the shortcut, Escape cancels."),
+                          peitho_tag_get_label (tag));
+  capture = adw_message_dialog_new (GTK_WINDOW (self), _("Set a Shortcut"), body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (capture), "cancel", _("_Cancel"));
+  g_object_set_data (G_OBJECT (capture), "editor", self);
+  g_object_set_data_full (G_OBJECT (capture), "tag-id", g_strdup (peitho_tag_get_id (tag)), g_free);
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (capture_key_cb), capture);
+  gtk_widget_add_controller (capture, controller);
+  gtk_window_present (GTK_WINDOW (capture));
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *a11y_name)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y_name, -1);
+  return button;
+}
+
+static GtkWidget *
+create_tag_row (PeithoTagSetEditor *self,
+                PeithoTag          *tag,
+                GHashTable         *accels)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *color, *button;
+  const char *accel = g_hash_table_lookup (accels, peitho_tag_get_id (tag));
+  const char *label = peitho_tag_get_label (tag);
+  g_autofree char *name = NULL;
+  guint count = peitho_document_count_tag (self->document, peitho_tag_get_id (tag));
+  g_autofree char *count_text = g_strdup_printf (ngettext ("%u annotation", "%u annotations", count), count);
+  GdkRGBA rgba;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_bind_property (tag, "label", row, "title", G_BINDING_SYNC_CREATE);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), count_text);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), g_strcmp0 (self->expanded_id, peitho_tag_get_id (tag)) == 0);
+
+  color = gtk_color_button_new ();
+  gtk_widget_set_valign (color, GTK_ALIGN_CENTER);
+  if (gdk_rgba_parse (&rgba, peitho_tag_get_color (tag)))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (color), &rgba);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (color), FALSE);
+  name = g_strdup_printf (_("Colour of “%s”"), label);
+  gtk_color_button_set_title (GTK_COLOR_BUTTON (color), name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (color), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect_object (color, "color-set", G_CALLBACK (color_set_cb), tag, 0);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), color);
+  g_clear_pointer (&name, g_free);
+
+  if (accel != NULL)
+    {
+      guint key;
+      GdkModifierType mods;
+
+      gtk_accelerator_parse (accel, &key, &mods);
+      name = gtk_accelerator_get_label (key, mods);
+    }
+  button = gtk_button_new_with_label (name ? name : _("Set Shortcut"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Keyboard shortcut: click, then press the keys"));
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf (_("Shortcut of “%s”"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data (G_OBJECT (button), "tag", tag);
+  g_signal_connect (button, "clicked", G_CALLBACK (shortcut_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  g_clear_pointer (&name, g_free);
+
+  name = g_strdup_printf (_("Move “%s” up"), label);
+  button = icon_button ("go-up-symbolic", _("Move up"), name);
+  g_object_set_data (G_OBJECT (button), "tag", tag);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (-1));
+  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  g_clear_pointer (&name, g_free);
+
+  name = g_strdup_printf (_("Move “%s” down"), label);
+  button = icon_button ("go-down-symbolic", _("Move down"), name);
+  g_object_set_data (G_OBJECT (button), "tag", tag);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (1));
+  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  g_clear_pointer (&name, g_free);
+
+  name = g_strdup_printf (_("Delete “%s”"), label);
+  button = icon_button ("user-trash-symbolic", _("Delete the tag"), name);
+  g_object_set_data (G_OBJECT (button), "tag", tag);
+  g_signal_connect (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Name"), G_OBJECT (tag), "label"));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Definition"), G_OBJECT (tag), "definition"));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Example"), G_OBJECT (tag), "example"));
+
+  return row;
+}
+
+static void
+add_tag_clicked_cb (GtkButton          *button,
+                    PeithoTagSetEditor *self)
+{
+  PeithoTagGroup *group = g_object_get_data (G_OBJECT (button), "group");
+
+  peitho_tag_set_editor_add_tag (self, peitho_tag_group_get_id (group));
+}
+
+static void
+move_group_clicked_cb (GtkButton          *button,
+                       PeithoTagSetEditor *self)
+{
+  PeithoTagGroup *group = g_object_get_data (G_OBJECT (button), "group");
+  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  guint n = peitho_tag_set_get_n_groups (self->tag_set);
+
+  for (guint i = 0; i < n; i++)
+    if (peitho_tag_set_get_group (self->tag_set, i) == group)
+      {
+        int position = (int) i + delta;
+
+        if (position >= 0 && position < (int) n)
+          peitho_tag_set_move_group (self->tag_set, group, position, NULL);
+        break;
+      }
+}
+
+static void
+delete_group_clicked_cb (GtkButton          *button,
+                         PeithoTagSetEditor *self)
+{
+  PeithoTagGroup *group = g_object_get_data (G_OBJECT (button), "group");
+
+  /* Its tags are deleted one by one, each asking if in use (and undoable);
+   * the group goes once it is empty. */
+  if (peitho_tag_group_get_n_tags (group) > 0)
+    {
+      g_autofree char *message = NULL;
+      GtkWidget *dialog;
+
+      message = g_strdup_printf (_("Delete or move the tags of “%s” first."), peitho_tag_group_get_label (group));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Group Is Not Empty"), message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+  peitho_tag_set_remove_group (self->tag_set, group);
+}
+
+static GtkWidget *
+create_group (PeithoTagSetEditor *self,
+              PeithoTagGroup     *group,
+              GHashTable         *accels)
+{
+  GtkWidget *prefs = adw_preferences_group_new ();
+  GtkWidget *suffix = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *button;
+  const char *label = peitho_tag_group_get_label (group);
+  g_autofree char *name = NULL;
+
+  g_object_bind_property (group, "label", prefs, "title", G_BINDING_SYNC_CREATE);
+
+  name = g_strdup_printf (_("Move the group “%s” up"), label);
+  button = icon_button ("go-up-symbolic", _("Move the group up"), name);
+  g_object_set_data (G_OBJECT (button), "group", group);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (-1));
+  g_signal_connect (button, "clicked", G_CALLBACK (move_group_clicked_cb), self);
+  gtk_box_append (GTK_BOX (suffix), button);
+  g_clear_pointer (&name, g_free);
+
+  name = g_strdup_printf (_("Move the group “%s” down"), label);
+  button = icon_button ("go-down-symbolic", _("Move the group down"), name);
+  g_object_set_data (G_OBJECT (button), "group", group);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (1));
+  g_signal_connect (button, "clicked", G_CALLBACK (move_group_clicked_cb), self);
+  gtk_box_append (GTK_BOX (suffix), button);
+  g_clear_pointer (&name, g_free);
+
+  name = g_strdup_printf (_("Delete the group “%s”"), label);
+  button = icon_button ("user-trash-symbolic", _("Delete the group"), name);
+  g_object_set_data (G_OBJECT (button), "group", group);
+  g_signal_connect (button, "clicked", G_CALLBACK (delete_group_clicked_cb), self);
+  gtk_box_append (GTK_BOX (suffix), button);
+  g_clear_pointer (&name, g_free);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (prefs), suffix);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  name = g_strdup_printf (_("Tags of the group “%s”"), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_list_box_append (GTK_LIST_BOX (list), entry_row (_("Group Name"), G_OBJECT (group), "label"));
+  for (guint i = 0; i < peitho_tag_group_get_n_tags (group); i++)
+    gtk_list_box_append (GTK_LIST_BOX (list), create_tag_row (self, peitho_tag_group_get_tag (group, i), accels));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), list);
+
+  button = gtk_button_new_with_mnemonic (_("Add _Tag"));
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (button, 6);
+  g_object_set_data (G_OBJECT (button), "group", group);
+  g_signal_connect (button, "clicked", G_CALLBACK (add_tag_clicked_cb), self);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), button);
+
+  return prefs;
+}
+
+static void
+rebuild (PeithoTagSetEditor *self)
+{
+  g_autoptr(GHashTable) accels = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
+    gtk_box_remove (self->groups_box, child);
+
+  g_free (self->layout);
+  self->layout = dup_layout (self->tag_set);
+  if (self->window == NULL)
+    return;
+
+  accels = _peitho_window_collect_tag_accels (self->window);
+  for (guint i = 0; i < peitho_tag_set_get_n_groups (self->tag_set); i++)
+    gtk_box_append (self->groups_box, create_group (self, peitho_tag_set_get_group (self->tag_set, i), accels));
+}
+
+static void
+add_group_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
+  g_autofree char *id = peitho_tag_set_make_id (self->tag_set, _("New group"));
+  g_autoptr(PeithoTagGroup) group = peitho_tag_group_new (id, _("New Group"), NULL);
+
+  if (peitho_tag_set_add_group (self->tag_set, group, -1, NULL))
+    peitho_tag_set_editor_add_tag (self, id);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
+
+  if (self->window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.undo", NULL);
+}
+
+static void
+peitho_tag_set_editor_dispose (GObject *object)
+{
+  PeithoTagSetEditor *self = (PeithoTagSetEditor *)object;
+
+  if (self->tag_set != NULL)
+    g_signal_handlers_disconnect_by_data (self->tag_set, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->tag_set);
+  g_clear_object (&self->document);
+  g_clear_weak_pointer (&self->window);
+
+  G_OBJECT_CLASS (peitho_tag_set_editor_parent_class)->dispose (object);
+}
+
+static void
+peitho_tag_set_editor_finalize (GObject *object)
+{
+  PeithoTagSetEditor *self = (PeithoTagSetEditor *)object;
+
+  g_clear_pointer (&self->layout, g_free);
+  g_clear_pointer (&self->expanded_id, g_free);
+
+  G_OBJECT_CLASS (peitho_tag_set_editor_parent_class)->finalize (object);
+}
+
+static void
+peitho_tag_set_editor_class_init (PeithoTagSetEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = peitho_tag_set_editor_dispose;
+  object_class->finalize = peitho_tag_set_editor_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/peitho-tag-set-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, PeithoTagSetEditor, groups_box);
+  gtk_widget_class_install_action (widget_class, "editor.add-group", NULL, add_group_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+}
+
+static void
+peitho_tag_set_editor_init (PeithoTagSetEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+peitho_tag_set_editor_new (PeithoWindow *window)
+{
+  PeithoTagSetEditor *self;
+
+  g_return_val_if_fail (PEITHO_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (peitho_window_get_document (window) != NULL, NULL);
+
+  self = g_object_new (PEITHO_TYPE_TAG_SET_EDITOR, "transient-for", window, NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->document = g_object_ref (peitho_window_get_document (window));
+  g_signal_connect_object (self->document, "notify::tag-set", G_CALLBACK (document_tag_set_cb),
+                           self, G_CONNECT_SWAPPED);
+  document_tag_set_cb (self);
+
+  return GTK_WIDGET (self);
+}

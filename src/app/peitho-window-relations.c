@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Relations between annotations: the window's actions, all undoable. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-relation-dialog.h"
+#include "peitho-utils.h"
+#include "peitho-window-private.h"
+
+static void
+select_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  PeithoAnnotation *annotation;
+
+  if (self->document == NULL)
+    return;
+
+  if (!(annotation = peitho_document_lookup_annotation (self->document, g_variant_get_string (param, NULL))))
+    {
+      _peitho_window_toast (self, _("That annotation no longer exists"));
+      return;
+    }
+
+  _peitho_window_select_annotation (self, annotation);
+  gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
+}
+
+void
+_peitho_window_show_relations (PeithoWindow     *self,
+                               PeithoAnnotation *annotation)
+{
+  GtkWidget *dialog;
+
+  if (self->relation_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->relation_dialog));
+
+  dialog = peitho_relation_dialog_new (GTK_WINDOW (self), self->document, annotation);
+  g_set_weak_pointer (&self->relation_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_relations_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  PeithoAnnotation *annotation = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  if (self->document == NULL)
+    return;
+
+  if (param != NULL)
+    annotation = peitho_document_lookup_annotation (self->document, g_variant_get_string (param, NULL));
+  else
+    {
+      gsize offset = peitho_annotation_view_get_cursor_offset (self->view);
+
+      annotations = peitho_document_get_annotations_at (self->document, offset);
+      if (annotations->len == 0 && offset > 0)
+        {
+          g_ptr_array_unref (annotations);
+          annotations = peitho_document_get_annotations_at (self->document, offset - 1);
+        }
+      /* The innermost annotation, as for notes. */
+      if (annotations->len > 0)
+        annotation = g_ptr_array_index (annotations, annotations->len - 1);
+    }
+
+  if (annotation == NULL)
+    {
+      _peitho_window_toast (self, _("No annotations here"));
+      return;
+    }
+
+  _peitho_window_show_relations (self, annotation);
+}
+
+static void
+add_relation_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name_setting = NULL;
+  PeithoAnnotator *annotator;
+  const char *from_id, *to_id, *type;
+
+  if (self->document == NULL)
+    return;
+
+  g_variant_get (param, "(&s&s&s)", &from_id, &to_id, &type);
+  name_setting = g_settings_get_string (self->settings, "annotator-name");
+  annotator = peitho_document_ensure_annotator (self->document, peitho_default_annotator_name (name_setting));
+
+  if (!peitho_history_add_relation (self->history, type, from_id, to_id,
+                                    annotator ? peitho_annotator_get_id (annotator) : NULL,
+                                    NULL, &error))
+    _peitho_window_toast (self, error->message);
+}
+
+static void
+remove_relation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  PeithoRelation *relation;
+  AdwToast *toast;
+
+  if (self->document == NULL)
+    return;
+
+  if (!(relation = peitho_document_lookup_relation (self->document, g_variant_get_string (param, NULL))))
+    return;
+
+  if (!peitho_history_remove_relation (self->history, relation, &error))
+    {
+      _peitho_window_toast (self, error->message);
+      return;
+    }
+
+  toast = adw_toast_new (_("Link removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_peitho_window_class_init_relations (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.select-annotation", "s", select_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.relations", NULL, show_relations_action);
+  gtk_widget_class_install_action (widget_class, "win.show-relations", "s", show_relations_action);
+  gtk_widget_class_install_action (widget_class, "win.add-relation", "(sss)", add_relation_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-relation", "s", remove_relation_action);
+}
+
+gpointer
+_peitho_window_get_relation_dialog_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->relation_dialog;
+}

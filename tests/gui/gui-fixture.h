@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#pragma GCC diagnostic ignored "-Wunused-function"
+
+/* What the window tests share: an application, a window on a small text,
+ * main-loop helpers. Static functions: each test binary includes it once. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+
+#include "peitho-application.h"
+#include "peitho-count-model.h"
+#include "peitho-highlighter.h"
+#include "peitho-sidebar.h"
+#include "peitho-tag-palette.h"
+#include "peitho-window.h"
+
+#define TEXT \
+  "Four score and seven years ago our fathers brought forth on this continent, a new nation.\n" \
+  "\n" \
+  "Now we are engaged in a great civil war, testing whether that nation can long endure.\n"
+
+static PeithoApplication *app;
+
+typedef struct {
+  char         *dir;
+  GFile        *text_file;
+  PeithoWindow *window;
+  GSettings    *settings;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Runs the main loop until the window has no load, save or draft under way
+ * (and its highlighting is done); fails after 20 s. */
+static void
+wait_for (PeithoWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  do
+    {
+      iterate ();
+      if (_peitho_window_get_busy_for_testing (window) == 0)
+        break;
+      g_usleep (1000);
+    }
+  while (g_get_monotonic_time () < deadline);
+
+  g_assert_cmpuint (_peitho_window_get_busy_for_testing (window), ==, 0);
+  iterate ();
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      iterate ();
+      g_usleep (2000);
+    }
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static PeithoWindow *
+open_window (GFile *file)
+{
+  PeithoWindow *window = peitho_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  peitho_window_open_file (window, file);
+  wait_for (window);
+  g_assert_nonnull (peitho_window_get_document (window));
+
+  return window;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  f->settings = g_settings_new (APP_ID);
+  /* Exact ranges, except in the test of snapping. */
+  g_settings_set_boolean (f->settings, "snap-to-words", FALSE);
+  g_settings_reset (f->settings, "autosave-delay");
+  g_settings_reset (f->settings, "tag-shortcuts");
+
+  f->dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  path = write_file (f->dir, "text.txt", TEXT);
+  f->text_file = g_file_new_for_path (path);
+  f->window = open_window (f->text_file);
+}
+
+static void
+destroy_window (PeithoWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  destroy_window (f->window);
+  g_clear_object (&f->text_file);
+  g_clear_object (&f->settings);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+select_range (PeithoWindow *window,
+              int           start,
+              int           end)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (window);
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_select_range (buffer, &s, &e);
+}
+
+static void
+tag (PeithoWindow *window,
+     int           start,
+     int           end,
+     const char   *tag_id)
+{
+  select_range (window, start, end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.tag-selection", "s", tag_id));
+  iterate ();
+}
+
+/* Asserts that @tag covers exactly [start, end) of the buffer (nothing when
+ * start == end). */
+static void
+assert_tag_over (GtkTextBuffer *buffer,
+                 GtkTextTag    *text_tag,
+                 int            start,
+                 int            end)
+{
+  GtkTextIter iter;
+
+  g_assert_nonnull (text_tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      int offset = gtk_text_iter_get_offset (&iter);
+      gboolean expected = offset >= start && offset < end;
+
+      if (gtk_text_iter_has_tag (&iter, text_tag) != expected)
+        g_error ("Tag %s at offset %d, expected over [%d, %d)",
+                 expected ? "missing" : "present", offset, start, end);
+    }
+  while (gtk_text_iter_forward_char (&iter));
+}
+
+static GtkTextTag *
+text_tag (PeithoWindow *window,
+          const char   *tag_id)
+{
+  return peitho_highlighter_get_text_tag (_peitho_window_get_highlighter_for_testing (window), tag_id);
+}
+
+static guint
+count_of (PeithoWindow *window,
+          const char   *tag_id)
+{
+  GListModel *model = peitho_window_get_count_model (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PeithoCountItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (peitho_count_item_get_id (item), tag_id) == 0)
+        return peitho_count_item_get_count (item);
+    }
+
+  g_error ("No count for %s", tag_id);
+  return 0;
+}
+
+static guint
+total_of (PeithoWindow *window)
+{
+  return peitho_count_model_get_total (PEITHO_COUNT_MODEL (peitho_window_get_count_model (window)));
+}
+
+static PeithoAnnotation *
+annotation_at (PeithoWindow *window,
+               guint         position)
+{
+  GListModel *annotations = peitho_document_get_annotations (peitho_window_get_document (window));
+  g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, position);
+
+  g_assert_nonnull (annotation);
+  /* The document holds it. */
+  return annotation;
+}
+
+/* Sets up the environment and the application: call first in main(). */
+static char *
+gui_test_init (int    *argc,
+               char ***argv)
+{
+  const char *build_root = g_getenv ("PEITHO_BUILD_ROOT");
+  g_autoptr(GError) error = NULL;
+  char *home;
+
+  if (build_root != NULL)
+    {
+      g_autofree char *schema_dir = g_build_filename (build_root, "data", NULL);
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", TRUE);
+
+  home = g_dir_make_tmp ("peitho-gui-home-XXXXXX", NULL);
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+
+  g_test_init (argc, argv, NULL);
+
+  app = peitho_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  return home;
+}

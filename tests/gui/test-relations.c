@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Relations, notes, annotators and their counts in a real (Xvfb) window. */
+
+#include "gui-fixture.h"
+#include "peitho-relation-dialog.h"
+#include "peitho-utils.h"
+
+static PeithoCountModel *
+counts (PeithoWindow *window)
+{
+  return PEITHO_COUNT_MODEL (peitho_window_get_count_model (window));
+}
+
+static guint
+relation_type_count (PeithoWindow *window,
+                     const char   *type)
+{
+  PeithoCountItem *item = peitho_count_model_lookup_relation_type (counts (window), type);
+
+  return item ? peitho_count_item_get_count (item) : 0;
+}
+
+static void
+tag_three (PeithoWindow *window)
+{
+  tag (window, 0, 4, "metaphor");     /* "Four" */
+  tag (window, 5, 10, "irony");       /* "score" */
+  tag (window, 15, 20, "ethos");      /* "seven" */
+}
+
+static void
+test_relation_create_follow_delete (Fixture       *f,
+                                    gconstpointer  data)
+{
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoRelationDialog *dialog;
+  PeithoAnnotation *from, *to;
+  g_autoptr(PeithoAnnotation) target = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  PeithoRelation *relation;
+  GtkTextIter s, e;
+
+  tag_three (f->window);
+  from = annotation_at (f->window, 0);
+  to = annotation_at (f->window, 2);
+
+  /* Ctrl+L on the caret: the dialog of the annotation there. */
+  select_range (f->window, 2, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.relations", NULL));
+  iterate ();
+  dialog = _peitho_window_get_relation_dialog_for_testing (f->window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (peitho_relation_dialog_get_n_relations (dialog), ==, 0);
+  /* Every other annotation is a possible target; the search narrows. */
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_relation_dialog_get_targets (dialog)), ==, 2);
+  peitho_relation_dialog_set_search (dialog, "SEVEN");
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_relation_dialog_get_targets (dialog)), ==, 1);
+  target = g_list_model_get_item (peitho_relation_dialog_get_targets (dialog), 0);
+  g_assert_true (target == to);
+  peitho_relation_dialog_set_search (dialog, "irony");   /* by tag label */
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_relation_dialog_get_targets (dialog)), ==, 1);
+  peitho_relation_dialog_set_search (dialog, "seven");
+
+  peitho_relation_dialog_set_type (dialog, "supports");
+  g_assert_true (peitho_relation_dialog_add (dialog, 0));
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 1);
+  g_assert_cmpuint (peitho_relation_dialog_get_n_relations (dialog), ==, 1);
+  relations = peitho_document_get_relations_for (document, peitho_annotation_get_id (from));
+  relation = g_ptr_array_index (relations, 0);
+  g_assert_cmpstr (peitho_relation_get_relation_type (relation), ==, "supports");
+  g_assert_cmpstr (peitho_relation_get_from_id (relation), ==, peitho_annotation_get_id (from));
+  g_assert_cmpstr (peitho_relation_get_to_id (relation), ==, peitho_annotation_get_id (to));
+  g_assert_nonnull (peitho_relation_get_annotator_id (relation));
+  g_assert_true (peitho_window_get_modified (f->window));
+
+  /* A type of the user's own. */
+  peitho_relation_dialog_set_type (dialog, "echoes");
+  g_assert_true (peitho_relation_dialog_add (dialog, 0));
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 2);
+  g_assert_cmpuint (relation_type_count (f->window, "supports"), ==, 1);
+  g_assert_cmpuint (relation_type_count (f->window, "echoes"), ==, 1);
+  g_assert_cmpuint (peitho_count_model_get_n_relations (counts (f->window)), ==, 2);
+
+  /* Seen from the other end: incoming. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-relations", "s", peitho_annotation_get_id (to));
+  iterate ();
+  dialog = _peitho_window_get_relation_dialog_for_testing (f->window);
+  g_assert_cmpuint (peitho_relation_dialog_get_n_relations (dialog), ==, 2);
+
+  /* Follow: the other passage is selected. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.select-annotation", "s",
+                                             peitho_annotation_get_id (from)));
+  iterate ();
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 0);
+  g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, 4);
+
+  /* Delete, undo, redo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-relation", "s",
+                                             peitho_relation_get_id (relation)));
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 1);
+  g_assert_cmpuint (relation_type_count (f->window, "supports"), ==, 0);
+  g_assert_null (peitho_count_model_lookup_relation_type (counts (f->window), "supports"));
+  g_assert_cmpuint (peitho_relation_dialog_get_n_relations (dialog), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 2);
+  g_assert_cmpuint (relation_type_count (f->window, "supports"), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 1);
+
+  /* Undo the creation of the second one too, then removing an annotation
+   * takes its relations (and undo brings them back). */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 2);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-annotation", "s", peitho_annotation_get_id (to));
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 0);
+  g_assert_cmpuint (peitho_count_model_get_n_relations (counts (f->window)), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 2);
+  g_assert_cmpuint (peitho_count_model_get_n_relations (counts (f->window)), ==, 2);
+}
+
+static void
+test_notes_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  PeithoSidebar *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  GListModel *notes = peitho_sidebar_get_notes_model (sidebar);
+  PeithoAnnotation *a, *c;
+  g_autoptr(PeithoAnnotation) first = NULL;
+  GtkTextIter s, e;
+
+  tag_three (f->window);
+  a = annotation_at (f->window, 0);
+  c = annotation_at (f->window, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-annotation-note", "(ss)",
+                              peitho_annotation_get_id (c), "Second line\nof the note");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-annotation-note", "(ss)",
+                              peitho_annotation_get_id (a), "Why a metaphor");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
+  /* Document order. */
+  first = g_list_model_get_item (notes, 0);
+  g_assert_true (first == a);
+
+  /* Jump from the note to its passage. */
+  peitho_sidebar_show_page (sidebar, "notes");
+  peitho_sidebar_activate_note (sidebar, 1);
+  iterate ();
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+  g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 15);
+  g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, 20);
+
+  /* Clearing a note takes it off the list; undo puts it back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-annotation-note", "(ss)",
+                              peitho_annotation_get_id (a), "");
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (notes), ==, 2);
+}
+
+static void
+test_annotator_from_preferences (Fixture       *f,
+                                 gconstpointer  data)
+{
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  PeithoAnnotation *annotation;
+  PeithoCountItem *item;
+  GDateTime *created;
+  g_autoptr(GDateTime) before = g_date_time_new_now_utc ();
+
+  g_settings_set_string (f->settings, "annotator-name", "Ada Reader");
+  tag (f->window, 0, 4, "metaphor");
+  annotation = annotation_at (f->window, 0);
+  g_assert_cmpstr (peitho_annotator_get_name (peitho_document_lookup_annotator (document,
+                     peitho_annotation_get_annotator_id (annotation))), ==, "Ada Reader");
+  created = peitho_annotation_get_created (annotation);
+  g_assert_nonnull (created);
+  g_assert_cmpint (g_date_time_difference (created, before), >=, -G_USEC_PER_SEC);
+
+  g_settings_set_string (f->settings, "annotator-name", "Ben Critic");
+  tag (f->window, 5, 10, "irony");
+  tag (f->window, 15, 20, "irony");
+
+  /* Counts per annotator, in the sidebar's model. */
+  item = peitho_count_model_lookup_annotator (counts (f->window), peitho_annotation_get_annotator_id (annotation));
+  g_assert_nonnull (item);
+  g_assert_cmpstr (peitho_count_item_get_label (item), ==, "Ada Reader");
+  g_assert_cmpuint (peitho_count_item_get_count (item), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_count_model_get_annotators (counts (f->window))), ==, 2);
+  item = peitho_count_model_lookup_annotator (counts (f->window),
+                                              peitho_annotation_get_annotator_id (annotation_at (f->window, 1)));
+  g_assert_cmpstr (peitho_count_item_get_label (item), ==, "Ben Critic");
+  g_assert_cmpuint (peitho_count_item_get_count (item), ==, 2);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (peitho_count_item_get_count (item), ==, 1);
+  g_settings_reset (f->settings, "annotator-name");
+}
+
+static void
+test_save_reopen_keeps_relations (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "saved.xml", NULL);
+  g_autoptr(GFile) saved = g_file_new_for_path (path);
+  PeithoDocument *document;
+  PeithoWindow *reopened;
+  PeithoRelation *relation;
+  PeithoAnnotation *annotation;
+
+  g_settings_set_string (f->settings, "annotator-name", "Ada Reader");
+  tag_three (f->window);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-relation", "(sss)",
+                              peitho_annotation_get_id (annotation_at (f->window, 1)),
+                              peitho_annotation_get_id (annotation_at (f->window, 0)), "attacks");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-annotation-note", "(ss)",
+                              peitho_annotation_get_id (annotation_at (f->window, 0)), "One\nTwo");
+  iterate ();
+
+  _peitho_window_set_save_file_for_testing (f->window, saved);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  wait_for (f->window);
+  g_assert_null (_peitho_window_get_last_error_for_testing (f->window));
+
+  reopened = open_window (saved);
+  document = peitho_window_get_document (reopened);
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 1);
+  relation = g_list_model_get_item (peitho_document_get_relations (document), 0);
+  g_object_unref (relation);
+  g_assert_cmpstr (peitho_relation_get_relation_type (relation), ==, "attacks");
+  g_assert_cmpuint (peitho_count_model_get_n_relations (counts (reopened)), ==, 1);
+  g_assert_cmpuint (relation_type_count (reopened, "attacks"), ==, 1);
+  annotation = annotation_at (reopened, 0);
+  g_assert_cmpstr (peitho_annotation_get_note (annotation), ==, "One\nTwo");
+  g_assert_cmpstr (peitho_annotation_get_annotator_name (document, annotation), ==, "Ada Reader");
+  g_assert_nonnull (peitho_annotation_get_created (annotation));
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_sidebar_get_notes_model (_peitho_window_get_sidebar_for_testing (reopened))), ==, 1);
+  g_assert_cmpuint (peitho_count_item_get_count (peitho_count_model_lookup_annotator (counts (reopened),
+                      peitho_annotation_get_annotator_id (annotation))), ==, 3);
+
+  _peitho_window_set_save_file_for_testing (reopened, NULL);
+  destroy_window (reopened);
+  g_settings_reset (f->settings, "annotator-name");
+}
+
+static void
+test_preferences_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkWindow *prefs;
+  GList *windows;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  iterate ();
+
+  windows = gtk_window_list_toplevels ();
+  prefs = NULL;
+  for (GList *l = windows; l; l = l->next)
+    if (ADW_IS_PREFERENCES_WINDOW (l->data))
+      prefs = l->data;
+  g_list_free (windows);
+  g_assert_nonnull (prefs);
+
+  /* Bound both ways: a change of the setting shows, and is in effect. */
+  g_settings_set_enum (f->settings, "font-family", 1);
+  g_settings_set_boolean (f->settings, "snap-to-words", TRUE);
+  iterate ();
+  gtk_window_destroy (prefs);
+  iterate ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = gui_test_init (&argc, &argv);
+  int ret;
+
+#define ADD(name, func) g_test_add ("/relations/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("create-follow-delete", test_relation_create_follow_delete);
+  ADD ("notes-list", test_notes_list);
+  ADD ("annotator", test_annotator_from_preferences);
+  ADD ("save-reopen", test_save_reopen_keeps_relations);
+  ADD ("preferences", test_preferences_window);
+#undef ADD
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (home);
+  return ret;
+}
