@@ -19,6 +19,8 @@ struct _PeithoAnnotationPopover
   GtkBox         *rows_box;
   GtkLabel       *note_title;
   GtkTextView    *note_view;
+  GtkWidget      *note_cancel_button;
+  GtkWidget      *note_save_button;
 
   /* Owned */
   PeithoDocument *document;
@@ -147,16 +149,20 @@ create_row (PeithoAnnotationPopover *self,
   menu = create_retag_menu (document, annotation);
   button = gtk_menu_button_new ();
   gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Change Tag"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Change Tag"), -1);
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
   gtk_box_append (GTK_BOX (buttons), button);
 
   button = gtk_button_new_with_mnemonic (note ? _("Edit _Note") : _("Add _Note"));
+  peitho_fix_mnemonic_name (button);
   g_object_set_data_full (G_OBJECT (button), "annotation-id", g_strdup (id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (edit_note_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
 
   button = gtk_button_new_with_mnemonic (_("Re_lations…"));
-  gtk_widget_set_tooltip_text (button, _("See, follow and add links to other annotations"));
+  peitho_fix_mnemonic_name (button);
+  gtk_widget_set_tooltip_text (button, _("See, follow and add relations to other annotations"));
   g_object_set_data_full (G_OBJECT (button), "annotation-id", g_strdup (id), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (relations_clicked_cb), self);
   gtk_box_append (GTK_BOX (buttons), button);
@@ -172,6 +178,7 @@ create_row (PeithoAnnotationPopover *self,
     g_autofree char *a11y = g_strdup_printf (_("Remove %s annotation"), label);
     gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+    peitho_fix_labelled_by (button);
   }
   gtk_box_append (GTK_BOX (buttons), button);
 
@@ -245,6 +252,8 @@ peitho_annotation_popover_class_init (PeithoAnnotationPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationPopover, stack);
   gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationPopover, rows_box);
   gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationPopover, note_title);
+  gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationPopover, note_cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationPopover, note_save_button);
   gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationPopover, note_view);
   gtk_widget_class_bind_template_callback (widget_class, note_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_save_cb);
@@ -254,6 +263,8 @@ static void
 peitho_annotation_popover_init (PeithoAnnotationPopover *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  peitho_fix_mnemonic_name (self->note_cancel_button);
+  peitho_fix_mnemonic_name (self->note_save_button);
 }
 
 GtkWidget *

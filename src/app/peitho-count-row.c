@@ -59,6 +59,32 @@ update_hide_button (PeithoCountRow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "hidden-tag");
 }
 
+/* The list item's name: "Metaphor: 1 annotation" (GTK 4.8 takes none from
+ * the row's labels). */
+static void
+update_accessible_name (PeithoCountRow *self)
+{
+  g_autofree char *name = NULL;
+  guint count;
+
+  if (self->item == NULL)
+    return;
+
+  count = peitho_count_item_get_count (self->item);
+  if (peitho_count_item_get_is_group (self->item))
+    /* Translators: accessible name of a group row in the sidebar counts */
+    name = g_strdup_printf (ngettext ("%s group: %u annotation", "%s group: %u annotations", count),
+                            peitho_count_item_get_label (self->item), count);
+  else
+    /* Translators: accessible name of a tag row in the sidebar counts */
+    name = g_strdup_printf (ngettext ("%s: %u annotation", "%s: %u annotations", count),
+                            peitho_count_item_get_label (self->item), count);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
 static void
 unbind (PeithoCountRow *self)
 {
@@ -67,7 +93,10 @@ unbind (PeithoCountRow *self)
   g_ptr_array_set_size (self->bindings, 0);
 
   if (self->item != NULL)
-    g_signal_handlers_disconnect_by_func (self->item, update_hide_button, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->item, update_hide_button, self);
+      g_signal_handlers_disconnect_by_func (self->item, update_accessible_name, self);
+    }
   g_clear_object (&self->item);
 }
 
@@ -153,6 +182,10 @@ peitho_count_row_set_list_row (PeithoCountRow *self,
   add_binding (self, g_object_bind_property_full (self->item, "count", self->count_label, "label",
                                                   G_BINDING_SYNC_CREATE, count_to_string,
                                                   NULL, NULL, NULL));
+
+  g_signal_connect_swapped (self->item, "notify::count", G_CALLBACK (update_accessible_name), self);
+  g_signal_connect_swapped (self->item, "notify::label", G_CALLBACK (update_accessible_name), self);
+  update_accessible_name (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->swatch), !is_group);
   gtk_widget_set_visible (GTK_WIDGET (self->hide_button), !is_group);

@@ -93,6 +93,21 @@ fill_tag_sets (PeithoPreferencesWindow *self)
   adw_combo_row_set_model (self->tag_set_row, G_LIST_MODEL (names));
 }
 
+/* libadwaita 1.2 keeps a search entry in the window even with search
+ * disabled, and gives it no name: screen readers would meet a nameless
+ * entry. */
+static void
+name_search_entries (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        _("Search preferences"), -1);
+      name_search_entries (child);
+    }
+}
+
 static void
 peitho_preferences_window_dispose (GObject *object)
 {
@@ -124,6 +139,7 @@ static void
 peitho_preferences_window_init (PeithoPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_search_entries (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
   self->tag_sets = g_ptr_array_new_with_free_func (g_free);

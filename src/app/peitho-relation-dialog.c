@@ -130,9 +130,9 @@ create_relation_row (PeithoRelationDialog *self,
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, _("Remove this link"));
+  gtk_widget_set_tooltip_text (button, _("Remove this relation"));
   gtk_widget_add_css_class (button, "flat");
-  delete_name = g_strdup_printf (_("Remove the link to “%s”"), snippet);
+  delete_name = g_strdup_printf (_("Remove the relation to “%s”"), snippet);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name, -1);
   g_object_set_data_full (G_OBJECT (button), "relation-id", g_strdup (peitho_relation_get_id (relation)), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
@@ -167,7 +167,7 @@ rebuild_relations (PeithoRelationDialog *self)
     {
       GtkWidget *row = adw_action_row_new ();
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No links yet"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No relations yet"));
       gtk_widget_add_css_class (row, "dim-label");
       gtk_list_box_append (self->relations_list, row);
     }
@@ -381,6 +381,7 @@ peitho_relation_dialog_init (PeithoRelationDialog *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  peitho_fix_mnemonic_name (GTK_WIDGET (self->add_button));
 
   self->filter = gtk_custom_filter_new (target_filter_func, self, NULL);
   self->targets = gtk_filter_list_model_new (NULL, GTK_FILTER (self->filter));

@@ -303,6 +303,9 @@ setup_note_cb (GtkSignalListItemFactory *factory,
   GtkWidget *note = gtk_label_new (NULL);
 
   gtk_widget_set_valign (swatch, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (swatch, 2);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_label_set_xalign (GTK_LABEL (snippet), 0);
   gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
@@ -395,7 +398,7 @@ static void
 update_relations_title (PeithoSidebar *self)
 {
   guint n = self->model ? peitho_count_model_get_n_relations (self->model) : 0;
-  g_autofree char *text = g_strdup_printf (ngettext ("%u link", "%u links", n), n);
+  g_autofree char *text = g_strdup_printf (ngettext ("%u relation", "%u relations", n), n);
 
   gtk_label_set_label (self->relations_title, text);
 }

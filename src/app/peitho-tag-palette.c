@@ -94,6 +94,19 @@ create_button (PeithoTagPalette *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, peitho_tag_get_label (tag),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
+  if (accel != NULL)
+    {
+      guint key;
+      GdkModifierType mods;
+
+      /* Screen readers announce the shortcut (ARIA syntax: "Alt+1"). */
+      if (gtk_accelerator_parse (accel, &key, &mods))
+        {
+          g_autofree char *shortcut_label = gtk_accelerator_get_label (key, mods);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, shortcut_label, -1);
+        }
+    }
 
   return button;
 }

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "peitho-tag-set-editor.h"
+#include "peitho-utils.h"
 #include "peitho-window-private.h"
 
 struct _PeithoTagSetEditor
@@ -432,6 +433,30 @@ create_tag_row (PeithoTagSetEditor *self,
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), color);
   g_clear_pointer (&name, g_free);
 
+  /* Actions are packed from the end: the last added shows first. */
+  name = g_strdup_printf (_("Delete “%s”"), label);
+  button = icon_button ("user-trash-symbolic", _("Delete the tag"), name);
+  g_object_set_data (G_OBJECT (button), "tag", tag);
+  g_signal_connect (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  g_clear_pointer (&name, g_free);
+
+  name = g_strdup_printf (_("Move “%s” down"), label);
+  button = icon_button ("go-down-symbolic", _("Move down"), name);
+  g_object_set_data (G_OBJECT (button), "tag", tag);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (1));
+  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  g_clear_pointer (&name, g_free);
+
+  name = g_strdup_printf (_("Move “%s” up"), label);
+  button = icon_button ("go-up-symbolic", _("Move up"), name);
+  g_object_set_data (G_OBJECT (button), "tag", tag);
+  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (-1));
+  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
+  g_clear_pointer (&name, g_free);
+
   if (accel != NULL)
     {
       guint key;
@@ -451,28 +476,6 @@ create_tag_row (PeithoTagSetEditor *self,
   g_signal_connect (button, "clicked", G_CALLBACK (shortcut_clicked_cb), self);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
   g_clear_pointer (&name, g_free);
-
-  name = g_strdup_printf (_("Move “%s” up"), label);
-  button = icon_button ("go-up-symbolic", _("Move up"), name);
-  g_object_set_data (G_OBJECT (button), "tag", tag);
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (-1));
-  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  g_clear_pointer (&name, g_free);
-
-  name = g_strdup_printf (_("Move “%s” down"), label);
-  button = icon_button ("go-down-symbolic", _("Move down"), name);
-  g_object_set_data (G_OBJECT (button), "tag", tag);
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (1));
-  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  g_clear_pointer (&name, g_free);
-
-  name = g_strdup_printf (_("Delete “%s”"), label);
-  button = icon_button ("user-trash-symbolic", _("Delete the tag"), name);
-  g_object_set_data (G_OBJECT (button), "tag", tag);
-  g_signal_connect (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
 
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Name"), G_OBJECT (tag), "label"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Definition"), G_OBJECT (tag), "definition"));
@@ -579,6 +582,7 @@ create_group (PeithoTagSetEditor *self,
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), list);
 
   button = gtk_button_new_with_mnemonic (_("Add _Tag"));
+  peitho_fix_mnemonic_name (button);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (button, 6);
   g_object_set_data (G_OBJECT (button), "group", group);
@@ -669,6 +673,7 @@ peitho_tag_set_editor_class_init (PeithoTagSetEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/peitho-tag-set-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, PeithoTagSetEditor, groups_box);
+  gtk_widget_class_bind_template_child_full (widget_class, "add_group_button", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "editor.add-group", NULL, add_group_action);
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
 }
@@ -677,6 +682,8 @@ static void
 peitho_tag_set_editor_init (PeithoTagSetEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  peitho_fix_mnemonic_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), PEITHO_TYPE_TAG_SET_EDITOR,
+                                                                       "add_group_button")));
 }
 
 GtkWidget *

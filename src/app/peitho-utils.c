@@ -139,3 +139,17 @@ peitho_default_annotator_name (const char *setting)
 
   return name;
 }
+
+void
+peitho_fix_mnemonic_name (GtkWidget *button)
+{
+  g_return_if_fail (GTK_IS_WIDGET (button));
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+void
+peitho_fix_labelled_by (GtkWidget *button)
+{
+  g_return_if_fail (GTK_IS_WIDGET (button));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gtk/gtk.h>
 #include <peitho-core.h>
 
 G_BEGIN_DECLS
@@ -24,5 +25,12 @@ char       *peitho_annotations_to_markup         (PeithoDocument   *document,
 /* The name new annotations are recorded with: @setting, or the user's real
  * name, or the login name. */
 const char *peitho_default_annotator_name        (const char       *setting);
+
+/* GTK 4.8 names a button with a mnemonic "_Open Open" (the raw label and
+ * the child label): name it from its child label only. */
+void        peitho_fix_mnemonic_name             (GtkWidget        *button);
+/* A button with an explicit accessible name and a mnemonic child label:
+ * keep only the explicit name. */
+void        peitho_fix_labelled_by               (GtkWidget        *button);
 
 G_END_DECLS

@@ -544,7 +544,7 @@ _peitho_window_rebuild_tag_menus (PeithoWindow *self)
   g_menu_append (section, _("Tag…"), "win.choose-tag");
   g_menu_append (section, _("_Annotations Here"), "win.show-annotations");
   g_menu_append (section, _("Edit _Note"), "win.edit-note");
-  g_menu_append (section, _("_Links…"), "win.relations");
+  g_menu_append (section, _("_Relations…"), "win.relations");
   g_menu_append_section (self->tag_menu, NULL, G_MENU_MODEL (section));
 }
 

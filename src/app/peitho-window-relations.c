@@ -129,7 +129,7 @@ remove_relation_action (GtkWidget  *widget,
       return;
     }
 
-  toast = adw_toast_new (_("Link removed"));
+  toast = adw_toast_new (_("Relation removed"));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

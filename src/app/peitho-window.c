@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "peitho-drafts.h"
+#include "peitho-utils.h"
 #include "peitho-window-private.h"
 
 #define MAX_RECENT 8
@@ -353,6 +354,10 @@ peitho_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (peitho_window_parent_class)->close_request (window);
 }
 
+static const char * const settings_action_names[] = {
+  "font-family", "snap-to-words", "show-sidebar", "show-palette",
+};
+
 static void
 peitho_window_dispose (GObject *object)
 {
@@ -391,6 +396,12 @@ peitho_window_dispose (GObject *object)
   if (self->tag_set_editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->tag_set_editor));
   g_clear_weak_pointer (&self->tag_set_editor);
+
+  /* The settings actions live as long as their GSettings: take them out of
+   * the window's action group, or a later change of the setting would
+   * notify a group that is gone. */
+  for (guint i = 0; i < G_N_ELEMENTS (settings_action_names); i++)
+    g_action_map_remove_action (G_ACTION_MAP (self), settings_action_names[i]);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_WINDOW);
 
@@ -458,6 +469,11 @@ peitho_window_class_init (PeithoWindowClass *klass)
 
   _peitho_window_class_init_actions (widget_class);
   _peitho_window_class_init_io (widget_class);
+  /* Reachable with gtk_widget_get_template_child(), for their a11y names. */
+  gtk_widget_class_bind_template_child_full (widget_class, "open_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "reload_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "keep_mine_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "welcome_open_button", FALSE, 0);
   _peitho_window_class_init_relations (widget_class);
   _peitho_window_class_init_tag_sets (widget_class);
 }
@@ -469,6 +485,15 @@ peitho_window_init (PeithoWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  {
+    static const char * const mnemonic_buttons[] = {
+      "open_button", "reload_button", "keep_mine_button", "welcome_open_button",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (mnemonic_buttons); i++)
+      peitho_fix_mnemonic_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), PEITHO_TYPE_WINDOW,
+                                                                           mnemonic_buttons[i])));
+  }
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),

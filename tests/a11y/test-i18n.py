@@ -92,7 +92,8 @@ def check_language(exe, sample, localedir, lang, work):
             subprocess.run(["import", "-window", "root",
                             os.path.join(shots, f"peitho-{lang}.png")], check=False)
         if missing:
-            fail(f"LANGUAGE={lang}: not translated or not shown translated:\n  " + "\n  ".join(missing))
+            fail(f"LANGUAGE={lang}: not translated or not shown translated:\n  "
+                 + "\n  ".join(missing))
         app.assert_alive()
         log(f"{lang}: {open_label}, {', '.join(tags.values())}, {', '.join(groups.values())}, "
             f"{total!r}")

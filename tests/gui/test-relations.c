@@ -4,6 +4,7 @@
 
 #include "gui-fixture.h"
 #include "peitho-relation-dialog.h"
+#include "peitho-tag-set-editor.h"
 #include "peitho-utils.h"
 
 static PeithoCountModel *
@@ -46,8 +47,12 @@ test_relation_create_follow_delete (Fixture       *f,
   from = annotation_at (f->window, 0);
   to = annotation_at (f->window, 2);
 
-  /* Ctrl+L on the caret: the dialog of the annotation there. */
+  /* The Ctrl+I popover, with its Relations button, lays out cleanly. */
   select_range (f->window, 2, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-annotations", NULL));
+  wait_ms (300);
+
+  /* Ctrl+L on the caret: the dialog of the annotation there. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.relations", NULL));
   iterate ();
   dialog = _peitho_window_get_relation_dialog_for_testing (f->window);
@@ -291,6 +296,89 @@ test_preferences_window (Fixture       *f,
   iterate ();
 }
 
+/* Pictures of the relations dialog, the notes list and the tag-set
+ * editor, light and dark: only with $PEITHO_SCREENSHOT_DIR. */
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  PeithoSidebar *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  static const char * const schemes[] = { "light", "dark" };
+
+  if (g_getenv ("PEITHO_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("PEITHO_SCREENSHOT_DIR not set");
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 760);
+  g_settings_set_string (f->settings, "annotator-name", "Ada Reader");
+  tag (f->window, 0, 30, "metaphor");
+  tag (f->window, 35, 60, "irony");
+  tag (f->window, 91, 120, "ethos");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-annotation-note", "(ss)",
+                              peitho_annotation_get_id (annotation_at (f->window, 0)),
+                              "Time as a measure of the nation.\nCompare the Bible’s “threescore years and ten”.");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.set-annotation-note", "(ss)",
+                              peitho_annotation_get_id (annotation_at (f->window, 2)), "The test of endurance.");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-relation", "(sss)",
+                              peitho_annotation_get_id (annotation_at (f->window, 1)),
+                              peitho_annotation_get_id (annotation_at (f->window, 0)), "supports");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-relation", "(sss)",
+                              peitho_annotation_get_id (annotation_at (f->window, 0)),
+                              peitho_annotation_get_id (annotation_at (f->window, 2)), "restates");
+  iterate ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *name = NULL;
+      GtkWidget *editor;
+      GtkWidget *dialog;
+
+      adw_style_manager_set_color_scheme (style, i ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+      peitho_sidebar_show_page (sidebar, "notes");
+      name = g_strconcat ("notes-", schemes[i], NULL);
+      save_screenshot (GTK_WIDGET (f->window), name);
+      g_free (name);
+
+      peitho_sidebar_show_page (sidebar, "overview");
+      name = g_strconcat ("overview-", schemes[i], NULL);
+      save_screenshot (GTK_WIDGET (f->window), name);
+      g_free (name);
+      peitho_sidebar_show_page (sidebar, "tags");
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-relations", "s",
+                                  peitho_annotation_get_id (annotation_at (f->window, 0)));
+      iterate ();
+      dialog = _peitho_window_get_relation_dialog_for_testing (f->window);
+      name = g_strconcat ("relations-", schemes[i], NULL);
+      save_screenshot (dialog, name);
+      g_free (name);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+
+      gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-tag-set", NULL);
+      iterate ();
+      editor = _peitho_window_get_tag_set_editor_for_testing (f->window);
+      name = g_strconcat ("tag-set-editor-", schemes[i], NULL);
+      save_screenshot (editor, name);
+      g_free (name);
+      {
+        GtkWidget *question = peitho_tag_set_editor_delete_tag (PEITHO_TAG_SET_EDITOR (editor), "metaphor");
+
+        name = g_strconcat ("delete-tag-", schemes[i], NULL);
+        save_screenshot (question, name);
+        gtk_window_destroy (GTK_WINDOW (question));
+      }
+      gtk_window_destroy (GTK_WINDOW (editor));
+      iterate ();
+    }
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  g_settings_reset (f->settings, "annotator-name");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +392,7 @@ main (int   argc,
   ADD ("annotator", test_annotator_from_preferences);
   ADD ("save-reopen", test_save_reopen_keeps_relations);
   ADD ("preferences", test_preferences_window);
+  ADD ("screenshots", test_screenshots);
 #undef ADD
 
   ret = g_test_run ();

@@ -1,1 +1,334 @@
-int main(void){return 0;}
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The tag-set editor, tag-set export and import, and the library of tag
+ * sets in a real (Xvfb) window. */
+
+#include "gui-fixture.h"
+#include <string.h>
+
+#include "peitho-tag-set-editor.h"
+
+static PeithoTagSetEditor *
+open_editor (PeithoWindow *window)
+{
+  PeithoTagSetEditor *editor;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-tag-set", NULL));
+  iterate ();
+  editor = _peitho_window_get_tag_set_editor_for_testing (window);
+  g_assert_nonnull (editor);
+  return editor;
+}
+
+static PeithoTagSet *
+tag_set_of (PeithoWindow *window)
+{
+  return peitho_document_get_tag_set (peitho_window_get_document (window));
+}
+
+static void
+test_add_rename_recolour (Fixture       *f,
+                          gconstpointer  data)
+{
+  PeithoTagSetEditor *editor = open_editor (f->window);
+  PeithoTagPalette *palette = _peitho_window_get_palette_for_testing (f->window);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoTag *new_tag, *metaphor;
+  GtkTextTag *text_tag_;
+  GdkRGBA *background = NULL;
+  guint n = peitho_tag_set_get_n_tags (tag_set_of (f->window));
+  const char *group_id;
+
+  metaphor = peitho_tag_set_lookup_tag (tag_set_of (f->window), "metaphor");
+  group_id = peitho_tag_get_group_id (metaphor);
+  new_tag = peitho_tag_set_editor_add_tag (editor, group_id);
+  g_assert_nonnull (new_tag);
+  iterate ();
+  g_assert_cmpuint (peitho_tag_set_get_n_tags (tag_set_of (f->window)), ==, n + 1);
+  g_assert_true (peitho_window_get_modified (f->window));
+  /* The palette and the counts know the new tag at once. */
+  g_assert_nonnull (peitho_tag_palette_get_button (palette, peitho_tag_get_id (new_tag)));
+  g_assert_cmpuint (count_of (f->window, peitho_tag_get_id (new_tag)), ==, 0);
+
+  peitho_tag_set_label (new_tag, "Chiasmus");
+  tag (f->window, 0, 4, peitho_tag_get_id (new_tag));
+  g_assert_cmpuint (count_of (f->window, peitho_tag_get_id (new_tag)), ==, 1);
+
+  /* Recolouring restyles the text tag. */
+  tag (f->window, 5, 10, "metaphor");
+  peitho_tag_set_color (metaphor, "#ff0000");
+  iterate ();
+  text_tag_ = text_tag (f->window, "metaphor");
+  g_object_get (text_tag_, "background-rgba", &background, NULL);
+  g_assert_nonnull (background);
+  g_assert_cmpfloat (background->red, >, background->green + 0.2);
+  g_assert_cmpfloat (background->red, >, background->blue + 0.2);
+  gdk_rgba_free (background);
+  assert_tag_over (buffer, text_tag_, 5, 10);
+
+  /* Reorder: up at the top of a group moves into the previous group. */
+  {
+    PeithoTagGroup *group = peitho_tag_set_lookup_group (tag_set_of (f->window), group_id);
+    PeithoTag *first = peitho_tag_group_get_tag (group, 0);
+    PeithoTag *second = peitho_tag_group_get_tag (group, 1);
+
+    peitho_tag_set_editor_move_tag (editor, second, -1);
+    g_assert_true (peitho_tag_group_get_tag (group, 0) == second);
+    g_assert_true (peitho_tag_group_get_tag (group, 1) == first);
+    peitho_tag_set_editor_move_tag (editor, second, +1);
+    g_assert_true (peitho_tag_group_get_tag (group, 1) == second);
+  }
+  {
+    PeithoTagGroup *g1 = peitho_tag_set_get_group (tag_set_of (f->window), 1);
+    PeithoTag *top = peitho_tag_group_get_tag (g1, 0);
+    PeithoTagGroup *g0 = peitho_tag_set_get_group (tag_set_of (f->window), 0);
+
+    peitho_tag_set_editor_move_tag (editor, top, -1);
+    g_assert_cmpstr (peitho_tag_get_group_id (top), ==, peitho_tag_group_get_id (g0));
+  }
+}
+
+static void
+test_shortcut (Fixture       *f,
+               gconstpointer  data)
+{
+  PeithoTagSetEditor *editor = open_editor (f->window);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  g_autoptr(GVariant) shortcuts = NULL;
+  const char *accel = NULL;
+
+  peitho_tag_set_editor_set_shortcut (editor, "irony", "<Control><Alt>i");
+  shortcuts = g_settings_get_value (f->settings, "tag-shortcuts");
+  g_assert_true (g_variant_lookup (shortcuts, "irony", "&s", &accel));
+  g_assert_cmpstr (accel, ==, "<Control><Alt>i");
+  /* The defaults of the others stay. */
+  g_assert_cmpuint (g_variant_n_children (shortcuts), >=, 9);
+
+  select_range (f->window, 0, 4);
+  {
+    GtkShortcutController *controller = NULL;
+    GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+        if (g_strcmp0 (gtk_event_controller_get_name (c), "peitho-tag-shortcuts") == 0)
+          controller = GTK_SHORTCUT_CONTROLLER (c);
+      }
+    g_assert_nonnull (controller);
+    /* Applied at once: the controller has a shortcut with that trigger. */
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (controller)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), i);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_str_equal (trigger, "<Control><Alt>i"))
+            found = g_str_equal (g_variant_get_string (gtk_shortcut_get_arguments (shortcut), NULL), "irony");
+        }
+      g_assert_true (found);
+    }
+    g_object_unref (controllers);
+  }
+  (void) buffer;
+  g_settings_reset (f->settings, "tag-shortcuts");
+}
+
+static void
+test_delete_in_use (Fixture       *f,
+                    gconstpointer  data)
+{
+  PeithoTagSetEditor *editor = open_editor (f->window);
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  GtkWidget *dialog;
+  guint n_tags = peitho_tag_set_get_n_tags (tag_set_of (f->window));
+
+  tag (f->window, 0, 4, "metaphor");
+  tag (f->window, 5, 10, "metaphor");
+  tag (f->window, 15, 20, "irony");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.add-relation", "(sss)",
+                              peitho_annotation_get_id (annotation_at (f->window, 0)),
+                              peitho_annotation_get_id (annotation_at (f->window, 2)), "supports");
+  iterate ();
+
+  /* Cancel: nothing happens. */
+  dialog = peitho_tag_set_editor_delete_tag (editor, "metaphor");
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "retag"));
+  g_assert_true (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 annotations") != NULL);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  iterate ();
+  g_assert_nonnull (peitho_tag_set_lookup_tag (tag_set_of (f->window), "metaphor"));
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 2);
+
+  /* Retag: the counts move to the chosen tag (the dropdown's first). */
+  dialog = peitho_tag_set_editor_delete_tag (editor, "metaphor");
+  {
+    GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
+    GListModel *model = gtk_drop_down_get_model (dropdown);
+
+    for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+        if (g_strcmp0 (g_object_get_data (item, "tag-id"), "irony") == 0)
+          gtk_drop_down_set_selected (dropdown, i);
+      }
+  }
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "retag");
+  iterate ();
+  g_assert_null (peitho_tag_set_lookup_tag (tag_set_of (f->window), "metaphor"));
+  g_assert_cmpuint (peitho_tag_set_get_n_tags (tag_set_of (f->window)), ==, n_tags - 1);
+  g_assert_cmpuint (count_of (f->window, "irony"), ==, 3);
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 3);
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 1);
+
+  /* Undo brings the tag and its annotations' tag back. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_nonnull (peitho_tag_set_lookup_tag (tag_set_of (f->window), "metaphor"));
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 2);
+  g_assert_cmpuint (count_of (f->window, "irony"), ==, 1);
+
+  /* Delete the annotations with the tag (and their relation); undo. */
+  dialog = peitho_tag_set_editor_delete_tag (editor, "metaphor");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "delete");
+  iterate ();
+  g_assert_null (peitho_tag_set_lookup_tag (tag_set_of (f->window), "metaphor"));
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 1);
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 0);
+  g_assert_cmpuint (total_of (f->window), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 3);
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 1);
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 2);
+  {
+    GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+    GtkTextIter iter;
+
+    /* Highlighted again: "Four" and "score", not the space between. */
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 0);
+    g_assert_true (gtk_text_iter_has_tag (&iter, text_tag (f->window, "metaphor")));
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 4);
+    g_assert_false (gtk_text_iter_has_tag (&iter, text_tag (f->window, "metaphor")));
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, 7);
+    g_assert_true (gtk_text_iter_has_tag (&iter, text_tag (f->window, "metaphor")));
+  }
+
+  /* An unused tag goes at once, no question. */
+  g_assert_null (peitho_tag_set_editor_delete_tag (editor, "ethos"));
+  iterate ();
+  g_assert_null (peitho_tag_set_lookup_tag (tag_set_of (f->window), "ethos"));
+}
+
+static void
+test_export_import (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "tagset.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PeithoWindow *other;
+  PeithoTag *irony;
+  guint n;
+
+  /* Shape the set, export it. */
+  peitho_tag_set_label (peitho_tag_set_lookup_tag (tag_set_of (f->window), "irony"), "Dramatic Irony");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-tag", "(ss)", "ethos", "");
+  iterate ();
+  n = peitho_tag_set_get_n_tags (tag_set_of (f->window));
+  g_assert_true (_peitho_window_export_tag_set_file (f->window, file, &error));
+  g_assert_no_error (error);
+
+  /* Another document uses ethos; importing keeps it. */
+  other = open_window (f->text_file);
+  tag (other, 0, 4, "ethos");
+  tag (other, 5, 10, "irony");
+  g_assert_true (_peitho_window_apply_tag_set_file (other, file, &error));
+  g_assert_no_error (error);
+  iterate ();
+  irony = peitho_tag_set_lookup_tag (tag_set_of (other), "irony");
+  g_assert_cmpstr (peitho_tag_get_label (irony), ==, "Dramatic Irony");
+  g_assert_nonnull (peitho_tag_set_lookup_tag (tag_set_of (other), "ethos"));
+  g_assert_cmpuint (peitho_tag_set_get_n_tags (tag_set_of (other)), ==, n + 1);
+  g_assert_cmpuint (count_of (other, "ethos"), ==, 1);
+
+  /* Undoable. */
+  gtk_widget_activate_action (GTK_WIDGET (other), "win.undo", NULL);
+  iterate ();
+  g_assert_cmpstr (peitho_tag_get_label (peitho_tag_set_lookup_tag (tag_set_of (other), "irony")), !=,
+                   "Dramatic Irony");
+  destroy_window (other);
+}
+
+static void
+test_library (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *path = NULL;
+  PeithoWindow *other;
+
+  peitho_tag_set_set_title (tag_set_of (f->window), "Seminar Set");
+  peitho_tag_set_label (peitho_tag_set_lookup_tag (tag_set_of (f->window), "irony"), "Seminar Irony");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-tag-set", NULL));
+  iterate ();
+
+  entries = peitho_tag_set_library_list (NULL);
+  g_assert_nonnull (entries);
+  g_assert_cmpuint (entries->len, >=, 1);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PeithoTagSetEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->title, "Seminar Set") == 0)
+        path = g_strdup (entry->path);
+    }
+  g_assert_nonnull (path);
+
+  /* Apply it to another document: it becomes the default of new ones. */
+  other = open_window (f->text_file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (other), "win.apply-tag-set", "s", path));
+  iterate ();
+  g_assert_cmpstr (peitho_tag_get_label (peitho_tag_set_lookup_tag (tag_set_of (other), "irony")), ==,
+                   "Seminar Irony");
+  {
+    g_autofree char *last = g_settings_get_string (f->settings, "last-tag-set");
+    g_assert_cmpstr (last, ==, path);
+  }
+  destroy_window (other);
+
+  /* A newly imported text starts with it. */
+  other = open_window (f->text_file);
+  g_assert_cmpstr (peitho_tag_get_label (peitho_tag_set_lookup_tag (tag_set_of (other), "irony")), ==,
+                   "Seminar Irony");
+  destroy_window (other);
+  g_settings_reset (f->settings, "last-tag-set");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = gui_test_init (&argc, &argv);
+  int ret;
+
+#define ADD(name, func) g_test_add ("/tag-set-editor/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("add-rename-recolour-move", test_add_rename_recolour);
+  ADD ("shortcut", test_shortcut);
+  ADD ("delete-in-use", test_delete_in_use);
+  ADD ("export-import", test_export_import);
+  ADD ("library", test_library);
+#undef ADD
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (home);
+  return ret;
+}

@@ -45,6 +45,9 @@ def main():
     if not os.environ.get("DISPLAY"):  # the window part needs an X server
         os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1400x900x24",
                                sys.executable] + sys.argv)
+    if not os.environ.get("DBUS_SESSION_BUS_ADDRESS"):
+        # Else GApplication would autolaunch a session bus that outlives the test.
+        os.execvp("dbus-run-session", ["dbus-run-session", "--", sys.executable] + sys.argv)
     build_root = sys.argv[1]
     options = {o["name"]: o["value"] for o in json.loads(
         run(["meson", "introspect", "--buildoptions", build_root]).stdout)}
