@@ -69,10 +69,36 @@ document_tag_set_cb (PeithoTagSetEditor *self)
   rebuild (self);
 }
 
+/* Structural edits (add, move, delete a group) are made on a copy of the
+ * set that then replaces the document's through the undo history: one
+ * undoable step each. Renames and recolours change the tags in place. */
+static PeithoTagSet *
+begin_edit (PeithoTagSetEditor *self)
+{
+  return peitho_tag_set_copy (self->tag_set);
+}
+
+static gboolean
+end_edit (PeithoTagSetEditor *self,
+          PeithoTagSet       *copy)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->window == NULL || self->window->history == NULL)
+    return FALSE;
+  if (!peitho_history_set_tag_set (self->window->history, copy, &error))
+    {
+      _peitho_window_toast (self->window, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 PeithoTag *
 peitho_tag_set_editor_add_tag (PeithoTagSetEditor *self,
                                const char         *group_id)
 {
+  g_autoptr(PeithoTagSet) copy = NULL;
   g_autoptr(PeithoTag) tag = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
@@ -80,16 +106,19 @@ peitho_tag_set_editor_add_tag (PeithoTagSetEditor *self,
 
   g_return_val_if_fail (PEITHO_IS_TAG_SET_EDITOR (self), NULL);
 
-  n = peitho_tag_set_get_n_tags (self->tag_set);
-  id = peitho_tag_set_make_id (self->tag_set, _("New tag"));
+  copy = begin_edit (self);
+  n = peitho_tag_set_get_n_tags (copy);
+  id = peitho_tag_set_make_id (copy, _("New tag"));
   tag = peitho_tag_new (id, _("New Tag"), NULL, NULL, new_colors[n % G_N_ELEMENTS (new_colors)]);
   g_free (self->expanded_id);
   self->expanded_id = g_strdup (id);
-  if (!peitho_tag_set_add_tag (self->tag_set, group_id, tag, -1, &error))
+  if (!peitho_tag_set_add_tag (copy, group_id, tag, -1, &error))
     {
       g_warning ("%s", error->message);
       return NULL;
     }
+  if (!end_edit (self, copy))
+    return NULL;
   return tag;
 }
 
@@ -98,14 +127,19 @@ peitho_tag_set_editor_move_tag (PeithoTagSetEditor *self,
                                 PeithoTag          *tag,
                                 int                 delta)
 {
-  PeithoTagGroup *group = peitho_tag_set_lookup_group (self->tag_set, peitho_tag_get_group_id (tag));
-  guint n_groups = peitho_tag_set_get_n_groups (self->tag_set);
+  g_autoptr(PeithoTagSet) copy = begin_edit (self);
+  PeithoTagGroup *group;
+  guint n_groups = peitho_tag_set_get_n_groups (copy);
   guint group_index = 0, position = 0;
 
+  /* The same tag in the copy. */
+  tag = peitho_tag_set_lookup_tag (copy, peitho_tag_get_id (tag));
+  g_return_if_fail (tag != NULL);
+  group = peitho_tag_set_lookup_group (copy, peitho_tag_get_group_id (tag));
   g_return_if_fail (group != NULL);
 
   for (guint i = 0; i < n_groups; i++)
-    if (peitho_tag_set_get_group (self->tag_set, i) == group)
+    if (peitho_tag_set_get_group (copy, i) == group)
       group_index = i;
   for (guint i = 0; i < peitho_tag_group_get_n_tags (group); i++)
     if (peitho_tag_group_get_tag (group, i) == tag)
@@ -117,18 +151,20 @@ peitho_tag_set_editor_move_tag (PeithoTagSetEditor *self,
     {
       if (group_index == 0)
         return;
-      group = peitho_tag_set_get_group (self->tag_set, group_index - 1);
-      peitho_tag_set_move_tag (self->tag_set, tag, peitho_tag_group_get_id (group), -1, NULL);
+      group = peitho_tag_set_get_group (copy, group_index - 1);
+      peitho_tag_set_move_tag (copy, tag, peitho_tag_group_get_id (group), -1, NULL);
     }
   else if (delta > 0 && position + 1 >= peitho_tag_group_get_n_tags (group))
     {
       if (group_index + 1 >= n_groups)
         return;
-      group = peitho_tag_set_get_group (self->tag_set, group_index + 1);
-      peitho_tag_set_move_tag (self->tag_set, tag, peitho_tag_group_get_id (group), 0, NULL);
+      group = peitho_tag_set_get_group (copy, group_index + 1);
+      peitho_tag_set_move_tag (copy, tag, peitho_tag_group_get_id (group), 0, NULL);
     }
   else
-    peitho_tag_set_move_tag (self->tag_set, tag, peitho_tag_group_get_id (group), (int) position + delta, NULL);
+    peitho_tag_set_move_tag (copy, tag, peitho_tag_group_get_id (group), (int) position + delta, NULL);
+
+  end_edit (self, copy);
 }
 
 void
@@ -499,15 +535,18 @@ move_group_clicked_cb (GtkButton          *button,
 {
   PeithoTagGroup *group = g_object_get_data (G_OBJECT (button), "group");
   int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
-  guint n = peitho_tag_set_get_n_groups (self->tag_set);
+  g_autoptr(PeithoTagSet) copy = begin_edit (self);
+  guint n = peitho_tag_set_get_n_groups (copy);
 
-  for (guint i = 0; i < n; i++)
-    if (peitho_tag_set_get_group (self->tag_set, i) == group)
+  group = peitho_tag_set_lookup_group (copy, peitho_tag_group_get_id (group));
+  for (guint i = 0; group != NULL && i < n; i++)
+    if (peitho_tag_set_get_group (copy, i) == group)
       {
         int position = (int) i + delta;
 
-        if (position >= 0 && position < (int) n)
-          peitho_tag_set_move_group (self->tag_set, group, position, NULL);
+        if (position >= 0 && position < (int) n
+            && peitho_tag_set_move_group (copy, group, position, NULL))
+          end_edit (self, copy);
         break;
       }
 }
@@ -531,7 +570,13 @@ delete_group_clicked_cb (GtkButton          *button,
       gtk_window_present (GTK_WINDOW (dialog));
       return;
     }
-  peitho_tag_set_remove_group (self->tag_set, group);
+  {
+    g_autoptr(PeithoTagSet) copy = begin_edit (self);
+    PeithoTagGroup *same = peitho_tag_set_lookup_group (copy, peitho_tag_group_get_id (group));
+
+    if (same != NULL && peitho_tag_set_remove_group (copy, same))
+      end_edit (self, copy);
+  }
 }
 
 static GtkWidget *
@@ -617,11 +662,21 @@ add_group_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
-  g_autofree char *id = peitho_tag_set_make_id (self->tag_set, _("New group"));
+  g_autoptr(PeithoTagSet) copy = begin_edit (self);
+  g_autofree char *id = peitho_tag_set_make_id (copy, _("New group"));
+  g_autofree char *tag_id = NULL;
   g_autoptr(PeithoTagGroup) group = peitho_tag_group_new (id, _("New Group"), NULL);
+  g_autoptr(PeithoTag) tag = NULL;
 
-  if (peitho_tag_set_add_group (self->tag_set, group, -1, NULL))
-    peitho_tag_set_editor_add_tag (self, id);
+  /* A group comes with its first tag: one step to undo. */
+  if (!peitho_tag_set_add_group (copy, group, -1, NULL))
+    return;
+  tag_id = peitho_tag_set_make_id (copy, _("New tag"));
+  tag = peitho_tag_new (tag_id, _("New Tag"), NULL, NULL, new_colors[0]);
+  g_free (self->expanded_id);
+  self->expanded_id = g_strdup (tag_id);
+  if (peitho_tag_set_add_tag (copy, id, tag, -1, NULL))
+    end_edit (self, copy);
 }
 
 static void

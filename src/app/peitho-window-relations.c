@@ -135,10 +135,48 @@ remove_relation_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* F6 / Shift+F6: from pane to pane (text, tag palette, sidebar), the GNOME
+ * convention; the palette alone has dozens of Tab stops. */
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  GtkWidget *panes[3];
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int step = g_str_equal (action_name, "win.focus-previous-pane") ? -1 : 1;
+  int current = -1;
+
+  panes[0] = GTK_WIDGET (peitho_annotation_view_get_source_view (self->view));
+  panes[1] = GTK_WIDGET (self->palette);
+  panes[2] = GTK_WIDGET (self->sidebar);
+
+  for (int i = 0; i < 3; i++)
+    if (focus != NULL && (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i])))
+      current = i;
+
+  for (int n = 1; n <= 3; n++)
+    {
+      int next = ((current < 0 ? 0 : current) + step * n + 3) % 3;
+
+      if (gtk_widget_is_drawable (panes[next])
+          && gtk_widget_child_focus (panes[next], GTK_DIR_TAB_FORWARD))
+        return;
+      if (gtk_widget_is_drawable (panes[next]) && gtk_widget_grab_focus (panes[next]))
+        return;
+    }
+  gtk_widget_error_bell (widget);
+}
+
 void
 _peitho_window_class_init_relations (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.select-annotation", "s", select_annotation_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-next-pane", NULL, focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-previous-pane", NULL, focus_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-next-pane", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.focus-previous-pane", NULL);
   gtk_widget_class_install_action (widget_class, "win.relations", NULL, show_relations_action);
   gtk_widget_class_install_action (widget_class, "win.show-relations", "s", show_relations_action);
   gtk_widget_class_install_action (widget_class, "win.add-relation", "(sss)", add_relation_action);

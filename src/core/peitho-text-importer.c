@@ -241,6 +241,9 @@ peitho_text_import_bytes (GBytes        *bytes,
   if (display_name == NULL)
     display_name = "text";
   data = g_bytes_get_data (bytes, &size);
+  /* An empty GBytes may hold NULL; pointer arithmetic on NULL is undefined. */
+  if (data == NULL)
+    data = "";
 
   if (size > G_MAXSSIZE)
     {

@@ -270,6 +270,27 @@ test_save_reopen_keeps_relations (Fixture       *f,
 }
 
 static void
+test_focus_panes (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *palette = _peitho_window_get_palette_for_testing (f->window);
+  GtkWidget *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+  GtkWidget *focus;
+
+  wait_ms (100);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-next-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, palette));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-next-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, sidebar));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-previous-pane", NULL));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, palette));
+}
+
+static void
 test_preferences_window (Fixture       *f,
                          gconstpointer  data)
 {
@@ -348,6 +369,11 @@ test_screenshots (Fixture       *f,
       save_screenshot (GTK_WIDGET (f->window), name);
       g_free (name);
       peitho_sidebar_show_page (sidebar, "tags");
+      peitho_sidebar_select (sidebar, "metaphor");
+      name = g_strconcat ("tag-details-", schemes[i], NULL);
+      save_screenshot (GTK_WIDGET (f->window), name);
+      g_free (name);
+      peitho_sidebar_select (sidebar, NULL);
 
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-relations", "s",
                                   peitho_annotation_get_id (annotation_at (f->window, 0)));
@@ -392,6 +418,7 @@ main (int   argc,
   ADD ("annotator", test_annotator_from_preferences);
   ADD ("save-reopen", test_save_reopen_keeps_relations);
   ADD ("preferences", test_preferences_window);
+  ADD ("focus-panes", test_focus_panes);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 

@@ -56,6 +56,8 @@ test_add_rename_recolour (Fixture       *f,
 
   /* Recolouring restyles the text tag. */
   tag (f->window, 5, 10, "metaphor");
+  /* Adding replaced the set (undoably): look the tag up again. */
+  metaphor = peitho_tag_set_lookup_tag (tag_set_of (f->window), "metaphor");
   peitho_tag_set_color (metaphor, "#ff0000");
   iterate ();
   text_tag_ = text_tag (f->window, "metaphor");
@@ -69,22 +71,46 @@ test_add_rename_recolour (Fixture       *f,
   /* Reorder: up at the top of a group moves into the previous group. */
   {
     PeithoTagGroup *group = peitho_tag_set_lookup_group (tag_set_of (f->window), group_id);
-    PeithoTag *first = peitho_tag_group_get_tag (group, 0);
-    PeithoTag *second = peitho_tag_group_get_tag (group, 1);
+    g_autofree char *first = g_strdup (peitho_tag_get_id (peitho_tag_group_get_tag (group, 0)));
+    g_autofree char *second = g_strdup (peitho_tag_get_id (peitho_tag_group_get_tag (group, 1)));
 
-    peitho_tag_set_editor_move_tag (editor, second, -1);
-    g_assert_true (peitho_tag_group_get_tag (group, 0) == second);
-    g_assert_true (peitho_tag_group_get_tag (group, 1) == first);
-    peitho_tag_set_editor_move_tag (editor, second, +1);
-    g_assert_true (peitho_tag_group_get_tag (group, 1) == second);
+    peitho_tag_set_editor_move_tag (editor, peitho_tag_set_lookup_tag (tag_set_of (f->window), second), -1);
+    iterate ();
+    group = peitho_tag_set_lookup_group (tag_set_of (f->window), group_id);
+    g_assert_cmpstr (peitho_tag_get_id (peitho_tag_group_get_tag (group, 0)), ==, second);
+    g_assert_cmpstr (peitho_tag_get_id (peitho_tag_group_get_tag (group, 1)), ==, first);
+
+    /* Each structural edit is one undoable step. */
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+    iterate ();
+    group = peitho_tag_set_lookup_group (tag_set_of (f->window), group_id);
+    g_assert_cmpstr (peitho_tag_get_id (peitho_tag_group_get_tag (group, 0)), ==, first);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
+    iterate ();
+    group = peitho_tag_set_lookup_group (tag_set_of (f->window), group_id);
+    g_assert_cmpstr (peitho_tag_get_id (peitho_tag_group_get_tag (group, 0)), ==, second);
   }
   {
     PeithoTagGroup *g1 = peitho_tag_set_get_group (tag_set_of (f->window), 1);
-    PeithoTag *top = peitho_tag_group_get_tag (g1, 0);
+    g_autofree char *top = g_strdup (peitho_tag_get_id (peitho_tag_group_get_tag (g1, 0)));
     PeithoTagGroup *g0 = peitho_tag_set_get_group (tag_set_of (f->window), 0);
+    g_autofree char *g0_id = g_strdup (peitho_tag_group_get_id (g0));
 
-    peitho_tag_set_editor_move_tag (editor, top, -1);
-    g_assert_cmpstr (peitho_tag_get_group_id (top), ==, peitho_tag_group_get_id (g0));
+    peitho_tag_set_editor_move_tag (editor, peitho_tag_set_lookup_tag (tag_set_of (f->window), top), -1);
+    iterate ();
+    g_assert_cmpstr (peitho_tag_get_group_id (peitho_tag_set_lookup_tag (tag_set_of (f->window), top)), ==, g0_id);
+  }
+  /* Adding a tag is undoable too; the annotation made with it kept it. */
+  {
+    guint before = peitho_tag_set_get_n_tags (tag_set_of (f->window));
+    PeithoTag *extra = peitho_tag_set_editor_add_tag (editor, group_id);
+
+    g_assert_nonnull (extra);
+    iterate ();
+    g_assert_cmpuint (peitho_tag_set_get_n_tags (tag_set_of (f->window)), ==, before + 1);
+    gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+    iterate ();
+    g_assert_cmpuint (peitho_tag_set_get_n_tags (tag_set_of (f->window)), ==, before);
   }
 }
 

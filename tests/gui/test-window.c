@@ -486,10 +486,12 @@ test_passages_and_hiding (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (peitho_sidebar_get_passages_model (sidebar)), ==, 4);
 
   /* Activating a passage selects it. */
-  g_signal_emit_by_name (sidebar, "passage-activated",
-                         peitho_document_get_annotations_at (peitho_window_get_document (f->window), 41)->pdata[0]);
   {
+    g_autoptr(GPtrArray) at = peitho_document_get_annotations_at (peitho_window_get_document (f->window), 41);
     GtkTextIter s, e;
+
+    g_assert_cmpuint (at->len, >, 0);
+    g_signal_emit_by_name (sidebar, "passage-activated", at->pdata[0]);
 
     g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
     g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 40);
