@@ -437,17 +437,25 @@ static const PeithoEditType remove_edit = {
 };
 
 static gboolean
-retag_redo (PeithoDocument  *document,
-            gpointer         data,
-            GError         **error)
+retag_to (PeithoDocument  *document,
+          AnnotationEdit  *edit,
+          const char      *tag_id,
+          GError         **error)
 {
-  AnnotationEdit *edit = data;
   PeithoAnnotation *annotation;
 
   if (!(annotation = lookup (document, edit->id, error)))
     return FALSE;
 
-  return peitho_document_set_annotation_tag (document, annotation, edit->new_value, error);
+  return peitho_document_set_annotation_tag (document, annotation, tag_id, error);
+}
+
+static gboolean
+retag_redo (PeithoDocument  *document,
+            gpointer         data,
+            GError         **error)
+{
+  return retag_to (document, data, ((AnnotationEdit *) data)->new_value, error);
 }
 
 static gboolean
@@ -455,13 +463,7 @@ retag_undo (PeithoDocument  *document,
             gpointer         data,
             GError         **error)
 {
-  AnnotationEdit *edit = data;
-  PeithoAnnotation *annotation;
-
-  if (!(annotation = lookup (document, edit->id, error)))
-    return FALSE;
-
-  return peitho_document_set_annotation_tag (document, annotation, edit->old_value, error);
+  return retag_to (document, data, ((AnnotationEdit *) data)->old_value, error);
 }
 
 static const PeithoEditType retag_edit = {
@@ -472,18 +474,26 @@ static const PeithoEditType retag_edit = {
 };
 
 static gboolean
-note_redo (PeithoDocument  *document,
-           gpointer         data,
-           GError         **error)
+set_note_to (PeithoDocument  *document,
+             AnnotationEdit  *edit,
+             const char      *note,
+             GError         **error)
 {
-  AnnotationEdit *edit = data;
   PeithoAnnotation *annotation;
 
   if (!(annotation = lookup (document, edit->id, error)))
     return FALSE;
 
-  peitho_document_set_annotation_note (document, annotation, edit->new_value);
+  peitho_document_set_annotation_note (document, annotation, note);
   return TRUE;
+}
+
+static gboolean
+note_redo (PeithoDocument  *document,
+           gpointer         data,
+           GError         **error)
+{
+  return set_note_to (document, data, ((AnnotationEdit *) data)->new_value, error);
 }
 
 static gboolean
@@ -491,14 +501,7 @@ note_undo (PeithoDocument  *document,
            gpointer         data,
            GError         **error)
 {
-  AnnotationEdit *edit = data;
-  PeithoAnnotation *annotation;
-
-  if (!(annotation = lookup (document, edit->id, error)))
-    return FALSE;
-
-  peitho_document_set_annotation_note (document, annotation, edit->old_value);
-  return TRUE;
+  return set_note_to (document, data, ((AnnotationEdit *) data)->old_value, error);
 }
 
 static const PeithoEditType note_edit = {

@@ -480,6 +480,31 @@ peitho_sidebar_class_init (PeithoSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sidebar");
 }
 
+/* A list view of the document's annotations seen through @filter (which the
+ * returned model takes); the view holds the selection model. */
+static GtkFilterListModel *
+filtered_list (PeithoSidebar   *self,
+               GtkListView     *view,
+               GtkCustomFilter *filter,
+               GCallback        items_changed,
+               GCallback        setup,
+               GCallback        bind)
+{
+  GtkFilterListModel *model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  gtk_filter_list_model_set_incremental (model, FALSE);
+  g_signal_connect_swapped (model, "items-changed", items_changed, self);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+
+  g_signal_connect (factory, "setup", setup, NULL);
+  g_signal_connect (factory, "bind", bind, self);
+  gtk_list_view_set_factory (view, factory);
+  return model;
+}
+
 static void
 peitho_sidebar_init (PeithoSidebar *self)
 {
@@ -504,31 +529,13 @@ peitho_sidebar_init (PeithoSidebar *self)
   gtk_list_view_set_model (self->counts_view, GTK_SELECTION_MODEL (self->counts_selection));
 
   self->passages_filter = gtk_custom_filter_new (passage_filter_func, self, NULL);
-  self->passages = gtk_filter_list_model_new (NULL, GTK_FILTER (self->passages_filter));
-  gtk_filter_list_model_set_incremental (self->passages, FALSE);
-  g_signal_connect_swapped (self->passages, "items-changed", G_CALLBACK (update_passages_title), self);
-  gtk_list_view_set_model (self->passages_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->passages)))));
-  g_object_unref (gtk_list_view_get_model (self->passages_view));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_passage_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_passage_cb), self);
-  gtk_list_view_set_factory (self->passages_view, factory);
-  g_object_unref (factory);
-
+  self->passages = filtered_list (self, self->passages_view, self->passages_filter,
+                                  G_CALLBACK (update_passages_title),
+                                  G_CALLBACK (setup_passage_cb), G_CALLBACK (bind_passage_cb));
   self->notes_filter = gtk_custom_filter_new (note_filter_func, NULL, NULL);
-  self->notes = gtk_filter_list_model_new (NULL, GTK_FILTER (self->notes_filter));
-  gtk_filter_list_model_set_incremental (self->notes, FALSE);
-  g_signal_connect_swapped (self->notes, "items-changed", G_CALLBACK (update_notes_title), self);
-  gtk_list_view_set_model (self->notes_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->notes)))));
-  g_object_unref (gtk_list_view_get_model (self->notes_view));
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_note_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_note_cb), self);
-  gtk_list_view_set_factory (self->notes_view, factory);
-  g_object_unref (factory);
+  self->notes = filtered_list (self, self->notes_view, self->notes_filter,
+                               G_CALLBACK (update_notes_title),
+                               G_CALLBACK (setup_note_cb), G_CALLBACK (bind_note_cb));
 
   factory = plain_factory ();
   gtk_list_view_set_factory (self->annotators_view, factory);

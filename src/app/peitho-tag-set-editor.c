@@ -438,6 +438,28 @@ icon_button (const char *icon,
   return button;
 }
 
+/* A row action on @object (a tag or a group, under @key); takes @a11y_name.
+ * A @delta other than 0 is stored for the move callbacks. */
+static GtkWidget *
+object_button (const char *icon,
+               const char *tooltip,
+               char       *a11y_name,
+               const char *key,
+               gpointer    object,
+               int         delta,
+               GCallback   callback,
+               gpointer    self)
+{
+  g_autofree char *name = a11y_name;
+  GtkWidget *button = icon_button (icon, tooltip, name);
+
+  g_object_set_data (G_OBJECT (button), key, object);
+  if (delta != 0)
+    g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
+  g_signal_connect (button, "clicked", callback, self);
+  return button;
+}
+
 static GtkWidget *
 create_tag_row (PeithoTagSetEditor *self,
                 PeithoTag          *tag,
@@ -470,28 +492,18 @@ create_tag_row (PeithoTagSetEditor *self,
   g_clear_pointer (&name, g_free);
 
   /* Actions are packed from the end: the last added shows first. */
-  name = g_strdup_printf (_("Delete “%s”"), label);
-  button = icon_button ("user-trash-symbolic", _("Delete the tag"), name);
-  g_object_set_data (G_OBJECT (button), "tag", tag);
-  g_signal_connect (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  g_clear_pointer (&name, g_free);
-
-  name = g_strdup_printf (_("Move “%s” down"), label);
-  button = icon_button ("go-down-symbolic", _("Move down"), name);
-  g_object_set_data (G_OBJECT (button), "tag", tag);
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (1));
-  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  g_clear_pointer (&name, g_free);
-
-  name = g_strdup_printf (_("Move “%s” up"), label);
-  button = icon_button ("go-up-symbolic", _("Move up"), name);
-  g_object_set_data (G_OBJECT (button), "tag", tag);
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (-1));
-  g_signal_connect (button, "clicked", G_CALLBACK (move_clicked_cb), self);
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
-  g_clear_pointer (&name, g_free);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               object_button ("user-trash-symbolic", _("Delete the tag"),
+                                              g_strdup_printf (_("Delete “%s”"), label),
+                                              "tag", tag, 0, G_CALLBACK (delete_clicked_cb), self));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               object_button ("go-down-symbolic", _("Move down"),
+                                              g_strdup_printf (_("Move “%s” down"), label),
+                                              "tag", tag, 1, G_CALLBACK (move_clicked_cb), self));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
+                               object_button ("go-up-symbolic", _("Move up"),
+                                              g_strdup_printf (_("Move “%s” up"), label),
+                                              "tag", tag, -1, G_CALLBACK (move_clicked_cb), self));
 
   if (accel != NULL)
     {
@@ -593,28 +605,18 @@ create_group (PeithoTagSetEditor *self,
 
   g_object_bind_property (group, "label", prefs, "title", G_BINDING_SYNC_CREATE);
 
-  name = g_strdup_printf (_("Move the group “%s” up"), label);
-  button = icon_button ("go-up-symbolic", _("Move the group up"), name);
-  g_object_set_data (G_OBJECT (button), "group", group);
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (-1));
-  g_signal_connect (button, "clicked", G_CALLBACK (move_group_clicked_cb), self);
-  gtk_box_append (GTK_BOX (suffix), button);
-  g_clear_pointer (&name, g_free);
-
-  name = g_strdup_printf (_("Move the group “%s” down"), label);
-  button = icon_button ("go-down-symbolic", _("Move the group down"), name);
-  g_object_set_data (G_OBJECT (button), "group", group);
-  g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (1));
-  g_signal_connect (button, "clicked", G_CALLBACK (move_group_clicked_cb), self);
-  gtk_box_append (GTK_BOX (suffix), button);
-  g_clear_pointer (&name, g_free);
-
-  name = g_strdup_printf (_("Delete the group “%s”"), label);
-  button = icon_button ("user-trash-symbolic", _("Delete the group"), name);
-  g_object_set_data (G_OBJECT (button), "group", group);
-  g_signal_connect (button, "clicked", G_CALLBACK (delete_group_clicked_cb), self);
-  gtk_box_append (GTK_BOX (suffix), button);
-  g_clear_pointer (&name, g_free);
+  gtk_box_append (GTK_BOX (suffix),
+                  object_button ("go-up-symbolic", _("Move the group up"),
+                                 g_strdup_printf (_("Move the group “%s” up"), label),
+                                 "group", group, -1, G_CALLBACK (move_group_clicked_cb), self));
+  gtk_box_append (GTK_BOX (suffix),
+                  object_button ("go-down-symbolic", _("Move the group down"),
+                                 g_strdup_printf (_("Move the group “%s” down"), label),
+                                 "group", group, 1, G_CALLBACK (move_group_clicked_cb), self));
+  gtk_box_append (GTK_BOX (suffix),
+                  object_button ("user-trash-symbolic", _("Delete the group"),
+                                 g_strdup_printf (_("Delete the group “%s”"), label),
+                                 "group", group, 0, G_CALLBACK (delete_group_clicked_cb), self));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (prefs), suffix);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

@@ -58,22 +58,28 @@ peitho_annotation_dup_snippet (PeithoDocument   *document,
   return g_string_free (str, FALSE);
 }
 
+static PeithoTag *
+lookup_tag (PeithoDocument   *document,
+            PeithoAnnotation *annotation)
+{
+  return peitho_tag_set_lookup_tag (peitho_document_get_tag_set (document),
+                                    peitho_annotation_get_tag_id (annotation));
+}
+
 const char *
 peitho_annotation_get_tag_label (PeithoDocument   *document,
                                  PeithoAnnotation *annotation)
 {
-  const char *tag_id = peitho_annotation_get_tag_id (annotation);
-  PeithoTag *tag = peitho_tag_set_lookup_tag (peitho_document_get_tag_set (document), tag_id);
+  PeithoTag *tag = lookup_tag (document, annotation);
 
-  return tag != NULL ? peitho_tag_get_label (tag) : tag_id;
+  return tag != NULL ? peitho_tag_get_label (tag) : peitho_annotation_get_tag_id (annotation);
 }
 
 const char *
 peitho_annotation_get_tag_color (PeithoDocument   *document,
                                  PeithoAnnotation *annotation)
 {
-  const char *tag_id = peitho_annotation_get_tag_id (annotation);
-  PeithoTag *tag = peitho_tag_set_lookup_tag (peitho_document_get_tag_set (document), tag_id);
+  PeithoTag *tag = lookup_tag (document, annotation);
 
   return tag != NULL ? peitho_tag_get_color (tag) : NULL;
 }

@@ -220,22 +220,35 @@ remove_annotation_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+typedef gboolean (*AnnotationSetter) (PeithoHistory     *history,
+                                      PeithoAnnotation  *annotation,
+                                      const char        *value,
+                                      GError           **error);
+
+/* @param is (annotation id, value). */
+static void
+set_annotation_string (PeithoWindow     *self,
+                       GVariant         *param,
+                       AnnotationSetter  setter)
+{
+  PeithoAnnotation *annotation;
+  g_autoptr(GError) error = NULL;
+  const char *id, *value;
+
+  g_variant_get (param, "(&s&s)", &id, &value);
+  if (!(annotation = lookup_annotation (self, id)))
+    return;
+
+  if (!setter (self->history, annotation, value, &error))
+    toast_error (self, error);
+}
+
 static void
 retag_annotation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  PeithoWindow *self = PEITHO_WINDOW (widget);
-  PeithoAnnotation *annotation;
-  g_autoptr(GError) error = NULL;
-  const char *id, *tag_id;
-
-  g_variant_get (param, "(&s&s)", &id, &tag_id);
-  if (!(annotation = lookup_annotation (self, id)))
-    return;
-
-  if (!peitho_history_set_tag (self->history, annotation, tag_id, &error))
-    toast_error (self, error);
+  set_annotation_string (PEITHO_WINDOW (widget), param, peitho_history_set_tag);
 }
 
 static void
@@ -243,17 +256,7 @@ set_annotation_note_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
-  PeithoWindow *self = PEITHO_WINDOW (widget);
-  PeithoAnnotation *annotation;
-  g_autoptr(GError) error = NULL;
-  const char *id, *note;
-
-  g_variant_get (param, "(&s&s)", &id, &note);
-  if (!(annotation = lookup_annotation (self, id)))
-    return;
-
-  if (!peitho_history_set_note (self->history, annotation, note, &error))
-    toast_error (self, error);
+  set_annotation_string (PEITHO_WINDOW (widget), param, peitho_history_set_note);
 }
 
 static void

@@ -151,10 +151,18 @@ save_tag_set_action (GtkWidget  *widget,
   _peitho_window_rebuild_library_menu (self);
 }
 
+typedef gboolean (*TagSetFileFunc) (PeithoWindow  *self,
+                                    GFile         *file,
+                                    GError       **error);
+
+/* Drops the chooser and the window reference the dialog held. */
 static void
-export_response_cb (GtkNativeDialog *chooser,
-                    int              response,
-                    PeithoWindow    *self)
+tag_set_file_response (GtkNativeDialog *chooser,
+                       int              response,
+                       PeithoWindow    *self,
+                       TagSetFileFunc   func,
+                       const char      *error_title,
+                       const char      *done)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
@@ -162,13 +170,22 @@ export_response_cb (GtkNativeDialog *chooser,
   if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (!_peitho_window_export_tag_set_file (self, file, &error))
-        _peitho_window_show_error (self, _("Could Not Export the Tag Set"), error->message);
+      if (!func (self, file, &error))
+        _peitho_window_show_error (self, error_title, error->message);
       else
-        _peitho_window_toast (self, _("Tag set exported"));
+        _peitho_window_toast (self, done);
     }
   g_object_unref (chooser);
   g_object_unref (self);
+}
+
+static void
+export_response_cb (GtkNativeDialog *chooser,
+                    int              response,
+                    PeithoWindow    *self)
+{
+  tag_set_file_response (chooser, response, self, _peitho_window_export_tag_set_file,
+                         _("Could Not Export the Tag Set"), _("Tag set exported"));
 }
 
 static void
@@ -176,19 +193,8 @@ import_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     PeithoWindow    *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      if (!_peitho_window_apply_tag_set_file (self, file, &error))
-        _peitho_window_show_error (self, _("Could Not Import the Tag Set"), error->message);
-      else
-        _peitho_window_toast (self, _("Tag set imported"));
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
+  tag_set_file_response (chooser, response, self, _peitho_window_apply_tag_set_file,
+                         _("Could Not Import the Tag Set"), _("Tag set imported"));
 }
 
 static GtkFileFilter *

@@ -156,15 +156,10 @@ peitho_cli_annotate (int    argc,
     _("Tags a passage, given by character offsets (--start, --end) or by its text\n"
       "(--match), and prints the id of each new annotation. Without -o the file is\n"
       "replaced atomically."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "annotate", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "annotate", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("annotate", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("annotate", _("unexpected argument “%s”"), argv[2]);
   if (tag_id == NULL || tag_id[0] == '\0')
     return peitho_cli_usage_error ("annotate", "%s", _("no tag given (--tag ID)"));
   if (match != NULL && (start_text != NULL || end_text != NULL))
@@ -293,15 +288,10 @@ peitho_cli_relate (int    argc,
   g_option_context_set_summary (context,
     _("Links two annotations (an evidence that supports a claim) and prints the id of\n"
       "the new relation. Without -o the file is replaced atomically."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "relate", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "relate", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("relate", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("relate", _("unexpected argument “%s”"), argv[2]);
   if (from_id == NULL || to_id == NULL || type == NULL)
     return peitho_cli_usage_error ("relate", "%s",
                                    _("give --from ID, --to ID and --type TYPE"));
@@ -361,15 +351,10 @@ peitho_cli_unrelate (int    argc,
 
   context = g_option_context_new (_("FILE.xml"));
   g_option_context_set_summary (context, _("Removes a relation between two annotations."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "unrelate", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "unrelate", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("unrelate", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("unrelate", _("unexpected argument “%s”"), argv[2]);
   if (relation_id == NULL)
     return peitho_cli_usage_error ("unrelate", "%s", _("no relation given (--id ID)"));
 

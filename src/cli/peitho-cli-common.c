@@ -15,21 +15,38 @@
 #include "peitho-cli-common.h"
 
 gboolean
-peitho_cli_parse_options (GOptionContext   *context,
-                          const char       *command,
-                          int              *argc,
-                          char           ***argv)
+peitho_cli_parse_command (GOptionContext      *context,
+                          const char          *command,
+                          const GOptionEntry  *entries,
+                          int                  n_operands,
+                          const char          *missing,
+                          int                 *argc,
+                          char              ***argv)
 {
   g_autoptr(GError) error = NULL;
 
   g_assert (context != NULL);
   g_assert (command != NULL);
+  g_assert (n_operands > 0);
+  g_assert (missing != NULL);
 
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, argc, argv, &error))
     {
       peitho_cli_usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  if (*argc < n_operands + 1)
+    {
+      peitho_cli_usage_error (command, "%s", missing);
+      return FALSE;
+    }
+  if (*argc > n_operands + 1)
+    {
+      peitho_cli_usage_error (command, _("unexpected argument “%s”"), (*argv)[n_operands + 1]);
       return FALSE;
     }
 

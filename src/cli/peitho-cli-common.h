@@ -29,12 +29,17 @@ int             peitho_cli_validate         (int argc, char **argv);
 int             peitho_cli_export           (int argc, char **argv);
 int             peitho_cli_tagset           (int argc, char **argv);
 
-/* Parses the options of @command ("annotate", "tagset import"); on a usage
- * error prints it with a hint and returns FALSE. */
-gboolean        peitho_cli_parse_options    (GOptionContext  *context,
-                                             const char      *command,
-                                             int             *argc,
-                                             char          ***argv);
+/* Adds @entries to @context and parses the options of @command ("annotate",
+ * "tagset import"), then checks that exactly @n_operands operands are left
+ * (argv[1] onwards); @missing is the message when there are fewer. On a
+ * usage error prints it with a hint and returns FALSE. */
+gboolean        peitho_cli_parse_command    (GOptionContext      *context,
+                                             const char          *command,
+                                             const GOptionEntry  *entries,
+                                             int                  n_operands,
+                                             const char          *missing,
+                                             int                 *argc,
+                                             char              ***argv);
 /* Prints "peitho-cli: MESSAGE" and a hint to run COMMAND --help.
  * Returns PEITHO_CLI_EXIT_USAGE. */
 int             peitho_cli_usage_error      (const char      *command,

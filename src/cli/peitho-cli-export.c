@@ -24,15 +24,10 @@ peitho_cli_text (int    argc,
   g_option_context_set_summary (context,
     _("Prints the annotatable text exactly: the paragraphs joined by one blank line,\n"
       "with no newline added at the end. Offsets count characters in this text."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "text", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "text", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("text", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("text", _("unexpected argument “%s”"), argv[2]);
 
   filename = argv[1];
 
@@ -71,15 +66,10 @@ peitho_cli_export (int    argc,
     _("Exports the document: as TEI with anchors and standOff spans (tei), as TEI with\n"
       "inline <seg> elements where annotations nest (tei-inline), or as CSV with one\n"
       "row per annotation: id, tag, group, start, end, text, annotator, note (csv)."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "export", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "export", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("export", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("export", _("unexpected argument “%s”"), argv[2]);
   if (format == NULL)
     return peitho_cli_usage_error ("export", "%s",
                                    _("no format given (--format tei|tei-inline|csv)"));
@@ -132,15 +122,10 @@ peitho_cli_validate (int    argc,
   g_option_context_set_summary (context,
     _("Checks a document (XML, TEI structure, references, ranges) and prints each\n"
       "problem with its place. Exits with 1 if there is any."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "validate", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "validate", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("validate", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("validate", _("unexpected argument “%s”"), argv[2]);
 
   filename = argv[1];
 

@@ -67,15 +67,10 @@ peitho_cli_import (int    argc,
     _("Imports a UTF-8 plain-text file: paragraphs at blank lines, every character kept.\n"
       "Front matter (breadcrumb, “Author: Title”, date, bracketed source) goes into the\n"
       "TEI header. “-” reads standard input."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "import", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "import", entries, 1, _("no text file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("import", "%s", _("no text file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("import", _("unexpected argument “%s”"), argv[2]);
   if (output == NULL)
     return peitho_cli_usage_error ("import", "%s", _("no output file given (-o OUT.xml)"));
 

@@ -213,6 +213,20 @@ append_row (GString    *out,
   g_string_append_printf (out, "  %6u\n", count);
 }
 
+/* A table's head row: the column titles, then "Count" over the counts. */
+static void
+append_header (GString    *out,
+               const char *first,
+               guint       first_width,
+               const char *second,
+               guint       second_width)
+{
+  append_padded (out, first, first_width);
+  g_string_append (out, "  ");
+  append_padded (out, second, second_width);
+  g_string_append_printf (out, "  %6s\n", _("Count"));
+}
+
 static guint
 max_width (guint       width,
            const char *str)
@@ -284,10 +298,7 @@ stats_to_table (PeithoDocument *document)
     }
 
   g_string_append_c (out, '\n');
-  append_padded (out, _("Group"), first_width);
-  g_string_append (out, "  ");
-  append_padded (out, _("Tag"), second_width);
-  g_string_append_printf (out, "  %6s\n", _("Count"));
+  append_header (out, _("Group"), first_width, _("Tag"), second_width);
   for (guint i = 0; i < n_groups; i++)
     {
       PeithoTagGroup *group = peitho_tag_set_get_group (tag_set, i);
@@ -309,10 +320,7 @@ stats_to_table (PeithoDocument *document)
   if (n_annotators > 0)
     {
       g_string_append_c (out, '\n');
-      append_padded (out, _("Annotator"), first_width);
-      g_string_append (out, "  ");
-      append_padded (out, _("Id"), second_width);
-      g_string_append_printf (out, "  %6s\n", _("Count"));
+      append_header (out, _("Annotator"), first_width, _("Id"), second_width);
       for (guint i = 0; i < n_annotators; i++)
         {
           g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
@@ -326,10 +334,7 @@ stats_to_table (PeithoDocument *document)
   if (relation_types->len > 0)
     {
       g_string_append_c (out, '\n');
-      append_padded (out, _("Relation type"), first_width);
-      g_string_append (out, "  ");
-      append_padded (out, "", second_width);
-      g_string_append_printf (out, "  %6s\n", _("Count"));
+      append_header (out, _("Relation type"), first_width, "", second_width);
       for (guint i = 0; i < relation_types->len; i++)
         {
           RelationTypeCount *item = g_ptr_array_index (relation_types, i);
@@ -361,15 +366,10 @@ peitho_cli_stats (int    argc,
   g_option_context_set_summary (context,
     _("Prints the size of the text and the number of annotations per tag, group and\n"
       "annotator, and of relations per type."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "stats", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "stats", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("stats", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("stats", _("unexpected argument “%s”"), argv[2]);
 
   filename = argv[1];
 

@@ -29,15 +29,10 @@ tagset_export (int    argc,
   g_option_context_set_summary (context,
     _("Writes the tag set of a document alone, as a TEI file with a taxonomy that\n"
       "“peitho-cli tagset import” and Peitho read."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "tagset export", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "tagset export", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("tagset export", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("tagset export", _("unexpected argument “%s”"), argv[2]);
 
   filename = argv[1];
   target = output != NULL ? output : "-";
@@ -118,16 +113,10 @@ tagset_import (int    argc,
     _("Replaces the tag set of FILE with the one of TAGSET.xml (any TEI file with a\n"
       "taxonomy). Tags that annotations use but TAGSET.xml lacks are kept, with a note.\n"
       "Without -o the file is replaced atomically."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "tagset import", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "tagset import", entries, 2,
+                                 _("give the document and the tag-set file"), &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 3)
-    return peitho_cli_usage_error ("tagset import", "%s",
-                                   _("give the document and the tag-set file"));
-  if (argc > 3)
-    return peitho_cli_usage_error ("tagset import", _("unexpected argument “%s”"), argv[3]);
 
   filename = argv[1];
   tag_set_file = argv[2];
@@ -168,15 +157,10 @@ tagset_list (int    argc,
   g_option_context_set_summary (context,
     _("Lists the tags of a document, one a line: id, label, group id and number of\n"
       "annotations, separated by tabs."));
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
-  if (!peitho_cli_parse_options (context, "tagset list", &argc, &argv))
+  if (!peitho_cli_parse_command (context, "tagset list", entries, 1, _("no file given"),
+                                 &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
-
-  if (argc < 2)
-    return peitho_cli_usage_error ("tagset list", "%s", _("no file given"));
-  if (argc > 2)
-    return peitho_cli_usage_error ("tagset list", _("unexpected argument “%s”"), argv[2]);
 
   filename = argv[1];
 

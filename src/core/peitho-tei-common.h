@@ -93,32 +93,11 @@ void        peitho_tei_set_text          (xmlNode     *node,
 char       *peitho_tei_unique_id         (GHashTable  *used_ids,
                                           const char  *base);
 
-/* The taxonomy. Writing: renditions for the tags with a colour go into
- * @encoding_desc's tagsDecl (replacing those @old_taxonomy pointed at);
- * @rendition_ids receives tag id -> rendition id. */
-void        peitho_tei_update_tags_decl  (GHashTable   *used_ids,
-                                          PeithoTagSet *tag_set,
-                                          xmlNode      *encoding_desc,
-                                          xmlNode      *old_taxonomy,
-                                          GHashTable   *rendition_ids);
-xmlNode    *peitho_tei_build_taxonomy    (PeithoTagSet *tag_set,
-                                          xmlNode      *parent,
-                                          xmlNode      *before,
-                                          GHashTable   *rendition_ids);
-
 /* Returns FALSE to stop reading. */
 typedef gboolean (*PeithoTeiProblemFunc) (gpointer     data,
                                           xmlNode     *node,
                                           PeithoError  code,
                                           const char  *message);
-/* Reading: the first taxonomy with categories in @header's
- * encodingDesc/classDecl, colours from tagsDecl renditions. A category with
- * child categories is a group (deeper ones are flattened into it), as is one
- * marked n="group"; top-level categories without children go into a group
- * "Other". NULL if there is no taxonomy, or if @problem_func said stop. */
-PeithoTagSet *peitho_tei_read_tag_set    (xmlNode              *header,
-                                          PeithoTeiProblemFunc  problem_func,
-                                          gpointer              problem_data);
 
 /* Atomic replace (temporary file + rename, FILE~ kept with @make_backup);
  * on failure the old file is untouched and nothing is left behind. Errors:

@@ -7,7 +7,9 @@
 
 #include "peitho-error.h"
 #include "peitho-tei-common.h"
+#include "peitho-tei-header.h"
 #include "peitho-tei-reader.h"
+#include "peitho-tei-taxonomy.h"
 
 /*
  * One walk over the body collects the text of each paragraph and the range
@@ -107,14 +109,14 @@ reader_problem (Reader     *self,
 }
 
 /* ---------------------------------------------------------------------------
- * The tag set
+ * Problems found by the taxonomy and header readers
  */
 
 static gboolean
-taxonomy_problem_cb (gpointer     data,
-                     xmlNode     *node,
-                     PeithoError  code,
-                     const char  *message)
+problem_cb (gpointer     data,
+            xmlNode     *node,
+            PeithoError  code,
+            const char  *message)
 {
   return reader_problem (data, node, code, "%s", message);
 }
@@ -769,105 +771,6 @@ read_relations (Reader  *self,
 }
 
 /* ---------------------------------------------------------------------------
- * The header
- */
-
-static gboolean
-read_annotators (Reader  *self,
-                 xmlNode *file_desc)
-{
-  for (xmlNode *stmt = peitho_tei_first_element (file_desc); stmt; stmt = peitho_tei_next_element (stmt))
-    for (xmlNode *resp = peitho_tei_first_element (stmt); resp; resp = peitho_tei_next_element (resp))
-      {
-        const char *id = peitho_tei_attr (resp, "xml:id");
-        g_autofree char *name = NULL;
-        g_autoptr(PeithoAnnotator) annotator = NULL;
-        g_autoptr(GError) error = NULL;
-
-        if (!peitho_tei_is (resp, "respStmt") || id == NULL)
-          continue;
-        name = peitho_tei_collapsed_text (peitho_tei_child (resp, "persName"));
-        if (name == NULL)
-          name = peitho_tei_collapsed_text (peitho_tei_child (resp, "name"));
-        if (name == NULL)
-          name = peitho_tei_collapsed_text (peitho_tei_child (resp, "orgName"));
-        annotator = peitho_annotator_new (id, name != NULL ? name : id);
-        if (!peitho_document_add_annotator (self->document, annotator, &error)
-            && !reader_problem (self, resp, PEITHO_ERROR_DUPLICATE_ID, "respStmt “%s”: %s",
-                                id, error->message))
-          return FALSE;
-      }
-  return TRUE;
-}
-
-static void
-read_metadata (Reader  *self,
-               xmlNode *header)
-{
-  xmlNode *file_desc = peitho_tei_child (header, "fileDesc");
-  xmlNode *title_stmt = peitho_tei_child (file_desc, "titleStmt");
-  xmlNode *profile_desc = peitho_tei_child (header, "profileDesc");
-  xmlNode *creation = peitho_tei_child (profile_desc, "creation");
-  xmlNode *date = peitho_tei_child (creation, "date");
-  g_autofree char *title = peitho_tei_collapsed_text (peitho_tei_child (title_stmt, "title"));
-  g_autofree char *author = peitho_tei_collapsed_text (peitho_tei_child (title_stmt, "author"));
-  g_autofree char *date_text = peitho_tei_collapsed_text (date);
-
-  for (xmlNode *n = peitho_tei_first_element (file_desc); n; n = peitho_tei_next_element (n))
-    if (peitho_tei_is (n, "sourceDesc") && peitho_tei_child (n, "bibl") != NULL)
-      {
-        g_autofree char *source = peitho_tei_collapsed_text (peitho_tei_child (n, "bibl"));
-
-        peitho_document_set_source (self->document, source);
-        break;
-      }
-
-  if (date_text == NULL && date != NULL)
-    date_text = g_strdup (peitho_tei_attr (date, "when"));
-
-  peitho_document_set_title (self->document, title);
-  peitho_document_set_author (self->document, author);
-  peitho_document_set_date (self->document, date_text);
-}
-
-static void
-read_changes (Reader  *self,
-              xmlNode *parent)
-{
-  for (xmlNode *node = peitho_tei_first_element (parent); node; node = peitho_tei_next_element (node))
-    {
-      const char *id = peitho_tei_attr (node, "xml:id");
-      g_autoptr(GDateTime) when = NULL;
-      g_autofree char *text = NULL;
-      const char *who = NULL;
-
-      if (peitho_tei_is (node, "listChange"))
-        {
-          read_changes (self, node);
-          continue;
-        }
-      if (!peitho_tei_is (node, "change"))
-        continue;
-      /* Creation times of annotations, not history. */
-      if (id != NULL && (g_hash_table_contains (self->changes_used, id)
-                         || g_strcmp0 (peitho_tei_attr (node, "type"), "annotation") == 0))
-        continue;
-
-      when = peitho_tei_parse_when (peitho_tei_attr (node, "when"));
-      if (peitho_tei_attr (node, "who") != NULL)
-        {
-          g_auto(GStrv) tokens = g_strsplit_set (peitho_tei_attr (node, "who"), " \t\n\r", 2);
-          who = peitho_tei_pointer_id (tokens[0]);
-          text = peitho_tei_collapsed_text (node);
-          peitho_document_add_change (self->document, when, who, text);
-          continue;
-        }
-      text = peitho_tei_collapsed_text (node);
-      peitho_document_add_change (self->document, when, NULL, text);
-    }
-}
-
-/* ---------------------------------------------------------------------------
  * Entry points
  */
 
@@ -905,10 +808,11 @@ read_document (Reader  *self,
       g_autofree char *header_xml = peitho_tei_dump_node (header);
 
       peitho_document_set_header_xml (self->document, header_xml);
-      read_metadata (self, header);
-      if (!read_annotators (self, peitho_tei_child (header, "fileDesc")))
+      peitho_tei_read_metadata (self->document, header);
+      if (!peitho_tei_read_annotators (self->document, peitho_tei_child (header, "fileDesc"),
+                                       problem_cb, self))
         return FALSE;
-      self->tag_set = peitho_tei_read_tag_set (header, taxonomy_problem_cb, self);
+      self->tag_set = peitho_tei_read_tag_set (header, problem_cb, self);
       if (self->tag_set == NULL && self->error != NULL)
         return FALSE;
     }
@@ -936,7 +840,8 @@ read_document (Reader  *self,
     return FALSE;
 
   if (header != NULL)
-    read_changes (self, peitho_tei_child (header, "revisionDesc"));
+    peitho_tei_read_changes (self->document, peitho_tei_child (header, "revisionDesc"),
+                             self->changes_used);
 
   return TRUE;
 }
@@ -1025,38 +930,4 @@ peitho_tei_read_file (GFile            *file,
       return NULL;
     }
   return peitho_tei_read_bytes (bytes, name, flags, problems, error);
-}
-
-PeithoTagSet *
-peitho_tei_read_tag_set_bytes (GBytes      *bytes,
-                               const char  *display_name,
-                               GError     **error)
-{
-  xmlDoc *xml;
-  xmlNode *root;
-  PeithoTagSet *tag_set = NULL;
-  gsize size;
-  const char *data;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  if (display_name == NULL)
-    display_name = "tag set";
-  data = g_bytes_get_data (bytes, &size);
-  xml = peitho_tei_parse_memory (data, size, display_name, error);
-  if (xml == NULL)
-    return NULL;
-
-  root = xmlDocGetRootElement (xml);
-  if (!peitho_tei_is (root, "TEI"))
-    g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
-                 _("%s:%ld: not a TEI document: the root element is <%s>"), display_name,
-                 xmlGetLineNo (root), (const char *) root->name);
-  else if ((tag_set = peitho_tei_read_tag_set (peitho_tei_child (root, "teiHeader"), NULL, NULL)) == NULL)
-    g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
-                 _("%s: the file holds no taxonomy (encodingDesc/classDecl/taxonomy)"),
-                 display_name);
-
-  xmlFreeDoc (xml);
-  return tag_set;
 }

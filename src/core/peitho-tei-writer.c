@@ -9,442 +9,26 @@
 
 #include "peitho-error.h"
 #include "peitho-tei-common.h"
+#include "peitho-tei-header.h"
 #include "peitho-tei-writer.h"
 
 /*
- * The header is a libxml2 tree: the one kept from the imported file (so that
- * what Peitho does not own comes back unchanged) or a fresh one, updated in
- * place and serialized without formatting; the whitespace between the
- * elements we add is inserted by hand. The text and the standOff are streamed
- * with an xmlTextWriter in one walk over the text with the anchors sorted.
+ * The header is built as a tree (peitho-tei-header.c). The text and the
+ * standOff are streamed with an xmlTextWriter in one walk over the text with
+ * the anchors sorted.
  */
 
-#define HEADER_TEMPLATE \
-  "<TEI xmlns=\"" PEITHO_TEI_NS "\"><teiHeader>\n" \
-  "    <fileDesc>\n" \
-  "      <titleStmt>\n" \
-  "        <title/>\n" \
-  "      </titleStmt>\n" \
-  "      <publicationStmt><p>Annotated with Peitho.</p></publicationStmt>\n" \
-  "      <sourceDesc><bibl/></sourceDesc>\n" \
-  "    </fileDesc>\n" \
-  "  </teiHeader></TEI>"
-
 typedef struct {
-  PeithoDocument *document;
-  PeithoTeiForm   form;
-  GPtrArray      *annotations;   /* PeithoAnnotation, document order */
-  gsize          *starts;        /* snapped ranges, parallel to annotations */
-  gsize          *ends;
-  guint8         *inline_seg;    /* PEITHO_TEI_INLINE: written as <seg> */
-  char          **change_refs;   /* "#cN" per annotation, or NULL */
-  GHashTable     *used_ids;
-  GHashTable     *change_ids;    /* "second|who" -> "cN" */
-  GPtrArray      *change_list;   /* ChangeMark, in order of first use */
-  guint           next_change;
+  PeithoDocument   *document;
+  PeithoTeiForm     form;
+  GPtrArray        *annotations;   /* PeithoAnnotation, document order */
+  gsize            *starts;        /* snapped ranges, parallel to annotations */
+  gsize            *ends;
+  guint8           *inline_seg;    /* PEITHO_TEI_INLINE: written as <seg> */
+  char            **change_refs;   /* "cN" per annotation, or NULL */
+  GHashTable       *used_ids;
+  PeithoTeiChanges *changes;       /* owns the ids in change_refs */
 } Writer;
-
-typedef struct {
-  char      *id;
-  GDateTime *when;
-  char      *who;
-} ChangeMark;
-
-static void
-change_mark_free (gpointer data)
-{
-  ChangeMark *mark = data;
-
-  g_free (mark->id);
-  g_date_time_unref (mark->when);
-  g_free (mark->who);
-  g_free (mark);
-}
-
-/* ---------------------------------------------------------------------------
- * Tree helpers
- */
-
-static void
-collect_ids_except (xmlNode    *node,
-                    GHashTable *ids,
-                    xmlNode    *skip1,
-                    xmlNode    *skip2)
-{
-  for (; node != NULL; node = node->next)
-    {
-      const char *id;
-
-      if (node->type != XML_ELEMENT_NODE || node == skip1 || node == skip2)
-        continue;
-      id = peitho_tei_attr (node, "xml:id");
-      if (id != NULL)
-        g_hash_table_add (ids, g_strdup (id));
-      collect_ids_except (node->children, ids, skip1, skip2);
-    }
-}
-
-/* ---------------------------------------------------------------------------
- * The header
- */
-
-static void
-update_title_stmt (Writer  *self,
-                   xmlNode *file_desc)
-{
-  static const char * const before_pub[] = { "titleStmt", NULL };
-  xmlNode *title_stmt = peitho_tei_ensure_child (file_desc, "titleStmt",
-                                      peitho_tei_first_element_not_in (file_desc, before_pub));
-  xmlNode *title = peitho_tei_ensure_child (title_stmt, "title", peitho_tei_first_element (title_stmt));
-  xmlNode *author = peitho_tei_child (title_stmt, "author");
-  const char *author_name = peitho_document_get_author (self->document);
-  GListModel *annotators = peitho_document_get_annotators (self->document);
-  guint n_annotators = g_list_model_get_n_items (annotators);
-
-  peitho_tei_set_text (title, peitho_document_get_title (self->document));
-
-  if (author_name != NULL && *author_name != '\0')
-    {
-      if (author == NULL)
-        {
-          xmlNode *last_title = title;
-
-          for (xmlNode *n = title; n; n = peitho_tei_next_element (n))
-            if (peitho_tei_is (n, "title"))
-              last_title = n;
-          author = peitho_tei_new_child (title_stmt, "author", peitho_tei_next_element (last_title));
-        }
-      peitho_tei_set_text (author, author_name);
-    }
-  else if (author != NULL)
-    peitho_tei_remove_node (author);
-
-  for (guint i = 0; i < n_annotators; i++)
-    {
-      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
-      const char *id = peitho_annotator_get_id (annotator);
-      xmlNode *resp_stmt = NULL;
-      xmlNode *name;
-
-      for (xmlNode *n = peitho_tei_first_element (title_stmt); n; n = peitho_tei_next_element (n))
-        if (peitho_tei_is (n, "respStmt") && g_strcmp0 (peitho_tei_attr (n, "xml:id"), id) == 0)
-          resp_stmt = n;
-
-      if (resp_stmt == NULL)
-        {
-          xmlNode *resp;
-
-          resp_stmt = peitho_tei_new_child (title_stmt, "respStmt", NULL);
-          peitho_tei_set_xml_id (resp_stmt, id);
-          resp = peitho_tei_new_element (resp_stmt, "resp");
-          peitho_tei_add_text (resp, "annotation");
-          xmlAddChild (resp_stmt, resp);
-          name = peitho_tei_new_element (resp_stmt, "persName");
-          xmlAddChild (resp_stmt, name);
-        }
-      else
-        {
-          name = peitho_tei_child (resp_stmt, "persName");
-          if (name == NULL)
-            name = peitho_tei_child (resp_stmt, "name");
-          if (name == NULL)
-            {
-              name = peitho_tei_new_element (resp_stmt, "persName");
-              xmlAddChild (resp_stmt, name);
-            }
-        }
-      peitho_tei_set_text (name, peitho_annotator_get_name (annotator));
-    }
-}
-
-static void
-update_source_desc (Writer  *self,
-                    xmlNode *file_desc)
-{
-  const char *source = peitho_document_get_source (self->document);
-  xmlNode *bibl = NULL;
-  xmlNode *source_desc;
-
-  for (xmlNode *n = peitho_tei_first_element (file_desc); n && bibl == NULL;
-       n = peitho_tei_next_element (n))
-    if (peitho_tei_is (n, "sourceDesc"))
-      bibl = peitho_tei_child (n, "bibl");
-
-  if (bibl != NULL)
-    {
-      if (source != NULL)
-        peitho_tei_set_text (bibl, source);
-      else
-        peitho_tei_clear_children (bibl);
-      return;
-    }
-
-  source_desc = peitho_tei_child (file_desc, "sourceDesc");
-  if (source_desc != NULL && (peitho_tei_child (source_desc, "p") != NULL
-                              || peitho_tei_child (source_desc, "ab") != NULL))
-    {
-      if (source == NULL)
-        return;
-      /* sourceDesc holds either paragraphs or bibliographic elements. */
-      source_desc = NULL;
-    }
-  if (source_desc == NULL)
-    source_desc = peitho_tei_new_child (file_desc, "sourceDesc", NULL);
-  bibl = peitho_tei_new_child (source_desc, "bibl", NULL);
-  peitho_tei_add_text (bibl, source);
-}
-
-static xmlNode *
-find_taxonomy (xmlNode *class_decl)
-{
-  for (xmlNode *n = peitho_tei_first_element (class_decl); n; n = peitho_tei_next_element (n))
-    if (peitho_tei_is (n, "taxonomy"))
-      return n;
-  return NULL;
-}
-
-static void
-update_encoding_desc (Writer  *self,
-                      xmlNode *header,
-                      xmlNode *file_desc)
-{
-  g_autoptr(GHashTable) rendition_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                               g_free, g_free);
-  xmlNode *encoding_desc = peitho_tei_ensure_child (header, "encodingDesc", peitho_tei_next_element (file_desc));
-  xmlNode *class_decl = peitho_tei_child (encoding_desc, "classDecl");
-  xmlNode *old_taxonomy = class_decl != NULL ? find_taxonomy (class_decl) : NULL;
-  PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
-
-  peitho_tei_update_tags_decl (self->used_ids, tag_set, encoding_desc, old_taxonomy, rendition_ids);
-
-  if (class_decl == NULL)
-    class_decl = peitho_tei_new_child (encoding_desc, "classDecl", NULL);
-  peitho_tei_build_taxonomy (tag_set, class_decl, old_taxonomy, rendition_ids);
-  if (old_taxonomy != NULL)
-    peitho_tei_remove_node (old_taxonomy);
-
-  /* encodingDesc may not be empty, but an empty tag set leaves nothing. */
-  if (peitho_tei_first_element (encoding_desc) == NULL)
-    peitho_tei_remove_node (encoding_desc);
-}
-
-static void
-update_profile_desc (Writer  *self,
-                     xmlNode *header)
-{
-  const char *date = peitho_document_get_date (self->document);
-  xmlNode *profile_desc = peitho_tei_child (header, "profileDesc");
-  xmlNode *creation = profile_desc != NULL ? peitho_tei_child (profile_desc, "creation") : NULL;
-  xmlNode *date_node = creation != NULL ? peitho_tei_child (creation, "date") : NULL;
-  g_autofree char *iso = NULL;
-
-  if (date == NULL || *date == '\0')
-    {
-      if (date_node != NULL)
-        peitho_tei_remove_node (date_node);
-      return;
-    }
-
-  if (profile_desc == NULL)
-    {
-      xmlNode *after = peitho_tei_child (header, "encodingDesc");
-
-      if (after == NULL)
-        after = peitho_tei_child (header, "fileDesc");
-      profile_desc = peitho_tei_new_child (header, "profileDesc", peitho_tei_next_element (after));
-    }
-  if (creation == NULL)
-    creation = peitho_tei_new_child (profile_desc, "creation", NULL);
-  if (date_node == NULL)
-    date_node = peitho_tei_new_child (creation, "date", NULL);
-  peitho_tei_set_text (date_node, date);
-
-  iso = peitho_tei_date_to_iso (date);
-  if (iso != NULL)
-    xmlSetProp (date_node, (const xmlChar *) "when", (const xmlChar *) iso);
-  else
-    xmlUnsetProp (date_node, (const xmlChar *) "when");
-}
-
-static void
-update_revision_desc (Writer  *self,
-                      xmlNode *header)
-{
-  GPtrArray *changes = peitho_document_get_changes (self->document);
-  xmlNode *revision_desc = peitho_tei_child (header, "revisionDesc");
-
-  if (revision_desc != NULL)
-    peitho_tei_remove_node (revision_desc);
-  if ((changes == NULL || changes->len == 0) && self->change_list->len == 0)
-    return;
-
-  revision_desc = peitho_tei_new_child (header, "revisionDesc", NULL);
-
-  for (guint i = 0; changes != NULL && i < changes->len; i++)
-    {
-      PeithoChange *change = g_ptr_array_index (changes, i);
-      xmlNode *node = peitho_tei_new_child (revision_desc, "change", NULL);
-      g_autofree char *when = peitho_tei_format_when (change->when);
-
-      if (when != NULL)
-        xmlSetProp (node, (const xmlChar *) "when", (const xmlChar *) when);
-      if (change->who != NULL)
-        {
-          g_autofree char *who = g_strconcat ("#", change->who, NULL);
-          xmlSetProp (node, (const xmlChar *) "who", (const xmlChar *) who);
-        }
-      peitho_tei_add_text (node, change->text);
-    }
-
-  for (guint i = 0; i < self->change_list->len; i++)
-    {
-      ChangeMark *mark = g_ptr_array_index (self->change_list, i);
-      xmlNode *node = peitho_tei_new_child (revision_desc, "change", NULL);
-      g_autofree char *when = peitho_tei_format_when (mark->when);
-
-      peitho_tei_set_xml_id (node, mark->id);
-      xmlSetProp (node, (const xmlChar *) "type", (const xmlChar *) "annotation");
-      xmlSetProp (node, (const xmlChar *) "when", (const xmlChar *) when);
-      if (mark->who != NULL)
-        {
-          g_autofree char *who = g_strconcat ("#", mark->who, NULL);
-          xmlSetProp (node, (const xmlChar *) "who", (const xmlChar *) who);
-        }
-    }
-}
-
-/* The default namespace that a kept header declares again on itself is the
- * one of the TEI root: drop the duplicate so that it is not written twice. */
-static void
-replace_ns (xmlNode *node,
-            xmlNs   *old_ns,
-            xmlNs   *new_ns)
-{
-  for (; node != NULL; node = node->next)
-    {
-      if (node->type != XML_ELEMENT_NODE)
-        continue;
-      if (node->ns == old_ns)
-        node->ns = new_ns;
-      replace_ns (node->children, old_ns, new_ns);
-    }
-}
-
-static void
-drop_duplicate_ns (xmlNode *header)
-{
-  xmlNs *root_ns = header->parent->ns;
-  xmlNs **link = &header->nsDef;
-
-  while (*link != NULL)
-    {
-      xmlNs *ns = *link;
-
-      if (ns->prefix == NULL && root_ns != NULL
-          && xmlStrEqual (ns->href, root_ns->href) && root_ns->prefix == NULL)
-        {
-          *link = ns->next;
-          ns->next = NULL;
-          if (header->ns == ns)
-            header->ns = root_ns;
-          replace_ns (header->children, ns, root_ns);
-          xmlFreeNs (ns);
-        }
-      else
-        link = &ns->next;
-    }
-}
-
-static xmlDoc *
-parse_header (const char *header_xml)
-{
-  g_autofree char *wrapped = NULL;
-  xmlDoc *doc;
-  xmlNode *root;
-  xmlNode *header;
-
-  if (header_xml == NULL)
-    return NULL;
-
-  wrapped = g_strconcat ("<TEI xmlns=\"" PEITHO_TEI_NS "\">", header_xml, "</TEI>", NULL);
-  doc = peitho_tei_parse_memory (wrapped, strlen (wrapped), "header", NULL);
-  if (doc == NULL)
-    return NULL;
-
-  root = xmlDocGetRootElement (doc);
-  header = peitho_tei_first_element (root);
-  if (!peitho_tei_is (header, "teiHeader") || peitho_tei_next_element (header) != NULL)
-    {
-      xmlFreeDoc (doc);
-      return NULL;
-    }
-  drop_duplicate_ns (header);
-  return doc;
-}
-
-static xmlDoc *
-parse_header_template (void)
-{
-  static const char template[] = HEADER_TEMPLATE;
-  xmlDoc *doc = peitho_tei_parse_memory (template, sizeof template - 1, "template", NULL);
-
-  g_assert (doc != NULL);
-  return doc;
-}
-
-static void assign_change_marks (Writer *self);
-
-static char *
-build_header (Writer *self)
-{
-  const char *header_xml = peitho_document_get_header_xml (self->document);
-  xmlDoc *doc = parse_header (header_xml);
-  xmlNode *header;
-  xmlNode *file_desc;
-  xmlNode *publication_stmt;
-  char *result;
-  static const char * const before_publication[] = { "titleStmt", "editionStmt", "extent", NULL };
-
-  if (doc == NULL)
-    doc = parse_header_template ();
-  header = peitho_tei_first_element (xmlDocGetRootElement (doc));
-
-  /* Ids we must not hand out again, except in what we rebuild. */
-  {
-    xmlNode *encoding_desc = peitho_tei_child (header, "encodingDesc");
-    xmlNode *class_decl = encoding_desc ? peitho_tei_child (encoding_desc, "classDecl") : NULL;
-
-    collect_ids_except (header->children, self->used_ids,
-                        class_decl ? find_taxonomy (class_decl) : NULL,
-                        peitho_tei_child (header, "revisionDesc"));
-  }
-
-  assign_change_marks (self);
-
-  file_desc = peitho_tei_ensure_child (header, "fileDesc", peitho_tei_first_element (header));
-  update_title_stmt (self, file_desc);
-  publication_stmt = peitho_tei_child (file_desc, "publicationStmt");
-  if (publication_stmt == NULL)
-    {
-      publication_stmt = peitho_tei_new_child (file_desc, "publicationStmt",
-                                    peitho_tei_first_element_not_in (file_desc, before_publication));
-      peitho_tei_add_text (peitho_tei_new_child (publication_stmt, "p", NULL), "Annotated with Peitho.");
-    }
-  update_source_desc (self, file_desc);
-  update_encoding_desc (self, header, file_desc);
-  update_profile_desc (self, header);
-  update_revision_desc (self, header);
-
-  {
-    xmlBuffer *buffer = xmlBufferCreate ();
-
-    xmlNodeDump (buffer, doc, header, 1, 0);
-    result = g_strndup ((const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
-    xmlBufferFree (buffer);
-  }
-  xmlFreeDoc (doc);
-  return result;
-}
 
 /* ---------------------------------------------------------------------------
  * The text and the standOff
@@ -482,43 +66,6 @@ event_compare (gconstpointer a,
   if (self->starts[x->index] != self->starts[y->index])
     return self->starts[x->index] > self->starts[y->index] ? -1 : 1;
   return x->index > y->index ? -1 : (x->index < y->index);
-}
-
-static void
-assign_change_marks (Writer *self)
-{
-  for (guint i = 0; i < self->annotations->len; i++)
-    {
-      PeithoAnnotation *annotation = g_ptr_array_index (self->annotations, i);
-      GDateTime *created = peitho_annotation_get_created (annotation);
-      const char *who = peitho_annotation_get_annotator_id (annotation);
-      g_autofree char *key = NULL;
-      ChangeMark *mark;
-
-      if (created == NULL)
-        continue;
-
-      key = g_strdup_printf ("%" G_GINT64_FORMAT "|%s", g_date_time_to_unix (created),
-                             who != NULL ? who : "");
-      mark = g_hash_table_lookup (self->change_ids, key);
-      if (mark == NULL)
-        {
-          char *id;
-
-          do
-            id = g_strdup_printf ("c%u", ++self->next_change);
-          while (g_hash_table_contains (self->used_ids, id) && (g_free (id), TRUE));
-          g_hash_table_add (self->used_ids, g_strdup (id));
-
-          mark = g_new0 (ChangeMark, 1);
-          mark->id = id;
-          mark->when = g_date_time_new_from_unix_utc (g_date_time_to_unix (created));
-          mark->who = g_strdup (who);
-          g_ptr_array_add (self->change_list, mark);
-          g_hash_table_insert (self->change_ids, g_steal_pointer (&key), mark);
-        }
-      self->change_refs[i] = mark->id;
-    }
 }
 
 static void
@@ -912,8 +459,7 @@ writer_clear (Writer *self)
   g_clear_pointer (&self->inline_seg, g_free);
   g_clear_pointer (&self->change_refs, g_free);
   g_clear_pointer (&self->used_ids, g_hash_table_unref);
-  g_clear_pointer (&self->change_ids, g_hash_table_unref);
-  g_clear_pointer (&self->change_list, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, peitho_tei_changes_free);
 }
 
 static int
@@ -956,8 +502,7 @@ peitho_tei_write_bytes (PeithoDocument *document,
   self.inline_seg = g_new0 (guint8, n + 1);
   self.change_refs = g_new0 (char *, n + 1);
   self.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.change_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.change_list = g_ptr_array_new_with_free_func (change_mark_free);
+  self.changes = peitho_tei_changes_new ();
 
   collect_document_ids (&self);
   snap_ranges (&self);
@@ -975,7 +520,8 @@ peitho_tei_write_bytes (PeithoDocument *document,
   if (form == PEITHO_TEI_INLINE)
     choose_inline (&self, events);
 
-  header = build_header (&self);
+  header = peitho_tei_build_header (document, self.annotations, self.used_ids, self.changes,
+                                    self.change_refs);
 
   /* An xmlBuffer grows by exactly what is written (quadratic on big files);
    * a GByteArray doubles. */
@@ -1034,73 +580,4 @@ peitho_tei_write_file (PeithoDocument *document,
     return FALSE;
 
   return peitho_tei_replace_file (file, bytes, make_backup, cancellable, error);
-}
-
-GBytes *
-peitho_tei_write_tag_set_bytes (PeithoTagSet  *tag_set,
-                                GError       **error)
-{
-  Writer self = { 0 };
-  g_autoptr(GHashTable) rendition_ids = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                               g_free, g_free);
-  g_autofree char *description = NULL;
-  xmlDoc *doc;
-  xmlNode *root, *header, *file_desc, *encoding_desc, *text, *body;
-  xmlChar *memory = NULL;
-  int size = 0;
-  GBytes *bytes;
-
-  g_return_val_if_fail (PEITHO_IS_TAG_SET (tag_set), NULL);
-
-  self.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  doc = parse_header_template ();
-  root = xmlDocGetRootElement (doc);
-  header = peitho_tei_first_element (root);
-  file_desc = peitho_tei_child (header, "fileDesc");
-  peitho_tei_add_text (peitho_tei_child (peitho_tei_child (file_desc, "titleStmt"), "title"),
-            peitho_tag_set_get_title (tag_set) != NULL ? peitho_tag_set_get_title (tag_set)
-                                                        : "Tag set");
-
-  {
-    g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (tag_set);
-
-    for (guint i = 0; i < tags->len; i++)
-      g_hash_table_add (self.used_ids, g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, i))));
-    for (guint i = 0; i < peitho_tag_set_get_n_groups (tag_set); i++)
-      g_hash_table_add (self.used_ids,
-                        g_strdup (peitho_tag_group_get_id (peitho_tag_set_get_group (tag_set, i))));
-    description = g_strdup_printf ("A Peitho tag set: %u tags in %u groups, described in the "
-                                   "taxonomy of the header.", tags->len,
-                                   peitho_tag_set_get_n_groups (tag_set));
-  }
-
-  encoding_desc = peitho_tei_new_child (header, "encodingDesc", NULL);
-  peitho_tei_update_tags_decl (self.used_ids, tag_set, encoding_desc, NULL, rendition_ids);
-  peitho_tei_build_taxonomy (tag_set, peitho_tei_new_child (encoding_desc, "classDecl", NULL), NULL, rendition_ids);
-
-  xmlAddChild (root, xmlNewDocText (doc, (const xmlChar *) "\n  "));
-  text = peitho_tei_new_element (root, "text");
-  xmlAddChild (root, text);
-  xmlAddChild (root, xmlNewDocText (doc, (const xmlChar *) "\n"));
-  body = peitho_tei_new_child (text, "body", NULL);
-  peitho_tei_add_text (peitho_tei_new_child (body, "p", NULL), description);
-
-  {
-    /* The template starts the header on the root's line. */
-    xmlNode *first = root->children;
-    xmlAddPrevSibling (first, xmlNewDocText (doc, (const xmlChar *) "\n  "));
-  }
-
-  xmlDocDumpFormatMemoryEnc (doc, &memory, &size, "UTF-8", 0);
-  xmlFreeDoc (doc);
-  writer_clear (&self);
-
-  if (memory == NULL)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, _("Cannot serialize the tag set"));
-      return NULL;
-    }
-  bytes = g_bytes_new (memory, size);
-  xmlFree (memory);
-  return bytes;
 }

@@ -260,6 +260,9 @@ gui_test_init (int    *argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", TRUE);
 
+  /* Our own XDG_DATA_HOME (drafts, recent files), but the system's
+   * XDG_DATA_DIRS: GTK needs the MIME database to load its icons, which
+   * G_TEST_OPTION_ISOLATE_DIRS would hide. */
   home = g_dir_make_tmp ("peitho-gui-home-XXXXXX", NULL);
   g_assert_nonnull (home);
   g_setenv ("XDG_DATA_HOME", home, TRUE);
