@@ -43,6 +43,7 @@ struct _PeithoWindow
   GtkShortcutController *tag_shortcuts;
   GMenu                *tag_menu;
   GMenu                *library_menu;     /* "Use a Tag Set" */
+  GMenu                *library_remove_section; /* "Remove a Tag Set", when any */
   GtkWidget            *relation_dialog;  /* weak */
   GtkWidget            *tag_set_editor;   /* weak */
 

@@ -271,8 +271,10 @@ _peitho_window_rebuild_library_menu (PeithoWindow *self)
 {
   g_autoptr(GPtrArray) entries = peitho_tag_set_library_list (NULL);
   g_autoptr(GMenuItem) builtin = NULL;
+  g_autoptr(GMenu) remove_menu = g_menu_new ();
 
   g_menu_remove_all (self->library_menu);
+  g_menu_remove_all (self->library_remove_section);
   builtin = g_menu_item_new (_("Built-in Rhetoric"), NULL);
   g_menu_item_set_action_and_target_value (builtin, "win.apply-tag-set", g_variant_new_string (""));
   g_menu_append_item (self->library_menu, builtin);
@@ -281,10 +283,100 @@ _peitho_window_rebuild_library_menu (PeithoWindow *self)
     {
       PeithoTagSetEntry *entry = g_ptr_array_index (entries, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (entry->title, NULL);
+      g_autofree char *remove_label = g_strdup_printf (_("Remove “%s”…"), entry->title);
+      g_autoptr(GMenuItem) remove = g_menu_item_new (remove_label, NULL);
 
       g_menu_item_set_action_and_target_value (item, "win.apply-tag-set", g_variant_new_string (entry->path));
       g_menu_append_item (self->library_menu, item);
+      g_menu_item_set_action_and_target_value (remove, "win.remove-library-tag-set",
+                                               g_variant_new_string (entry->id));
+      g_menu_append_item (remove_menu, remove);
     }
+
+  /* No empty submenu when the library holds nothing. */
+  if (g_menu_model_get_n_items (G_MENU_MODEL (remove_menu)) > 0)
+    g_menu_append_submenu (self->library_remove_section, _("_Remove a Tag Set"),
+                           G_MENU_MODEL (remove_menu));
+}
+
+static void
+rebuild_all_library_menus (PeithoWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GList *windows = app != NULL ? gtk_application_get_windows (app) : NULL;
+
+  if (windows == NULL)
+    _peitho_window_rebuild_library_menu (self);
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (PEITHO_IS_WINDOW (l->data))
+      _peitho_window_rebuild_library_menu (l->data);
+}
+
+static void
+remove_library_response_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            PeithoWindow     *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (dialog), "tag-set-id");
+  const char *path = g_object_get_data (G_OBJECT (dialog), "tag-set-path");
+  g_autofree char *last = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0)
+    return;
+
+  if (!peitho_tag_set_library_delete (id, &error))
+    {
+      _peitho_window_show_error (self, _("Could Not Remove the Tag Set"), error->message);
+      return;
+    }
+
+  /* New documents would otherwise try to load the removed file. */
+  last = g_settings_get_string (self->settings, "last-tag-set");
+  if (g_strcmp0 (last, path) == 0)
+    g_settings_reset (self->settings, "last-tag-set");
+
+  rebuild_all_library_menus (self);
+  _peitho_window_toast (self, _("Tag set removed"));
+}
+
+static void
+remove_library_tag_set_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  const char *id = g_variant_get_string (param, NULL);
+  g_autoptr(GPtrArray) entries = peitho_tag_set_library_list (NULL);
+  PeithoTagSetEntry *found = NULL;
+  GtkWidget *dialog;
+
+  for (guint i = 0; entries != NULL && i < entries->len && found == NULL; i++)
+    {
+      PeithoTagSetEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->id, id) == 0)
+        found = entry;
+    }
+  if (found == NULL)
+    return;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Remove the Tag Set?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” will be removed from your tag sets. Documents that use "
+                                    "it keep their tags."),
+                                  found->title);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "tag-set-id", g_strdup (found->id), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "tag-set-path", g_strdup (found->path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_library_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void
@@ -315,6 +407,8 @@ _peitho_window_class_init_tag_sets (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-tag-set", NULL, export_tag_set_action);
   gtk_widget_class_install_action (widget_class, "win.import-tag-set", NULL, import_tag_set_action);
   gtk_widget_class_install_action (widget_class, "win.remove-tag", "(ss)", remove_tag_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-library-tag-set", "s",
+                                   remove_library_tag_set_action);
 }
 
 void
@@ -326,12 +420,14 @@ _peitho_window_init_tag_sets (PeithoWindow *self)
   g_autoptr(GMenu) actions = g_menu_new ();
 
   self->library_menu = g_menu_new ();
+  self->library_remove_section = g_menu_new ();
   g_menu_append (actions, _("_Edit Tag Set…"), "win.edit-tag-set");
   g_menu_append (actions, _("_Save to Your Tag Sets"), "win.save-tag-set");
   g_menu_append (actions, _("E_xport Tag Set…"), "win.export-tag-set");
   g_menu_append (actions, _("_Import Tag Set…"), "win.import-tag-set");
   g_menu_append_section (submenu, NULL, G_MENU_MODEL (actions));
   g_menu_append_section (submenu, _("Use a Tag Set"), G_MENU_MODEL (self->library_menu));
+  g_menu_append_section (submenu, NULL, G_MENU_MODEL (self->library_remove_section));
   g_menu_append_submenu (section, _("_Tag Set"), G_MENU_MODEL (submenu));
   g_menu_insert_section (primary, 1, NULL, G_MENU_MODEL (section));
 
@@ -343,6 +439,13 @@ _peitho_window_get_tag_set_editor_for_testing (PeithoWindow *self)
 {
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
   return self->tag_set_editor;
+}
+
+GMenuModel *
+_peitho_window_get_library_remove_menu_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->library_remove_section);
 }
 
 gpointer

@@ -416,6 +416,7 @@ peitho_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->tag_menu);
   g_clear_object (&self->library_menu);
+  g_clear_object (&self->library_remove_section);
 
   G_OBJECT_CLASS (peitho_window_parent_class)->dispose (object);
 }

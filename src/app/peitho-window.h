@@ -46,6 +46,7 @@ gpointer        _peitho_window_get_palette_for_testing     (PeithoWindow *self);
 gpointer        _peitho_window_get_relation_dialog_for_testing (PeithoWindow *self);
 gpointer        _peitho_window_get_tag_set_editor_for_testing  (PeithoWindow *self);
 gpointer        _peitho_window_get_history_for_testing         (PeithoWindow *self);
+GMenuModel     *_peitho_window_get_library_remove_menu_for_testing (PeithoWindow *self);
 /* Tag sets from and to files (what the file choosers do). */
 gboolean        _peitho_window_apply_tag_set_file  (PeithoWindow  *self,
                                                     GFile         *file,

@@ -337,6 +337,125 @@ test_library (Fixture       *f,
   g_settings_reset (f->settings, "last-tag-set");
 }
 
+/* The visible message dialog over @window, or NULL. */
+static AdwMessageDialog *
+message_dialog_of (PeithoWindow *window)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data)
+        && gtk_window_get_transient_for (l->data) == GTK_WINDOW (window))
+      dialog = l->data;
+  g_list_free (windows);
+  return dialog;
+}
+
+/* The "Remove “TITLE”…" item of the window's menu, as its target id, or NULL. */
+static char *
+remove_item_target (PeithoWindow *window,
+                    const char   *title)
+{
+  GMenuModel *section = _peitho_window_get_library_remove_menu_for_testing (window);
+  g_autofree char *label = g_strdup_printf ("Remove “%s”…", title);
+  g_autoptr(GMenuModel) submenu = NULL;
+
+  if (g_menu_model_get_n_items (section) == 0)
+    return NULL;
+  submenu = g_menu_model_get_item_link (section, 0, G_MENU_LINK_SUBMENU);
+  g_assert_nonnull (submenu);
+  for (int i = 0; i < g_menu_model_get_n_items (submenu); i++)
+    {
+      g_autofree char *item_label = NULL;
+      g_autofree char *action = NULL;
+      g_autoptr(GVariant) target = NULL;
+
+      g_menu_model_get_item_attribute (submenu, i, G_MENU_ATTRIBUTE_LABEL, "s", &item_label);
+      if (g_strcmp0 (item_label, label) != 0)
+        continue;
+      g_menu_model_get_item_attribute (submenu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action);
+      g_assert_cmpstr (action, ==, "win.remove-library-tag-set");
+      target = g_menu_model_get_item_attribute_value (submenu, i, G_MENU_ATTRIBUTE_TARGET, G_VARIANT_TYPE_STRING);
+      g_assert_nonnull (target);
+      return g_variant_dup_string (target, NULL);
+    }
+  return NULL;
+}
+
+static gboolean
+library_has (const char *path)
+{
+  g_autoptr(GPtrArray) entries = peitho_tag_set_library_list (NULL);
+
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    if (g_strcmp0 (((PeithoTagSetEntry *) g_ptr_array_index (entries, i))->path, path) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_library_remove (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *last = NULL;
+  AdwMessageDialog *dialog;
+
+  peitho_tag_set_set_title (tag_set_of (f->window), "Set to Remove");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save-tag-set", NULL));
+  iterate ();
+  entries = peitho_tag_set_library_list (NULL);
+  g_assert_nonnull (entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      PeithoTagSetEntry *entry = g_ptr_array_index (entries, i);
+
+      if (g_strcmp0 (entry->title, "Set to Remove") == 0)
+        {
+          path = g_strdup (entry->path);
+          id = g_strdup (entry->id);
+        }
+    }
+  g_assert_nonnull (path);
+  g_settings_set_string (f->settings, "last-tag-set", path);
+
+  /* The menu offers it by name, which is also what a screen reader says. */
+  {
+    g_autofree char *target = remove_item_target (f->window, "Set to Remove");
+    g_assert_cmpstr (target, ==, id);
+  }
+
+  /* Cancel keeps it. */
+  g_assert_null (message_dialog_of (f->window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-library-tag-set", "s", id));
+  iterate ();
+  dialog = message_dialog_of (f->window);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Set to Remove"));
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  iterate ();
+  g_assert_true (library_has (path));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Remove deletes the file, the menu item and the default that named it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-library-tag-set", "s", id));
+  iterate ();
+  dialog = message_dialog_of (f->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "remove");
+  iterate ();
+  g_assert_false (library_has (path));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_null (remove_item_target (f->window, "Set to Remove"));
+  last = g_settings_get_string (f->settings, "last-tag-set");
+  g_assert_cmpstr (last, ==, "");
+  g_assert_null (message_dialog_of (f->window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -350,6 +469,7 @@ main (int   argc,
   ADD ("delete-in-use", test_delete_in_use);
   ADD ("export-import", test_export_import);
   ADD ("library", test_library);
+  ADD ("library-remove", test_library_remove);
 #undef ADD
 
   ret = g_test_run ();
