@@ -7,30 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "peitho-history.h"
+#include "peitho-history-private.h"
 
 /* Relations */
 
-typedef struct {
-  char *id;          /* NULL until first added: the document gives one */
-  char *type;
-  char *from_id;
-  char *to_id;
-  char *annotator_id;
-} RelationEdit;
-
-static void
-relation_edit_free (gpointer data)
-{
-  RelationEdit *edit = data;
-
-  g_free (edit->id);
-  g_free (edit->type);
-  g_free (edit->from_id);
-  g_free (edit->to_id);
-  g_free (edit->annotator_id);
-  g_free (edit);
-}
+typedef PeithoRelationSnapshot RelationEdit;
 
 static gboolean
 relation_insert (PeithoDocument  *document,
@@ -66,11 +47,11 @@ relation_delete (PeithoDocument  *document,
 }
 
 static const PeithoEditType add_relation_edit = {
-  N_("Add Relation"), relation_insert, relation_delete, relation_edit_free,
+  N_("Add Relation"), relation_insert, relation_delete, _peitho_relation_snapshot_free,
 };
 
 static const PeithoEditType remove_relation_edit = {
-  N_("Remove Relation"), relation_delete, relation_insert, relation_edit_free,
+  N_("Remove Relation"), relation_delete, relation_insert, _peitho_relation_snapshot_free,
 };
 
 gboolean
@@ -110,12 +91,7 @@ peitho_history_remove_relation (PeithoHistory   *self,
   g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (PEITHO_IS_RELATION (relation), FALSE);
 
-  edit = g_new0 (RelationEdit, 1);
-  edit->id = g_strdup (peitho_relation_get_id (relation));
-  edit->type = g_strdup (peitho_relation_get_relation_type (relation));
-  edit->from_id = g_strdup (peitho_relation_get_from_id (relation));
-  edit->to_id = g_strdup (peitho_relation_get_to_id (relation));
-  edit->annotator_id = g_strdup (peitho_relation_get_annotator_id (relation));
+  edit = _peitho_relation_snapshot_new (relation);
 
   return peitho_history_perform (self, &remove_relation_edit, edit, error);
 }

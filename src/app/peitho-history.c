@@ -4,7 +4,7 @@
 
 #include <glib/gi18n.h>
 
-#include "peitho-history.h"
+#include "peitho-history-private.h"
 
 typedef struct {
   const PeithoEditType *type;
@@ -262,14 +262,6 @@ peitho_history_clear (PeithoHistory *self)
  */
 
 typedef struct {
-  char *id;
-  char *type;
-  char *from_id;
-  char *to_id;
-  char *annotator_id;
-} RelationSnapshot;
-
-typedef struct {
   char      *id;
   gsize      start;
   gsize      end;
@@ -284,10 +276,25 @@ typedef struct {
   char      *new_value;
 } AnnotationEdit;
 
-static void
-relation_snapshot_free (gpointer data)
+PeithoRelationSnapshot *
+_peitho_relation_snapshot_new (PeithoRelation *relation)
 {
-  RelationSnapshot *snap = data;
+  PeithoRelationSnapshot *snap = g_new0 (PeithoRelationSnapshot, 1);
+
+  g_assert (PEITHO_IS_RELATION (relation));
+
+  snap->id = g_strdup (peitho_relation_get_id (relation));
+  snap->type = g_strdup (peitho_relation_get_relation_type (relation));
+  snap->from_id = g_strdup (peitho_relation_get_from_id (relation));
+  snap->to_id = g_strdup (peitho_relation_get_to_id (relation));
+  snap->annotator_id = g_strdup (peitho_relation_get_annotator_id (relation));
+  return snap;
+}
+
+void
+_peitho_relation_snapshot_free (gpointer data)
+{
+  PeithoRelationSnapshot *snap = data;
 
   g_free (snap->id);
   g_free (snap->type);
@@ -326,7 +333,7 @@ annotation_edit_new (PeithoAnnotation *annotation)
   edit->annotator_id = g_strdup (peitho_annotation_get_annotator_id (annotation));
   edit->note = g_strdup (peitho_annotation_get_note (annotation));
   edit->created = created ? g_date_time_ref (created) : NULL;
-  edit->relations = g_ptr_array_new_with_free_func (relation_snapshot_free);
+  edit->relations = g_ptr_array_new_with_free_func (_peitho_relation_snapshot_free);
 
   return edit;
 }
@@ -365,7 +372,7 @@ insert_snapshot (PeithoDocument  *document,
 
   for (guint i = 0; i < edit->relations->len; i++)
     {
-      RelationSnapshot *snap = g_ptr_array_index (edit->relations, i);
+      PeithoRelationSnapshot *snap = g_ptr_array_index (edit->relations, i);
       g_autoptr(PeithoRelation) relation = NULL;
       g_autoptr(GError) local_error = NULL;
 
@@ -408,15 +415,8 @@ delete_snapshot (PeithoDocument  *document,
   g_ptr_array_set_size (edit->relations, 0);
   for (guint i = 0; i < removed->len; i++)
     {
-      PeithoRelation *relation = g_ptr_array_index (removed, i);
-      RelationSnapshot *snap = g_new0 (RelationSnapshot, 1);
-
-      snap->id = g_strdup (peitho_relation_get_id (relation));
-      snap->type = g_strdup (peitho_relation_get_relation_type (relation));
-      snap->from_id = g_strdup (peitho_relation_get_from_id (relation));
-      snap->to_id = g_strdup (peitho_relation_get_to_id (relation));
-      snap->annotator_id = g_strdup (peitho_relation_get_annotator_id (relation));
-      g_ptr_array_add (edit->relations, snap);
+      g_ptr_array_add (edit->relations,
+                       _peitho_relation_snapshot_new (g_ptr_array_index (removed, i)));
     }
 
   return TRUE;

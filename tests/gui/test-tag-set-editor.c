@@ -383,6 +383,17 @@ remove_item_target (PeithoWindow *window,
   return NULL;
 }
 
+/* As a click on a response button does: adw_message_dialog_response() alone
+ * leaves the dialog open. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+}
+
 static gboolean
 library_has (const char *path)
 {
@@ -436,8 +447,8 @@ test_library_remove (Fixture       *f,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Set to Remove"));
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "remove"), ==, ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_response (dialog, "cancel");
-  iterate ();
+  save_screenshot (GTK_WIDGET (dialog), "library-remove");
+  respond (dialog, "cancel");
   g_assert_true (library_has (path));
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
@@ -446,8 +457,7 @@ test_library_remove (Fixture       *f,
   iterate ();
   dialog = message_dialog_of (f->window);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (dialog, "remove");
-  iterate ();
+  respond (dialog, "remove");
   g_assert_false (library_has (path));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_null (remove_item_target (f->window, "Set to Remove"));
