@@ -51,8 +51,8 @@ peitho_document_load_file (GFile         *file,
   if (g_file_info_get_size (info) > PEITHO_MAX_FILE_SIZE)
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%" G_GOFFSET_FORMAT " bytes; Peitho opens files "
-                     "of up to %d MB)"), name, g_file_info_get_size (info),
+                   _("%s: the file is too large (%lld bytes; Peitho opens files "
+                     "of up to %d MB)"), name, (long long) g_file_info_get_size (info),
                    PEITHO_MAX_FILE_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -100,9 +100,9 @@ peitho_document_load_file (GFile         *file,
   if (memchr (data, '\0', size) != NULL)
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                   _("%s: the file holds NUL bytes at byte %" G_GSIZE_FORMAT ": it is binary "
+                   _("%s: the file holds NUL bytes at byte %lu: it is binary "
                      "(or UTF-16), not UTF-8 text or XML"),
-                   name, (gsize) ((const char *) memchr (data, '\0', size) - data));
+                   name, (gulong) ((const char *) memchr (data, '\0', size) - data));
       return NULL;
     }
 

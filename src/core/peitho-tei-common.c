@@ -147,8 +147,8 @@ check_utf8 (const char  *data,
         if (*p == '\n')
           line++;
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                   _("%s:%u: invalid UTF-8 at byte %" G_GSIZE_FORMAT), display_name, line,
-                   (gsize) (invalid - data));
+                   _("%s:%u: invalid UTF-8 at byte %lu"), display_name, line,
+                   (gulong) (invalid - data));
       return FALSE;
     }
   return TRUE;

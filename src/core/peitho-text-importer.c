@@ -72,9 +72,9 @@ check_xml_chars (const char  *data,
         c = bytes[i];
 
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                   _("%s:%u: the control character U+%04X at byte %" G_GSIZE_FORMAT
+                   _("%s:%u: the control character U+%04X at byte %lu"
                      " cannot be stored in TEI (XML)"),
-                   display_name, line, c, i + base_offset);
+                   display_name, line, c, (gulong) (i + base_offset));
       return FALSE;
     }
   return TRUE;
@@ -257,8 +257,8 @@ peitho_text_import_bytes (GBytes        *bytes,
   if (!g_utf8_validate_len (data + base, size - base, &invalid))
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                   _("%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT), display_name,
-                   (gsize) (invalid - data));
+                   _("%s: invalid UTF-8 at byte %lu"), display_name,
+                   (gulong) (invalid - data));
       return NULL;
     }
   if (!check_xml_chars (data + base, size - base, base, display_name, error))

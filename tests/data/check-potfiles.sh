@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Fails when a file under src/ with translatable strings is missing from po/POTFILES, or
+# Fails when a file under src/ (or a .ui template under resources/) with translatable strings is missing from po/POTFILES, or
 # po/POTFILES names a file that does not exist.
 set -euo pipefail
 
@@ -19,7 +19,7 @@ done
 
 # _("..."), N_(), C_(), NC_() in C; translatable="yes" in GtkBuilder files.
 found=$( (grep -rlE --include='*.c' --include='*.h' '(^|[^[:alnum:]_])(_|N_|C_|NC_)\(' src || true
-          grep -rl --include='*.ui' --include='*.blp' 'translatable' src || true) | sort -u)
+          grep -rl --include='*.ui' --include='*.blp' 'translatable' src resources || true) | sort -u)
 
 for f in $found; do
   if ! grep -qxF "$f" <<<"$listed"; then
