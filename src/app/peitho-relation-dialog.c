@@ -38,7 +38,8 @@ struct _PeithoRelationDialog
 
 G_DEFINE_FINAL_TYPE (PeithoRelationDialog, peitho_relation_dialog, ADW_TYPE_WINDOW)
 
-/* The built-in types; the user may type others. */
+/* The built-in types; the user may type others.
+ * Translators: relation types between passages, third-person verbs ("A supports B"). */
 static const char * const builtin_types[] = {
   N_("supports"), N_("attacks"), N_("concedes"), N_("restates"),
 };
@@ -81,6 +82,43 @@ delete_clicked_cb (GtkButton            *button,
   activate_on_window (self, "win.remove-relation", "s", id);
 }
 
+/* One whole sentence per built-in type, so that every language can word it
+ * (German separable verbs, for one); a type the user made up is shown as is. */
+static char *
+relation_title (const char *type,
+                gboolean    outgoing,
+                const char *snippet)
+{
+  if (outgoing)
+    {
+      /* Translators: a relation from the annotation shown to another passage, quoted */
+      if (g_str_equal (type, "supports"))
+        return g_strdup_printf (_("This passage supports “%s”"), snippet);
+      if (g_str_equal (type, "attacks"))
+        return g_strdup_printf (_("This passage attacks “%s”"), snippet);
+      if (g_str_equal (type, "concedes"))
+        return g_strdup_printf (_("This passage concedes “%s”"), snippet);
+      if (g_str_equal (type, "restates"))
+        return g_strdup_printf (_("This passage restates “%s”"), snippet);
+      /* Translators: a relation of a type the user named (first %s, untranslated) from
+       * this passage to another one (second %s, quoted) */
+      return g_strdup_printf (_("%s: this passage → “%s”"), type, snippet);
+    }
+
+  /* Translators: a relation from another passage, quoted, to the annotation shown */
+  if (g_str_equal (type, "supports"))
+    return g_strdup_printf (_("“%s” supports this passage"), snippet);
+  if (g_str_equal (type, "attacks"))
+    return g_strdup_printf (_("“%s” attacks this passage"), snippet);
+  if (g_str_equal (type, "concedes"))
+    return g_strdup_printf (_("“%s” concedes this passage"), snippet);
+  if (g_str_equal (type, "restates"))
+    return g_strdup_printf (_("“%s” restates this passage"), snippet);
+  /* Translators: a relation of a type the user named (first %s, untranslated) from
+   * another passage (second %s, quoted) to this one */
+  return g_strdup_printf (_("%s: “%s” → this passage"), type, snippet);
+}
+
 static GtkWidget *
 create_relation_row (PeithoRelationDialog *self,
                      PeithoRelation       *relation)
@@ -98,12 +136,7 @@ create_relation_row (PeithoRelationDialog *self,
   GtkWidget *row, *button, *swatch;
 
   snippet = other ? peitho_annotation_dup_snippet (self->document, other, SNIPPET_CHARS) : g_strdup (other_id);
-  if (outgoing)
-    /* Translators: "this passage supports “…”": a relation from this annotation */
-    title = g_strdup_printf (_("This passage %s “%s”"), _(type), snippet);
-  else
-    /* Translators: "“…” supports this passage": a relation to this annotation */
-    title = g_strdup_printf (_("“%s” %s this passage"), snippet, _(type));
+  title = relation_title (type, outgoing, snippet);
   subtitle = g_strdup_printf ("%s · %s", outgoing ? _("Outgoing") : _("Incoming"),
                               other ? peitho_annotation_get_tag_label (self->document, other) : "");
 
