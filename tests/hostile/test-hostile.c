@@ -250,22 +250,14 @@ assert_no_secret (Context    *ctx,
     g_error ("%s holds what a file reference pointed at: %.300s", what, text);
 }
 
+/* Seconds of CPU used by this process (RUSAGE_SELF) or its reaped children
+ * (RUSAGE_CHILDREN). */
 static double
-cpu_seconds (void)
+cpu_seconds (int who)
 {
   struct rusage usage;
 
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
-         + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
-
-static double
-children_cpu_seconds (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_CHILDREN, &usage);
+  getrusage (who, &usage);
   return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec
          + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
@@ -373,11 +365,11 @@ load_case (gconstpointer data)
   name = g_file_get_parse_name (file);
   problems = g_ptr_array_new_with_free_func (g_free);
 
-  cpu = cpu_seconds ();
+  cpu = cpu_seconds (RUSAGE_SELF);
   start = g_get_monotonic_time ();
   document = peitho_document_load_file (file, problems, NULL, &error);
   elapsed = g_get_monotonic_time () - start;
-  cpu = cpu_seconds () - cpu;
+  cpu = cpu_seconds (RUSAGE_SELF) - cpu;
   /* On stderr, which the parent lets through: the figures stay in the log. */
   g_printerr ("# %s: loaded in %.3f s (%.3f s of CPU)%s\n", c->name,
               elapsed / (double) G_USEC_PER_SEC, cpu,
@@ -477,7 +469,7 @@ run_cli (CliRun             *run,
   g_autoptr(GSubprocess) process = NULL;
   guint timeout_id;
   gint64 start = g_get_monotonic_time ();
-  double cpu_before = children_cpu_seconds ();
+  double cpu_before = cpu_seconds (RUSAGE_CHILDREN);
 
   process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE
                                      | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
@@ -492,7 +484,7 @@ run_cli (CliRun             *run,
   g_source_remove (timeout_id);
   run->elapsed = g_get_monotonic_time () - start;
   /* The child has been reaped by g_subprocess_wait(): its usage is counted. */
-  run->cpu = children_cpu_seconds () - cpu_before;
+  run->cpu = cpu_seconds (RUSAGE_CHILDREN) - cpu_before;
   run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
   if (!g_subprocess_get_if_exited (process))
     g_error ("%s %s was killed by signal %d", argv[1], argv[2], g_subprocess_get_term_sig (process));
