@@ -28,19 +28,22 @@ def collapse(text):
 
 
 def split_cat_desc(cat_desc):
-    """Return (label, definition, example) the way the TEI reader reads a catDesc
-    (src/core/peitho-tei-reader.c, read_cat_desc)."""
-    term = cat_desc.find(TEI + "term")
+    """Return (label, definition, example, abbreviation) the way the TEI reader reads a
+    catDesc (src/core/peitho-tei-taxonomy.c, read_cat_desc)."""
+    terms = cat_desc.findall(TEI + "term")
+    term = next((t for t in terms if t.get("type") != "abbreviation"), None)
+    abbr = next((t for t in terms if t.get("type") == "abbreviation"), None)
     example = cat_desc.find(TEI + "q")
     label = collapse("".join(term.itertext())) if term is not None else ""
     rest = [cat_desc.text or ""]
     for child in cat_desc:
-        if child is not term and child is not example:
+        if child is not term and child is not abbr and child is not example:
             rest.append("".join(child.itertext()))
         rest.append(child.tail or "")
     definition = collapse("".join(rest)).lstrip(": ")
     example_text = collapse("".join(example.itertext())) if example is not None else ""
-    return label, definition, example_text
+    abbr_text = collapse("".join(abbr.itertext())) if abbr is not None else ""
+    return label, definition, example_text, abbr_text
 
 
 def c_string(s):
@@ -69,10 +72,13 @@ def category_entries(category, kind):
     if cat_desc is None:
         return
     ident = category.get(XML_ID, "?")
-    label, definition, example = split_cat_desc(cat_desc)
+    label, definition, example, abbreviation = split_cat_desc(cat_desc)
     if label:
         yield f"name of a {kind} of rhetorical devices ({ident})" if kind == "group" \
             else f"name of the rhetorical tag \u201c{ident}\u201d", label
+    if abbreviation:
+        yield (f"short label of \u201c{label}\u201d, drawn where a highlight begins; "
+               "at most three letters, different from the other tags'"), abbreviation
     if definition:
         yield f"definition of the {kind} \u201c{label}\u201d, shown after its name", definition
     if example:

@@ -317,6 +317,7 @@ peitho_tag_set_new_default (void)
           peitho_tag_set_label (tag, translate (peitho_tag_get_label (tag)));
           peitho_tag_set_definition (tag, translate (peitho_tag_get_definition (tag)));
           peitho_tag_set_example (tag, translate (peitho_tag_get_example (tag)));
+          peitho_tag_set_abbreviation (tag, translate (peitho_tag_get_abbreviation (tag)));
         }
     }
 

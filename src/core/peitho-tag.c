@@ -10,6 +10,7 @@ struct _PeithoTag
   char *label;
   char *definition;
   char *example;
+  char *abbreviation;
   char *color;
   char *group_id;
   char *shortcut;
@@ -23,6 +24,7 @@ enum {
   PROP_LABEL,
   PROP_DEFINITION,
   PROP_EXAMPLE,
+  PROP_ABBREVIATION,
   PROP_COLOR,
   PROP_GROUP_ID,
   PROP_SHORTCUT,
@@ -56,6 +58,7 @@ peitho_tag_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->definition, g_free);
   g_clear_pointer (&self->example, g_free);
+  g_clear_pointer (&self->abbreviation, g_free);
   g_clear_pointer (&self->color, g_free);
   g_clear_pointer (&self->group_id, g_free);
   g_clear_pointer (&self->shortcut, g_free);
@@ -84,6 +87,9 @@ peitho_tag_get_property (GObject    *object,
       break;
     case PROP_EXAMPLE:
       g_value_set_string (value, self->example);
+      break;
+    case PROP_ABBREVIATION:
+      g_value_set_string (value, self->abbreviation);
       break;
     case PROP_COLOR:
       g_value_set_string (value, self->color);
@@ -121,6 +127,9 @@ peitho_tag_set_property (GObject      *object,
     case PROP_EXAMPLE:
       peitho_tag_set_example (self, g_value_get_string (value));
       break;
+    case PROP_ABBREVIATION:
+      peitho_tag_set_abbreviation (self, g_value_get_string (value));
+      break;
     case PROP_COLOR:
       peitho_tag_set_color (self, g_value_get_string (value));
       break;
@@ -152,6 +161,9 @@ peitho_tag_class_init (PeithoTagClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EXAMPLE] =
     g_param_spec_string ("example", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ABBREVIATION] =
+    g_param_spec_string ("abbreviation", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_COLOR] =
     g_param_spec_string ("color", NULL, NULL, NULL,
@@ -198,6 +210,7 @@ peitho_tag_copy (PeithoTag *self)
   g_return_val_if_fail (PEITHO_IS_TAG (self), NULL);
 
   copy = peitho_tag_new (self->id, self->label, self->definition, self->example, self->color);
+  copy->abbreviation = g_strdup (self->abbreviation);
   copy->group_id = g_strdup (self->group_id);
   copy->shortcut = g_strdup (self->shortcut);
 
@@ -261,6 +274,86 @@ peitho_tag_set_example (PeithoTag  *self,
   g_return_if_fail (PEITHO_IS_TAG (self));
 
   set_string (self, &self->example, example, PROP_EXAMPLE);
+}
+
+const char *
+peitho_tag_get_abbreviation (PeithoTag *self)
+{
+  g_return_val_if_fail (PEITHO_IS_TAG (self), NULL);
+
+  return self->abbreviation;
+}
+
+void
+peitho_tag_set_abbreviation (PeithoTag  *self,
+                             const char *abbreviation)
+{
+  g_return_if_fail (PEITHO_IS_TAG (self));
+
+  /* An empty abbreviation means "derive one", as NULL does. */
+  if (abbreviation != NULL && *abbreviation == '\0')
+    abbreviation = NULL;
+  set_string (self, &self->abbreviation, abbreviation, PROP_ABBREVIATION);
+}
+
+/* The first @n letters of @word, the first one upper case. */
+static void
+append_letters (GString    *out,
+                const char *word,
+                guint       n)
+{
+  for (const char *p = word; *p != '\0' && n > 0; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalnum (c))
+        continue;
+      g_string_append_unichar (out, out->len == 0 ? g_unichar_totitle (c) : c);
+      n--;
+    }
+}
+
+char *
+peitho_tag_dup_short_label (PeithoTag *self)
+{
+  g_auto(GStrv) words = NULL;
+  GString *out;
+  guint n_words = 0;
+
+  g_return_val_if_fail (PEITHO_IS_TAG (self), NULL);
+
+  if (self->abbreviation != NULL)
+    return g_strdup (self->abbreviation);
+
+  /* One word gives its first three letters ("Met"), several their initials
+   * ("RQ"), as a reader would abbreviate them. */
+  words = g_strsplit_set (self->label != NULL ? self->label : self->id, " -_", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      n_words++;
+
+  out = g_string_new (NULL);
+  if (n_words <= 1)
+    for (guint i = 0; words[i] != NULL; i++)
+      append_letters (out, words[i], 3);
+  else
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        gsize before = out->len;
+
+        append_letters (out, words[i], 1);
+        if (before > 0 && out->len > before)
+          {
+            /* Every initial upper case, not only the first. */
+            gunichar c = g_utf8_get_char (out->str + before);
+            g_string_truncate (out, before);
+            g_string_append_unichar (out, g_unichar_toupper (c));
+          }
+      }
+  if (out->len == 0)
+    g_string_append (out, self->id);
+
+  return g_string_free (out, FALSE);
 }
 
 const char *

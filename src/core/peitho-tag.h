@@ -10,8 +10,9 @@ G_DECLARE_FINAL_TYPE (PeithoTag, peitho_tag, PEITHO, TAG, GObject)
 
 /* A tag of the tag set: one TEI <category> with a colour (<rendition>).
  * Properties (all strings, notify on change): "id", "label", "definition",
- * "example", "color" ("#rrggbb"), "group-id", "shortcut" (a GTK accelerator
- * string, or NULL; kept by the application, not written to TEI). */
+ * "example", "abbreviation" (the short label drawn where a highlight begins,
+ * or NULL to derive one), "color" ("#rrggbb"), "group-id", "shortcut" (a GTK
+ * accelerator string, or NULL; kept by the application, not written to TEI). */
 PeithoTag  *peitho_tag_new            (const char *id,
                                        const char *label,
                                        const char *definition,
@@ -28,6 +29,13 @@ void        peitho_tag_set_definition (PeithoTag  *self,
 const char *peitho_tag_get_example    (PeithoTag  *self);
 void        peitho_tag_set_example    (PeithoTag  *self,
                                        const char *example);
+/* nullable: the abbreviation the tag set gives, if any. */
+const char *peitho_tag_get_abbreviation (PeithoTag *self);
+void        peitho_tag_set_abbreviation (PeithoTag  *self,
+                                         const char *abbreviation);
+/* The short label to show: the abbreviation, or one derived from the label
+ * ("Metaphor" -> "Met", "Rhetorical question" -> "RQ"). Never NULL. */
+char       *peitho_tag_dup_short_label  (PeithoTag  *self);
 const char *peitho_tag_get_color      (PeithoTag  *self);
 void        peitho_tag_set_color      (PeithoTag  *self,
                                        const char *color);

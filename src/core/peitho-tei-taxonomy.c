@@ -113,6 +113,7 @@ fill_cat_desc (xmlNode    *category,
                const char *label,
                const char *definition,
                const char *example,
+               const char *abbreviation,
                gboolean    term)
 {
   xmlNode *cat_desc = peitho_tei_new_element (category, "catDesc");
@@ -124,6 +125,15 @@ fill_cat_desc (xmlNode    *category,
 
       peitho_tei_add_text (term_node, label);
       xmlAddChild (cat_desc, term_node);
+      if (abbreviation != NULL)
+        {
+          xmlNode *abbr_node = peitho_tei_new_element (cat_desc, "term");
+
+          xmlSetProp (abbr_node, (const xmlChar *) "type", (const xmlChar *) "abbreviation");
+          peitho_tei_add_text (cat_desc, " ");
+          peitho_tei_add_text (abbr_node, abbreviation);
+          xmlAddChild (cat_desc, abbr_node);
+        }
     }
   else
     peitho_tei_add_text (cat_desc, label);
@@ -168,7 +178,7 @@ peitho_tei_build_taxonomy (PeithoTagSet *tag_set,
       /* A top-level category without children would read back as a tag. */
       if (n_tags == 0)
         xmlSetProp (group_node, (const xmlChar *) "n", (const xmlChar *) "group");
-      fill_cat_desc (group_node, peitho_tag_group_get_label (group), definition, NULL,
+      fill_cat_desc (group_node, peitho_tag_group_get_label (group), definition, NULL, NULL,
                      definition != NULL && *definition != '\0');
 
       for (guint t = 0; t < n_tags; t++)
@@ -184,7 +194,7 @@ peitho_tei_build_taxonomy (PeithoTagSet *tag_set,
               xmlSetProp (tag_node, (const xmlChar *) "rendition", (const xmlChar *) ref);
             }
           fill_cat_desc (tag_node, peitho_tag_get_label (tag), peitho_tag_get_definition (tag),
-                         peitho_tag_get_example (tag), TRUE);
+                         peitho_tag_get_example (tag), peitho_tag_get_abbreviation (tag), TRUE);
         }
     }
 
@@ -240,29 +250,54 @@ parse_color (const char *css)
   return g_strconcat ("#", hex, NULL);
 }
 
+/* The label is the first <term>; a <term type="abbreviation"> is the short
+ * label shown where a highlight begins. */
+static void
+find_terms (xmlNode  *cat_desc,
+            xmlNode **term,
+            xmlNode **abbreviation)
+{
+  *term = *abbreviation = NULL;
+  for (xmlNode *n = peitho_tei_first_element (cat_desc); n; n = peitho_tei_next_element (n))
+    {
+      if (!peitho_tei_is (n, "term"))
+        continue;
+      if (g_strcmp0 (peitho_tei_attr (n, "type"), "abbreviation") == 0)
+        {
+          if (*abbreviation == NULL)
+            *abbreviation = n;
+        }
+      else if (*term == NULL)
+        *term = n;
+    }
+}
+
 static void
 read_cat_desc (xmlNode  *category,
                char    **label,
                char    **definition,
-               char    **example)
+               char    **example,
+               char    **abbreviation)
 {
   xmlNode *cat_desc = peitho_tei_child (category, "catDesc");
 
-  *label = *definition = *example = NULL;
+  *label = *definition = *example = *abbreviation = NULL;
 
   if (cat_desc != NULL)
     {
       g_autoptr(GString) rest = g_string_new (NULL);
-      xmlNode *term = peitho_tei_child (cat_desc, "term");
+      xmlNode *term, *abbr;
       xmlNode *q = peitho_tei_child (cat_desc, "q");
       g_autofree char *collapsed = NULL;
       const char *def;
 
+      find_terms (cat_desc, &term, &abbr);
+      *abbreviation = peitho_tei_collapsed_text (abbr);
       for (xmlNode *child = cat_desc->children; child; child = child->next)
         {
           xmlChar *content;
 
-          if (child == term || child == q || child->type == XML_COMMENT_NODE
+          if (child == term || child == abbr || child == q || child->type == XML_COMMENT_NODE
               || child->type == XML_PI_NODE)
             continue;
           content = xmlNodeGetContent (child);
@@ -347,18 +382,19 @@ add_category_tag (TaxonomyReader *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(PeithoTag) tag = NULL;
-  g_autofree char *label = NULL, *definition = NULL, *example = NULL;
+  g_autofree char *label = NULL, *definition = NULL, *example = NULL, *abbreviation = NULL;
   g_autofree char *id = g_strdup (peitho_tei_attr (category, "xml:id"));
   const char *rendition = peitho_tei_pointer_id (peitho_tei_attr (category, "rendition"));
   const char *color = rendition != NULL ? g_hash_table_lookup (renditions, rendition) : NULL;
 
-  read_cat_desc (category, &label, &definition, &example);
+  read_cat_desc (category, &label, &definition, &example, &abbreviation);
   if (id == NULL)
     id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "tag");
   if (label == NULL)
     label = g_strdup (id);
 
   tag = peitho_tag_new (id, label, definition, example, color);
+  peitho_tag_set_abbreviation (tag, abbreviation);
   if (!peitho_tag_set_add_tag (tag_set, group_id, tag, -1, &error))
     return taxonomy_problem (self, category, PEITHO_ERROR_DUPLICATE_ID,
                                            _("category “%s”: %s"), id, error->message);
@@ -423,10 +459,11 @@ peitho_tei_read_tag_set (xmlNode              *header,
           || g_strcmp0 (peitho_tei_attr (c, "n"), "group") == 0)
         {
           g_autofree char *label = NULL, *definition = NULL, *example = NULL;
+          g_autofree char *abbreviation = NULL;
           g_autofree char *id = g_strdup (peitho_tei_attr (c, "xml:id"));
           g_autoptr(PeithoTagGroup) group = NULL;
 
-          read_cat_desc (c, &label, &definition, &example);
+          read_cat_desc (c, &label, &definition, &example, &abbreviation);
           if (id == NULL)
             id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "group");
           group = peitho_tag_group_new (id, label != NULL ? label : id, definition);

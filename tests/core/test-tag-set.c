@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <peitho-core.h>
 
@@ -376,6 +377,70 @@ test_default (void)
     }
 }
 
+/* A short label per tag: the tag set's abbreviation, or one derived from
+ * the label; kept through copies and a TEI round trip. */
+static void
+test_short_label (void)
+{
+  g_autoptr(PeithoTag) metaphor = peitho_tag_new ("metaphor", "Metaphor", NULL, NULL, "#ea648c");
+  g_autoptr(PeithoTag) question = peitho_tag_new ("rq", "rhetorical question", NULL, NULL, NULL);
+  g_autoptr(PeithoTag) claim = peitho_tag_new ("claim", "Claim", NULL, NULL, NULL);
+  g_autoptr(PeithoTag) copy = NULL;
+  g_autoptr(PeithoTagSet) set = peitho_tag_set_new ("set", "Set");
+  g_autoptr(PeithoTagSet) parsed = NULL;
+  g_autoptr(PeithoTagGroup) group = peitho_tag_group_new ("group", "Group", NULL);
+  g_autoptr(PeithoTagSet) builtin = peitho_tag_set_new_default ();
+  g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (builtin);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *derived = peitho_tag_dup_short_label (metaphor);
+  g_autofree char *initials = peitho_tag_dup_short_label (question);
+  g_autofree char *given = NULL;
+
+  g_assert_null (peitho_tag_get_abbreviation (metaphor));
+  g_assert_cmpstr (derived, ==, "Met");
+  g_assert_cmpstr (initials, ==, "RQ");
+
+  peitho_tag_set_abbreviation (claim, "Clm");
+  given = peitho_tag_dup_short_label (claim);
+  g_assert_cmpstr (given, ==, "Clm");
+  copy = peitho_tag_copy (claim);
+  g_assert_cmpstr (peitho_tag_get_abbreviation (copy), ==, "Clm");
+  peitho_tag_set_abbreviation (copy, "");
+  g_assert_null (peitho_tag_get_abbreviation (copy));
+
+  g_assert_true (peitho_tag_set_add_group (set, group, -1, &error));
+  g_assert_true (peitho_tag_set_add_tag (set, "group", metaphor, -1, &error));
+  g_assert_true (peitho_tag_set_add_tag (set, "group", claim, -1, &error));
+  g_assert_no_error (error);
+  bytes = peitho_tei_write_tag_set_bytes (set, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (g_bytes_get_data (bytes, NULL),
+                            "<term>Claim</term> <term type=\"abbreviation\">Clm</term>"));
+  parsed = peitho_tei_read_tag_set_bytes (bytes, "set.xml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (peitho_tag_get_label (peitho_tag_set_lookup_tag (parsed, "claim")), ==, "Claim");
+  g_assert_cmpstr (peitho_tag_get_abbreviation (peitho_tag_set_lookup_tag (parsed, "claim")), ==,
+                   "Clm");
+  g_assert_null (peitho_tag_get_abbreviation (peitho_tag_set_lookup_tag (parsed, "metaphor")));
+
+  /* The built-in set names one, different for every tag. */
+  for (guint i = 0; i < tags->len; i++)
+    {
+      const char *abbreviation = peitho_tag_get_abbreviation (g_ptr_array_index (tags, i));
+
+      g_assert_nonnull (abbreviation);
+      g_assert_cmpuint (g_utf8_strlen (abbreviation, -1), <=, 3);
+      g_assert_false (g_hash_table_contains (seen, abbreviation));
+      g_hash_table_add (seen, g_strdup (abbreviation));
+    }
+  g_assert_cmpstr (peitho_tag_get_abbreviation (peitho_tag_set_lookup_tag (builtin, "claim")), ==,
+                   "Clm");
+  g_assert_cmpstr (peitho_tag_get_definition (peitho_tag_set_lookup_tag (builtin, "claim")), ==,
+                   "the position or conclusion that an argument sets out to establish.");
+}
+
 static gboolean
 have_utf8_locale (void)
 {
@@ -462,6 +527,7 @@ main (int   argc,
   g_test_add_func ("/tag-set/copy", test_copy);
   g_test_add_func ("/tag-set/default", test_default);
   g_test_add_func ("/tag-set/default-translated", test_default_translated);
+  g_test_add_func ("/tag-set/short-label", test_short_label);
 
   return g_test_run ();
 }

@@ -261,6 +261,7 @@ assert_tag_sets_equal (PeithoTagSet *a,
           g_assert_cmpstr (peitho_tag_get_label (ta), ==, peitho_tag_get_label (tb));
           g_assert_cmpstr (peitho_tag_get_definition (ta), ==, peitho_tag_get_definition (tb));
           g_assert_cmpstr (peitho_tag_get_example (ta), ==, peitho_tag_get_example (tb));
+          g_assert_cmpstr (peitho_tag_get_abbreviation (ta), ==, peitho_tag_get_abbreviation (tb));
           g_assert_cmpstr (peitho_tag_get_color (ta), ==, peitho_tag_get_color (tb));
           g_assert_cmpstr (peitho_tag_get_group_id (ta), ==, peitho_tag_get_group_id (tb));
         }
