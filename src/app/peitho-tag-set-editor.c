@@ -528,6 +528,8 @@ create_tag_row (PeithoTagSetEditor *self,
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Name"), G_OBJECT (tag), "label"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Definition"), G_OBJECT (tag), "definition"));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Example"), G_OBJECT (tag), "example"));
+  /* Translators: the tag's abbreviation ("Met"), drawn where a highlight begins */
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), entry_row (_("Short Label"), G_OBJECT (tag), "abbreviation"));
 
   return row;
 }
