@@ -12,6 +12,8 @@
 #include "peitho-tei-reader.h"
 #include "peitho-tei-writer.h"
 #include "peitho-text-importer.h"
+#include "peitho-text-import-result.h"
+#include "peitho-load-result.h"
 #include "peitho-csv-export.h"
 #include "peitho-document-io.h"
 #include "peitho-tag-set-library.h"

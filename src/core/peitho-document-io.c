@@ -10,110 +10,389 @@
 #include "peitho-tei-reader.h"
 #include "peitho-text-importer.h"
 #include "peitho-tei-common.h"
+#include "peitho-load-result-private.h"
 
-static gboolean
-looks_like_xml (const char *data,
-                gsize       size)
+/* ---------------------------------------------------------------------------
+ * Sniffing
+ */
+
+/* The ASCII characters at the start of a file, in UTF-8 or UTF-16: enough
+ * to tell markup from text. */
+typedef struct {
+  const guchar *data;
+  gsize         size;
+  gsize         pos;    /* bytes */
+  guint         width;  /* 1 or 2 */
+  gboolean      little;
+} Sniffer;
+
+/* The code unit @ahead units on, 0 at the end. */
+static guint
+sniffer_peek (const Sniffer *s,
+              gsize          ahead)
 {
-  const char *p = data;
-  const char *end = data + size;
+  gsize at;
 
-  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    p += 3;
-  while (p < end && (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n'))
-    p++;
-  return p < end && *p == '<';
+  g_assert (s != NULL);
+
+  at = s->pos + ahead * s->width;
+  if (at + s->width > s->size)
+    return 0;
+  if (s->width == 1)
+    return s->data[at];
+  return s->little ? s->data[at] | s->data[at + 1] << 8 : s->data[at] << 8 | s->data[at + 1];
 }
 
-PeithoDocument *
-peitho_document_load_file (GFile         *file,
-                           GPtrArray     *problems,
-                           GCancellable  *cancellable,
-                           GError       **error)
+static gboolean
+sniffer_looking_at (const Sniffer *s,
+                    const char    *ascii)
 {
+  g_assert (ascii != NULL);
+
+  for (gsize i = 0; ascii[i] != '\0'; i++)
+    if (sniffer_peek (s, i) != (guchar) ascii[i])
+      return FALSE;
+  return TRUE;
+}
+
+static void
+sniffer_skip (Sniffer *s,
+              gsize    units)
+{
+  g_assert (s != NULL);
+
+  s->pos = MIN (s->pos + units * s->width, s->size);
+}
+
+/* Skips past @end; FALSE if it never comes. */
+static gboolean
+sniffer_skip_past (Sniffer    *s,
+                   const char *end)
+{
+  g_assert (end != NULL);
+
+  while (s->pos + s->width <= s->size)
+    {
+      if (sniffer_looking_at (s, end))
+        {
+          sniffer_skip (s, strlen (end));
+          return TRUE;
+        }
+      sniffer_skip (s, 1);
+    }
+  return FALSE;
+}
+
+static void
+sniffer_skip_space (Sniffer *s)
+{
+  guint c;
+
+  g_assert (s != NULL);
+
+  while ((c = sniffer_peek (s, 0)) == ' ' || c == '\t' || c == '\r' || c == '\n')
+    sniffer_skip (s, 1);
+}
+
+/* A DOCTYPE may hold an internal subset in brackets, with '>' inside. */
+static gboolean
+sniffer_skip_doctype (Sniffer *s)
+{
+  guint depth = 0;
+
+  g_assert (s != NULL);
+
+  for (guint c; (c = sniffer_peek (s, 0)) != 0; sniffer_skip (s, 1))
+    {
+      if (c == '[')
+        depth++;
+      else if (c == ']' && depth > 0)
+        depth--;
+      else if (c == '>' && depth == 0)
+        {
+          sniffer_skip (s, 1);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_name_end (guint c)
+{
+  return c == 0 || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '>' || c == '/';
+}
+
+/* "<TEI", "<teiCorpus", or either with a namespace prefix ("<tei:TEI"). */
+static gboolean
+sniffer_at_tei_root (const Sniffer *s)
+{
+  static const char * const names[] = { "TEI", "teiCorpus" };
+  gsize name = 1;
+
+  g_assert (sniffer_peek (s, 0) == '<');
+
+  for (gsize i = 1; i < 64; i++)
+    {
+      guint c = sniffer_peek (s, i);
+
+      if (c == ':')
+        {
+          name = i + 1;
+          break;
+        }
+      if (is_name_end (c))
+        break;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gsize len = strlen (names[i]);
+      gsize j;
+
+      for (j = 0; j < len; j++)
+        if (sniffer_peek (s, name + j) != (guchar) names[i][j])
+          break;
+      if (j == len && is_name_end (sniffer_peek (s, name + len)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+PeithoFileFormat
+peitho_file_format_sniff (const char *data,
+                          gsize       size)
+{
+  Sniffer s = { (const guchar *) data, size, 0, 1, FALSE };
+  gboolean markup = FALSE;
+
+  g_return_val_if_fail (data != NULL || size == 0, PEITHO_FILE_FORMAT_TEXT);
+
+  if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    s.pos = 3;
+  else if (size >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      s.width = 2;
+      s.little = data[0] == '\xFF';
+      s.pos = 2;
+    }
+  else if (size >= 4 && (memcmp (data, "<\0?\0", 4) == 0 || memcmp (data, "\0<\0?", 4) == 0))
+    {
+      /* UTF-16 XML without a byte-order mark, which XML allows. */
+      s.width = 2;
+      s.little = data[0] == '<';
+    }
+
+  for (;;)
+    {
+      sniffer_skip_space (&s);
+      if (sniffer_peek (&s, 0) != '<')
+        break;
+
+      if (sniffer_looking_at (&s, "<?xml") && is_name_end (sniffer_peek (&s, 5)))
+        return PEITHO_FILE_FORMAT_TEI;
+      if (sniffer_looking_at (&s, "<?"))
+        {
+          if (!sniffer_skip_past (&s, "?>"))
+            return PEITHO_FILE_FORMAT_TEI;
+        }
+      else if (sniffer_looking_at (&s, "<!--"))
+        {
+          if (!sniffer_skip_past (&s, "-->"))
+            return PEITHO_FILE_FORMAT_TEI;
+        }
+      else if (sniffer_looking_at (&s, "<!DOCTYPE"))
+        {
+          if (!sniffer_skip_doctype (&s))
+            return PEITHO_FILE_FORMAT_TEI;
+        }
+      else
+        return sniffer_at_tei_root (&s) || markup ? PEITHO_FILE_FORMAT_TEI
+                                                  : PEITHO_FILE_FORMAT_TEXT;
+      markup = TRUE;
+    }
+
+  /* Markup and then something else is broken XML, which the TEI reader
+   * describes better than the importer would. */
+  return markup ? PEITHO_FILE_FORMAT_TEI : PEITHO_FILE_FORMAT_TEXT;
+}
+
+/* ---------------------------------------------------------------------------
+ * Reading
+ */
+
+/* GIO's messages name the file in words of their own; ours start with the
+ * name as every message about a file does ("FILE: message"). The domain and
+ * code stay GIO's, so that callers can tell "not found" from "denied". */
+static void
+propagate_io_error (GError     **error,
+                    GError      *io_error,
+                    const char  *name)
+{
+  g_assert (io_error != NULL);
+  g_assert (name != NULL);
+
+  if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_set_error (error, G_IO_ERROR, io_error->code, _("%s: no such file"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, G_IO_ERROR, io_error->code,
+                 _("%s: permission denied (Peitho may not read this file)"), name);
+  else if (g_error_matches (io_error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, G_IO_ERROR, io_error->code, _("%s: this is a folder, not a file"), name);
+  else
+    {
+      g_propagate_prefixed_error (error, io_error, "%s: ", name);
+      return;
+    }
+  g_error_free (io_error);
+}
+
+static void
+set_too_large (GError     **error,
+               const char  *name,
+               goffset      size)
+{
+  g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_TOO_LARGE,
+               _("%s: the file is too large (%lld bytes; Peitho opens files "
+                 "of up to %d MB)"), name, (long long) size,
+               PEITHO_MAX_FILE_SIZE / (1024 * 1024));
+}
+
+#define READ_CHUNK (64 * 1024)
+
+GBytes *
+peitho_file_read_bytes (GFile         *file,
+                        const char    *display_name,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
+  g_autoptr(GByteArray) buffer = NULL;
+  g_autofree char *parse_name = NULL;
+  GError *local_error = NULL;
+  goffset expected = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+
+  if (display_name == NULL)
+    display_name = parse_name = g_file_get_parse_name (file);
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      propagate_io_error (error, local_error, display_name);
+      return NULL;
+    }
+
+  /* A huge file is refused before it is read. Pipes and special files have
+   * no size: the loop below stops them at the limit. */
+  info = g_file_input_stream_query_info (stream, G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+  if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+    expected = g_file_info_get_size (info);
+  if (expected > PEITHO_MAX_FILE_SIZE)
+    {
+      set_too_large (error, display_name, expected);
+      return NULL;
+    }
+
+  buffer = g_byte_array_sized_new (expected > 0 ? expected + 1 : READ_CHUNK);
+  for (;;)
+    {
+      guint length = buffer->len;
+      gssize n;
+
+      g_byte_array_set_size (buffer, length + READ_CHUNK);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer->data + length, READ_CHUNK,
+                               cancellable, &local_error);
+      g_byte_array_set_size (buffer, length + MAX (n, 0));
+      if (n < 0)
+        {
+          propagate_io_error (error, local_error, display_name);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      if (buffer->len > PEITHO_MAX_FILE_SIZE)
+        {
+          set_too_large (error, display_name, buffer->len);
+          return NULL;
+        }
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* ---------------------------------------------------------------------------
+ * Loading
+ */
+
+PeithoLoadResult *
+peitho_document_load_bytes (GBytes           *bytes,
+                            const char       *display_name,
+                            PeithoLoadFlags   flags,
+                            GError          **error)
+{
+  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(PeithoTextImportResult) text_import = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  PeithoFileFormat format;
   const char *data;
   gsize size;
 
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "document";
+  data = g_bytes_get_data (bytes, &size);
+  format = peitho_file_format_sniff (size > 0 ? data : "", size);
+
+  if (format == PEITHO_FILE_FORMAT_TEI)
+    {
+      problems = g_ptr_array_new_with_free_func (g_free);
+      document = peitho_tei_read_bytes (bytes, display_name,
+                                        flags & PEITHO_LOAD_STRICT ? PEITHO_READ_STRICT
+                                                                   : PEITHO_READ_DEFAULT,
+                                        problems, error);
+    }
+  else
+    {
+      PeithoTextImportFlags import_flags = PEITHO_TEXT_IMPORT_DEFAULT;
+
+      if (flags & PEITHO_LOAD_NO_FRONT_MATTER)
+        import_flags |= PEITHO_TEXT_IMPORT_NO_FRONT_MATTER;
+      document = peitho_text_import_bytes_full (bytes, display_name, NULL, import_flags,
+                                                &text_import, error);
+    }
+  if (document == NULL)
+    return NULL;
+
+  return _peitho_load_result_new (document, format, problems, text_import);
+}
+
+PeithoLoadResult *
+peitho_document_load (GFile            *file,
+                      PeithoLoadFlags   flags,
+                      GCancellable     *cancellable,
+                      GError          **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
   name = g_file_get_parse_name (file);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, "%s: %s", name, local_error->message);
-      return NULL;
-    }
-  if (g_file_info_get_size (info) > PEITHO_MAX_FILE_SIZE)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%lld bytes; Peitho opens files "
-                     "of up to %d MB)"), name, (long long) g_file_info_get_size (info),
-                   PEITHO_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = peitho_file_read_bytes (file, name, cancellable, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, "%s: %s", name, local_error->message);
-      return NULL;
-    }
-  data = g_bytes_get_data (bytes, &size);
-  if (size > PEITHO_MAX_FILE_SIZE)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_TOO_LARGE,
-                   _("%s: the file is too large"), name);
-      return NULL;
-    }
-
-  if (size >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE)
-                    || ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
-    {
-      gboolean little = (guchar) data[0] == 0xFF;
-      gsize i = 2;
-
-      /* UTF-16 XML is fine (libxml2 reads it); UTF-16 text is not. */
-      while (i + 1 < size)
-        {
-          guint unit = little ? (guchar) data[i] | (guchar) data[i + 1] << 8
-                              : (guchar) data[i] << 8 | (guchar) data[i + 1];
-
-          if (unit != ' ' && unit != '\t' && unit != '\r' && unit != '\n')
-            {
-              if (unit == '<')
-                return peitho_tei_read_bytes (bytes, name, PEITHO_READ_DEFAULT, problems, error);
-              break;
-            }
-          i += 2;
-        }
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                   _("%s: the file is UTF-16 text; Peitho reads text in UTF-8 (save it as "
-                     "UTF-8 first)"), name);
-      return NULL;
-    }
-
-  if (memchr (data, '\0', size) != NULL)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
-                   _("%s: the file holds NUL bytes at byte %lu: it is binary "
-                     "(or UTF-16), not UTF-8 text or XML"),
-                   name, (gulong) ((const char *) memchr (data, '\0', size) - data));
-      return NULL;
-    }
-
-  if (looks_like_xml (data, size))
-    return peitho_tei_read_bytes (bytes, name, PEITHO_READ_DEFAULT, problems, error);
-  return peitho_text_import_bytes (bytes, name, NULL, error);
+    return NULL;
+  return peitho_document_load_bytes (bytes, name, flags, error);
 }
 
 typedef struct {
-  GFile     *file;
-  GPtrArray *problems;
+  GFile           *file;
+  PeithoLoadFlags  flags;
 } LoadData;
 
 static void
@@ -122,7 +401,6 @@ load_data_free (gpointer data)
   LoadData *load = data;
 
   g_clear_object (&load->file);
-  g_clear_pointer (&load->problems, g_ptr_array_unref);
   g_free (load);
 }
 
@@ -134,15 +412,99 @@ load_thread_cb (GTask        *task,
 {
   LoadData *load = task_data;
   GError *error = NULL;
-  PeithoDocument *document;
+  PeithoLoadResult *result;
 
   /* The document is created here and handed over whole: nothing else
    * references it until the caller gets it. */
-  document = peitho_document_load_file (load->file, load->problems, cancellable, &error);
-  if (document == NULL)
+  result = peitho_document_load (load->file, load->flags, cancellable, &error);
+  if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, document, g_object_unref);
+    g_task_return_pointer (task, result, g_object_unref);
+}
+
+void
+peitho_document_load_async (GFile               *file,
+                            PeithoLoadFlags      flags,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  load = g_new0 (LoadData, 1);
+  load->file = g_object_ref (file);
+  load->flags = flags;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, peitho_document_load_async);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_thread_cb);
+}
+
+PeithoLoadResult *
+peitho_document_load_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == peitho_document_load_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The older form. */
+
+static void
+append_problems (GPtrArray        *problems,
+                 PeithoLoadResult *result)
+{
+  GPtrArray *found = peitho_load_result_get_problems (result);
+
+  g_assert (problems != NULL);
+
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (found, i)));
+}
+
+PeithoDocument *
+peitho_document_load_file (GFile         *file,
+                           GPtrArray     *problems,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autoptr(PeithoLoadResult) result = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  result = peitho_document_load (file, PEITHO_LOAD_DEFAULT, cancellable, error);
+  if (result == NULL)
+    return NULL;
+  if (problems != NULL)
+    append_problems (problems, result);
+  return g_object_ref (peitho_load_result_get_document (result));
+}
+
+static void
+load_file_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(PeithoLoadResult) loaded = NULL;
+  GError *error = NULL;
+
+  loaded = peitho_document_load_finish (result, &error);
+  if (loaded == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&loaded), g_object_unref);
 }
 
 void
@@ -151,19 +513,13 @@ peitho_document_load_file_async (GFile               *file,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *load;
+  GTask *task;
 
   g_return_if_fail (G_IS_FILE (file));
 
-  load = g_new0 (LoadData, 1);
-  load->file = g_object_ref (file);
-  load->problems = g_ptr_array_new_with_free_func (g_free);
-
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, peitho_document_load_file_async);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_thread_cb);
+  peitho_document_load_async (file, PEITHO_LOAD_DEFAULT, cancellable, load_file_done_cb, task);
 }
 
 PeithoDocument *
@@ -171,17 +527,25 @@ peitho_document_load_file_finish (GAsyncResult  *result,
                                   GPtrArray    **problems,
                                   GError       **error)
 {
-  LoadData *load;
+  g_autoptr(PeithoLoadResult) loaded = NULL;
 
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == peitho_document_load_file_async,
                         NULL);
 
-  load = g_task_get_task_data (G_TASK (result));
   if (problems != NULL)
-    *problems = g_steal_pointer (&load->problems);
-  return g_task_propagate_pointer (G_TASK (result), error);
+    *problems = NULL;
+  loaded = g_task_propagate_pointer (G_TASK (result), error);
+  if (loaded == NULL)
+    return NULL;
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (peitho_load_result_get_problems (loaded));
+  return g_object_ref (peitho_load_result_get_document (loaded));
 }
+
+/* ---------------------------------------------------------------------------
+ * Saving
+ */
 
 typedef struct {
   GFile  *file;

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "peitho-document.h"
+#include "peitho-load-result.h"
 #include "peitho-tei-writer.h"
 
 G_BEGIN_DECLS
@@ -9,32 +12,77 @@ G_BEGIN_DECLS
 /* Files larger than this are refused (PEITHO_ERROR_TOO_LARGE). */
 #define PEITHO_MAX_FILE_SIZE (256 * 1024 * 1024)
 
-/* Opens any file Peitho reads: TEI XML (sniffed from the content, not the
- * name) or plain text (imported with the default tag set). Problems that did
- * not stop the loading are appended to @problems (char *). */
-PeithoDocument *peitho_document_load_file         (GFile               *file,
-                                                   GPtrArray           *problems,
-                                                   GCancellable        *cancellable,
-                                                   GError             **error);
+typedef enum {
+  PEITHO_LOAD_DEFAULT         = 0,
+  /* TEI: every problem is an error (PEITHO_READ_STRICT). */
+  PEITHO_LOAD_STRICT          = 1 << 0,
+  /* Text: keep the first lines in the text even when they look like front
+   * matter (to undo what the importer took). */
+  PEITHO_LOAD_NO_FRONT_MATTER = 1 << 1,
+} PeithoLoadFlags;
+
+/* The one rule for "is this TEI?", from the content, never the name: XML
+ * (an XML declaration, or a start tag after any byte-order mark, white
+ * space, comments, processing instructions and DOCTYPE; in UTF-8 or UTF-16)
+ * is TEI, anything else is text. */
+PeithoFileFormat  peitho_file_format_sniff          (const char          *data,
+                                                     gsize                size);
+
+/* Reads a whole file of at most PEITHO_MAX_FILE_SIZE bytes. Errors keep
+ * GIO's domain and code (G_IO_ERROR_NOT_FOUND, _PERMISSION_DENIED,
+ * _IS_DIRECTORY, ...) and start with @display_name (nullable: the file's
+ * parse name); a larger file fails with PEITHO_ERROR_TOO_LARGE. */
+GBytes           *peitho_file_read_bytes            (GFile               *file,
+                                                     const char          *display_name,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+
+/* The load path of the window and the CLI: sniffs the format, reads TEI or
+ * imports text (with the default tag set), and says which it was. Messages
+ * start with @display_name ("FILE:LINE: message"). */
+PeithoLoadResult *peitho_document_load_bytes        (GBytes              *bytes,
+                                                     const char          *display_name,
+                                                     PeithoLoadFlags      flags,
+                                                     GError             **error);
+/* peitho_file_read_bytes() then peitho_document_load_bytes(). */
+PeithoLoadResult *peitho_document_load              (GFile               *file,
+                                                     PeithoLoadFlags      flags,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
 /* The same in a worker thread (GTask). */
-void            peitho_document_load_file_async   (GFile               *file,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
+void              peitho_document_load_async        (GFile               *file,
+                                                     PeithoLoadFlags      flags,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+PeithoLoadResult *peitho_document_load_finish       (GAsyncResult        *result,
+                                                     GError             **error);
+
+/* The older form of peitho_document_load(), kept until the window uses the
+ * load result: problems are appended to @problems (char *), the format and
+ * the import notes are not returned. */
+PeithoDocument   *peitho_document_load_file         (GFile               *file,
+                                                     GPtrArray           *problems,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+void              peitho_document_load_file_async   (GFile               *file,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
 /* @problems: (out) (transfer full) (nullable) */
-PeithoDocument *peitho_document_load_file_finish  (GAsyncResult        *result,
-                                                   GPtrArray          **problems,
-                                                   GError             **error);
+PeithoDocument   *peitho_document_load_file_finish  (GAsyncResult        *result,
+                                                     GPtrArray          **problems,
+                                                     GError             **error);
 
 /* Serializes in the calling thread (the document is not thread-safe), then
  * writes in a worker thread, atomically, keeping FILE~ as backup. */
-void            peitho_document_save_file_async   (PeithoDocument      *document,
-                                                   GFile               *file,
-                                                   PeithoTeiForm        form,
-                                                   GCancellable        *cancellable,
-                                                   GAsyncReadyCallback  callback,
-                                                   gpointer             user_data);
-gboolean        peitho_document_save_file_finish  (GAsyncResult        *result,
-                                                   GError             **error);
+void              peitho_document_save_file_async   (PeithoDocument      *document,
+                                                     GFile               *file,
+                                                     PeithoTeiForm        form,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean          peitho_document_save_file_finish  (GAsyncResult        *result,
+                                                     GError             **error);
 
 G_END_DECLS

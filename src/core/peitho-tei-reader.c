@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "peitho-error.h"
+#include "peitho-document-io.h"
 #include "peitho-tei-common.h"
 #include "peitho-tei-header.h"
 #include "peitho-tei-reader.h"
@@ -917,17 +918,14 @@ peitho_tei_read_file (GFile            *file,
                       GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  /* Keeps GIO's error codes ("not found", "permission denied"). */
+  bytes = peitho_file_read_bytes (file, name, cancellable, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+    return NULL;
   return peitho_tei_read_bytes (bytes, name, flags, problems, error);
 }

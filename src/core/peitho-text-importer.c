@@ -7,8 +7,10 @@
 #include <libxml/tree.h>
 
 #include "peitho-error.h"
+#include "peitho-document-io.h"
 #include "peitho-tei-common.h"
 #include "peitho-text-importer.h"
+#include "peitho-text-import-result-private.h"
 
 /*
  * An empty file (or one of blank lines only) is an error, "FILE: the file
@@ -153,10 +155,12 @@ build_header_xml (const char *breadcrumb,
   return result;
 }
 
-/* Returns how many paragraphs are front matter (0 if none). */
+/* Returns how many paragraphs are front matter (0 if none), and tells
+ * @result what was taken. */
 static guint
-take_front_matter (PeithoDocument *document,
-                   GArray         *paragraphs)
+take_front_matter (PeithoDocument         *document,
+                   GArray                 *paragraphs,
+                   PeithoTextImportResult *result)
 {
   const Paragraph *p = (const Paragraph *) (gpointer) paragraphs->data;
   guint n = paragraphs->len;
@@ -218,15 +222,37 @@ take_front_matter (PeithoDocument *document,
       peitho_document_set_header_xml (document, header_xml);
     }
 
+  {
+    PeithoFrontMatter fields = PEITHO_FRONT_MATTER_TITLE | PEITHO_FRONT_MATTER_AUTHOR;
+    g_autoptr(GString) taken = g_string_new (NULL);
+
+    if (date >= 0)
+      fields |= PEITHO_FRONT_MATTER_DATE;
+    if (bibl >= 0)
+      fields |= PEITHO_FRONT_MATTER_SOURCE;
+    if (breadcrumb >= 0 || catalogue >= 0)
+      fields |= PEITHO_FRONT_MATTER_NOTES;
+    for (guint k = 0; k < i; k++)
+      {
+        if (k > 0)
+          g_string_append (taken, "\n\n");
+        g_string_append_len (taken, p[k].text, p[k].length);
+      }
+    _peitho_text_import_result_set_front_matter (result, fields, taken->str);
+  }
+
   return i;
 }
 
 PeithoDocument *
-peitho_text_import_bytes (GBytes        *bytes,
-                          const char    *display_name,
-                          PeithoTagSet  *tag_set,
-                          GError       **error)
+peitho_text_import_bytes_full (GBytes                  *bytes,
+                               const char              *display_name,
+                               PeithoTagSet            *tag_set,
+                               PeithoTextImportFlags    flags,
+                               PeithoTextImportResult **result,
+                               GError                 **error)
 {
+  g_autoptr(PeithoTextImportResult) report = NULL;
   g_autoptr(PeithoDocument) document = NULL;
   g_autoptr(PeithoTagSet) own_tag_set = NULL;
   g_autoptr(GArray) paragraphs = NULL;
@@ -238,6 +264,9 @@ peitho_text_import_bytes (GBytes        *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (tag_set == NULL || PEITHO_IS_TAG_SET (tag_set), NULL);
 
+  if (result != NULL)
+    *result = NULL;
+  report = _peitho_text_import_result_new ();
   if (display_name == NULL)
     display_name = "text";
   data = g_bytes_get_data (bytes, &size);
@@ -253,6 +282,13 @@ peitho_text_import_bytes (GBytes        *bytes,
     }
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     base = 3;
+  if (size >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_ENCODING,
+                   _("%s: the file is UTF-16 text; Peitho reads text in UTF-8 (save it as "
+                     "UTF-8 first)"), display_name);
+      return NULL;
+    }
 
   if (!g_utf8_validate_len (data + base, size - base, &invalid))
     {
@@ -330,7 +366,9 @@ peitho_text_import_bytes (GBytes        *bytes,
   if (!peitho_document_set_tag_set (document, own_tag_set, error))
     return NULL;
 
-  first = take_front_matter (document, paragraphs);
+  first = 0;
+  if (!(flags & PEITHO_TEXT_IMPORT_NO_FRONT_MATTER))
+    first = take_front_matter (document, paragraphs, report);
   for (guint i = first; i < paragraphs->len; i++)
     {
       const Paragraph *p = &g_array_index (paragraphs, Paragraph, i);
@@ -344,7 +382,19 @@ peitho_text_import_bytes (GBytes        *bytes,
         }
     }
 
+  if (result != NULL)
+    *result = g_steal_pointer (&report);
   return g_steal_pointer (&document);
+}
+
+PeithoDocument *
+peitho_text_import_bytes (GBytes        *bytes,
+                          const char    *display_name,
+                          PeithoTagSet  *tag_set,
+                          GError       **error)
+{
+  return peitho_text_import_bytes_full (bytes, display_name, tag_set,
+                                        PEITHO_TEXT_IMPORT_DEFAULT, NULL, error);
 }
 
 PeithoDocument *
@@ -354,17 +404,13 @@ peitho_text_import_file (GFile         *file,
                          GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  bytes = peitho_file_read_bytes (file, name, cancellable, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+    return NULL;
   return peitho_text_import_bytes (bytes, name, tag_set, error);
 }
