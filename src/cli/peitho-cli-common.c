@@ -4,10 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -200,76 +198,87 @@ set_errno_error (GError     **error,
   return FALSE;
 }
 
-GBytes *
-peitho_cli_read_file (const char  *filename,
-                      GError     **error)
+static GBytes *
+read_stdin (GError **error)
 {
-  g_autoptr(GByteArray) buffer = NULL;
-  gboolean is_stdin;
-  struct stat st;
-  int fd;
+  g_autoptr(GByteArray) buffer = g_byte_array_sized_new (65536);
 
-  g_return_val_if_fail (filename != NULL, NULL);
-
-  is_stdin = g_str_equal (filename, "-");
-  if (is_stdin)
-    fd = STDIN_FILENO;
-  else if ((fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0)) < 0)
-    {
-      set_errno_error (error, errno, filename);
-      return NULL;
-    }
-
-  if (fstat (fd, &st) != 0)
-    {
-      set_errno_error (error, errno, filename);
-      goto fail;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      set_errno_error (error, EISDIR, filename);
-      goto fail;
-    }
-  if (S_ISREG (st.st_mode) && st.st_size > PEITHO_MAX_FILE_SIZE)
-    goto too_large;
-
-  buffer = g_byte_array_sized_new (S_ISREG (st.st_mode) ? st.st_size + 1 : 65536);
-
-  /* Read to the end rather than trusting st_size: pipes and growing files. */
   for (;;)
     {
       guint8 chunk[65536];
-      gssize n = read (fd, chunk, sizeof chunk);
+      gssize n = read (STDIN_FILENO, chunk, sizeof chunk);
 
       if (n < 0)
         {
           if (errno == EINTR)
             continue;
-          set_errno_error (error, errno, filename);
-          goto fail;
+          set_errno_error (error, errno, _("standard input"));
+          return NULL;
         }
       if (n == 0)
         break;
 
       g_byte_array_append (buffer, chunk, n);
       if (buffer->len > PEITHO_MAX_FILE_SIZE)
-        goto too_large;
+        {
+          g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_TOO_LARGE,
+                       /* Translators: %s is a file name, %u a number of megabytes */
+                       _("%s: the file is larger than %u MB, the most Peitho reads"),
+                       "-", (guint) (PEITHO_MAX_FILE_SIZE / (1024 * 1024)));
+          return NULL;
+        }
     }
 
-  if (!is_stdin)
-    close (fd);
-
   return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
 
-too_large:
-  g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_TOO_LARGE,
-               /* Translators: %s is a file name, %u a number of megabytes */
-               _("%s: the file is larger than %u MB, the most Peitho reads"),
-               filename, (guint) (PEITHO_MAX_FILE_SIZE / (1024 * 1024)));
-fail:
-  if (!is_stdin)
-    close (fd);
-  return NULL;
+GBytes *
+peitho_cli_read_file (const char  *filename,
+                      GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  if (g_str_equal (filename, "-"))
+    return read_stdin (error);
+
+  file = g_file_new_for_path (filename);
+  return peitho_file_read_bytes (file, filename, NULL, error);
+}
+
+PeithoLoadResult *
+peitho_cli_load (const char        *filename,
+                 PeithoFileFormat   expected,
+                 PeithoLoadFlags    flags,
+                 GError           **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  if (!(bytes = peitho_cli_read_file (filename, error)))
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &size);
+  if (peitho_file_format_sniff (size > 0 ? data : "", size) != expected)
+    {
+      if (expected == PEITHO_FILE_FORMAT_TEI)
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
+                     /* Translators: %s is a file name; keep “peitho-cli import” as it is */
+                     _("%s: not a TEI document: the file does not begin with XML (a plain "
+                       "text becomes a document with “peitho-cli import”)"), filename);
+      else
+        /* A TEI file given by mistake would otherwise become a text full of tags. */
+        g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_INVALID, "%s: %s", filename,
+                     _("this is an XML file, and import reads plain text; "
+                       "the other commands read TEI files as they are"));
+      return NULL;
+    }
+
+  return peitho_document_load_bytes (bytes, filename, flags, error);
 }
 
 PeithoDocument *
@@ -277,29 +286,26 @@ peitho_cli_load_document (const char  *filename,
                           guint       *n_problems,
                           GError     **error)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(PeithoDocument) document = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(PeithoLoadResult) result = NULL;
+  GPtrArray *problems;
 
   g_return_val_if_fail (filename != NULL, NULL);
 
   if (n_problems != NULL)
     *n_problems = 0;
 
-  if (!(bytes = peitho_cli_read_file (filename, error)))
+  result = peitho_cli_load (filename, PEITHO_FILE_FORMAT_TEI, PEITHO_LOAD_DEFAULT, error);
+  if (result == NULL)
     return NULL;
 
-  document = peitho_tei_read_bytes (bytes, filename, PEITHO_READ_DEFAULT, problems, error);
-  if (document == NULL)
-    return NULL;
-
+  problems = peitho_load_result_get_problems (result);
   for (guint i = 0; i < problems->len; i++)
     peitho_cli_print_warning (filename, g_ptr_array_index (problems, i));
 
   if (n_problems != NULL)
     *n_problems = problems->len;
 
-  return g_steal_pointer (&document);
+  return g_object_ref (peitho_load_result_get_document (result));
 }
 
 gboolean

@@ -64,6 +64,14 @@ void            peitho_cli_print_warning    (const char      *filename,
  * error messages start with the file name. */
 GBytes         *peitho_cli_read_file        (const char      *filename,
                                              GError         **error);
+/* Reads @filename ("-" is stdin) through the core's load path
+ * (peitho_document_load_bytes()). A file of the other format than @expected
+ * (a text given to a TEI command, XML given to import) is refused before it
+ * is read. Nothing is printed. */
+PeithoLoadResult *peitho_cli_load           (const char        *filename,
+                                             PeithoFileFormat   expected,
+                                             PeithoLoadFlags    flags,
+                                             GError           **error);
 /* Reads a TEI document. Problems the reader got past are printed as
  * warnings and counted in @n_problems (nullable). */
 PeithoDocument *peitho_cli_load_document    (const char      *filename,

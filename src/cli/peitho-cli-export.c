@@ -108,11 +108,10 @@ peitho_cli_validate (int    argc,
                      char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(PeithoDocument) document = NULL;
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PeithoLoadResult) result = NULL;
   g_autoptr(GPtrArray) invalid = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
   const char *filename;
   const GOptionEntry entries[] = {
     G_OPTION_ENTRY_NULL
@@ -129,18 +128,15 @@ peitho_cli_validate (int    argc,
 
   filename = argv[1];
 
-  if (!(bytes = peitho_cli_read_file (filename, &error)))
+  result = peitho_cli_load (filename, PEITHO_FILE_FORMAT_TEI, PEITHO_LOAD_DEFAULT, &error);
+  if (result == NULL)
     return peitho_cli_file_error (filename, error);
 
-  document = peitho_tei_read_bytes (bytes, filename, PEITHO_READ_DEFAULT, problems, &error);
-
+  problems = peitho_load_result_get_problems (result);
   for (guint i = 0; i < problems->len; i++)
     peitho_cli_print_problem (filename, g_ptr_array_index (problems, i));
 
-  if (document == NULL)
-    return peitho_cli_file_error (filename, error);
-
-  invalid = peitho_document_validate (document);
+  invalid = peitho_document_validate (peitho_load_result_get_document (result));
   for (guint i = 0; i < invalid->len; i++)
     peitho_cli_print_problem (filename, g_ptr_array_index (invalid, i));
 

@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "peitho-cli-common.h"
 
 static PeithoTagSet *
@@ -19,31 +17,14 @@ load_tag_set (const char  *filename,
   return peitho_tei_read_tag_set_bytes (bytes, filename, error);
 }
 
-/* A TEI file given by mistake would otherwise become a text full of tags. */
-static gboolean
-looks_like_xml (GBytes *bytes)
-{
-  gsize length;
-  const char *data = g_bytes_get_data (bytes, &length);
-  const char *end = data + length;
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    data += 3;
-  while (data < end && g_ascii_isspace (*data))
-    data++;
-
-  return (end - data >= 5 && memcmp (data, "<?xml", 5) == 0)
-         || (end - data >= 4 && memcmp (data, "<TEI", 4) == 0);
-}
-
 int
 peitho_cli_import (int    argc,
                    char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(PeithoLoadResult) result = NULL;
   g_autoptr(PeithoTagSet) tag_set = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  PeithoDocument *document;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   g_autofree char *title = NULL;
@@ -79,16 +60,14 @@ peitho_cli_import (int    argc,
   if (tag_set_file != NULL && !(tag_set = load_tag_set (tag_set_file, &error)))
     return peitho_cli_file_error (tag_set_file, error);
 
-  if (!(bytes = peitho_cli_read_file (input, &error)))
+  result = peitho_cli_load (input, PEITHO_FILE_FORMAT_TEXT, PEITHO_LOAD_DEFAULT, &error);
+  if (result == NULL)
     return peitho_cli_file_error (input, error);
+  document = peitho_load_result_get_document (result);
 
-  if (looks_like_xml (bytes))
-    return peitho_cli_file_message (input, "%s",
-                                    _("this is an XML file, and import reads plain text; "
-                                      "the other commands read TEI files as they are"));
-
-  if (!(document = peitho_text_import_bytes (bytes, input, tag_set, &error)))
-    return peitho_cli_file_error (input, error);
+  /* A fresh import has no annotations: any tag set fits. */
+  if (tag_set != NULL && !peitho_document_set_tag_set (document, tag_set, &error))
+    return peitho_cli_file_error (tag_set_file, error);
 
   if (title != NULL)
     peitho_document_set_title (document, title);
