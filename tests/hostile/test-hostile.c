@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Hostile and broken input, case by case: every case is opened with
- * peitho_document_load_file (in a subprocess, so that a crash fails that case
+ * peitho_document_load (in a subprocess, so that a crash fails that case
  * alone) and with peitho-cli validate and stats; each must end within the
  * time limit with the expected error or the expected problems, a message that
  * names the file (and the line where one applies), and nothing read that must
@@ -318,7 +318,7 @@ assert_contains (const char *haystack,
 }
 
 /* ---------------------------------------------------------------------------
- * peitho_document_load_file
+ * peitho_document_load
  */
 
 static void
@@ -348,8 +348,9 @@ load_case (gconstpointer data)
   const HostileCase *c = data;
   g_autoptr(Context) ctx = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(PeithoLoadResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  PeithoDocument *document = NULL;
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
   g_autofree char *name = NULL;
@@ -363,13 +364,22 @@ load_case (gconstpointer data)
   path = case_path (ctx, c);
   file = g_file_new_for_path (path);
   name = g_file_get_parse_name (file);
-  problems = g_ptr_array_new_with_free_func (g_free);
 
   cpu = cpu_seconds (RUSAGE_SELF);
   start = g_get_monotonic_time ();
-  document = peitho_document_load_file (file, problems, NULL, &error);
+  result = peitho_document_load (file, PEITHO_LOAD_DEFAULT, NULL, &error);
   elapsed = g_get_monotonic_time () - start;
   cpu = cpu_seconds (RUSAGE_SELF) - cpu;
+  if (result != NULL)
+    {
+      document = peitho_load_result_get_document (result);
+      problems = g_ptr_array_ref (peitho_load_result_get_problems (result));
+      /* The format is sniffed from the content, whatever the name says. */
+      g_assert_cmpint (peitho_load_result_get_format (result), ==,
+                       c->cli == CLI_TEI ? PEITHO_FILE_FORMAT_TEI : PEITHO_FILE_FORMAT_TEXT);
+    }
+  else
+    problems = g_ptr_array_new_with_free_func (g_free);
   /* On stderr, which the parent lets through: the figures stay in the log. */
   g_printerr ("# %s: loaded in %.3f s (%.3f s of CPU)%s\n", c->name,
               elapsed / (double) G_USEC_PER_SEC, cpu,
