@@ -17,3 +17,5 @@
 #include "peitho-csv-export.h"
 #include "peitho-document-io.h"
 #include "peitho-tag-set-library.h"
+#include "peitho-handout.h"
+#include "peitho-html-export.h"
