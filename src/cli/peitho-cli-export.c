@@ -41,6 +41,56 @@ peitho_cli_text (int    argc,
   return PEITHO_CLI_EXIT_OK;
 }
 
+/* "a,b" and "c" given twice as --tags a,b --tags c: a, b, c. */
+static char **
+split_lists (char **values)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (values[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          g_strstrip (parts[j]);
+          if (*parts[j] != '\0')
+            g_strv_builder_add (builder, parts[j]);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static int
+export_handout (PeithoDocument  *document,
+                const char      *filename,
+                const char      *format,
+                const char      *target,
+                char           **tags,
+                char           **annotators,
+                gboolean         no_notes,
+                gboolean         no_labels)
+{
+  g_auto(GStrv) tag_list = split_lists (tags);
+  g_auto(GStrv) annotator_list = split_lists (annotators);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PeithoHandoutOptions options;
+
+  peitho_handout_options_init (&options);
+  options.tags = tag_list;
+  options.annotators = annotator_list;
+  options.notes = !no_notes;
+  options.labels = !no_labels;
+
+  bytes = peitho_html_export (document, &options, &error);
+  if (bytes == NULL)
+    return peitho_cli_file_error (filename, error);
+  if (!peitho_cli_write_bytes (bytes, target, &error))
+    return peitho_cli_file_error (target, error);
+  return PEITHO_CLI_EXIT_OK;
+}
+
 int
 peitho_cli_export (int    argc,
                    char **argv)
@@ -50,34 +100,52 @@ peitho_cli_export (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *format = NULL;
   g_autofree char *output = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_auto(GStrv) annotators = NULL;
+  gboolean no_notes = FALSE;
+  gboolean no_labels = FALSE;
   const char *filename;
   const char *target;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("tei (anchors and standOff), tei-inline (seg where annotations nest) or csv"),
+      N_("tei (anchors and standOff), tei-inline (seg where annotations nest), csv or html"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to OUT (“-”, the default, for standard output)"), N_("OUT") },
+    { "tags", 0, 0, G_OPTION_ARG_STRING_ARRAY, &tags,
+      N_("Show only these tags (ids, separated by commas)"), N_("ID,…") },
+    { "annotators", 0, 0, G_OPTION_ARG_STRING_ARRAY, &annotators,
+      N_("Show only the work of these annotators (names or ids, separated by commas)"),
+      N_("NAME,…") },
+    { "no-notes", 0, 0, G_OPTION_ARG_NONE, &no_notes,
+      N_("Leave the notes out"), NULL },
+    { "no-labels", 0, 0, G_OPTION_ARG_NONE, &no_labels,
+      N_("Draw no tag label where a highlight begins"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
   context = g_option_context_new (_("FILE.xml"));
   g_option_context_set_summary (context,
     _("Exports the document: as TEI with anchors and standOff spans (tei), as TEI with\n"
-      "inline <seg> elements where annotations nest (tei-inline), or as CSV with one\n"
-      "row per annotation: id, tag, group, start, end, text, annotator, note (csv)."));
+      "inline <seg> elements where annotations nest (tei-inline), as CSV with one\n"
+      "row per annotation: id, tag, group, start, end, text, annotator, note (csv), or\n"
+      "as a web page with highlights, notes, relations and a legend (html)."));
 
   if (!peitho_cli_parse_command (context, "export", entries, 1, _("no file given"),
                                  &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
   if (format == NULL)
     return peitho_cli_usage_error ("export", "%s",
-                                   _("no format given (--format tei|tei-inline|csv)"));
+                                   _("no format given (--format tei|tei-inline|csv|html)"));
   if (!g_str_equal (format, "tei") && !g_str_equal (format, "tei-inline")
-      && !g_str_equal (format, "csv"))
+      && !g_str_equal (format, "csv") && !g_str_equal (format, "html"))
     return peitho_cli_usage_error ("export",
-                                   _("unknown format “%s”: use tei, tei-inline or csv"),
+                                   _("unknown format “%s”: use tei, tei-inline, csv or html"),
                                    format);
+  if (!g_str_equal (format, "html") && (tags != NULL || annotators != NULL || no_notes || no_labels))
+    return peitho_cli_usage_error ("export", "%s",
+                                   _("--tags, --annotators, --no-notes and --no-labels "
+                                     "are options of --format html"));
 
   filename = argv[1];
   target = output != NULL ? output : "-";
@@ -85,6 +153,9 @@ peitho_cli_export (int    argc,
   if (!(document = peitho_cli_load_document (filename, NULL, &error)))
     return peitho_cli_file_error (filename, error);
 
+  if (g_str_equal (format, "html"))
+    return export_handout (document, filename, format, target, tags, annotators, no_notes,
+                           no_labels);
   if (g_str_equal (format, "csv"))
     {
       g_autoptr(GBytes) bytes = peitho_csv_export (document);

@@ -561,6 +561,55 @@ test_tagset (CliFixture    *fixture,
   }
 }
 
+/* The web page: what it shows follows --tags, --annotators, --no-notes and
+ * --no-labels (tests/export checks the page itself in a browser). */
+static void
+test_export_html (CliFixture    *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *html_file = cli_path_in (fixture, "out.html");
+  g_autofree char *html = NULL;
+  g_autoptr(CliResult) result = NULL;
+
+  g_free (cli_annotate_one (fixture->doc, "--tag", "pathos", "--match", "Stalin", "--note",
+                            "A name as a charge", NULL));
+  g_free (cli_annotate_one (fixture->doc, "--tag", "claim", "--match", "Walter Duranty", NULL));
+
+  result = cli_run_ok ("export", fixture->doc, "--format", "html", "-o", html_file, NULL);
+  html = cli_read_file (html_file, NULL);
+  g_assert_true (g_str_has_prefix (html, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (html, "data-tag=\"pathos\""));
+  g_assert_nonnull (strstr (html, "data-tag=\"claim\""));
+  g_assert_nonnull (strstr (html, "id=\"note-1\""));
+  g_assert_nonnull (strstr (html, "class=\"label\""));
+
+  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&html, g_free);
+  result = cli_run_ok ("export", fixture->doc, "--format", "html", "--tags", "claim,evidence",
+                       "--no-notes", "--no-labels", "-o", html_file, NULL);
+  html = cli_read_file (html_file, NULL);
+  g_assert_null (strstr (html, "data-tag=\"pathos\""));
+  g_assert_nonnull (strstr (html, "data-tag=\"claim\""));
+  g_assert_null (strstr (html, "id=\"note-1\""));
+  g_assert_null (strstr (html, "<span class=\"label\" data-label-tag=\"claim\" aria-hidden"));
+
+  g_clear_pointer (&result, cli_result_free);
+  result = cli_run ("export", fixture->doc, "--format", "html", "--annotators", "Nobody",
+                    "-o", html_file, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_nonnull (strstr (result->err, "Nobody"));
+
+  g_clear_pointer (&result, cli_result_free);
+  result = cli_run ("export", fixture->doc, "--format", "html", "--tags", "no-such-tag",
+                    "-o", html_file, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_nonnull (strstr (result->err, "no-such-tag"));
+
+  g_clear_pointer (&result, cli_result_free);
+  result = cli_run ("export", fixture->doc, "--format", "csv", "--no-notes", NULL);
+  g_assert_cmpint (result->status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -575,6 +624,7 @@ main (int    argc,
   ADD ("/cli/annotate/match", test_annotate_match);
   ADD ("/cli/validate", test_validate);
   ADD ("/cli/export", test_export);
+  ADD ("/cli/export/html", test_export_html);
   ADD ("/cli/relate", test_relate);
   ADD ("/cli/tagset", test_tagset);
 #undef ADD
