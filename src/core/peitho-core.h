@@ -19,3 +19,4 @@
 #include "peitho-tag-set-library.h"
 #include "peitho-handout.h"
 #include "peitho-html-export.h"
+#include "peitho-seminar.h"
