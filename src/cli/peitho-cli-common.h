@@ -28,6 +28,9 @@ int             peitho_cli_stats            (int argc, char **argv);
 int             peitho_cli_validate         (int argc, char **argv);
 int             peitho_cli_export           (int argc, char **argv);
 int             peitho_cli_tagset           (int argc, char **argv);
+int             peitho_cli_assign           (int argc, char **argv);
+int             peitho_cli_merge            (int argc, char **argv);
+int             peitho_cli_agreement        (int argc, char **argv);
 
 /* Adds @entries to @context and parses the options of @command ("annotate",
  * "tagset import"), then checks that exactly @n_operands operands are left

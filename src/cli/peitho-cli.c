@@ -23,6 +23,9 @@ static const PeithoCliCommand commands[] = {
   { "validate", peitho_cli_validate, N_("Check a document and say what is wrong, where") },
   { "export",   peitho_cli_export,   N_("Export as TEI, inline TEI or CSV") },
   { "tagset",   peitho_cli_tagset,   N_("Export, import or list the tag set") },
+  { "assign",   peitho_cli_assign,   N_("Prepare an assignment to hand out to students") },
+  { "merge",    peitho_cli_merge,    N_("Merge the students’ readings into a seminar document") },
+  { "agreement", peitho_cli_agreement, N_("Agreement between the students (Krippendorff’s alpha_u)") },
 };
 
 static void
