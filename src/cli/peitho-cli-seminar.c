@@ -432,8 +432,8 @@ agreement_to_text (PeithoAgreement *agreement)
   guint n_tags = peitho_agreement_get_n_tags (agreement);
   g_autofree char *alpha = text_measure (peitho_agreement_get_alpha (agreement));
 
-  g_string_append_printf (out, _("Characters: %" G_GSIZE_FORMAT "\n"),
-                          peitho_agreement_get_characters (agreement));
+  g_string_append_printf (out, _("Characters: %lu\n"),
+                          (unsigned long) peitho_agreement_get_characters (agreement));
   g_string_append_printf (out, _("Krippendorff’s alpha_u: %s\n"), alpha);
 
   g_string_append_printf (out, "\n%s\n", _("Annotators:"));

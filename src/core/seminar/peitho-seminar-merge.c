@@ -90,10 +90,10 @@ check_text (PeithoSeminarMerger  *self,
   g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_INVALID,
                /* Translators: "FILE: the text differs from the assignment’s at
                 * character 1203 (line 14, column 7): “e” instead of “a”" */
-               _("%s: the text differs from the assignment’s at character %" G_GSIZE_FORMAT
-                 " (line %" G_GSIZE_FORMAT ", column %" G_GSIZE_FORMAT "): %s instead of %s"),
-               display_name, difference.offset, difference.line, difference.column,
-               in_reading, in_assignment);
+               _("%s: the text differs from the assignment’s at character %lu"
+                 " (line %lu, column %lu): %s instead of %s"),
+               display_name, (unsigned long) difference.offset, (unsigned long) difference.line,
+               (unsigned long) difference.column, in_reading, in_assignment);
   return FALSE;
 }
 
