@@ -15,8 +15,13 @@ G_BEGIN_DECLS
  *
  * Computed once, then read through the getters: a window can show the
  * overview, the per-tag table and the heat map from one PeithoAgreement, and
- * compute another for one tag or a chosen set of students. Nothing here
- * grows with the length of the text, only with the number of annotations.
+ * compute another for one tag (a per-tag heat map: @tag_ids = { id, NULL })
+ * or a chosen set of students. Nothing here grows with the length of the
+ * text, only with the number of annotations (pairs: with the square of the
+ * number of annotators). Computing is synchronous and quick (30 students with
+ * 2,000 annotations each: see tests/bench/peitho-bench-seminar.c); a window
+ * may still run it in a GTask, as a PeithoAgreement holds no reference to
+ * the document.
  */
 
 /**
