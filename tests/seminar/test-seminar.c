@@ -347,10 +347,20 @@ test_agreement (void)
   /* The per-tag rows: a tag nobody used is undefined, with its reason. */
   for (guint t = 0; t < peitho_agreement_get_n_tags (three); t++)
     if (g_str_equal (peitho_agreement_get_tag_id (three, t), "epistrophe"))
-      g_assert_cmpint (peitho_agreement_get_tag_alpha (three, t).reason, ==,
-                       PEITHO_UNDEFINED_NO_ANNOTATIONS);
+      {
+        g_assert_cmpint (peitho_agreement_get_tag_alpha (three, t).reason, ==,
+                         PEITHO_UNDEFINED_NO_ANNOTATIONS);
+        g_assert_cmpint (peitho_agreement_get_tag_pair_alpha (three, t, 0, 1).reason, ==,
+                         PEITHO_UNDEFINED_NO_ANNOTATIONS);
+      }
     else
-      g_assert_true (peitho_measure_is_defined (peitho_agreement_get_tag_alpha (three, t)));
+      {
+        g_assert_true (peitho_measure_is_defined (peitho_agreement_get_tag_alpha (three, t)));
+        /* Ada and Ben agree on every tag; Carla marked nothing. */
+        g_assert_cmpfloat (peitho_agreement_get_tag_pair_alpha (three, t, 0, 1).value, ==, 1.0);
+        g_assert_cmpfloat (peitho_agreement_get_tag_pair_alpha (three, t, 1, 0).value, ==, 1.0);
+        g_assert_cmpfloat (peitho_agreement_get_tag_pair_alpha (three, t, 0, 2).value, <, 1.0);
+      }
 
   /* One annotator: undefined. */
   g_assert_cmpint (peitho_agreement_get_alpha (one).reason, ==, PEITHO_UNDEFINED_TOO_FEW_ANNOTATORS);

@@ -32,8 +32,13 @@ struct _PeithoAgreement
   GArray        *tags;         /* TagResult */
   PeithoMeasure  alpha;
   PeithoMeasure *pairs;        /* n_annotators² */
+  PeithoMeasure *tag_pairs;    /* n_tags × n_annotators² */
   char          *key_name;
 };
+
+/* The alpha_u of annotators a and b on tag t. */
+#define TAG_PAIR(self, t, a, b) \
+  ((self)->tag_pairs[((t) * (self)->annotators->len + (a)) * (self)->annotators->len + (b)])
 
 const char *
 peitho_undefined_reason_describe (PeithoUndefinedReason reason)
@@ -114,6 +119,7 @@ peitho_agreement_free (PeithoAgreement *self)
   g_clear_pointer (&self->annotators, g_array_unref);
   g_clear_pointer (&self->tags, g_array_unref);
   g_clear_pointer (&self->pairs, g_free);
+  g_clear_pointer (&self->tag_pairs, g_free);
   g_clear_pointer (&self->key_name, g_free);
   g_free (self);
 }
@@ -406,9 +412,12 @@ peitho_agreement_compute (PeithoDocument               *document,
 
   /* Pairs: the same sums, for two annotators at a time. */
   self->pairs = g_new0 (PeithoMeasure, MAX (n_annotators * n_annotators, 1));
+  self->tag_pairs = g_new0 (PeithoMeasure, MAX (n_tags * n_annotators * n_annotators, 1));
   for (guint a = 0; a < n_annotators; a++)
     {
       self->pairs[a * n_annotators + a] = undefined (PEITHO_UNDEFINED_TOO_FEW_ANNOTATORS);
+      for (guint t = 0; t < n_tags; t++)
+        TAG_PAIR (self, t, a, a) = undefined (PEITHO_UNDEFINED_TOO_FEW_ANNOTATORS);
       for (guint b = a + 1; b < n_annotators; b++)
         {
           PeithoDisagreement sum = { 0.0, 0.0 };
@@ -418,17 +427,16 @@ peitho_agreement_compute (PeithoDocument               *document,
             {
               GArray *pair[2] = { g_ptr_array_index (all_spans, a * n_tags + t),
                                   g_ptr_array_index (all_spans, b * n_tags + t) };
+              PeithoDisagreement d = { 0.0, 0.0 };
+              gsize pair_units = pair[0]->len + pair[1]->len;
 
-              if (pair[0]->len + pair[1]->len == 0 || self->characters == 0)
-                continue;
-              {
-                PeithoDisagreement d = peitho_alpha_unitizing_disagreement (pair, 2, 0,
-                                                                            self->characters);
-
-                sum.observed += d.observed;
-                sum.expected += d.expected;
-              }
-              units += pair[0]->len + pair[1]->len;
+              if (pair_units > 0 && self->characters > 0)
+                d = peitho_alpha_unitizing_disagreement (pair, 2, 0, self->characters);
+              TAG_PAIR (self, t, a, b) = alpha_from (d, self->characters, 2, pair_units);
+              TAG_PAIR (self, t, b, a) = TAG_PAIR (self, t, a, b);
+              sum.observed += d.observed;
+              sum.expected += d.expected;
+              units += pair_units;
             }
           self->pairs[a * n_annotators + b] = alpha_from (sum, self->characters, 2, units);
           self->pairs[b * n_annotators + a] = self->pairs[a * n_annotators + b];
@@ -548,6 +556,21 @@ peitho_agreement_get_pair_alpha (PeithoAgreement *self,
   n = self->annotators->len;
   g_return_val_if_fail (a < n && b < n, undefined (PEITHO_UNDEFINED_TOO_FEW_ANNOTATORS));
   return self->pairs[a * n + b];
+}
+
+PeithoMeasure
+peitho_agreement_get_tag_pair_alpha (PeithoAgreement *self,
+                                     guint            tag,
+                                     guint            a,
+                                     guint            b)
+{
+  guint n;
+
+  g_return_val_if_fail (self != NULL, undefined (PEITHO_UNDEFINED_TOO_FEW_ANNOTATORS));
+  n = self->annotators->len;
+  g_return_val_if_fail (tag < self->tags->len && a < n && b < n,
+                        undefined (PEITHO_UNDEFINED_TOO_FEW_ANNOTATORS));
+  return TAG_PAIR (self, tag, a, b);
 }
 
 const char *

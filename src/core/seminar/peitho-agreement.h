@@ -15,8 +15,7 @@ G_BEGIN_DECLS
  *
  * Computed once, then read through the getters: a window can show the
  * overview, the per-tag table and the heat map from one PeithoAgreement, and
- * compute another for one tag (a per-tag heat map: @tag_ids = { id, NULL })
- * or a chosen set of students. Nothing here grows with the length of the
+ * compute another for a chosen set of tags or students. Nothing here grows with the length of the
  * text, only with the number of annotations (pairs: with the square of the
  * number of annotators). Computing is synchronous and quick (30 students with
  * 2,000 annotations each: see tests/bench/peitho-bench-seminar.c); a window
@@ -117,6 +116,13 @@ PeithoMeasure    peitho_agreement_get_tag_alpha        (PeithoAgreement *self,
 /* alpha_u of two annotators (indices as above) over all compared tags;
  * symmetric; undefined for a == b. */
 PeithoMeasure    peitho_agreement_get_pair_alpha       (PeithoAgreement *self,
+                                                        guint            a,
+                                                        guint            b);
+
+/* alpha_u of two annotators on one tag (the students × students heat map of
+ * a tag); undefined for a == b or when neither used the tag. */
+PeithoMeasure    peitho_agreement_get_tag_pair_alpha   (PeithoAgreement *self,
+                                                        guint            tag,
                                                         guint            a,
                                                         guint            b);
 
