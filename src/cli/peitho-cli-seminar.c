@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "peitho-cli-common.h"
+#include "peitho-cli-json.h"
 
 /* "a,b, c" -> { "a", "b", "c" }; NULL for NULL. Empty items are dropped. */
 static GStrv
@@ -187,36 +188,6 @@ peitho_cli_merge (int    argc,
  * agreement
  */
 
-static void
-json_string (GString    *json,
-             const char *str)
-{
-  g_string_append_c (json, '"');
-  for (const guchar *p = (const guchar *) str; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (json, "\\%c", *p);
-      else if (*p < 0x20 || *p == 0x7f)
-        g_string_append_printf (json, "\\u%04x", *p);
-      else
-        g_string_append_c (json, *p);
-    }
-  g_string_append_c (json, '"');
-}
-
-/* A value with 17 significant digits (round-trips a double), or null. */
-static void
-json_measure (GString       *json,
-              PeithoMeasure  measure)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (!peitho_measure_is_defined (measure))
-    g_string_append (json, "null");
-  else
-    g_string_append (json, g_ascii_formatd (buffer, sizeof buffer, "%.17g", measure.value));
-}
-
 static char *
 agreement_to_json (PeithoAgreement *agreement)
 {
@@ -229,22 +200,22 @@ agreement_to_json (PeithoAgreement *agreement)
   for (guint i = 0; i < n_annotators; i++)
     {
       g_string_append (json, i > 0 ? ",{\"name\":" : "{\"name\":");
-      json_string (json, peitho_agreement_get_annotator_name (agreement, i));
+      peitho_cli_json_append_string (json, peitho_agreement_get_annotator_name (agreement, i));
       g_string_append_printf (json, ",\"annotations\":%u}",
                               peitho_agreement_get_annotator_annotations (agreement, i));
     }
   g_string_append (json, "],\"alpha_u\":");
-  json_measure (json, peitho_agreement_get_alpha (agreement));
+  peitho_cli_json_append_measure (json, peitho_agreement_get_alpha (agreement));
 
   g_string_append (json, ",\"tags\":[");
   for (guint t = 0; t < n_tags; t++)
     {
       g_string_append (json, t > 0 ? ",{\"id\":" : "{\"id\":");
-      json_string (json, peitho_agreement_get_tag_id (agreement, t));
+      peitho_cli_json_append_string (json, peitho_agreement_get_tag_id (agreement, t));
       g_string_append (json, ",\"label\":");
-      json_string (json, peitho_agreement_get_tag_label (agreement, t));
+      peitho_cli_json_append_string (json, peitho_agreement_get_tag_label (agreement, t));
       g_string_append (json, ",\"alpha_u\":");
-      json_measure (json, peitho_agreement_get_tag_alpha (agreement, t));
+      peitho_cli_json_append_measure (json, peitho_agreement_get_tag_alpha (agreement, t));
       g_string_append_printf (json, ",\"annotations\":%u}",
                               peitho_agreement_get_tag_annotations (agreement, t));
     }
@@ -254,11 +225,11 @@ agreement_to_json (PeithoAgreement *agreement)
     for (guint b = a + 1; b < n_annotators; b++, first = FALSE)
       {
         g_string_append (json, first ? "{\"a\":" : ",{\"a\":");
-        json_string (json, peitho_agreement_get_annotator_name (agreement, a));
+        peitho_cli_json_append_string (json, peitho_agreement_get_annotator_name (agreement, a));
         g_string_append (json, ",\"b\":");
-        json_string (json, peitho_agreement_get_annotator_name (agreement, b));
+        peitho_cli_json_append_string (json, peitho_agreement_get_annotator_name (agreement, b));
         g_string_append (json, ",\"alpha_u\":");
-        json_measure (json, peitho_agreement_get_pair_alpha (agreement, a, b));
+        peitho_cli_json_append_measure (json, peitho_agreement_get_pair_alpha (agreement, a, b));
         g_string_append_c (json, '}');
       }
   g_string_append_c (json, ']');
@@ -266,18 +237,18 @@ agreement_to_json (PeithoAgreement *agreement)
   if (peitho_agreement_get_key_name (agreement) != NULL)
     {
       g_string_append (json, ",\"key\":{\"name\":");
-      json_string (json, peitho_agreement_get_key_name (agreement));
+      peitho_cli_json_append_string (json, peitho_agreement_get_key_name (agreement));
       g_string_append (json, ",\"students\":[");
       for (guint i = 0; i < n_annotators; i++)
         {
           g_string_append (json, i > 0 ? ",{\"name\":" : "{\"name\":");
-          json_string (json, peitho_agreement_get_annotator_name (agreement, i));
+          peitho_cli_json_append_string (json, peitho_agreement_get_annotator_name (agreement, i));
           g_string_append (json, ",\"precision\":");
-          json_measure (json, peitho_agreement_get_precision (agreement, i));
+          peitho_cli_json_append_measure (json, peitho_agreement_get_precision (agreement, i));
           g_string_append (json, ",\"recall\":");
-          json_measure (json, peitho_agreement_get_recall (agreement, i));
+          peitho_cli_json_append_measure (json, peitho_agreement_get_recall (agreement, i));
           g_string_append (json, ",\"f1\":");
-          json_measure (json, peitho_agreement_get_f1 (agreement, i));
+          peitho_cli_json_append_measure (json, peitho_agreement_get_f1 (agreement, i));
           g_string_append_c (json, '}');
         }
       g_string_append (json, "]}");

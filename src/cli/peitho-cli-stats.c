@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "peitho-cli-common.h"
+#include "peitho-cli-json.h"
 
 typedef struct {
   char  *type;
@@ -52,42 +53,6 @@ count_relation_types (PeithoDocument *document)
   return types;
 }
 
-static void
-json_append_string (GString    *json,
-                    const char *str)
-{
-  if (str == NULL)
-    {
-      g_string_append (json, "null");
-      return;
-    }
-
-  g_string_append_c (json, '"');
-  for (const guchar *p = (const guchar *) str; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        {
-          g_string_append_c (json, '\\');
-          g_string_append_c (json, *p);
-        }
-      else if (*p < 0x20 || *p == 0x7f)
-        g_string_append_printf (json, "\\u%04x", *p);
-      else
-        g_string_append_c (json, *p);
-    }
-  g_string_append_c (json, '"');
-}
-
-static void
-json_append_key (GString    *json,
-                 const char *key)
-{
-  if (json->len > 0 && json->str[json->len - 1] != '{')
-    g_string_append_c (json, ',');
-  json_append_string (json, key);
-  g_string_append_c (json, ':');
-}
-
 static char *
 stats_to_json (PeithoDocument *document)
 {
@@ -98,26 +63,26 @@ stats_to_json (PeithoDocument *document)
   const char *title = peitho_document_get_title (document);
   guint n_annotators = g_list_model_get_n_items (annotators);
 
-  json_append_key (json, "title");
-  json_append_string (json, title != NULL ? title : "");
-  json_append_key (json, "author");
-  json_append_string (json, peitho_document_get_author (document));
-  json_append_key (json, "date");
-  json_append_string (json, peitho_document_get_date (document));
-  json_append_key (json, "source");
-  json_append_string (json, peitho_document_get_source (document));
-  json_append_key (json, "characters");
+  peitho_cli_json_append_key (json, "title");
+  peitho_cli_json_append_string (json, title != NULL ? title : "");
+  peitho_cli_json_append_key (json, "author");
+  peitho_cli_json_append_string (json, peitho_document_get_author (document));
+  peitho_cli_json_append_key (json, "date");
+  peitho_cli_json_append_string (json, peitho_document_get_date (document));
+  peitho_cli_json_append_key (json, "source");
+  peitho_cli_json_append_string (json, peitho_document_get_source (document));
+  peitho_cli_json_append_key (json, "characters");
   g_string_append_printf (json, "%" G_GSIZE_FORMAT, peitho_document_get_length (document));
-  json_append_key (json, "words");
+  peitho_cli_json_append_key (json, "words");
   g_string_append_printf (json, "%" G_GSIZE_FORMAT, peitho_document_count_words (document));
-  json_append_key (json, "paragraphs");
+  peitho_cli_json_append_key (json, "paragraphs");
   g_string_append_printf (json, "%u", peitho_document_get_n_paragraphs (document));
-  json_append_key (json, "annotations");
+  peitho_cli_json_append_key (json, "annotations");
   g_string_append_printf (json, "%u", peitho_document_get_n_annotations (document));
-  json_append_key (json, "relations");
+  peitho_cli_json_append_key (json, "relations");
   g_string_append_printf (json, "%u", peitho_document_get_n_relations (document));
 
-  json_append_key (json, "tags");
+  peitho_cli_json_append_key (json, "tags");
   g_string_append_c (json, '[');
   for (guint i = 0; i < tags->len; i++)
     {
@@ -126,20 +91,20 @@ stats_to_json (PeithoDocument *document)
       if (i > 0)
         g_string_append_c (json, ',');
       g_string_append_c (json, '{');
-      json_append_key (json, "id");
-      json_append_string (json, peitho_tag_get_id (tag));
-      json_append_key (json, "label");
-      json_append_string (json, peitho_tag_get_label (tag));
-      json_append_key (json, "group");
-      json_append_string (json, peitho_tag_get_group_id (tag));
-      json_append_key (json, "count");
+      peitho_cli_json_append_key (json, "id");
+      peitho_cli_json_append_string (json, peitho_tag_get_id (tag));
+      peitho_cli_json_append_key (json, "label");
+      peitho_cli_json_append_string (json, peitho_tag_get_label (tag));
+      peitho_cli_json_append_key (json, "group");
+      peitho_cli_json_append_string (json, peitho_tag_get_group_id (tag));
+      peitho_cli_json_append_key (json, "count");
       g_string_append_printf (json, "%u",
                               peitho_document_count_tag (document, peitho_tag_get_id (tag)));
       g_string_append_c (json, '}');
     }
   g_string_append_c (json, ']');
 
-  json_append_key (json, "annotators");
+  peitho_cli_json_append_key (json, "annotators");
   g_string_append_c (json, '[');
   for (guint i = 0; i < n_annotators; i++)
     {
@@ -149,17 +114,17 @@ stats_to_json (PeithoDocument *document)
       if (i > 0)
         g_string_append_c (json, ',');
       g_string_append_c (json, '{');
-      json_append_key (json, "id");
-      json_append_string (json, id);
-      json_append_key (json, "name");
-      json_append_string (json, peitho_annotator_get_name (annotator));
-      json_append_key (json, "count");
+      peitho_cli_json_append_key (json, "id");
+      peitho_cli_json_append_string (json, id);
+      peitho_cli_json_append_key (json, "name");
+      peitho_cli_json_append_string (json, peitho_annotator_get_name (annotator));
+      peitho_cli_json_append_key (json, "count");
       g_string_append_printf (json, "%u", peitho_document_count_annotator (document, id));
       g_string_append_c (json, '}');
     }
   g_string_append_c (json, ']');
 
-  json_append_key (json, "relation_types");
+  peitho_cli_json_append_key (json, "relation_types");
   g_string_append_c (json, '[');
   for (guint i = 0; i < relation_types->len; i++)
     {
@@ -168,9 +133,9 @@ stats_to_json (PeithoDocument *document)
       if (i > 0)
         g_string_append_c (json, ',');
       g_string_append_c (json, '{');
-      json_append_key (json, "type");
-      json_append_string (json, item->type);
-      json_append_key (json, "count");
+      peitho_cli_json_append_key (json, "type");
+      peitho_cli_json_append_string (json, item->type);
+      peitho_cli_json_append_key (json, "count");
       g_string_append_printf (json, "%u", item->count);
       g_string_append_c (json, '}');
     }
