@@ -8,12 +8,17 @@
 
 G_BEGIN_DECLS
 
-/* Imports plain text: UTF-8 (a BOM is skipped; invalid bytes are an error
- * naming the byte offset), LF or CRLF (CRLF becomes LF), paragraphs at blank
- * lines, every other character kept. Front matter as in the corpus (a
- * breadcrumb line "A > B > ", a title line, "Author: Title", a date line, a
- * bracketed bibliographic line) fills title, author, date and source; the
- * paragraphs after it are the text. Without front matter, nothing is taken.
+/* Imports plain text, every character kept: UTF-8 (a BOM is skipped),
+ * UTF-16 with a BOM, or Windows-1252 (which covers Latin-1) when the bytes
+ * are not UTF-8 and hold nothing shaped like it; other invalid bytes are an
+ * error naming the byte offset, a control character XML cannot hold one
+ * naming line and column. LF, CRLF and CR end lines; blank lines and form
+ * feeds end paragraphs. Front matter in the corpus layout ("A > B > ",
+ * catalogue line, "Author: Title", date, "[source]"; the last three
+ * required) fills title, author, date and source; a Project Gutenberg file
+ * gives title and author, its text is the work between the START and END
+ * lines, and its header and licence are kept as header notes. See the
+ * comment in peitho-text-importer.c for the exact rules.
  * @tag_set may be NULL for the default set. */
 typedef enum {
   PEITHO_TEXT_IMPORT_DEFAULT          = 0,
