@@ -30,6 +30,9 @@ peitho_cli_import (int    argc,
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
   g_autofree char *tag_set_file = NULL;
+  gboolean no_front_matter = FALSE;
+  PeithoTextImportResult *report;
+  const char * const *notes;
   const char *input;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -40,14 +43,18 @@ peitho_cli_import (int    argc,
       N_("Author of the document (instead of the one found in the text)"), N_("AUTHOR") },
     { "tagset", 0, 0, G_OPTION_ARG_FILENAME, &tag_set_file,
       N_("Use the tag set of this TEI file instead of the default one"), N_("TAGSET.xml") },
+    { "no-front-matter", 0, 0, G_OPTION_ARG_NONE, &no_front_matter,
+      N_("Keep the first lines in the text even when they look like front matter"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
   context = g_option_context_new (_("TEXT"));
   g_option_context_set_summary (context,
-    _("Imports a UTF-8 plain-text file: paragraphs at blank lines, every character kept.\n"
-      "Front matter (breadcrumb, “Author: Title”, date, bracketed source) goes into the\n"
-      "TEI header. “-” reads standard input."));
+    _("Imports a plain-text file (UTF-8, UTF-16 with a byte-order mark, or Windows-1252):\n"
+      "paragraphs at blank lines and form feeds, every character kept. Front matter\n"
+      "(breadcrumb, “Author: Title”, date, bracketed source) or a Project Gutenberg\n"
+      "header goes into the TEI header, with a note on standard error.\n"
+      "“-” reads standard input."));
 
   if (!peitho_cli_parse_command (context, "import", entries, 1, _("no text file given"),
                                  &argc, &argv))
@@ -60,10 +67,29 @@ peitho_cli_import (int    argc,
   if (tag_set_file != NULL && !(tag_set = load_tag_set (tag_set_file, &error)))
     return peitho_cli_file_error (tag_set_file, error);
 
-  result = peitho_cli_load (input, PEITHO_FILE_FORMAT_TEXT, PEITHO_LOAD_DEFAULT, &error);
+  result = peitho_cli_load (input, PEITHO_FILE_FORMAT_TEXT,
+                            no_front_matter ? PEITHO_LOAD_NO_FRONT_MATTER : PEITHO_LOAD_DEFAULT,
+                            &error);
   if (result == NULL)
     return peitho_cli_file_error (input, error);
   document = peitho_load_result_get_document (result);
+
+  /* What the importer decided on its own is said, never silent. */
+  notes = peitho_load_result_get_notes (result);
+  for (guint i = 0; notes[i] != NULL; i++)
+    {
+      /* Translators: a note about a file; the first %s is the file name */
+      g_printerr (_("peitho-cli: %s: note: %s"), input, notes[i]);
+      g_printerr ("\n");
+    }
+  report = peitho_load_result_get_text_import (result);
+  if (peitho_text_import_result_get_front_matter (report) != PEITHO_FRONT_MATTER_NONE)
+    {
+      /* Translators: %s is a file name; keep --no-front-matter as it is */
+      g_printerr (_("peitho-cli: %s: note: --no-front-matter keeps those lines in the text"),
+                  input);
+      g_printerr ("\n");
+    }
 
   /* A fresh import has no annotations: any tag set fits. */
   if (tag_set != NULL && !peitho_document_set_tag_set (document, tag_set, &error))

@@ -31,6 +31,10 @@ CliResult  *cli_runv_input           (const char         *input,
 CliResult  *cli_run_ok               (const char  *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;
 
+/* Like cli_run, asserting exit status 0 and a stderr of notes only
+ * ("peitho-cli: FILE: note: ..."), at least one. */
+CliResult  *cli_run_noted            (const char  *first_arg,
+                                      ...) G_GNUC_NULL_TERMINATED;
 /* A fresh temporary folder, and its removal with everything in it. */
 char       *cli_make_tmp_dir         (void);
 void        cli_remove_tree          (const char  *path);

@@ -102,8 +102,8 @@ test_import_text (CliFixture    *fixture,
     g_autoptr(CliResult) result = NULL;
     g_autoptr(GVariant) other_stats = NULL;
 
-    result = cli_run_ok ("import", cli_corpus_path (), "-o", other,
-                         "--title", "Bilan \"des\" purges \\ 1939", "--author", "L. T.", NULL);
+    result = cli_run_noted ("import", cli_corpus_path (), "-o", other,
+                            "--title", "Bilan \"des\" purges \\ 1939", "--author", "L. T.", NULL);
     other_stats = cli_stats (other);
     g_assert_true (g_variant_lookup (other_stats, "title", "&s", &title));
     g_assert_cmpstr (title, ==, "Bilan \"des\" purges \\ 1939");
@@ -507,7 +507,7 @@ test_tagset (CliFixture    *fixture,
 
   /* Round trip: a fresh document given the exported set lists the same tags. */
   g_clear_pointer (&result, cli_result_free);
-  result = cli_run_ok ("import", cli_corpus_path (), "-o", fresh, NULL);
+  result = cli_run_noted ("import", cli_corpus_path (), "-o", fresh, NULL);
   g_clear_pointer (&result, cli_result_free);
   result = cli_run_ok ("tagset", "import", fresh, tagset, NULL);
   fresh_list = cli_run_ok ("tagset", "list", fresh, NULL);
@@ -610,6 +610,119 @@ test_export_html (CliFixture    *fixture,
   g_assert_cmpint (result->status, ==, 2);
 }
 
+/* Writes @length bytes to DIR/NAME and imports it; returns the run, and the
+ * document's text in @text when the import worked. */
+static CliResult *
+import_bytes (const char  *dir,
+              const char  *name,
+              const char  *data,
+              gssize       length,
+              const char  *option,
+              char       **text)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *xml = g_strconcat (path, ".xml", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "import", path, "-o", xml, option, NULL };
+  CliResult *result;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  result = cli_runv (args);
+  *text = NULL;
+  if (result->status == 0)
+    {
+      g_autoptr(CliResult) out = cli_run_ok ("text", xml, NULL);
+
+      *text = g_strdup (out->out);
+    }
+  return result;
+}
+
+static void
+test_import_as_people_have_it (void)
+{
+  g_autofree char *dir = cli_make_tmp_dir ();
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  CliResult *result;
+
+  /* A speaker's line is text, also when --title is given. */
+  {
+    static const char hamlet[] = "HAMLET: To be, or not to be, that is the question.\n\n"
+                                 "[Enter OPHELIA]\n\nOPHELIA: Good my lord.";
+    g_autofree char *path = g_build_filename (dir, "hamlet.txt", NULL);
+    g_autofree char *xml = g_build_filename (dir, "hamlet.xml", NULL);
+    g_autoptr(CliResult) run = NULL;
+    g_autoptr(CliResult) out = NULL;
+    g_autoptr(GVariant) stats = NULL;
+    const char *title = NULL;
+
+    cli_write_file (path, hamlet);
+    run = cli_run_ok ("import", path, "-o", xml, "--title", "Hamlet", NULL);
+    out = cli_run_ok ("text", xml, NULL);
+    g_assert_cmpstr (out->out, ==, hamlet);
+    stats = cli_stats (xml);
+    g_assert_true (g_variant_lookup (stats, "title", "&s", &title));
+    g_assert_cmpstr (title, ==, "Hamlet");
+    g_assert_false (g_variant_lookup (stats, "author", "&s", &title));
+  }
+
+  /* The corpus essay: a note says what was taken; --no-front-matter keeps it. */
+  {
+    g_autofree char *xml = g_build_filename (dir, "essay.xml", NULL);
+    g_autofree char *note = g_strdup_printf ("peitho-cli: %s: note: Title, author, date and "
+                                             "source were taken from the first lines\n"
+                                             "peitho-cli: %s: note: --no-front-matter keeps "
+                                             "those lines in the text\n",
+                                             cli_corpus_path (), cli_corpus_path ());
+    g_autoptr(CliResult) run = cli_run_noted ("import", cli_corpus_path (), "-o", xml, NULL);
+    g_autoptr(CliResult) kept = NULL;
+    g_autoptr(CliResult) out = NULL;
+
+    g_assert_cmpstr (run->err, ==, note);
+    kept = cli_run_ok ("import", cli_corpus_path (), "-o", xml, "--no-front-matter", NULL);
+    out = cli_run_ok ("text", xml, NULL);
+    g_assert_true (g_str_has_prefix (out->out, "Leon Trotsky > 1939 > \n\nLeon Trotsky 19390610 "));
+  }
+
+  /* Encodings: converted, with a note. */
+  result = import_bytes (dir, "latin1.txt", "caf\xe9 au lait\n", -1, NULL, &text);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_true (g_str_has_suffix (result->err, "latin1.txt: note: The file is not UTF-8; "
+                                   "read as Windows-1252\n"));
+  g_assert_cmpstr (text, ==, "caf\xC3\xA9 au lait");
+  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&text, g_free);
+
+  result = import_bytes (dir, "utf16.txt", "\xFF\xFEO\0u\0i\0\n\0", 10, NULL, &text);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_true (g_str_has_suffix (result->err, "utf16.txt: note: The file is UTF-16; "
+                                   "converted to UTF-8\n"));
+  g_assert_cmpstr (text, ==, "Oui");
+  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&text, g_free);
+
+  /* Form feeds and CR line ends, quietly. */
+  result = import_bytes (dir, "pages.txt", "One\rline\fTwo\f", -1, NULL, &text);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_cmpstr (text, ==, "One\nline\n\nTwo");
+  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&text, g_free);
+
+  /* A NUL is named for what it is, where it is. */
+  result = import_bytes (dir, "nul.txt", "ok\nab\0c\n", 8, NULL, &text);
+  g_assert_cmpint (result->status, ==, 1);
+  expected = g_strdup_printf ("peitho-cli: %s/nul.txt: control character U+0000 at line 2, "
+                              "column 3; TEI (XML) cannot hold it\n", dir);
+  g_assert_cmpstr (result->err, ==, expected);
+  g_assert_null (text);
+  g_clear_pointer (&result, cli_result_free);
+
+  cli_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -617,6 +730,7 @@ main (int    argc,
   cli_test_init (&argc, &argv);
 
   g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/import-as-people-have-it", test_import_as_people_have_it);
 #define ADD(path, func) \
   g_test_add (path, CliFixture, NULL, cli_fixture_set_up, func, cli_fixture_tear_down)
   ADD ("/cli/import-text", test_import_text);

@@ -46,7 +46,8 @@ typedef struct {
   Expect            expect;
   int               code;         /* PeithoError, for EXPECT_ERROR */
   int               line;         /* > 0: the message names this line */
-  const char       *message_part; /* in the error, or in the first problem */
+  const char       *message_part; /* in the error, or in the first problem; for a clean
+                                   * text, in a note (none when NULL) */
   const char       *text_part;    /* in the document text (a document was read) */
   int               n_annotations; /* -1: not checked */
   CliKind           cli;
@@ -116,11 +117,13 @@ static const HostileCase cases[] = {
   /* Encodings. */
   { "invalid-utf8.xml", NULL, E (ENCODING), 3, "byte", NULL, -1, CLI_TEI, FALSE },
   { "random-bytes-after-tag.xml", NULL, E (ENCODING), 1, "byte", NULL, -1, CLI_TEI, FALSE },
-  { "invalid-utf8.txt", NULL, E (ENCODING), 0, "byte 37", NULL, -1, CLI_TEXT, FALSE },
+  /* Not UTF-8 and no UTF-8 in it: Latin-1, read as Windows-1252 with a note. */
+  { "invalid-utf8.txt", NULL, C, 0, "Windows-1252", "A second with caf\xC3\xA9 in Latin-1.", 0, CLI_TEXT, FALSE },
   { "invalid-utf8-overlong.txt", NULL, E (ENCODING), 0, "byte 9", NULL, -1, CLI_TEXT, FALSE },
-  { "control-character.txt", NULL, E (ENCODING), 1, "byte 20", NULL, -1, CLI_TEXT, FALSE },
+  { "control-character.txt", NULL, E (ENCODING), 0, "U+0001 at line 1, column 21", NULL, -1, CLI_TEXT, FALSE },
+  { "nul-in-text.txt", NULL, E (ENCODING), 0, "U+0000 at line 4, column 8", NULL, -1, CLI_TEXT, FALSE },
   { "utf16le-bom.xml", NULL, C, 0, NULL, "UTF-16 café.", 0, CLI_TEI, FALSE },
-  { "utf16be-bom.txt", NULL, E (ENCODING), 0, "UTF-16", NULL, -1, CLI_TEXT, FALSE },
+  { "utf16be-bom.txt", NULL, C, 0, "UTF-16", "Plain text in UTF-16", 0, CLI_TEXT, FALSE },
   { "latin1-declared.xml", NULL, C, 0, NULL, "café naïve", 0, CLI_TEI, FALSE },
   { "utf8-bom.xml", NULL, C, 0, NULL, "With a BOM.", 0, CLI_TEI, FALSE },
   /* TEI whose annotations are wrong: reported, never a crash, never silent. */
@@ -422,6 +425,19 @@ load_case (gconstpointer data)
       for (guint i = 0; i < problems->len; i++)
         g_test_message ("unexpected problem: %s", (char *) g_ptr_array_index (problems, i));
       g_assert_cmpuint (problems->len, ==, 0);
+      {
+        const char * const *notes = peitho_load_result_get_notes (result);
+
+        for (guint i = 0; notes[i] != NULL; i++)
+          g_test_message ("note: %s", notes[i]);
+        if (c->message_part == NULL)
+          g_assert_null (notes[0]);
+        else
+          {
+            g_assert_nonnull (notes[0]);
+            assert_contains (notes[0], c->message_part);
+          }
+      }
       check_document (ctx, c, document);
       break;
 
@@ -586,8 +602,19 @@ cli_case (gconstpointer data)
         expected_status = 0;
       g_assert_cmpint (run.status, ==, expected_status);
 
-      if (expect == EXPECT_CLEAN)
+      if (expect == EXPECT_CLEAN && c->message_part == NULL)
         g_assert_cmpstr (run.err, ==, "");
+      else if (expect == EXPECT_CLEAN)
+        {
+          /* The import's notes, and nothing else. */
+          g_autofree char *note = g_strdup_printf ("peitho-cli: %s: note: ", path);
+          g_auto(GStrv) lines = g_strsplit (run.err, "\n", -1);
+
+          assert_contains (run.err, c->message_part);
+          for (guint k = 0; lines[k] != NULL; k++)
+            if (lines[k][0] != '\0' && !g_str_has_prefix (lines[k], note))
+              g_error ("stderr line “%s” is not a note", lines[k]);
+        }
       else
         {
           g_assert_cmpstr (run.err, !=, "");
