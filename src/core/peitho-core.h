@@ -20,3 +20,4 @@
 #include "peitho-handout.h"
 #include "peitho-html-export.h"
 #include "peitho-seminar.h"
+#include "peitho-interchange.h"
