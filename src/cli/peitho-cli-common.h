@@ -31,6 +31,14 @@ int             peitho_cli_tagset           (int argc, char **argv);
 int             peitho_cli_assign           (int argc, char **argv);
 int             peitho_cli_merge            (int argc, char **argv);
 int             peitho_cli_agreement        (int argc, char **argv);
+int             peitho_cli_import_annotations (int argc, char **argv);
+
+/* Export in other tools' forms (peitho-cli-interchange.c): TRUE for
+ * tei-annotation, webanno-tsv and brat; the export itself. */
+gboolean        peitho_cli_is_interchange_format (const char *format);
+int             peitho_cli_export_interchange    (const char *filename,
+                                                  const char *format,
+                                                  const char *output);
 
 /* Adds @entries to @context and parses the options of @command ("annotate",
  * "tagset import"), then checks that exactly @n_operands operands are left

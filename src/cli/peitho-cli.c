@@ -26,6 +26,8 @@ static const PeithoCliCommand commands[] = {
   { "assign",   peitho_cli_assign,   N_("Prepare an assignment to hand out to students") },
   { "merge",    peitho_cli_merge,    N_("Merge the students’ readings into a seminar document") },
   { "agreement", peitho_cli_agreement, N_("Agreement between the students (Krippendorff’s alpha_u)") },
+  { "import-annotations", peitho_cli_import_annotations,
+    N_("Import annotations from brat, INCEpTION, Recogito, CATMA or DKPro Core") },
 };
 
 static void
@@ -36,7 +38,7 @@ print_help (void)
   g_print ("%s\n\n", _("Close reading and rhetorical annotation of texts stored as TEI."));
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_print ("  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_print ("  %-18s %s\n", commands[i].name, _(commands[i].summary));
   g_print ("\n%s\n", _("Run “peitho-cli COMMAND --help” for the options of a command."));
   g_print ("%s\n", _("Exit status: 0 done, 1 bad input, 2 wrong usage."));
 }
