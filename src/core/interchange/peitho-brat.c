@@ -348,7 +348,15 @@ peitho_brat_write (PeithoDocument  *document,
       g_autofree char *type = NULL;
 
       if (from == 0 || to == 0)
-        continue;
+        {
+          if (losses != NULL && (from != 0 || to != 0))
+            g_ptr_array_add (losses,
+                             /* Translators: %s is a relation id */
+                             g_strdup_printf (_("relation %s links annotations of two annotators "
+                                                "and is in neither one’s file"),
+                                              peitho_relation_get_id (relation)));
+          continue;
+        }
 
       type = g_strdup (peitho_relation_get_relation_type (relation));
       if (strpbrk (type, " \t\r\n") != NULL)

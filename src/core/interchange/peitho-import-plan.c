@@ -224,7 +224,9 @@ map_label (PeithoImportPlan      *plan,
            const PeithoImportSpan *span)
 {
   PeithoTagSet *tag_set = peitho_document_get_tag_set (plan->document);
-  g_autofree char *key = label_key (span->label);
+  PeithoTag *by_id = span->tag_id != NULL ? peitho_tag_set_lookup_tag (tag_set, span->tag_id) : NULL;
+  g_autofree char *key = by_id != NULL ? g_strconcat ("#", span->tag_id, NULL)
+                                       : label_key (span->label);
   PeithoTagMapping *mapping;
   PeithoTag *tag;
 
@@ -235,7 +237,7 @@ map_label (PeithoImportPlan      *plan,
   mapping = g_new0 (PeithoTagMapping, 1);
   mapping->source_label = g_strdup (span->label);
 
-  if ((tag = find_tag (tag_set, span->label)) != NULL)
+  if ((tag = by_id) != NULL || (tag = find_tag (tag_set, span->label)) != NULL)
     {
       mapping->tag_id = g_strdup (peitho_tag_get_id (tag));
       mapping->tag_label = g_strdup (peitho_tag_get_label (tag));

@@ -13,6 +13,7 @@ span_free (gpointer data)
   g_array_unref (span->ranges);
   g_free (span->label);
   g_free (span->group);
+  g_free (span->tag_id);
   g_free (span->annotator);
   g_free (span->note);
   g_free (span);

@@ -29,6 +29,7 @@ typedef struct {
   GArray *ranges;      /* PeithoImportRange, in order; more than one for discontinuous spans */
   char   *label;       /* the tag's name in the source */
   char   *group;       /* layer, tag set or hierarchy path (nullable) */
+  char   *tag_id;      /* the category id the source points at, tried first (nullable) */
   char   *annotator;   /* name (nullable) */
   char   *note;        /* nullable */
   guint   line;        /* where it was read (0: unknown) */

@@ -270,7 +270,7 @@ peitho_interchange_export (PeithoDocument           *document,
     case PEITHO_INTERCHANGE_BRAT:
       return peitho_brat_write (document, annotator_id, text_out, losses);
     case PEITHO_INTERCHANGE_WEBANNO_TSV:
-      return peitho_webanno_tsv_write (document, annotator_id);
+      return peitho_webanno_tsv_write (document, annotator_id, losses);
     case PEITHO_INTERCHANGE_TEI_ANNOTATION:
       return peitho_tei_annotation_write (document, error);
     case PEITHO_INTERCHANGE_AUTO:

@@ -226,6 +226,7 @@ read_annotation (TeiReader *self,
   guint line = xmlGetLineNo (node);
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (PeithoImportRange));
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tag_ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) note = NULL;
   g_autofree char *annotator = NULL;
   g_auto(GStrv) tokens = NULL;
@@ -287,8 +288,16 @@ read_annotation (TeiReader *self,
       g_auto(GStrv) values = g_strsplit_set (ana, " \t\r\n", -1);
 
       for (guint i = 0; values[i] != NULL; i++)
-        if (*values[i] != '\0')
-          g_ptr_array_add (labels, label_of (self, values[i]));
+        if (values[i][0] == '#' && values[i][1] != '\0')
+          {
+            g_ptr_array_add (labels, label_of (self, values[i]));
+            g_ptr_array_add (tag_ids, g_strdup (values[i] + 1));
+          }
+        else if (*values[i] != '\0')
+          {
+            g_ptr_array_add (labels, label_of (self, values[i]));
+            g_ptr_array_add (tag_ids, NULL);
+          }
     }
 
   for (xmlNode *child = peitho_tei_first_element (node); child != NULL;
@@ -322,7 +331,10 @@ read_annotation (TeiReader *self,
         }
       else if (peitho_tei_attr (child, "ana") != NULL && child->children == NULL)
         /* Recogito's body: <rs ana="Place"/> */
-        g_ptr_array_add (labels, label_of (self, peitho_tei_attr (child, "ana")));
+        {
+          g_ptr_array_add (labels, label_of (self, peitho_tei_attr (child, "ana")));
+          g_ptr_array_add (tag_ids, NULL);
+        }
       else if (peitho_tei_is (child, "revisionDesc"))
         lose_kind (self, child, _("annotation/revisionDesc: the history of an annotation is not "
                                   "kept (this and any further ones)"));
@@ -343,7 +355,10 @@ read_annotation (TeiReader *self,
     }
 
   if (labels->len == 0)
-    g_ptr_array_add (labels, g_strdup ("annotation"));
+    {
+      g_ptr_array_add (labels, g_strdup ("annotation"));
+      g_ptr_array_add (tag_ids, NULL);
+    }
 
   for (guint i = 0; i < labels->len; i++)
     {
@@ -356,6 +371,7 @@ read_annotation (TeiReader *self,
       for (guint r = 1; r < ranges->len; r++)
         peitho_import_span_add_range (span, g_array_index (ranges, PeithoImportRange, r).start,
                                       g_array_index (ranges, PeithoImportRange, r).end);
+      span->tag_id = g_strdup (g_ptr_array_index (tag_ids, i));
       span->note = note != NULL ? g_strdup (note->str) : NULL;
       span->annotator = g_strdup (annotator);
     }

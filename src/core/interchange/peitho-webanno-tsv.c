@@ -824,7 +824,8 @@ typedef struct {
 
 GBytes *
 peitho_webanno_tsv_write (PeithoDocument *document,
-                          const char     *annotator_id)
+                          const char     *annotator_id,
+                          GPtrArray      *losses)
 {
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GArray) tokens = NULL;
@@ -991,9 +992,18 @@ peitho_webanno_tsv_write (PeithoDocument *document,
                                                                 peitho_relation_get_to_id (relation));
       GPtrArray *list;
 
-      if (from == NULL || to == NULL || !g_hash_table_contains (first_tokens, from)
-          || !g_hash_table_contains (first_tokens, to))
+      if (from == NULL || to == NULL)
         continue;
+      if (!g_hash_table_contains (first_tokens, from) || !g_hash_table_contains (first_tokens, to))
+        {
+          if (losses != NULL && (g_hash_table_contains (first_tokens, from)
+                                 || g_hash_table_contains (first_tokens, to)))
+            g_ptr_array_add (losses,
+                             g_strdup_printf (_("relation %s links annotations of two annotators "
+                                                "and is in neither one’s file"),
+                                              peitho_relation_get_id (relation)));
+          continue;
+        }
       list = g_hash_table_lookup (incoming, peitho_annotation_get_id (to));
       if (list == NULL)
         {

@@ -26,8 +26,10 @@ PeithoImportSet *peitho_webanno_tsv_read  (const char     *data,
 /* The annotations of @annotator_id (NULL: everyone's) as WebAnno TSV 3.3:
  * one sentence per paragraph, tokens cut at whitespace and at annotation
  * edges, a span layer webanno.custom.PeithoAnnotation (Tag: the tag id,
- * Note) and a relation layer webanno.custom.PeithoRelation (Type). */
+ * Note) and a relation layer webanno.custom.PeithoRelation (Type).
+ * Relations to annotations left out are listed in @losses (nullable). */
 GBytes          *peitho_webanno_tsv_write (PeithoDocument *document,
-                                           const char     *annotator_id);
+                                           const char     *annotator_id,
+                                           GPtrArray      *losses);
 
 G_END_DECLS
