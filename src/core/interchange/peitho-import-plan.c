@@ -272,18 +272,28 @@ map_label (PeithoImportPlan      *plan,
   return mapping;
 }
 
+/* FALSE when [start, end) holds no character of a paragraph (only the
+ * blank lines between them): the document would refuse it. */
 static gboolean
-only_whitespace (PeithoDocument *document,
-                 gsize           start,
-                 gsize           end)
+covers_text (PeithoDocument *document,
+             gsize           start,
+             gsize           end)
 {
-  g_autofree char *slice = peitho_document_dup_slice (document, start, end);
+  guint n = peitho_document_get_n_paragraphs (document);
 
-  for (const char *p = slice; *p != '\0'; p = g_utf8_next_char (p))
-    if (!g_unichar_isspace (g_utf8_get_char (p)))
-      return FALSE;
+  for (guint p = peitho_document_paragraph_at (document, start); p < n; p++)
+    {
+      gsize paragraph_start;
+      gsize length;
 
-  return TRUE;
+      peitho_document_get_paragraph (document, p, &paragraph_start, &length, NULL);
+      if (paragraph_start >= end)
+        break;
+      if (MAX (start, paragraph_start) < MIN (end, paragraph_start + length))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -317,7 +327,8 @@ plan_span (PeithoImportPlan       *plan,
       gsize end;
 
       if (!peitho_text_alignment_map (alignment, range->start, range->end, &start, &end)
-          || only_whitespace (plan->document, start, end))
+          || end > peitho_document_get_length (plan->document)
+          || !covers_text (plan->document, start, end))
         {
           g_autofree char *message =
             /* Translators: %s is an annotation's id in the other tool's file, %s its

@@ -50,14 +50,9 @@ detect_xml (xmlDoc                  *doc,
   else if (peitho_dkpro_tei_detect (doc))
     *format = PEITHO_INTERCHANGE_DKPRO_TEI;
   else
-    {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_INVALID,
-                   _("%s: a TEI document without annotations in a form Peitho imports "
-                     "(listAnnotation, CATMA’s fsDecl, DKPro Core’s tokens); open it as a "
-                     "document instead"),
-                   display_name);
-      return FALSE;
-    }
+    /* A TEI file without annotations (Peitho's export of an unannotated
+     * text): nothing to import, which the plan says. */
+    *format = PEITHO_INTERCHANGE_TEI_ANNOTATION;
 
   return TRUE;
 }

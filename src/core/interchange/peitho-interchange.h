@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* The format of @bytes from its content: WebAnno TSV by its #FORMAT line,
  * brat by its T/R/#/E/A lines, the TEI forms by their elements (CATMA's
- * fsdDecl, listAnnotation, DKPro's tokens in sentences). Fails with
+ * fsdDecl, DKPro's tokens in sentences, else listAnnotation). Fails with
  * PEITHO_ERROR_INVALID when it is none of them. */
 gboolean         peitho_interchange_detect      (GBytes                   *bytes,
                                                  const char               *display_name,

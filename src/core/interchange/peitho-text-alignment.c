@@ -11,9 +11,11 @@
 struct _PeithoTextAlignment {
   gboolean  identity;
   gsize     source_length;   /* code points (or UTF-16 units, direct) */
-  /* Not identity: the document offset of each source character that is not
-   * whitespace, G_MAXSIZE for whitespace. */
-  gsize    *doc_offsets;
+  /* Not identity: where a range that starts (ends) at each source offset
+   * 0..source_length starts (ends) in the document. Whitespace runs are
+   * matched from their left edge, so runs of the same length map exactly. */
+  gsize    *starts;
+  gsize    *ends;
   /* Direct UTF-16: code point of each UTF-16 offset. */
   gsize    *utf16_map;
 };
@@ -78,24 +80,33 @@ peitho_text_alignment_new (const char  *source_text,
       return g_steal_pointer (&self);
     }
 
-  self->doc_offsets = g_new (gsize, self->source_length + 1);
+  self->starts = g_new (gsize, self->source_length + 1);
+  self->ends = g_new (gsize, self->source_length + 1);
+  self->ends[0] = 0;
   s = source_text;
   d = document_text;
 
   for (;;)
     {
+      gsize run_start = di;
+      gsize run_length = 0;
+      gsize j = 0;
       gunichar sc;
       gunichar dc;
 
-      while (*s != '\0' && is_space (g_utf8_get_char (s)))
-        {
-          self->doc_offsets[si++] = G_MAXSIZE;
-          s = g_utf8_next_char (s);
-        }
       while (*d != '\0' && is_space (g_utf8_get_char (d)))
         {
-          di++;
+          run_length++;
           d = g_utf8_next_char (d);
+        }
+      di += run_length;
+      while (*s != '\0' && is_space (g_utf8_get_char (s)))
+        {
+          self->starts[si] = run_start + MIN (j, run_length);
+          self->ends[si + 1] = run_start + MIN (j + 1, run_length);
+          si++;
+          j++;
+          s = g_utf8_next_char (s);
         }
 
       if (*s == '\0' && *d == '\0')
@@ -126,12 +137,15 @@ peitho_text_alignment_new (const char  *source_text,
           return NULL;
         }
 
-      self->doc_offsets[si++] = di++;
+      self->starts[si] = di;
+      self->ends[si + 1] = di + 1;
+      si++;
+      di++;
       s = g_utf8_next_char (s);
       d = g_utf8_next_char (d);
     }
 
-  self->doc_offsets[si] = G_MAXSIZE;
+  self->starts[si] = di;
 
   return g_steal_pointer (&self);
 }
@@ -206,7 +220,8 @@ peitho_text_alignment_free (PeithoTextAlignment *self)
   if (self == NULL)
     return;
 
-  g_free (self->doc_offsets);
+  g_free (self->starts);
+  g_free (self->ends);
   g_free (self->utf16_map);
   g_free (self);
 }
@@ -226,9 +241,6 @@ peitho_text_alignment_map (PeithoTextAlignment *self,
                            gsize               *doc_start,
                            gsize               *doc_end)
 {
-  gsize s = start;
-  gsize e = end;
-
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (doc_start != NULL && doc_end != NULL, FALSE);
 
@@ -252,15 +264,8 @@ peitho_text_alignment_map (PeithoTextAlignment *self,
       return *doc_start < *doc_end;
     }
 
-  while (s < e && self->doc_offsets[s] == G_MAXSIZE)
-    s++;
-  while (e > s && self->doc_offsets[e - 1] == G_MAXSIZE)
-    e--;
-  if (s >= e)
-    return FALSE;
+  *doc_start = self->starts[start];
+  *doc_end = self->ends[end];
 
-  *doc_start = self->doc_offsets[s];
-  *doc_end = self->doc_offsets[e - 1] + 1;
-
-  return TRUE;
+  return *doc_start < *doc_end;
 }

@@ -27,9 +27,10 @@ PeithoTextAlignment *peitho_text_alignment_new_direct (const char         *docum
 void                 peitho_text_alignment_free     (PeithoTextAlignment  *self);
 
 /* Maps the source range [start, end) (code points, or UTF-16 units for a
- * direct alignment in UTF-16). Whitespace at the edges of a range is
- * trimmed when the copies differ in whitespace. FALSE if the range is
- * beyond the source text or holds nothing but whitespace. */
+ * direct alignment in UTF-16). Whitespace runs are matched from their left
+ * edge: a range's whitespace edges come back where the runs are as long,
+ * are cut where the document's run is shorter. FALSE if the range is beyond
+ * the source text or maps onto nothing. */
 gboolean             peitho_text_alignment_map      (PeithoTextAlignment  *self,
                                                      gsize                 start,
                                                      gsize                 end,

@@ -137,8 +137,17 @@ strip_suffix (const char *value,
 
   if (length < 3 || value[length - 1] != ']')
     return g_strdup (value);
-  open = strrchr (value, '[');
-  if (open == NULL || (open > value && open[-1] == '\\'))
+  /* The last "[" that is not escaped ("\\[" is an escaped backslash, then
+   * a real bracket). */
+  open = NULL;
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '[')
+        open = p;
+    }
+  if (open == NULL)
     return g_strdup (value);
 
   {
