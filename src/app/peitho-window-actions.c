@@ -442,7 +442,7 @@ _peitho_window_update_actions (PeithoWindow *self)
     "win.set-annotation-note", "win.next-annotation", "win.previous-annotation",
     "win.relations", "win.show-relations", "win.add-relation", "win.remove-relation",
     "win.select-annotation", "win.edit-tag-set", "win.save-tag-set", "win.apply-tag-set",
-    "win.export-tag-set", "win.import-tag-set", "win.remove-tag",
+    "win.export-tag-set", "win.import-tag-set", "win.remove-tag", "win.import-annotations",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)

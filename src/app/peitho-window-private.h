@@ -94,6 +94,12 @@ void     _peitho_window_rebuild_library_menu (PeithoWindow     *self);
 void     _peitho_window_apply_default_tag_set (PeithoWindow    *self,
                                                PeithoDocument  *document);
 
+/* peitho-window-import.c */
+void     _peitho_window_class_init_import    (GtkWidgetClass *widget_class);
+/* Reads @file in a worker thread, then asks before importing. */
+void     _peitho_window_import_annotations_file (PeithoWindow *self,
+                                                 GFile        *file);
+
 /* peitho-window-io.c */
 void     _peitho_window_class_init_io        (GtkWidgetClass *widget_class);
 void     _peitho_window_open                 (PeithoWindow   *self);

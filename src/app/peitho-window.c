@@ -477,6 +477,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_open_button", FALSE, 0);
   _peitho_window_class_init_relations (widget_class);
   _peitho_window_class_init_tag_sets (widget_class);
+  _peitho_window_class_init_import (widget_class);
 }
 
 static void
