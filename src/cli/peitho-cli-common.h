@@ -34,11 +34,15 @@ int             peitho_cli_agreement        (int argc, char **argv);
 int             peitho_cli_import_annotations (int argc, char **argv);
 
 /* Export in other tools' forms (peitho-cli-interchange.c): TRUE for
- * tei-annotation, webanno-tsv and brat; the export itself. */
+ * tei-annotation, webanno-tsv and brat; the export itself, of one
+ * annotator's work for brat and webanno-tsv when @annotators (--annotators,
+ * nullable) names one; @html_options: options of --format html were given. */
 gboolean        peitho_cli_is_interchange_format (const char *format);
-int             peitho_cli_export_interchange    (const char *filename,
-                                                  const char *format,
-                                                  const char *output);
+int             peitho_cli_export_interchange    (const char         *filename,
+                                                  const char         *format,
+                                                  const char         *output,
+                                                  const char * const *annotators,
+                                                  gboolean            html_options);
 
 /* Adds @entries to @context and parses the options of @command ("annotate",
  * "tagset import"), then checks that exactly @n_operands operands are left

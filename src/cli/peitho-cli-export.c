@@ -138,7 +138,8 @@ peitho_cli_export (int    argc,
     return peitho_cli_usage_error ("export", "%s",
                                    _("no format given (--format tei|tei-inline|csv|html)"));
   if (peitho_cli_is_interchange_format (format))
-    return peitho_cli_export_interchange (argv[1], format, output);
+    return peitho_cli_export_interchange (argv[1], format, output, (const char * const *) annotators,
+                                          tags != NULL || no_notes || no_labels);
   if (!g_str_equal (format, "tei") && !g_str_equal (format, "tei-inline")
       && !g_str_equal (format, "csv") && !g_str_equal (format, "html"))
     return peitho_cli_usage_error ("export",

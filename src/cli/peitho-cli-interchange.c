@@ -106,10 +106,47 @@ peitho_cli_is_interchange_format (const char *format)
          || g_str_equal (format, "brat");
 }
 
+/* The id of the one annotator --annotators names (by name or id). */
+static gboolean
+find_annotator (PeithoDocument      *document,
+                const char * const  *annotators,
+                const char         **annotator_id,
+                char               **wanted)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  GListModel *model = peitho_document_get_annotators (document);
+
+  for (guint i = 0; annotators[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (annotators[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        if (*g_strstrip (parts[j]) != '\0')
+          g_ptr_array_add (names, g_strdup (parts[j]));
+    }
+  if (names->len != 1)
+    return FALSE;
+
+  *wanted = g_strdup (g_ptr_array_index (names, 0));
+  *annotator_id = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (model, i);
+
+      if (g_str_equal (peitho_annotator_get_id (annotator), *wanted)
+          || g_strcmp0 (peitho_annotator_get_name (annotator), *wanted) == 0)
+        *annotator_id = peitho_annotator_get_id (annotator);
+    }
+
+  return TRUE;
+}
+
 int
-peitho_cli_export_interchange (const char *filename,
-                               const char *format_name,
-                               const char *output)
+peitho_cli_export_interchange (const char         *filename,
+                               const char         *format_name,
+                               const char         *output,
+                               const char * const *annotators,
+                               gboolean            html_options)
 {
   g_autoptr(PeithoDocument) document = NULL;
   g_autoptr(GPtrArray) losses = g_ptr_array_new_with_free_func (g_free);
@@ -119,7 +156,8 @@ peitho_cli_export_interchange (const char *filename,
   g_autofree char *ann_path = NULL;
   g_autofree char *txt_path = NULL;
   PeithoInterchangeFormat format;
-  GListModel *annotators;
+  GListModel *model;
+  const char *annotator_id = NULL;
   const char *target = output != NULL ? output : "-";
 
   g_return_val_if_fail (filename != NULL, PEITHO_CLI_EXIT_USAGE);
@@ -130,19 +168,41 @@ peitho_cli_export_interchange (const char *filename,
   if (format == PEITHO_INTERCHANGE_BRAT && g_str_equal (target, "-"))
     return peitho_cli_usage_error ("export", "%s",
                                    _("brat writes two files (OUT.ann and OUT.txt): give -o OUT"));
+  if (html_options)
+    return peitho_cli_usage_error ("export", "%s",
+                                   _("--tags, --no-notes and --no-labels are options of "
+                                     "--format html"));
+  if (annotators != NULL && format == PEITHO_INTERCHANGE_TEI_ANNOTATION)
+    return peitho_cli_usage_error ("export", "%s",
+                                   _("tei-annotation keeps every annotator’s work: --annotators "
+                                     "is for brat and webanno-tsv"));
 
   if (!(document = peitho_cli_load_document (filename, NULL, &error)))
     return peitho_cli_file_error (filename, error);
 
-  annotators = peitho_document_get_annotators (document);
-  if (format != PEITHO_INTERCHANGE_TEI_ANNOTATION && g_list_model_get_n_items (annotators) > 1)
+  if (annotators != NULL)
+    {
+      g_autofree char *wanted = NULL;
+
+      if (!find_annotator (document, annotators, &annotator_id, &wanted))
+        return peitho_cli_usage_error ("export", "%s",
+                                       _("brat and webanno-tsv hold one annotator’s work: give "
+                                         "one --annotators NAME"));
+      if (annotator_id == NULL)
+        /* Translators: %s is the name given with --annotators */
+        return peitho_cli_file_message (filename, _("no annotator “%s” in this document"), wanted);
+    }
+
+  model = peitho_document_get_annotators (document);
+  if (format != PEITHO_INTERCHANGE_TEI_ANNOTATION && annotator_id == NULL
+      && g_list_model_get_n_items (model) > 1)
     g_ptr_array_add (losses,
                      g_strdup_printf (_("%s holds the work of %u annotators, which %s cannot tell "
-                                        "apart: all of it is written to one file"),
-                                      filename, g_list_model_get_n_items (annotators),
-                                      format_name));
+                                        "apart: all of it is written to one file (--annotators "
+                                        "NAME writes one annotator’s)"),
+                                      filename, g_list_model_get_n_items (model), format_name));
 
-  if (!(bytes = peitho_interchange_export (document, format, NULL, &text, losses, &error)))
+  if (!(bytes = peitho_interchange_export (document, format, annotator_id, &text, losses, &error)))
     return peitho_cli_file_error (filename, error);
 
   for (guint i = 0; i < losses->len; i++)

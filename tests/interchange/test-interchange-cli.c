@@ -174,6 +174,50 @@ test_export (Fixture       *fixture,
   g_assert_cmpint (g_file_test (out_txt, G_FILE_TEST_EXISTS), ==, TRUE);
 }
 
+static void
+test_export_one_annotator (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *ann = data_path ("brat/discontinuous.ann");
+  g_autofree char *stem = g_build_filename (fixture->dir, "ada", NULL);
+  g_autofree char *ada_ann = g_build_filename (fixture->dir, "ada.ann", NULL);
+  g_autofree char *written = NULL;
+  g_autoptr(CliResult) first = NULL;
+  g_autoptr(CliResult) second = NULL;
+  g_autoptr(CliResult) mixed = NULL;
+  g_autoptr(CliResult) one = NULL;
+  g_autoptr(CliResult) unknown = NULL;
+  g_autoptr(CliResult) two = NULL;
+  g_autoptr(CliResult) tei = NULL;
+
+  first = cli_run ("import-annotations", fixture->doc, ann, "--annotator", "Ada", NULL);
+  g_assert_cmpint (first->status, ==, 0);
+  second = cli_run ("annotate", fixture->doc, "--tag", "metaphor", "--match", "the tools",
+                    "--annotator", "Grace", NULL);
+  g_assert_cmpint (second->status, ==, 0);
+
+  /* Everyone's work in one file is said, not done silently. */
+  mixed = cli_run ("export", fixture->doc, "--format", "webanno-tsv", NULL);
+  g_assert_cmpint (mixed->status, ==, 0);
+  g_assert_nonnull (strstr (mixed->err, "holds the work of 2 annotators"));
+
+  one = cli_run_ok ("export", fixture->doc, "--format", "brat", "--annotators", "Ada", "-o", stem,
+                    NULL);
+  written = cli_read_file (ada_ann, NULL);
+  g_assert_cmpuint (cli_count_occurrences (written, "\tanaphora "), ==, 4);
+  g_assert_null (strstr (written, "metaphor"));
+
+  unknown = cli_run ("export", fixture->doc, "--format", "brat", "--annotators", "Nobody",
+                     "-o", stem, NULL);
+  g_assert_cmpint (unknown->status, ==, 1);
+  g_assert_nonnull (strstr (unknown->err, "no annotator “Nobody”"));
+  two = cli_run ("export", fixture->doc, "--format", "webanno-tsv", "--annotators", "Ada,Grace",
+                 NULL);
+  g_assert_cmpint (two->status, ==, 2);
+  tei = cli_run ("export", fixture->doc, "--format", "tei-annotation", "--annotators", "Ada", NULL);
+  g_assert_cmpint (tei->status, ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -190,6 +234,8 @@ main (int    argc,
               fixture_set_up, test_usage, fixture_tear_down);
   g_test_add ("/interchange-cli/export", Fixture, NULL,
               fixture_set_up, test_export, fixture_tear_down);
+  g_test_add ("/interchange-cli/export/one-annotator", Fixture, NULL,
+              fixture_set_up, test_export_one_annotator, fixture_tear_down);
 
   return g_test_run ();
 }

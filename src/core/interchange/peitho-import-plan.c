@@ -39,7 +39,6 @@ struct _PeithoImportPlan {
   GPtrArray      *mappings;      /* PeithoTagMapping */
   GHashTable     *mapping_by_key;
   GPtrArray      *new_tags;      /* PeithoTag, not in any set */
-  gboolean        needs_group;
   GArray         *annotations;   /* PlannedAnnotation */
   GArray         *relations;     /* PlannedRelation */
   GPtrArray      *losses;
@@ -263,7 +262,6 @@ map_label (PeithoImportPlan      *plan,
       mapping->is_new = TRUE;
       g_ptr_array_add (plan->new_tags,
                        peitho_tag_new (mapping->tag_id, span->label, definition, NULL, color));
-      plan->needs_group = peitho_tag_set_lookup_group (tag_set, PEITHO_IMPORTED_GROUP_ID) == NULL;
     }
 
   g_ptr_array_add (plan->mappings, mapping);
