@@ -54,8 +54,8 @@ peitho_tag_set_library_load (const char  *path,
   display = g_filename_display_name (path);
   if (!(mapped = g_mapped_file_new (path, FALSE, &local_error)))
     {
-      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED, "%s: %s", display, local_error->message);
-      g_error_free (local_error);
+      /* G_FILE_ERROR's code is kept: "not found" is not "permission denied". */
+      g_propagate_prefixed_error (error, local_error, "%s: ", display);
       return NULL;
     }
   if (g_mapped_file_get_length (mapped) > MAX_TAG_SET_FILE_SIZE)

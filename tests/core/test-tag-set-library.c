@@ -120,6 +120,20 @@ test_library_list_save_load_delete (void)
 }
 
 static void
+test_load_missing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-library-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "missing.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeithoTagSet) set = peitho_tag_set_library_load (path, &error);
+
+  g_assert_null (set);
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_true (g_str_has_prefix (error->message, path));
+  g_rmdir (dir);
+}
+
+static void
 test_keep_used_tags (void)
 {
   g_autoptr(PeithoDocument) document = new_document ();
@@ -299,6 +313,7 @@ main (int   argc,
 
   g_test_add_func ("/tag-set-library/list-save-load-delete", test_library_list_save_load_delete);
   g_test_add_func ("/tag-set-library/keep-used-tags", test_keep_used_tags);
+  g_test_add_func ("/tag-set-library/load-missing", test_load_missing);
   g_test_add_func ("/vocabulary/tag-set-export-import", test_tag_set_export_import);
   g_test_add_func ("/vocabulary/tag-edits-in-use", test_tag_edits_in_use);
   g_test_add_func ("/vocabulary/relations-annotators", test_relations_and_annotators);
