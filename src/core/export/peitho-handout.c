@@ -53,6 +53,10 @@ resolve_annotators (PeithoDocument  *document,
     {
       gboolean found = FALSE;
 
+      /* "" matches no one: a list of only "" shows nobody's work. */
+      if (*names[i] == '\0')
+        continue;
+
       for (guint j = 0; j < g_list_model_get_n_items (annotators); j++)
         {
           g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, j);
@@ -151,6 +155,9 @@ peitho_handout_new (PeithoDocument             *document,
       tags = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; self->tags_filter[i] != NULL; i++)
         {
+          /* "" matches no tag: a list of only "" shows no highlight. */
+          if (*self->tags_filter[i] == '\0')
+            continue;
           if (peitho_tag_set_lookup_tag (tag_set, self->tags_filter[i]) == NULL)
             {
               g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_UNKNOWN_TAG,

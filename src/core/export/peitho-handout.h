@@ -18,9 +18,10 @@ G_BEGIN_DECLS
  */
 
 typedef struct {
-  /* Tag ids to show; NULL or empty: every tag. */
+  /* Tag ids to show; NULL or empty: every tag; { "", NULL }: none. */
   char     **tags;
-  /* Annotators to show, by name or id; NULL or empty: everyone. */
+  /* Annotators to show, by name or id; NULL or empty: everyone; { "", NULL }:
+   * no one. */
   char     **annotators;
   /* Notes as numbered footnotes. */
   guint      notes : 1;
