@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "peitho-cli-common.h"
+#include "peitho-handout-renderer.h"
 
 int
 peitho_cli_text (int    argc,
@@ -69,7 +70,8 @@ export_handout (PeithoDocument  *document,
                 char           **tags,
                 char           **annotators,
                 gboolean         no_notes,
-                gboolean         no_labels)
+                gboolean         no_labels,
+                gboolean         greyscale)
 {
   g_auto(GStrv) tag_list = split_lists (tags);
   g_auto(GStrv) annotator_list = split_lists (annotators);
@@ -82,6 +84,18 @@ export_handout (PeithoDocument  *document,
   options.annotators = annotator_list;
   options.notes = !no_notes;
   options.labels = !no_labels;
+  options.greyscale = greyscale;
+
+  if (g_str_equal (format, "pdf"))
+    {
+      g_autoptr(PeithoHandout) handout = peitho_handout_new (document, &options, &error);
+
+      if (handout == NULL)
+        return peitho_cli_file_error (filename, error);
+      if (!peitho_handout_write_pdf (handout, target, &error))
+        return peitho_cli_file_error (NULL, error);
+      return PEITHO_CLI_EXIT_OK;
+    }
 
   bytes = peitho_html_export (document, &options, &error);
   if (bytes == NULL)
@@ -104,11 +118,13 @@ peitho_cli_export (int    argc,
   g_auto(GStrv) annotators = NULL;
   gboolean no_notes = FALSE;
   gboolean no_labels = FALSE;
+  gboolean greyscale = FALSE;
+  gboolean handout;
   const char *filename;
   const char *target;
   const GOptionEntry entries[] = {
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("tei (anchors and standOff), tei-inline (seg where annotations nest), csv or html"),
+      N_("tei (anchors and standOff), tei-inline (seg where annotations nest), csv, html or pdf"),
       N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write to OUT (“-”, the default, for standard output)"), N_("OUT") },
@@ -121,6 +137,8 @@ peitho_cli_export (int    argc,
       N_("Leave the notes out"), NULL },
     { "no-labels", 0, 0, G_OPTION_ARG_NONE, &no_labels,
       N_("Draw no tag label where a highlight begins"), NULL },
+    { "greyscale", 0, 0, G_OPTION_ARG_NONE, &greyscale,
+      N_("pdf: underline styles and labels instead of colours, for greyscale printers"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -129,26 +147,30 @@ peitho_cli_export (int    argc,
     _("Exports the document: as TEI with anchors and standOff spans (tei), as TEI with\n"
       "inline <seg> elements where annotations nest (tei-inline), as CSV with one\n"
       "row per annotation: id, tag, group, start, end, text, annotator, note (csv), or\n"
-      "as a web page with highlights, notes, relations and a legend (html)."));
+      "as a handout with highlights, notes, relations and a legend: a web page (html)\n"
+      "or A4 pages (pdf)."));
 
   if (!peitho_cli_parse_command (context, "export", entries, 1, _("no file given"),
                                  &argc, &argv))
     return PEITHO_CLI_EXIT_USAGE;
   if (format == NULL)
     return peitho_cli_usage_error ("export", "%s",
-                                   _("no format given (--format tei|tei-inline|csv|html)"));
+                                   _("no format given (--format tei|tei-inline|csv|html|pdf)"));
   if (peitho_cli_is_interchange_format (format))
     return peitho_cli_export_interchange (argv[1], format, output, (const char * const *) annotators,
-                                          tags != NULL || no_notes || no_labels);
+                                          tags != NULL || no_notes || no_labels || greyscale);
+  handout = g_str_equal (format, "html") || g_str_equal (format, "pdf");
   if (!g_str_equal (format, "tei") && !g_str_equal (format, "tei-inline")
-      && !g_str_equal (format, "csv") && !g_str_equal (format, "html"))
+      && !g_str_equal (format, "csv") && !handout)
     return peitho_cli_usage_error ("export",
-                                   _("unknown format “%s”: use tei, tei-inline, csv or html"),
+                                   _("unknown format “%s”: use tei, tei-inline, csv, html or pdf"),
                                    format);
-  if (!g_str_equal (format, "html") && (tags != NULL || annotators != NULL || no_notes || no_labels))
+  if (!handout && (tags != NULL || annotators != NULL || no_notes || no_labels || greyscale))
     return peitho_cli_usage_error ("export", "%s",
-                                   _("--tags, --annotators, --no-notes and --no-labels "
-                                     "are options of --format html"));
+                                   _("--tags, --annotators, --no-notes, --no-labels and "
+                                     "--greyscale are options of --format html and pdf"));
+  if (g_str_equal (format, "pdf") && (output == NULL || g_str_equal (output, "-")))
+    return peitho_cli_usage_error ("export", "%s", _("--format pdf needs a file: -o OUT.pdf"));
 
   filename = argv[1];
   target = output != NULL ? output : "-";
@@ -156,9 +178,9 @@ peitho_cli_export (int    argc,
   if (!(document = peitho_cli_load_document (filename, NULL, &error)))
     return peitho_cli_file_error (filename, error);
 
-  if (g_str_equal (format, "html"))
+  if (handout)
     return export_handout (document, filename, format, target, tags, annotators, no_notes,
-                           no_labels);
+                           no_labels, greyscale);
   if (g_str_equal (format, "csv"))
     {
       g_autoptr(GBytes) bytes = peitho_csv_export (document);
