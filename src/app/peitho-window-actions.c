@@ -437,7 +437,7 @@ _peitho_window_update_actions (PeithoWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   gboolean has_document = self->document != NULL;
   static const char * const document_actions[] = {
-    "win.save", "win.save-as", "win.export", "win.tag-selection", "win.choose-tag",
+    "win.save", "win.save-as", "win.export", "win.print", "win.tag-selection", "win.choose-tag",
     "win.show-annotations", "win.edit-note", "win.remove-annotation", "win.retag-annotation",
     "win.set-annotation-note", "win.next-annotation", "win.previous-annotation",
     "win.relations", "win.show-relations", "win.add-relation", "win.remove-relation",

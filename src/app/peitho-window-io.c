@@ -403,9 +403,11 @@ save_to (PeithoWindow *self,
   if (self->monitor != NULL && g_file_equal (file, peitho_file_monitor_get_file (self->monitor)))
     peitho_file_monitor_begin_write (self->monitor);
 
-  if (g_strcmp0 (format, "csv") == 0)
+  if (g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "html") == 0)
     {
-      g_autoptr(GBytes) bytes = peitho_csv_export (self->document);
+      g_autoptr(GBytes) bytes = g_strcmp0 (format, "csv") == 0
+                                ? peitho_csv_export (self->document)
+                                : peitho_html_export (self->document, NULL, NULL);
 
       g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                            NULL, replace_cb, data);
@@ -485,6 +487,8 @@ choose_and_save (PeithoWindow *self,
 
   if (g_strcmp0 (format, "csv") == 0)
     name = suggest_name (self, ".csv");
+  else if (g_strcmp0 (format, "html") == 0)
+    name = suggest_name (self, ".html");
   else if (g_strcmp0 (format, "inline") == 0)
     name = suggest_name (self, "-inline.xml");
   else

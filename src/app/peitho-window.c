@@ -6,6 +6,7 @@
 
 #include "peitho-drafts.h"
 #include "peitho-utils.h"
+#include "peitho-window-print.h"
 #include "peitho-window-private.h"
 
 #define MAX_RECENT 8
@@ -478,6 +479,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   _peitho_window_class_init_relations (widget_class);
   _peitho_window_class_init_tag_sets (widget_class);
   _peitho_window_class_init_import (widget_class);
+  _peitho_window_class_init_print (widget_class);
 }
 
 static void
