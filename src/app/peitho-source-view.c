@@ -6,15 +6,30 @@
 
 #define LINE_THICKNESS 2
 #define LINE_GAP       2
+/* Tag labels: a chip above the line where each highlight begins. */
+#define LABEL_SCALE    0.62
+#define LABEL_PAD      2
+#define LABEL_GAP      2
 
 struct _PeithoSourceView
 {
   GtkSourceView parent_instance;
 
   PeithoHighlighter *highlighter;
+  int                pixels_above;   /* before labels made room */
+
+  guint              show_labels : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PeithoSourceView, peitho_source_view, GTK_SOURCE_TYPE_VIEW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_LABELS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct {
   GtkTextView *view;
@@ -109,6 +124,85 @@ draw_overlap_tag_cb (GtkTextTag    *tag,
     }
 }
 
+static PangoLayout *
+label_layout (GtkWidget  *widget,
+              const char *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (widget, text);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_scale_new (LABEL_SCALE));
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  return layout;
+}
+
+/* The height of a label chip, which is the room above each line. */
+static int
+label_height (GtkWidget *widget)
+{
+  g_autoptr(PangoLayout) layout = label_layout (widget, "Ag");
+  int height;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return height + LABEL_GAP;
+}
+
+/* Each visible highlight's short label where it begins, brat-style: above the
+ * line, pushed right when labels of the same line would overlap. */
+static void
+draw_labels (PeithoSourceView *self,
+             DrawContext      *ctx)
+{
+  PeithoDocument *document = peitho_highlighter_get_document (self->highlighter);
+  PeithoTagSet *tag_set = peitho_document_get_tag_set (document);
+  GtkWidget *widget = GTK_WIDGET (self);
+  g_autoptr(GPtrArray) annotations = NULL;
+  int line_y = G_MININT, line_end = G_MININT;
+  gsize first = (gsize) gtk_text_iter_get_offset (&ctx->visible_start);
+  gsize last = (gsize) gtk_text_iter_get_offset (&ctx->visible_end);
+  GdkRGBA ink = { 0, 0, 0, 0.85 };
+
+  annotations = peitho_document_get_annotations_in_range (document, first, MAX (last, first + 1));
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
+      const char *tag_id = peitho_annotation_get_tag_id (annotation);
+      PeithoTag *tag = peitho_tag_set_lookup_tag (tag_set, tag_id);
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      GtkTextIter iter;
+      GdkRectangle rect;
+      GdkRGBA color;
+      int width, height, x, y;
+
+      if (peitho_annotation_get_start (annotation) < first
+          || peitho_highlighter_is_tag_hidden (self->highlighter, tag_id)
+          || !peitho_highlighter_get_color (self->highlighter, tag_id, &color))
+        continue;
+
+      text = tag != NULL ? peitho_tag_dup_short_label (tag) : g_strdup (tag_id);
+      layout = label_layout (widget, text);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (ctx->view), &iter,
+                                          (int) peitho_annotation_get_start (annotation));
+      gtk_text_view_get_iter_location (ctx->view, &iter, &rect);
+      x = rect.x;
+      y = rect.y - height - LABEL_GAP / 2;
+      if (y == line_y && x < line_end)
+        x = line_end;
+      line_y = y;
+      line_end = x + width + 2 * LABEL_PAD + 1;
+
+      gtk_snapshot_append_color (ctx->snapshot, &color,
+                                 &GRAPHENE_RECT_INIT (x, y, width + 2 * LABEL_PAD, height));
+      gtk_snapshot_save (ctx->snapshot);
+      gtk_snapshot_translate (ctx->snapshot, &GRAPHENE_POINT_INIT (x + LABEL_PAD, y));
+      gtk_snapshot_append_layout (ctx->snapshot, layout, &ink);
+      gtk_snapshot_restore (ctx->snapshot);
+    }
+}
+
 static void
 peitho_source_view_snapshot_layer (GtkTextView      *text_view,
                                    GtkTextViewLayer  layer,
@@ -133,6 +227,44 @@ peitho_source_view_snapshot_layer (GtkTextView      *text_view,
   gtk_text_iter_forward_line (&ctx.visible_end);
 
   peitho_highlighter_foreach_overlap_tag (self->highlighter, draw_overlap_tag_cb, &ctx);
+  if (self->show_labels)
+    draw_labels (self, &ctx);
+}
+
+static void
+peitho_source_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  PeithoSourceView *self = PEITHO_SOURCE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_LABELS:
+      g_value_set_boolean (value, self->show_labels);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+peitho_source_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  PeithoSourceView *self = PEITHO_SOURCE_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_LABELS:
+      peitho_source_view_set_show_labels (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -152,7 +284,14 @@ peitho_source_view_class_init (PeithoSourceViewClass *klass)
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->dispose = peitho_source_view_dispose;
+  object_class->get_property = peitho_source_view_get_property;
+  object_class->set_property = peitho_source_view_set_property;
   text_view_class->snapshot_layer = peitho_source_view_snapshot_layer;
+
+  properties[PROP_SHOW_LABELS] =
+    g_param_spec_boolean ("show-labels", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -168,4 +307,39 @@ peitho_source_view_set_highlighter (PeithoSourceView  *self,
 
   if (g_set_object (&self->highlighter, highlighter))
     gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+peitho_source_view_get_show_labels (PeithoSourceView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_SOURCE_VIEW (self), FALSE);
+
+  return self->show_labels;
+}
+
+void
+peitho_source_view_set_show_labels (PeithoSourceView *self,
+                                    gboolean          show_labels)
+{
+  GtkTextView *text_view;
+
+  g_return_if_fail (PEITHO_IS_SOURCE_VIEW (self));
+
+  show_labels = !!show_labels;
+  if (self->show_labels == show_labels)
+    return;
+
+  text_view = GTK_TEXT_VIEW (self);
+  self->show_labels = show_labels;
+  /* Room above every line for the labels, given back when they go. */
+  if (show_labels)
+    {
+      self->pixels_above = gtk_text_view_get_pixels_above_lines (text_view);
+      gtk_text_view_set_pixels_above_lines (text_view,
+                                            self->pixels_above + label_height (GTK_WIDGET (self)));
+    }
+  else
+    gtk_text_view_set_pixels_above_lines (text_view, self->pixels_above);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABELS]);
 }

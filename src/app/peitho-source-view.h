@@ -14,7 +14,13 @@ G_DECLARE_FINAL_TYPE (PeithoSourceView, peitho_source_view, PEITHO, SOURCE_VIEW,
  * highlighter above the text: a bar in the colour of the covered tag under
  * every display line of an overlap, a second one where three or more
  * annotations meet. */
-void peitho_source_view_set_highlighter (PeithoSourceView  *self,
-                                         PeithoHighlighter *highlighter);
+void     peitho_source_view_set_highlighter  (PeithoSourceView  *self,
+                                              PeithoHighlighter *highlighter);
+/* Property "show-labels": each highlight's tag label (its short label, in
+ * the tag's colour) drawn above the line where it begins; the lines make
+ * room for it. */
+gboolean peitho_source_view_get_show_labels  (PeithoSourceView  *self);
+void     peitho_source_view_set_show_labels  (PeithoSourceView  *self,
+                                              gboolean           show_labels);
 
 G_END_DECLS

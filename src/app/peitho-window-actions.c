@@ -585,7 +585,8 @@ _peitho_window_class_init_actions (GtkWidgetClass *widget_class)
 void
 _peitho_window_init_actions (PeithoWindow *self)
 {
-  static const char * const setting_actions[] = { "font-family", "snap-to-words", "show-sidebar" };
+  static const char * const setting_actions[] = { "font-family", "snap-to-words", "show-sidebar",
+                                                  "show-tag-labels" };
   g_autoptr(GPropertyAction) show_palette = NULL;
   GtkSourceView *source_view = peitho_annotation_view_get_source_view (self->view);
 
@@ -594,6 +595,7 @@ _peitho_window_init_actions (PeithoWindow *self)
       g_autoptr(GAction) action = g_settings_create_action (self->settings, setting_actions[i]);
       g_action_map_add_action (G_ACTION_MAP (self), action);
     }
+  g_settings_bind (self->settings, "show-tag-labels", source_view, "show-labels", G_SETTINGS_BIND_GET);
   show_palette = g_property_action_new ("show-palette", self->palette_revealer, "reveal-child");
   g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (show_palette));
 

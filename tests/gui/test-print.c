@@ -6,6 +6,7 @@
  * reach the pages. */
 
 #include "gui-fixture.h"
+#include "peitho-source-view.h"
 #include "peitho-window-print.h"
 
 static char *
@@ -111,6 +112,56 @@ test_print_to_pdf (void)
   g_rmdir (dir);
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* View > Show Tag Labels: the setting reaches the view, which makes room
+ * above its lines for the labels and gives it back. */
+static void
+test_labels_toggle (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (f->window), PEITHO_TYPE_SOURCE_VIEW);
+  int before;
+
+  g_assert_nonnull (view);
+  g_settings_set_boolean (f->settings, "show-tag-labels", FALSE);
+  iterate ();
+  g_assert_false (peitho_source_view_get_show_labels (PEITHO_SOURCE_VIEW (view)));
+  before = gtk_text_view_get_pixels_above_lines (GTK_TEXT_VIEW (view));
+
+  tag (f->window, 0, 30, "metaphor");
+  tag (f->window, 10, 40, "anaphora");
+  tag (f->window, 91, 120, "claim");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-tag-labels", NULL));
+  iterate ();
+  g_assert_true (g_settings_get_boolean (f->settings, "show-tag-labels"));
+  g_assert_true (peitho_source_view_get_show_labels (PEITHO_SOURCE_VIEW (view)));
+  g_assert_cmpint (gtk_text_view_get_pixels_above_lines (GTK_TEXT_VIEW (view)), >, before + 4);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 600);
+  save_screenshot (GTK_WIDGET (f->window), "tag-labels");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-tag-labels", NULL));
+  iterate ();
+  g_assert_false (peitho_source_view_get_show_labels (PEITHO_SOURCE_VIEW (view)));
+  g_assert_cmpint (gtk_text_view_get_pixels_above_lines (GTK_TEXT_VIEW (view)), ==, before);
+  g_settings_reset (f->settings, "show-tag-labels");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,6 +170,7 @@ main (int   argc,
   int ret;
 
   g_test_add_func ("/print/to-pdf", test_print_to_pdf);
+  g_test_add ("/labels/toggle", Fixture, NULL, fixture_set_up, test_labels_toggle, fixture_tear_down);
 
   ret = g_test_run ();
 
