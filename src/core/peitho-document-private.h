@@ -15,6 +15,7 @@ typedef struct {
   gsize length;      /* characters */
   gsize byte_start;
   char *xml_id;
+  guint separator;   /* characters before it: 0 (first), 1 or 2 */
 } Paragraph;
 
 typedef struct {
@@ -40,6 +41,17 @@ struct _PeithoDocument
   char *source;
   char *header_xml;
   GPtrArray *changes;
+
+  /* Structure of an edition (peitho-document-marks.c) */
+  GArray *marks;             /* PeithoMark, sorted by start when !marks_sorted */
+  GArray *marks_max_end;     /* gsize: max end of marks[0..i] */
+  GArray *outline;           /* PeithoOutlineEntry, in document order */
+  GStringChunk *mark_strings;
+  gboolean marks_sorted;
+
+  /* The source an edition was read from, kept for the writer */
+  gpointer source_tree;
+  GDestroyNotify source_tree_free;
 
   PeithoTagSet *tag_set;
 
@@ -111,6 +123,10 @@ void      _peitho_document_add_problem          (GPtrArray        *problems,
 void      _peitho_document_snap_range           (PeithoDocument   *self,
                                                  gsize            *start,
                                                  gsize            *end);
+
+/* peitho-document-marks.c */
+void      _peitho_document_init_marks           (PeithoDocument   *self);
+void      _peitho_document_clear_marks          (PeithoDocument   *self);
 
 /* peitho-document-annotations.c */
 void      _peitho_document_rebuild_group_counts (PeithoDocument   *self);

@@ -12,9 +12,10 @@
  * walks at most this many characters after a binary search. */
 #define CHECKPOINT_INTERVAL 1024
 
-/* The text is the paragraphs joined by "\n\n"; offsets are characters. It
- * only grows, and only while there are no annotations, so the paragraph and
- * checkpoint tables are sorted arrays that are never rebuilt. */
+/* The text is the blocks, each after its separator ("\n\n" between
+ * paragraphs, "\n" between the lines of one speech or stanza); offsets are
+ * characters. It only grows, and only while there are no annotations, so the
+ * block and checkpoint tables are sorted arrays that are never rebuilt. */
 
 static gboolean
 is_xml_char (gunichar c)
@@ -41,13 +42,16 @@ is_word_joiner (gunichar c)
   return c == '\'' || c == 0x2019 || c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-gboolean
-peitho_document_append_paragraph (PeithoDocument  *self,
-                                  const char      *text,
-                                  gssize           length,
-                                  const char      *xml_id,
-                                  GError         **error)
+static gboolean
+append_block (PeithoDocument    *self,
+              const char        *text,
+              gssize             length,
+              const char        *xml_id,
+              gboolean           give_id,
+              PeithoBlockBreak   block_break,
+              GError           **error)
 {
+  guint separator = block_break == PEITHO_BLOCK_BREAK_LINE ? 1 : 2;
   g_autofree char *auto_id = NULL;
   Paragraph paragraph = { 0 };
   const char *end = NULL;
@@ -60,10 +64,6 @@ peitho_document_append_paragraph (PeithoDocument  *self,
   gboolean in_word = FALSE;
   gboolean after_joiner = FALSE;
 
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (text != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   if (peitho_annotation_index_get_size (self->annotations) > 0)
     {
       g_set_error_literal (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
@@ -75,7 +75,7 @@ peitho_document_append_paragraph (PeithoDocument  *self,
     return FALSE;
 
   n_bytes = length < 0 ? strlen (text) : (gsize)length;
-  first_offset = self->paragraphs->len == 0 ? 0 : self->length + 2;
+  first_offset = self->paragraphs->len == 0 ? 0 : self->length + separator;
 
   if (!g_utf8_validate_len (text, n_bytes, &end))
     {
@@ -122,7 +122,7 @@ peitho_document_append_paragraph (PeithoDocument  *self,
         {
           Checkpoint checkpoint = {
             .offset = first_offset + n_chars,
-            .byte_offset = self->text->len + (self->paragraphs->len > 0 ? 2 : 0) + (p - text),
+            .byte_offset = self->text->len + (self->paragraphs->len > 0 ? separator : 0) + (p - text),
           };
 
           g_array_append_val (self->checkpoints, checkpoint);
@@ -141,7 +141,7 @@ peitho_document_append_paragraph (PeithoDocument  *self,
         in_word = after_joiner = FALSE;
     }
 
-  if (xml_id == NULL)
+  if (xml_id == NULL && give_id)
     {
       for (guint n = self->paragraphs->len + 1; ; n++)
         {
@@ -155,16 +155,20 @@ peitho_document_append_paragraph (PeithoDocument  *self,
 
   if (self->paragraphs->len > 0)
     {
-      g_string_append_len (self->text, "\n\n", 2);
-      self->length += 2;
+      g_string_append_len (self->text, "\n\n", separator);
+      self->length += separator;
     }
+  else
+    separator = 0;
 
   paragraph.start = self->length;
+  paragraph.separator = separator;
   paragraph.length = n_chars;
   paragraph.byte_start = self->text->len;
   paragraph.xml_id = g_strdup (xml_id);
   g_array_append_val (self->paragraphs, paragraph);
-  g_hash_table_add (self->ids, g_strdup (xml_id));
+  if (xml_id != NULL)
+    g_hash_table_add (self->ids, g_strdup (xml_id));
 
   g_string_append_len (self->text, text, n_bytes);
   self->length += n_chars;
@@ -173,6 +177,47 @@ peitho_document_append_paragraph (PeithoDocument  *self,
   _peitho_document_emit_changed (self);
 
   return TRUE;
+}
+
+gboolean
+peitho_document_append_paragraph (PeithoDocument  *self,
+                                  const char      *text,
+                                  gssize           length,
+                                  const char      *xml_id,
+                                  GError         **error)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return append_block (self, text, length, xml_id, TRUE, PEITHO_BLOCK_BREAK_PARAGRAPH, error);
+}
+
+gboolean
+peitho_document_append_block (PeithoDocument    *self,
+                              const char        *text,
+                              gssize             length,
+                              PeithoBlockBreak   block_break,
+                              GError           **error)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (block_break == PEITHO_BLOCK_BREAK_PARAGRAPH
+                        || block_break == PEITHO_BLOCK_BREAK_LINE, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return append_block (self, text, length, NULL, FALSE, block_break, error);
+}
+
+PeithoBlockBreak
+peitho_document_get_block_break (PeithoDocument *self,
+                                 guint           index)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), PEITHO_BLOCK_BREAK_PARAGRAPH);
+  g_return_val_if_fail (index < self->paragraphs->len, PEITHO_BLOCK_BREAK_PARAGRAPH);
+
+  return g_array_index (self->paragraphs, Paragraph, index).separator == 1
+         ? PEITHO_BLOCK_BREAK_LINE : PEITHO_BLOCK_BREAK_PARAGRAPH;
 }
 
 const char *

@@ -165,6 +165,9 @@ peitho_document_finalize (GObject *object)
   g_clear_pointer (&self->date, g_free);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->header_xml, g_free);
+  _peitho_document_clear_marks (self);
+  if (self->source_tree_free != NULL)
+    g_clear_pointer (&self->source_tree, self->source_tree_free);
   g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_clear_pointer (&self->ids, g_hash_table_unref);
   g_clear_pointer (&self->tag_counts, g_hash_table_unref);
@@ -290,6 +293,7 @@ peitho_document_init (PeithoDocument *self)
   g_array_set_clear_func (self->paragraphs, paragraph_clear);
   self->checkpoints = g_array_new (FALSE, FALSE, sizeof (Checkpoint));
   self->changes = g_ptr_array_new_with_free_func (change_free);
+  _peitho_document_init_marks (self);
 
   self->annotators = g_list_store_new (PEITHO_TYPE_ANNOTATOR);
   self->annotators_by_id = g_hash_table_new (g_str_hash, g_str_equal);

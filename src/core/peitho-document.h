@@ -5,6 +5,7 @@
 
 #include "peitho-annotation.h"
 #include "peitho-annotator.h"
+#include "peitho-mark.h"
 #include "peitho-relation.h"
 #include "peitho-tag-set.h"
 
@@ -27,16 +28,27 @@ typedef struct {
 /*
  * The text
  * ========
- * The annotatable text is a list of paragraphs. As one string it is the
- * paragraphs joined by "\n\n" (exactly what `peitho-cli text` prints), and
- * every offset in Peitho counts characters (Unicode code points) in that
- * string. The text is set while the document has no annotations and is
- * immutable afterwards: annotations point into it.
+ * The annotatable text is a list of blocks ("paragraphs" in the functions
+ * below: a paragraph, a heading, a speaker's name, a verse line, a stage
+ * direction ...). As one string it is the blocks, each after its separator:
+ * "\n\n" before a paragraph (PEITHO_BLOCK_BREAK_PARAGRAPH: between
+ * paragraphs, speeches, stanzas, headings, divisions) or "\n" before a line
+ * (PEITHO_BLOCK_BREAK_LINE: between the lines of one speech or stanza, after
+ * the speaker's name). That string is exactly what `peitho-cli text` prints,
+ * and every offset in Peitho counts characters (Unicode code points) in it.
+ * Plain text and Peitho's own TEI form have paragraph breaks only. The text
+ * is set while the document has no annotations and is immutable afterwards:
+ * annotations point into it.
  *
- * Offsets in a separator: an annotation's start inside a "\n\n" separator is
- * moved to the start of the next paragraph, its end to the end of the
- * previous one (TEI anchors can only stand inside <p>).
+ * Offsets in a separator: an annotation's start inside a separator is moved
+ * to the start of the next block, its end to the end of the previous one.
  */
+
+typedef enum {
+  PEITHO_BLOCK_BREAK_PARAGRAPH,   /* "\n\n" before the block */
+  PEITHO_BLOCK_BREAK_LINE,        /* "\n" before the block */
+} PeithoBlockBreak;
+
 /* A new document has no text and an empty tag set (id "peitho-empty"):
  * give it one with peitho_document_set_tag_set(), for instance
  * peitho_tag_set_new_default(). */
@@ -51,12 +63,23 @@ gboolean        peitho_document_append_paragraph      (PeithoDocument *self,
                                                        gssize          length,
                                                        const char     *xml_id,
                                                        GError        **error);
-/* The whole text, paragraphs joined by "\n\n". */
+/* Appends a block with no xml:id after a separator of @block_break
+ * (ignored for the first block). Fails as append_paragraph does. */
+gboolean        peitho_document_append_block          (PeithoDocument   *self,
+                                                       const char       *text,
+                                                       gssize            length,
+                                                       PeithoBlockBreak  block_break,
+                                                       GError          **error);
+/* The separator before block @index (PARAGRAPH for the first). */
+PeithoBlockBreak peitho_document_get_block_break      (PeithoDocument   *self,
+                                                       guint             index);
+/* The whole text, blocks joined by their separators. */
 const char     *peitho_document_get_text              (PeithoDocument *self);
 /* Length of the text in characters. */
 gsize           peitho_document_get_length            (PeithoDocument *self);
 guint           peitho_document_get_n_paragraphs      (PeithoDocument *self);
-/* Start offset and length (characters) of paragraph @index; its xml:id. */
+/* Start offset and length (characters) of block @index; its xml:id (NULL
+ * for blocks of an edition). */
 void            peitho_document_get_paragraph         (PeithoDocument *self,
                                                        guint           index,
                                                        gsize          *start,
@@ -105,6 +128,55 @@ void            peitho_document_add_change            (PeithoDocument *self,
                                                        GDateTime      *when,
                                                        const char     *who,
                                                        const char     *text);
+
+/*
+ * Structure of an edition (TEI read with its markup): marks and outline
+ * ==========================================================================
+ * What a window or a handout needs to show the text as the edition means it
+ * (see peitho-mark.h): range marks (heading, speech, speaker, stage
+ * direction, verse line with its number, italic, bold, small caps, struck,
+ * alternative reading) and point marks (note, page break, gap), and an
+ * outline of the divisions. Plain text and Peitho's own form have none. Both
+ * are filled by the reader before annotations exist and never change after.
+ */
+/* Adds a mark; @value is copied. Marks may come in any order. */
+void            peitho_document_add_mark              (PeithoDocument *self,
+                                                       PeithoMarkKind  kind,
+                                                       gsize           start,
+                                                       gsize           end,
+                                                       guint           level,
+                                                       const char     *value);
+guint           peitho_document_get_n_marks           (PeithoDocument *self);
+/* Mark @index, marks sorted by start (then longer first, then by kind).
+ * The pointer is valid until the next add_mark. */
+const PeithoMark *peitho_document_get_mark            (PeithoDocument *self,
+                                                       guint           index);
+/* Range marks that overlap [start, end) and point marks with start <= offset
+ * < end (or offset == start when start == end), sorted as get_mark().
+ * Transfer container (const PeithoMark *). O(log n + k) for nested marks. */
+GPtrArray      *peitho_document_get_marks_in_range    (PeithoDocument *self,
+                                                       gsize           start,
+                                                       gsize           end);
+/* Adds an outline entry (document order); @label is copied. */
+void            peitho_document_add_outline_entry     (PeithoDocument *self,
+                                                       guint           level,
+                                                       gsize           start,
+                                                       gsize           end,
+                                                       const char     *label);
+guint           peitho_document_get_n_outline_entries (PeithoDocument *self);
+const PeithoOutlineEntry *peitho_document_get_outline_entry (PeithoDocument *self,
+                                                             guint           index);
+
+/* The source an edition was read from (the TEI reader's kept tree), opaque to
+ * the document and freed with it by @free_func; NULL when there is none. */
+gpointer        peitho_document_get_source_tree       (PeithoDocument *self);
+void            peitho_document_set_source_tree       (PeithoDocument *self,
+                                                       gpointer        tree,
+                                                       GDestroyNotify  free_func);
+/* Marks @id as used by the source file: annotation and relation ids are
+ * never given it. */
+void            peitho_document_reserve_id            (PeithoDocument *self,
+                                                       const char     *id);
 
 /*
  * Tag set
