@@ -33,16 +33,22 @@ xmlDoc           *peitho_tei_parse_header_template (void);
 /* Title, author, source and date of @document from @header. */
 void              peitho_tei_read_metadata        (PeithoDocument       *document,
                                                    xmlNode              *header);
-/* Annotators from the respStmts (with an xml:id) of @file_desc. Returns
- * FALSE if @problem_func said stop. */
+/* The name in @node (an author, a persName) as a person writes it: forename
+ * and surname in their order, without idno, notes or dates. NULL if empty. */
+char             *peitho_tei_person_name          (xmlNode              *node);
+/* Annotators from the respStmts (with an xml:id) of @file_desc; with
+ * @peitho_only those Peitho added to an edition. Returns FALSE if
+ * @problem_func said stop. */
 gboolean          peitho_tei_read_annotators      (PeithoDocument       *document,
                                                    xmlNode              *file_desc,
+                                                   gboolean              peitho_only,
                                                    PeithoTeiProblemFunc  problem_func,
                                                    gpointer              problem_data);
 /* The history in @parent (revisionDesc, listChange), without the changes
  * that only hold annotation times (in @changes_used, or type="annotation"). */
 void              peitho_tei_read_changes         (PeithoDocument       *document,
                                                    xmlNode              *parent,
+                                                   gboolean              peitho_only,
                                                    GHashTable           *changes_used);
 
 G_END_DECLS

@@ -314,6 +314,16 @@ peitho_tei_child (xmlNode    *parent,
   return NULL;
 }
 
+gboolean
+peitho_tei_is_peitho_part (const xmlNode *node)
+{
+  if (node == NULL || node->type != XML_ELEMENT_NODE)
+    return FALSE;
+  if (peitho_tei_is (node, "standOff"))
+    return g_strcmp0 (peitho_tei_attr (node, "type"), PEITHO_TEI_PART_MARK) == 0;
+  return g_strcmp0 (peitho_tei_attr (node, "n"), PEITHO_TEI_PART_MARK) == 0;
+}
+
 const char *
 peitho_tei_attr (const xmlNode *node,
                  const char    *name)

@@ -18,6 +18,14 @@ G_BEGIN_DECLS
 #define PEITHO_UNKNOWN_GROUP_ID    "unknown-tags"
 #define PEITHO_UNKNOWN_TAG_COLOR   "#c0bfbc"
 
+/* What Peitho adds to an edition carries this mark: n="peitho" on the header
+ * elements (taxonomy, renditions, respStmt, change, and any element it had
+ * to create), type="peitho" on its standOff. */
+#define PEITHO_TEI_PART_MARK "peitho"
+
+/* TRUE if @node is an element Peitho added to an edition (marked). */
+gboolean    peitho_tei_is_peitho_part    (const xmlNode *node);
+
 /* Parses XML safely: no network, no DTD loading, no entity substitution,
  * libxml2's default limits on depth and size (no XML_PARSE_HUGE). A document
  * that declares entities or refers to one is refused. Nothing is printed;

@@ -9,6 +9,7 @@
 
 #include "peitho-error.h"
 #include "peitho-tei-common.h"
+#include "peitho-tei-edition-writer.h"
 #include "peitho-tei-header.h"
 #include "peitho-tei-writer.h"
 
@@ -489,6 +490,11 @@ peitho_tei_write_bytes (PeithoDocument *document,
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (form == PEITHO_TEI_STANDOFF || form == PEITHO_TEI_INLINE, NULL);
+
+  /* An edition comes back as it was, with anchors and Peitho's standOff, in
+   * either form: <seg>s would have to nest with the edition's own elements. */
+  if (peitho_document_get_source_tree (document) != NULL)
+    return peitho_tei_write_edition (document, peitho_document_get_source_tree (document), error);
 
   self.document = document;
   self.form = form;

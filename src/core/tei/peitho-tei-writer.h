@@ -14,7 +14,19 @@ typedef enum {
 } PeithoTeiForm;
 
 /* Serializes @document as TEI P5 (UTF-8). Never pretty-prints mixed
- * content. Header content kept from an imported file comes back unchanged. */
+ * content. Header content kept from an imported file comes back unchanged.
+ *
+ * An edition (a document read with peitho_tei_read_bytes() from any TEI
+ * other than Peitho's flat form) is written as the tree it was read from
+ * plus Peitho's additions only: <anchor>s at annotation boundaries, a
+ * <standOff type="peitho"> with spans and relations, and in the header,
+ * marked n="peitho", a respStmt per annotator, the taxonomy and renditions
+ * and <change>s. Everything else (text, header, the edition's own standOff,
+ * root attributes, comments, processing instructions, other namespaces)
+ * comes back unchanged; Peitho's additions of an earlier save are replaced,
+ * so saving again gives the same file. Both forms write an edition this way.
+ * Title, author, date and source changed on the document are not written
+ * into an edition's header. */
 GBytes   *peitho_tei_write_bytes          (PeithoDocument *document,
                                            PeithoTeiForm   form,
                                            GError        **error);

@@ -326,7 +326,8 @@ read_cat_desc (xmlNode  *category,
 }
 
 static xmlNode *
-find_taxonomy (xmlNode *header)
+find_taxonomy (xmlNode  *header,
+               gboolean  peitho_only)
 {
   for (xmlNode *encoding = peitho_tei_first_element (header); encoding;
        encoding = peitho_tei_next_element (encoding))
@@ -340,7 +341,8 @@ find_taxonomy (xmlNode *header)
             continue;
           for (xmlNode *taxonomy = peitho_tei_first_element (class_decl); taxonomy;
                taxonomy = peitho_tei_next_element (taxonomy))
-            if (peitho_tei_is (taxonomy, "taxonomy") && peitho_tei_child (taxonomy, "category"))
+            if (peitho_tei_is (taxonomy, "taxonomy") && peitho_tei_child (taxonomy, "category")
+                && (!peitho_only || peitho_tei_is_peitho_part (taxonomy)))
               return taxonomy;
         }
     }
@@ -420,15 +422,16 @@ add_descendant_tags (TaxonomyReader *self,
     }
 }
 
-PeithoTagSet *
-peitho_tei_read_tag_set (xmlNode              *header,
-                         PeithoTeiProblemFunc  problem_func,
-                         gpointer              problem_data)
+static PeithoTagSet *
+read_tag_set (xmlNode              *header,
+              gboolean              peitho_only,
+              PeithoTeiProblemFunc  problem_func,
+              gpointer              problem_data)
 {
   TaxonomyReader reader = { problem_func, problem_data };
   TaxonomyReader *self = &reader;
   g_autoptr(GHashTable) renditions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  xmlNode *taxonomy = find_taxonomy (header);
+  xmlNode *taxonomy = find_taxonomy (header, peitho_only);
   g_autoptr(PeithoTagSet) tag_set = NULL;
   g_autofree char *title = NULL;
   const char *other_id = NULL;
@@ -495,6 +498,22 @@ peitho_tei_read_tag_set (xmlNode              *header,
 /* ---------------------------------------------------------------------------
  * Tag-set files
  */
+
+PeithoTagSet *
+peitho_tei_read_tag_set (xmlNode              *header,
+                         PeithoTeiProblemFunc  problem_func,
+                         gpointer              problem_data)
+{
+  return read_tag_set (header, FALSE, problem_func, problem_data);
+}
+
+PeithoTagSet *
+peitho_tei_read_peitho_tag_set (xmlNode              *header,
+                                PeithoTeiProblemFunc  problem_func,
+                                gpointer              problem_data)
+{
+  return read_tag_set (header, TRUE, problem_func, problem_data);
+}
 
 PeithoTagSet *
 peitho_tei_read_tag_set_bytes (GBytes      *bytes,

@@ -31,4 +31,9 @@ PeithoTagSet *peitho_tei_read_tag_set    (xmlNode              *header,
                                           PeithoTeiProblemFunc  problem_func,
                                           gpointer              problem_data);
 
+/* The same for an edition: only the taxonomy Peitho added (n="peitho"). */
+PeithoTagSet *peitho_tei_read_peitho_tag_set (xmlNode              *header,
+                                              PeithoTeiProblemFunc  problem_func,
+                                              gpointer              problem_data);
+
 G_END_DECLS

@@ -515,6 +515,7 @@ peitho_tei_build_header (PeithoDocument    *document,
 gboolean
 peitho_tei_read_annotators (PeithoDocument       *document,
                             xmlNode              *file_desc,
+                            gboolean              peitho_only,
                             PeithoTeiProblemFunc  problem_func,
                             gpointer              problem_data)
 {
@@ -526,7 +527,8 @@ peitho_tei_read_annotators (PeithoDocument       *document,
         g_autoptr(PeithoAnnotator) annotator = NULL;
         g_autoptr(GError) error = NULL;
 
-        if (!peitho_tei_is (resp, "respStmt") || id == NULL)
+        if (!peitho_tei_is (resp, "respStmt") || id == NULL
+            || (peitho_only && !peitho_tei_is_peitho_part (resp)))
           continue;
         name = peitho_tei_collapsed_text (peitho_tei_child (resp, "persName"));
         if (name == NULL)
@@ -545,6 +547,57 @@ peitho_tei_read_annotators (PeithoDocument       *document,
   return TRUE;
 }
 
+/* Elements of a name that are not part of it as a person writes it. */
+static gboolean
+is_name_apparatus (const xmlNode *node)
+{
+  static const char * const names[] = {
+    "idno", "note", "date", "affiliation", "email", "address", "ptr", "ref", "birth", "death",
+    "state", "trait", "occupation", "residence", "bibl", NULL
+  };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (peitho_tei_is (node, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+append_name_text (GString *out,
+                  xmlNode *node)
+{
+  for (xmlNode *child = node->children; child; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        g_string_append (out, (const char *) child->content);
+      else if (child->type == XML_ELEMENT_NODE && !is_name_apparatus (child))
+        {
+          /* forename, surname, nameLink, roleName: words of their own. */
+          g_string_append_c (out, ' ');
+          append_name_text (out, child);
+          g_string_append_c (out, ' ');
+        }
+    }
+}
+
+char *
+peitho_tei_person_name (xmlNode *node)
+{
+  g_autoptr(GString) out = NULL;
+  xmlNode *pers_name;
+
+  if (node == NULL)
+    return NULL;
+
+  /* <author><persName>...</persName><idno>Q692</idno></author>: the name. */
+  pers_name = peitho_tei_child (node, "persName");
+  if (pers_name == NULL)
+    pers_name = peitho_tei_child (node, "name");
+  out = g_string_new (NULL);
+  append_name_text (out, pers_name != NULL ? pers_name : node);
+  return peitho_tei_collapse (out->str);
+}
+
 void
 peitho_tei_read_metadata (PeithoDocument *document,
                           xmlNode        *header)
@@ -555,7 +608,7 @@ peitho_tei_read_metadata (PeithoDocument *document,
   xmlNode *creation = peitho_tei_child (profile_desc, "creation");
   xmlNode *date = peitho_tei_child (creation, "date");
   g_autofree char *title = peitho_tei_collapsed_text (peitho_tei_child (title_stmt, "title"));
-  g_autofree char *author = peitho_tei_collapsed_text (peitho_tei_child (title_stmt, "author"));
+  g_autofree char *author = peitho_tei_person_name (peitho_tei_child (title_stmt, "author"));
   g_autofree char *date_text = peitho_tei_collapsed_text (date);
 
   for (xmlNode *n = peitho_tei_first_element (file_desc); n; n = peitho_tei_next_element (n))
@@ -578,6 +631,7 @@ peitho_tei_read_metadata (PeithoDocument *document,
 void
 peitho_tei_read_changes (PeithoDocument *document,
                          xmlNode        *parent,
+                         gboolean        peitho_only,
                          GHashTable     *changes_used)
 {
   for (xmlNode *node = peitho_tei_first_element (parent); node; node = peitho_tei_next_element (node))
@@ -589,10 +643,10 @@ peitho_tei_read_changes (PeithoDocument *document,
 
       if (peitho_tei_is (node, "listChange"))
         {
-          peitho_tei_read_changes (document, node, changes_used);
+          peitho_tei_read_changes (document, node, peitho_only, changes_used);
           continue;
         }
-      if (!peitho_tei_is (node, "change"))
+      if (!peitho_tei_is (node, "change") || (peitho_only && !peitho_tei_is_peitho_part (node)))
         continue;
       /* Creation times of annotations, not history. */
       if (id != NULL && (g_hash_table_contains (changes_used, id)

@@ -10,6 +10,7 @@
 #include "peitho-tei-common.h"
 #include "peitho-tei-header.h"
 #include "peitho-tei-reader.h"
+#include "peitho-tei-reader-private.h"
 #include "peitho-tei-taxonomy.h"
 
 /*
@@ -26,45 +27,6 @@
  * and head in document order, inside div, lg, list ... at any depth.
  */
 
-typedef struct {
-  gsize start;
-  gsize end;
-} Range;
-
-typedef struct {
-  const char *id;        /* owned by the XML tree */
-  char       *tag_id;
-  const char *resp;      /* owned by the XML tree */
-  char       *note;
-  GDateTime  *created;
-  gsize       start;
-  gsize       end;
-  xmlNode    *node;
-} Record;
-
-typedef struct {
-  const char      *name;
-  PeithoReadFlags  flags;
-  GPtrArray       *problems;
-  GError          *error;
-
-  PeithoDocument  *document;
-  PeithoTagSet    *tag_set;
-  GHashTable      *ids;             /* xml:id -> xmlNode */
-  GHashTable      *ranges;          /* xml:id -> index + 1 into range_list */
-  GArray          *range_list;
-  GHashTable      *changes_used;    /* change xml:id referenced by annotations */
-  GHashTable      *target_notes;    /* annotation id -> xmlNode <note target> */
-  GHashTable      *unknown_tags;    /* reported already */
-  GPtrArray       *records;         /* Record */
-  GPtrArray       *span_nodes;      /* xmlNode span with @from/@target */
-
-  GString         *paragraph;
-  gsize            offset;          /* characters of the text so far */
-  guint            n_paragraphs;
-  gboolean         pending_break;
-} Reader;
-
 static void
 record_free (gpointer data)
 {
@@ -77,8 +39,8 @@ record_free (gpointer data)
 }
 
 /* Reports a problem at @node. Returns FALSE if reading must stop (strict). */
-static gboolean G_GNUC_PRINTF (4, 5)
-reader_problem (Reader     *self,
+gboolean
+_peitho_tei_reader_problem (Reader     *self,
                 xmlNode    *node,
                 PeithoError code,
                 const char *format,
@@ -119,7 +81,7 @@ problem_cb (gpointer     data,
             PeithoError  code,
             const char  *message)
 {
-  return reader_problem (data, node, code, "%s", message);
+  return _peitho_tei_reader_problem (data, node, code, "%s", message);
 }
 
 /* ---------------------------------------------------------------------------
@@ -143,7 +105,7 @@ collect_ids (Reader  *self,
 
           if (first != NULL)
             {
-              if (!reader_problem (self, node, PEITHO_ERROR_DUPLICATE_ID,
+              if (!_peitho_tei_reader_problem (self, node, PEITHO_ERROR_DUPLICATE_ID,
                                    _("the xml:id “%s” is used twice (first at line %ld)"),
                                    id, xmlGetLineNo (first)))
                 return FALSE;
@@ -157,8 +119,8 @@ collect_ids (Reader  *self,
   return TRUE;
 }
 
-static void
-set_range (Reader     *self,
+void
+_peitho_tei_reader_set_range (Reader     *self,
            const char *id,
            gsize       start,
            gsize       end)
@@ -180,16 +142,16 @@ get_range (Reader     *self,
   return index > 0 ? &g_array_index (self->range_list, Range, index - 1) : NULL;
 }
 
-static gboolean
-is_annotation_element (xmlNode *node)
+gboolean
+_peitho_tei_is_annotation_element (xmlNode *node)
 {
   return (peitho_tei_is (node, "seg") || peitho_tei_is (node, "span")
           || peitho_tei_is (node, "rs") || peitho_tei_is (node, "phr"))
       && peitho_tei_attr (node, "ana") != NULL;
 }
 
-static gboolean
-is_pointing_span (xmlNode *node)
+gboolean
+_peitho_tei_is_pointing_span (xmlNode *node)
 {
   return peitho_tei_is (node, "span")
       && (peitho_tei_attr (node, "from") != NULL || peitho_tei_attr (node, "target") != NULL);
@@ -247,8 +209,8 @@ lookup_change_time (Reader     *self,
 }
 
 /* One record per category in @ana (usually one). */
-static void
-add_records (Reader     *self,
+void
+_peitho_tei_reader_add_records (Reader     *self,
              xmlNode    *node,
              gsize       start,
              gsize       end,
@@ -298,7 +260,7 @@ walk_inline (Reader  *self,
         continue;
       else if (peitho_tei_is (node, "lb"))
         self->pending_break = TRUE;
-      else if (is_pointing_span (node))
+      else if (_peitho_tei_is_pointing_span (node))
         g_ptr_array_add (self->span_nodes, node);
       else
         {
@@ -306,9 +268,9 @@ walk_inline (Reader  *self,
           const char *id = peitho_tei_attr (node, "xml:id");
 
           walk_inline (self, node);
-          set_range (self, id, start, self->offset);
-          if (is_annotation_element (node))
-            add_records (self, node, start, self->offset, NULL);
+          _peitho_tei_reader_set_range (self, id, start, self->offset);
+          if (_peitho_tei_is_annotation_element (node))
+            _peitho_tei_reader_add_records (self, node, start, self->offset, NULL);
         }
     }
 }
@@ -335,7 +297,7 @@ walk_paragraph (Reader  *self,
   self->pending_break = FALSE;
 
   walk_inline (self, p);
-  set_range (self, id, start, self->offset);
+  _peitho_tei_reader_set_range (self, id, start, self->offset);
 
   if (id != NULL && !peitho_tei_is_ncname (id))
     id = NULL;
@@ -373,13 +335,13 @@ walk_blocks (Reader  *self,
         {
           if (!walk_paragraph (self, node))
             return FALSE;
-          if (is_annotation_element (node))
-            add_records (self, node, start, self->offset, NULL);
+          if (_peitho_tei_is_annotation_element (node))
+            _peitho_tei_reader_add_records (self, node, start, self->offset, NULL);
           continue;
         }
       if (peitho_tei_is (node, "note"))
         continue;
-      if (is_pointing_span (node))
+      if (_peitho_tei_is_pointing_span (node))
         {
           g_ptr_array_add (self->span_nodes, node);
           continue;
@@ -387,7 +349,7 @@ walk_blocks (Reader  *self,
       if (!walk_blocks (self, node))
         return FALSE;
       if (self->offset >= start)
-        set_range (self, peitho_tei_attr (node, "xml:id"), start, self->offset);
+        _peitho_tei_reader_set_range (self, peitho_tei_attr (node, "xml:id"), start, self->offset);
     }
   return TRUE;
 }
@@ -426,7 +388,7 @@ resolve_span (Reader  *self,
   gsize start, end;
 
   if (peitho_tei_attr (span, "ana") == NULL)
-    return reader_problem (self, span, PEITHO_ERROR_INVALID,
+    return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_INVALID,
                            _("span “%s” has no @ana (no category); left out"), name);
 
   if (from != NULL)
@@ -437,22 +399,22 @@ resolve_span (Reader  *self,
       const Range *end_range = to_id != NULL ? get_range (self, to_id) : NULL;
 
       if (start_range == NULL)
-        return reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
+        return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
                                _("span “%s”: its start “%s” is not in the text; annotation left out"),
                                name, from);
       if (end_range == NULL)
-        return reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
+        return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
                                _("span “%s”: its end “%s” is not in the text; annotation left out"),
                                name, to);
       start = start_range->start;
       end = end_range->end;
       if (end < start)
-        return reader_problem (self, span, PEITHO_ERROR_RANGE,
+        return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_RANGE,
                                _("span “%s”: its end (%s) comes before its start (%s); "
                                  "annotation left out"), name, to, from);
     }
   else if (target == NULL)
-    return reader_problem (self, span, PEITHO_ERROR_INVALID,
+    return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_INVALID,
                            _("span “%s” has neither @from nor @target; left out"), name);
   else
     {
@@ -470,7 +432,7 @@ resolve_span (Reader  *self,
             continue;
           range = get_range (self, id);
           if (range == NULL)
-            return reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
+            return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_NOT_FOUND,
                                    _("span “%s”: its target “%s” is not in the text; "
                                      "annotation left out"), name, tokens[i]);
           start = MIN (start, range->start);
@@ -478,15 +440,15 @@ resolve_span (Reader  *self,
           found = TRUE;
         }
       if (!found)
-        return reader_problem (self, span, PEITHO_ERROR_INVALID,
+        return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_INVALID,
                                _("span “%s” has an empty @target; left out"), name);
     }
 
   if (start == end)
-    return reader_problem (self, span, PEITHO_ERROR_RANGE,
+    return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_RANGE,
                            _("span “%s” covers no text; annotation left out"), name);
 
-  add_records (self, span, start, end, note != NULL ? node_text (note) : NULL);
+  _peitho_tei_reader_add_records (self, span, start, end, note != NULL ? node_text (note) : NULL);
   return TRUE;
 }
 
@@ -541,18 +503,34 @@ ensure_annotator (Reader     *self,
 
   if (!peitho_tei_is_ncname (id))
     {
-      *ok = reader_problem (self, node, PEITHO_ERROR_NOT_FOUND,
+      *ok = _peitho_tei_reader_problem (self, node, PEITHO_ERROR_NOT_FOUND,
                             _("@resp “%s” does not name an annotator; ignored"), resp);
       return NULL;
     }
 
   {
-    g_autoptr(PeithoAnnotator) created = peitho_annotator_new (id, id);
+    xmlNode *stmt = g_hash_table_lookup (self->ids, id);
+    g_autofree char *name = NULL;
+    g_autoptr(PeithoAnnotator) created = NULL;
+
+    /* An edition's own respStmt that its annotations name. */
+    if (peitho_tei_is (stmt, "respStmt"))
+      name = peitho_tei_person_name (stmt);
+    created = peitho_annotator_new (id, name != NULL ? name : id);
 
     if (!peitho_document_add_annotator (self->document, created, NULL))
       return NULL;
   }
   return peitho_document_lookup_annotator (self->document, id);
+}
+
+static gboolean
+in_peitho_part (xmlNode *node)
+{
+  for (; node != NULL && node->type == XML_ELEMENT_NODE; node = node->parent)
+    if (peitho_tei_is_peitho_part (node))
+      return TRUE;
+  return FALSE;
 }
 
 static gboolean
@@ -566,7 +544,7 @@ ensure_tag (Reader     *self,
     return TRUE;
 
   if (!peitho_tei_is_ncname (id))
-    return reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
+    return _peitho_tei_reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
                            _("“%s” in @ana of “%s” is not a category id; annotation left out"),
                            id, display_id (record->node));
 
@@ -577,13 +555,13 @@ ensure_tag (Reader     *self,
       g_autoptr(GError) error = NULL;
 
       if (!peitho_tag_set_add_group (self->tag_set, group, -1, &error))
-        return reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG, "%s", error->message);
+        return _peitho_tei_reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG, "%s", error->message);
     }
 
   if (!g_hash_table_contains (self->unknown_tags, id))
     {
       g_hash_table_add (self->unknown_tags, g_strdup (id));
-      if (!reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
+      if (!_peitho_tei_reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
                            _("the category “#%s” (in @ana of “%s”) is not in the taxonomy; "
                              "it was added to the group “Unknown tags”"),
                            id, display_id (record->node)))
@@ -592,7 +570,7 @@ ensure_tag (Reader     *self,
 
   tag = peitho_tag_new (id, id, NULL, NULL, PEITHO_UNKNOWN_TAG_COLOR);
   return peitho_tag_set_add_tag (self->tag_set, PEITHO_UNKNOWN_GROUP_ID, tag, -1, NULL)
-      || reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
+      || _peitho_tei_reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
                          _("cannot add the category “%s”"), id);
 }
 
@@ -639,12 +617,15 @@ add_annotations (Reader *self)
                                           record->note, record->created);
       if (!peitho_document_add_annotation (self->document, annotation, &error))
         {
-          if (!reader_problem (self, record->node, error->code,
+          if (!_peitho_tei_reader_problem (self, record->node, error->code,
                                _("“%s”: %s; annotation left out"), display_id (record->node),
                                error->message))
             return FALSE;
           g_clear_error (&error);
         }
+      else if (self->edition != NULL && !in_peitho_part (record->node))
+        g_hash_table_add (self->edition->own_annotations,
+                          g_strdup (peitho_annotation_get_id (annotation)));
     }
   return TRUE;
 }
@@ -706,12 +687,12 @@ read_relation (Reader  *self,
       g_ptr_array_add (to_ids, (gpointer) peitho_tei_pointer_id (to[i]));
 
   if (from_ids->len == 0 || to_ids->len == 0)
-    return reader_problem (self, node, PEITHO_ERROR_INVALID,
+    return _peitho_tei_reader_problem (self, node, PEITHO_ERROR_INVALID,
                            _("relation “%s” does not name both of its annotations; left out"),
                            xml_id != NULL ? xml_id : name);
 
   if (from_ids->len * to_ids->len > 1
-      && !reader_problem (self, node, PEITHO_ERROR_INVALID,
+      && !_peitho_tei_reader_problem (self, node, PEITHO_ERROR_INVALID,
                           _("relation “%s” links several annotations; read as %u relations "
                             "between pairs"),
                           xml_id != NULL ? xml_id : name, from_ids->len * to_ids->len))
@@ -735,7 +716,7 @@ read_relation (Reader  *self,
             const char *missing = peitho_document_lookup_annotation (self->document, from_id) == NULL
                                   ? from_id : to_id;
 
-            if (!reader_problem (self, node, PEITHO_ERROR_NOT_FOUND,
+            if (!_peitho_tei_reader_problem (self, node, PEITHO_ERROR_NOT_FOUND,
                                  _("relation “%s”: there is no annotation “%s”; relation left out"),
                                  xml_id != NULL ? xml_id : name, missing))
               return FALSE;
@@ -746,7 +727,7 @@ read_relation (Reader  *self,
                                         annotator != NULL ? peitho_annotator_get_id (annotator)
                                                           : NULL);
         if (!peitho_document_add_relation (self->document, relation, &error)
-            && !reader_problem (self, node, error->code, _("relation “%s”: %s; left out"),
+            && !_peitho_tei_reader_problem (self, node, error->code, _("relation “%s”: %s; left out"),
                                 xml_id != NULL ? xml_id : name, error->message))
           return FALSE;
       }
@@ -771,6 +752,65 @@ read_relations (Reader  *self,
   return TRUE;
 }
 
+/* Whether every pointer of @value names an annotation. */
+static gboolean
+names_annotations (Reader     *self,
+                   const char *value)
+{
+  g_auto(GStrv) tokens = NULL;
+  gboolean any = FALSE;
+
+  if (value == NULL)
+    return TRUE;
+  tokens = g_strsplit_set (value, " \t\n\r", -1);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *id = peitho_tei_pointer_id (tokens[i]);
+
+      if (*tokens[i] == '\0')
+        continue;
+      if (id == NULL || peitho_document_lookup_annotation (self->document, id) == NULL)
+        return FALSE;
+      any = TRUE;
+    }
+  return any;
+}
+
+/* The relations of an edition's own standOff between annotations (of its
+ * own, or made by other tools): read, and kept where they are. The others
+ * (a Wikidata link, a relation between persons) are none of Peitho's. */
+static gboolean
+read_own_relations (Reader  *self,
+                    xmlNode *parent)
+{
+  for (xmlNode *node = peitho_tei_first_element (parent); node; node = peitho_tei_next_element (node))
+    {
+      GListModel *relations = peitho_document_get_relations (self->document);
+      guint before = g_list_model_get_n_items (relations);
+
+      if (!peitho_tei_is (node, "relation"))
+        {
+          if (!read_own_relations (self, node))
+            return FALSE;
+          continue;
+        }
+      if ((peitho_tei_attr (node, "active") == NULL && peitho_tei_attr (node, "mutual") == NULL)
+          || !names_annotations (self, peitho_tei_attr (node, "active"))
+          || !names_annotations (self, peitho_tei_attr (node, "passive"))
+          || !names_annotations (self, peitho_tei_attr (node, "mutual")))
+        continue;
+      if (!read_relation (self, node))
+        return FALSE;
+      for (guint i = before; i < g_list_model_get_n_items (relations); i++)
+        {
+          g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
+
+          g_hash_table_add (self->edition->own_relations, g_strdup (peitho_relation_get_id (relation)));
+        }
+    }
+  return TRUE;
+}
+
 /* ---------------------------------------------------------------------------
  * Entry points
  */
@@ -788,6 +828,8 @@ reader_clear (Reader *self)
   g_clear_pointer (&self->unknown_tags, g_hash_table_unref);
   g_clear_pointer (&self->records, g_ptr_array_unref);
   g_clear_pointer (&self->span_nodes, g_ptr_array_unref);
+  g_clear_pointer (&self->edition, peitho_tei_edition_free);
+  g_clear_pointer (&self->peitho_anchors, g_hash_table_unref);
   if (self->paragraph != NULL)
     g_string_free (g_steal_pointer (&self->paragraph), TRUE);
   g_clear_error (&self->error);
@@ -811,7 +853,7 @@ read_document (Reader  *self,
       peitho_document_set_header_xml (self->document, header_xml);
       peitho_tei_read_metadata (self->document, header);
       if (!peitho_tei_read_annotators (self->document, peitho_tei_child (header, "fileDesc"),
-                                       problem_cb, self))
+                                       FALSE, problem_cb, self))
         return FALSE;
       self->tag_set = peitho_tei_read_tag_set (header, problem_cb, self);
       if (self->tag_set == NULL && self->error != NULL)
@@ -842,7 +884,245 @@ read_document (Reader  *self,
 
   if (header != NULL)
     peitho_tei_read_changes (self->document, peitho_tei_child (header, "revisionDesc"),
-                             self->changes_used);
+                             FALSE, self->changes_used);
+
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------------------
+ * Editions
+ */
+
+/* Peitho's flat form: a body of <p>s that hold only text, anchors and
+ * annotation elements, written without indentation. */
+static gboolean
+is_flat_content (xmlNode *parent)
+{
+  for (xmlNode *node = parent->children; node; node = node->next)
+    {
+      if (node->type == XML_ELEMENT_NODE)
+        {
+          if (!peitho_tei_is (node, "anchor") && !_peitho_tei_is_annotation_element (node))
+            return FALSE;
+          if (!is_flat_content (node))
+            return FALSE;
+        }
+      else if (node->type == XML_COMMENT_NODE || node->type == XML_PI_NODE)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+is_indentation (const xmlNode *node)
+{
+  const char *p;
+
+  if (node == NULL || node->type != XML_TEXT_NODE || node->content == NULL)
+    return FALSE;
+  p = (const char *) node->content;
+  if (*p == '\n')
+    return TRUE;
+  p += strlen (p);
+  while (p > (const char *) node->content && (p[-1] == ' ' || p[-1] == '\t'))
+    p--;
+  return p > (const char *) node->content && p[-1] == '\n';
+}
+
+static gboolean
+is_flat_form (xmlNode *root)
+{
+  xmlNode *text = peitho_tei_child (root, "text");
+  xmlNode *body = peitho_tei_child (text, "body");
+  xmlNode *header = peitho_tei_child (root, "teiHeader");
+  gboolean pretty = FALSE;
+
+  if (!peitho_tei_is (root, "TEI") || body == NULL)
+    return text == NULL;
+  for (xmlNode *n = peitho_tei_first_element (root); n; n = peitho_tei_next_element (n))
+    if (peitho_tei_is_peitho_part (n))
+      return FALSE;
+  for (xmlNode *n = peitho_tei_first_element (text); n; n = peitho_tei_next_element (n))
+    if (n != body)
+      return FALSE;
+  for (xmlNode *n = peitho_tei_first_element (header); n; n = peitho_tei_next_element (n))
+    for (xmlNode *m = peitho_tei_first_element (n); m; m = peitho_tei_next_element (m))
+      if (peitho_tei_is_peitho_part (m))
+        return FALSE;
+  for (xmlNode *n = body->children; n; n = n->next)
+    {
+      if (n->type == XML_COMMENT_NODE || n->type == XML_PI_NODE)
+        return FALSE;
+      if (n->type != XML_ELEMENT_NODE)
+        continue;
+      /* The empty body of an empty document */
+      if (peitho_tei_is (n, "div") && n->children == NULL)
+        continue;
+      if (!peitho_tei_is (n, "p") || !is_flat_content (n))
+        return FALSE;
+      /* Peitho gives every <p> an id; text in a pretty-printed <p> of
+       * another's is not Peitho's. */
+      if (peitho_tei_attr (n, "xml:id") == NULL)
+        pretty |= is_indentation (n->children) || is_indentation (n->last);
+    }
+  return !pretty;
+}
+
+/* Peitho's additions of an earlier save: marked header parts, its standOff
+ * and the anchors its spans point at. */
+static void
+find_peitho_parts (Reader  *self,
+                   xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (peitho_tei_is_peitho_part (node))
+        {
+          g_ptr_array_add (self->edition->peitho_parts, node);
+          if (peitho_tei_is (node, "standOff"))
+            for (xmlNode *span = node->children; span; span = span != NULL ? span->next : NULL)
+              {
+                /* spanGrp/span */
+                for (xmlNode *s = span->children; s; s = s->next)
+                  {
+                    const char *from = peitho_tei_pointer_id (peitho_tei_attr (s, "from"));
+                    const char *to = peitho_tei_pointer_id (peitho_tei_attr (s, "to"));
+
+                    if (!peitho_tei_is (s, "span"))
+                      continue;
+                    if (from != NULL)
+                      g_hash_table_add (self->peitho_anchors, (gpointer) from);
+                    if (to != NULL)
+                      g_hash_table_add (self->peitho_anchors, (gpointer) to);
+                  }
+              }
+          continue;
+        }
+      find_peitho_parts (self, node->children);
+    }
+}
+
+/* The ids of the edition, and Peitho's anchors among the parts. */
+static void
+collect_edition_ids (Reader  *self,
+                     xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    {
+      const char *id;
+
+      if (node->type != XML_ELEMENT_NODE || peitho_tei_is_peitho_part (node))
+        continue;
+      id = peitho_tei_attr (node, "xml:id");
+      if (id != NULL && peitho_tei_is (node, "anchor")
+          && g_hash_table_contains (self->peitho_anchors, id))
+        {
+          g_ptr_array_add (self->edition->peitho_parts, node);
+          continue;
+        }
+      if (id != NULL)
+        g_hash_table_add (self->edition->ids, g_strdup (id));
+      collect_edition_ids (self, node->children);
+    }
+}
+
+/* The ids of the tag set (when it is the edition's own taxonomy) are tags. */
+static void
+reserve_id (Reader     *self,
+            const char *id)
+{
+  if (peitho_tag_set_lookup_tag (self->tag_set, id) != NULL
+      || peitho_tag_set_lookup_group (self->tag_set, id) != NULL
+      || g_strcmp0 (peitho_tag_set_get_id (self->tag_set), id) == 0)
+    return;
+  peitho_document_reserve_id (self->document, id);
+}
+
+static gboolean
+read_edition (Reader  *self,
+              xmlNode *root)
+{
+  xmlNode *header = peitho_tei_child (root, "teiHeader");
+  g_autoptr(GHashTable) record_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer id;
+
+  if (!collect_ids (self, root))
+    return FALSE;
+  find_peitho_parts (self, root->children);
+  collect_edition_ids (self, root->children);
+
+  if (header != NULL)
+    {
+      peitho_tei_read_metadata (self->document, header);
+      if (!peitho_tei_read_annotators (self->document, peitho_tei_child (header, "fileDesc"),
+                                       TRUE, problem_cb, self))
+        return FALSE;
+      /* Peitho's taxonomy, else the edition's own (its seg/@ana point there). */
+      self->tag_set = peitho_tei_read_peitho_tag_set (header, problem_cb, self);
+      if (self->tag_set == NULL && self->error == NULL)
+        self->tag_set = peitho_tei_read_tag_set (header, problem_cb, self);
+      if (self->tag_set == NULL && self->error != NULL)
+        return FALSE;
+    }
+  if (self->tag_set == NULL)
+    self->tag_set = self->options->default_tag_set != NULL
+                    ? peitho_tag_set_copy (self->options->default_tag_set)
+                    : peitho_tag_set_new_default ();
+
+  if (!_peitho_tei_read_edition_text (self, root))
+    return FALSE;
+
+  for (xmlNode *n = peitho_tei_first_element (root); n; n = peitho_tei_next_element (n))
+    {
+      if (peitho_tei_is (n, "standOff"))
+        walk_stand_off (self, n);
+      else if (peitho_tei_is (n, "TEI"))
+        for (xmlNode *m = peitho_tei_first_element (n); m; m = peitho_tei_next_element (m))
+          if (peitho_tei_is (m, "standOff"))
+            walk_stand_off (self, m);
+    }
+
+  for (guint i = 0; i < self->span_nodes->len; i++)
+    if (!resolve_span (self, g_ptr_array_index (self->span_nodes, i)))
+      return FALSE;
+
+  /* Annotation ids never take an id of the edition; the edition's own
+   * annotation elements keep theirs. */
+  for (guint i = 0; i < self->records->len; i++)
+    {
+      Record *record = g_ptr_array_index (self->records, i);
+
+      if (record->id != NULL)
+        g_hash_table_add (record_ids, (gpointer) record->id);
+    }
+  g_hash_table_iter_init (&iter, self->edition->ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (record_ids, id)
+        && !peitho_tei_is (g_hash_table_lookup (self->ids, id), "respStmt"))
+      reserve_id (self, id);
+
+  if (!add_annotations (self))
+    return FALSE;
+
+  for (xmlNode *n = peitho_tei_first_element (root); n; n = peitho_tei_next_element (n))
+    if (peitho_tei_is (n, "standOff") && peitho_tei_is_peitho_part (n) && !read_relations (self, n))
+      return FALSE;
+  for (xmlNode *n = peitho_tei_first_element (root); n; n = peitho_tei_next_element (n))
+    if (peitho_tei_is (n, "standOff") && !peitho_tei_is_peitho_part (n)
+        && !read_own_relations (self, n))
+      return FALSE;
+
+  /* The respStmts that no annotation named, now that annotators are made. */
+  g_hash_table_iter_init (&iter, self->edition->ids);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    reserve_id (self, id);
+
+  if (header != NULL)
+    peitho_tei_read_changes (self->document, peitho_tei_child (header, "revisionDesc"),
+                             TRUE, self->changes_used);
 
   return TRUE;
 }
@@ -854,7 +1134,24 @@ peitho_tei_read_bytes (GBytes           *bytes,
                        GPtrArray        *problems,
                        GError          **error)
 {
+  PeithoTeiReadOptions options = PEITHO_TEI_READ_OPTIONS_INIT;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  options.flags = flags;
+  return peitho_tei_read_bytes_with_options (bytes, display_name, &options, problems, error);
+}
+
+PeithoDocument *
+peitho_tei_read_bytes_with_options (GBytes                     *bytes,
+                                    const char                 *display_name,
+                                    const PeithoTeiReadOptions *options,
+                                    GPtrArray                  *problems,
+                                    GError                    **error)
+{
+  static const PeithoTeiReadOptions default_options = PEITHO_TEI_READ_OPTIONS_INIT;
   Reader self = { 0 };
+  PeithoReadFlags flags;
   xmlDoc *xml;
   xmlNode *root;
   PeithoDocument *result = NULL;
@@ -863,6 +1160,9 @@ peitho_tei_read_bytes (GBytes           *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  if (options == NULL)
+    options = &default_options;
+  flags = options->flags;
   if (display_name == NULL)
     display_name = "document";
   data = g_bytes_get_data (bytes, &size);
@@ -872,9 +1172,10 @@ peitho_tei_read_bytes (GBytes           *bytes,
     return NULL;
 
   root = xmlDocGetRootElement (xml);
-  if (!peitho_tei_is (root, "TEI"))
+  if (!peitho_tei_is (root, "TEI") && !peitho_tei_is (root, "teiCorpus"))
     {
-      if (g_strcmp0 ((const char *) root->name, "TEI") == 0)
+      if (g_strcmp0 ((const char *) root->name, "TEI") == 0
+          || g_strcmp0 ((const char *) root->name, "teiCorpus") == 0)
         g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
                      _("%s:%ld: not a TEI document: <TEI> is not in the TEI namespace (%s)"),
                      display_name, xmlGetLineNo (root), PEITHO_TEI_NS);
@@ -899,15 +1200,86 @@ peitho_tei_read_bytes (GBytes           *bytes,
   self.records = g_ptr_array_new_with_free_func (record_free);
   self.span_nodes = g_ptr_array_new ();
   self.paragraph = g_string_new (NULL);
+  self.options = options;
 
-  if (read_document (&self, root))
-    result = g_steal_pointer (&self.document);
+  if (is_flat_form (root))
+    {
+      if (read_document (&self, root))
+        result = g_steal_pointer (&self.document);
+      xmlFreeDoc (xml);
+    }
   else
+    {
+      self.edition = peitho_tei_edition_new (xml);
+      self.peitho_anchors = g_hash_table_new (g_str_hash, g_str_equal);
+      if (read_edition (&self, root))
+        {
+          result = g_steal_pointer (&self.document);
+          peitho_document_set_source_tree (result, g_steal_pointer (&self.edition),
+                                           (GDestroyNotify) peitho_tei_edition_free);
+        }
+    }
+  if (result == NULL)
     g_propagate_error (error, g_steal_pointer (&self.error));
 
   reader_clear (&self);
-  xmlFreeDoc (xml);
   return result;
+}
+
+char **
+peitho_tei_list_corpus (GBytes      *bytes,
+                        const char  *display_name,
+                        GError     **error)
+{
+  g_autoptr(GStrvBuilder) titles = NULL;
+  xmlDoc *xml;
+  xmlNode *root;
+  gsize size;
+  const char *data;
+  GQueue stack = G_QUEUE_INIT;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "document";
+  data = g_bytes_get_data (bytes, &size);
+  xml = peitho_tei_parse_memory (data, size, display_name, error);
+  if (xml == NULL)
+    return NULL;
+  root = xmlDocGetRootElement (xml);
+  if (!peitho_tei_is (root, "teiCorpus"))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
+                   _("%s:%ld: not a TEI corpus: the root element is <%s>, not <teiCorpus>"),
+                   display_name, xmlGetLineNo (root), (const char *) root->name);
+      xmlFreeDoc (xml);
+      return NULL;
+    }
+
+  /* Depth first, in document order, as the reader counts them. */
+  titles = g_strv_builder_new ();
+  g_queue_push_head (&stack, peitho_tei_first_element (root));
+  while (!g_queue_is_empty (&stack))
+    {
+      xmlNode *node = g_queue_pop_head (&stack);
+
+      if (node == NULL)
+        continue;
+      g_queue_push_head (&stack, peitho_tei_next_element (node));
+      if (peitho_tei_is (node, "teiCorpus"))
+        g_queue_push_head (&stack, peitho_tei_first_element (node));
+      else if (peitho_tei_is (node, "TEI"))
+        {
+          xmlNode *header = peitho_tei_child (node, "teiHeader");
+          xmlNode *file_desc = peitho_tei_child (header, "fileDesc");
+          xmlNode *title_stmt = peitho_tei_child (file_desc, "titleStmt");
+          g_autofree char *title = peitho_tei_collapsed_text (peitho_tei_child (title_stmt, "title"));
+
+          g_strv_builder_add (titles, title != NULL ? title : "");
+        }
+    }
+  xmlFreeDoc (xml);
+  return g_strv_builder_end (titles);
 }
 
 PeithoDocument *

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* Private to the core's TEI reader and writer: an edition read with its
+ * markup. The parsed tree is kept as it was read; the writer saves a copy of
+ * it with Peitho's additions (anchors, its standOff, its header parts).
+ *
+ * The text of the document maps back into the tree through segments: runs of
+ * characters of the text that come from one node. Inside a segment of a text
+ * node, each character of the text is one character of the node's content,
+ * except that (outside xml:space="preserve") a run of XML whitespace gives one
+ * space; a segment of an element (lb) is the one space that element stands
+ * for. */
+
+#include <libxml/tree.h>
+
+#include "peitho-document.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  xmlNode *node;         /* a text node, or an element that gives a space */
+  gsize    start;        /* offset of its first character in the text */
+  guint32  length;       /* characters */
+  guint32  byte_start;   /* where its first character begins in node->content */
+  guint    preserve : 1; /* xml:space="preserve": whitespace is kept as it is */
+} PeithoTeiSegment;
+
+typedef struct {
+  xmlDoc     *doc;
+  GArray     *segments;         /* PeithoTeiSegment, sorted by start */
+  /* Peitho's additions of an earlier save (anchors, its standOff, marked
+   * header parts): left out of the copy that is saved. */
+  GPtrArray  *peitho_parts;
+  /* The xml:ids of the edition, Peitho's additions excepted (owned). */
+  GHashTable *ids;
+  /* Ids of the annotations the edition encodes itself (seg/@ana, spans of
+   * its own standOff): they stay where they are and are not written again. */
+  GHashTable *own_annotations;
+  /* Ids of the relations between annotations in its own standOff. */
+  GHashTable *own_relations;
+} PeithoTeiEdition;
+
+PeithoTeiEdition *peitho_tei_edition_new  (xmlDoc           *doc);
+void              peitho_tei_edition_free (PeithoTeiEdition *edition);
+
+/* The segment that holds character @offset, or NULL. */
+const PeithoTeiSegment *peitho_tei_edition_segment_at (PeithoTeiEdition *edition,
+                                                       gsize             offset);
+
+/* TRUE if an anchor may not stand in @node (pc, c, g, idno ...): the writer
+ * puts it before or after that element instead. */
+gboolean          peitho_tei_anchor_forbidden_in (const xmlNode *node);
+
+/* TRUE for XML whitespace. */
+static inline gboolean
+peitho_tei_is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+G_END_DECLS
