@@ -233,6 +233,9 @@ peitho_cli_validate (int    argc,
     peitho_cli_print_problem (filename, g_ptr_array_index (problems, i));
 
   invalid = peitho_document_validate (peitho_load_result_get_document (result));
+  /* A TEI whose text Peitho cannot find reads as nothing: say so. */
+  if (peitho_document_get_length (peitho_load_result_get_document (result)) == 0)
+    g_ptr_array_insert (invalid, 0, g_strdup (_("the document has no text (0 characters)")));
   for (guint i = 0; i < invalid->len; i++)
     peitho_cli_print_problem (filename, g_ptr_array_index (invalid, i));
 
