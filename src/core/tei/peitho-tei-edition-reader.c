@@ -890,6 +890,10 @@ peitho_tei_edition_free (PeithoTeiEdition *edition)
   g_hash_table_unref (edition->ids);
   g_hash_table_unref (edition->own_annotations);
   g_hash_table_unref (edition->own_relations);
+  g_free (edition->title);
+  g_free (edition->author);
+  g_free (edition->date);
+  g_free (edition->source);
   xmlFreeDoc (edition->doc);
   g_free (edition);
 }

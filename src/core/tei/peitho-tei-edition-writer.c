@@ -562,6 +562,87 @@ add_annotators (Writer  *self,
     }
 }
 
+/* Metadata edited on the document goes into the edition's own elements
+ * (created where missing, as the flat form would); the rest stays as is. */
+static void
+update_metadata (Writer  *self,
+                 xmlNode *header)
+{
+  static const char * const before_pub[] = { "titleStmt", NULL };
+  PeithoTeiEdition *edition = self->edition;
+  const char *title = peitho_document_get_title (self->document);
+  const char *author = peitho_document_get_author (self->document);
+  const char *date = peitho_document_get_date (self->document);
+  const char *source = peitho_document_get_source (self->document);
+  xmlNode *file_desc = peitho_tei_child (header, "fileDesc");
+  xmlNode *title_stmt;
+
+  if (file_desc == NULL)
+    return;
+  title_stmt = peitho_tei_ensure_child (file_desc, "titleStmt",
+                                        peitho_tei_first_element_not_in (file_desc, before_pub));
+
+  if (g_strcmp0 (title, edition->title) != 0)
+    peitho_tei_set_text (peitho_tei_ensure_child (title_stmt, "title",
+                                                  peitho_tei_first_element (title_stmt)),
+                         title);
+  if (g_strcmp0 (author, edition->author) != 0)
+    {
+      xmlNode *node = peitho_tei_child (title_stmt, "author");
+
+      if (author == NULL || *author == '\0')
+        {
+          if (node != NULL)
+            peitho_tei_remove_node (node);
+        }
+      else
+        {
+          if (node == NULL)
+            {
+              xmlNode *last_title = NULL;
+
+              for (xmlNode *n = peitho_tei_first_element (title_stmt); n; n = peitho_tei_next_element (n))
+                if (peitho_tei_is (n, "title"))
+                  last_title = n;
+              node = peitho_tei_new_child (title_stmt, "author",
+                                           last_title != NULL ? peitho_tei_next_element (last_title)
+                                                              : NULL);
+            }
+          peitho_tei_set_text (node, author);
+        }
+    }
+  if (g_strcmp0 (date, edition->date) != 0 && date != NULL && *date != '\0')
+    {
+      xmlNode *profile_desc = peitho_tei_child (header, "profileDesc");
+      xmlNode *creation, *node;
+      g_autofree char *iso = peitho_tei_date_to_iso (date);
+
+      if (profile_desc == NULL)
+        {
+          xmlNode *after = peitho_tei_child (header, "encodingDesc");
+
+          if (after == NULL)
+            after = file_desc;
+          profile_desc = peitho_tei_new_child (header, "profileDesc", peitho_tei_next_element (after));
+        }
+      creation = peitho_tei_ensure_child (profile_desc, "creation", peitho_tei_first_element (profile_desc));
+      node = peitho_tei_ensure_child (creation, "date", NULL);
+      peitho_tei_set_text (node, date);
+      if (iso != NULL)
+        xmlSetProp (node, (const xmlChar *) "when", (const xmlChar *) iso);
+    }
+  if (g_strcmp0 (source, edition->source) != 0 && source != NULL)
+    {
+      xmlNode *source_desc = peitho_tei_child (file_desc, "sourceDesc");
+      xmlNode *bibl = source_desc != NULL ? peitho_tei_child (source_desc, "bibl") : NULL;
+
+      if (bibl != NULL)
+        peitho_tei_set_text (bibl, source);
+      else if (source_desc != NULL && peitho_tei_child (source_desc, "p") == NULL)
+        peitho_tei_add_text (peitho_tei_new_child (source_desc, "bibl", NULL), source);
+    }
+}
+
 /* The tag set without the categories the edition declares itself. */
 static PeithoTagSet *
 writable_tag_set (Writer *self)
@@ -899,6 +980,7 @@ peitho_tei_write_edition (PeithoDocument    *document,
   marks = assign_change_marks (&self);
   if (header != NULL)
     {
+      update_metadata (&self, header);
       add_annotators (&self, header);
       add_tag_set (&self, header);
       add_changes (&self, header, marks);

@@ -39,6 +39,12 @@ typedef struct {
   GHashTable *own_annotations;
   /* Ids of the relations between annotations in its own standOff. */
   GHashTable *own_relations;
+  /* The metadata as read: what the document says otherwise was edited, and
+   * is written into the edition's header. */
+  char       *title;
+  char       *author;
+  char       *date;
+  char       *source;
 } PeithoTeiEdition;
 
 PeithoTeiEdition *peitho_tei_edition_new  (xmlDoc           *doc);

@@ -752,31 +752,27 @@ read_relations (Reader  *self,
   return TRUE;
 }
 
-/* Whether every pointer of @value names an annotation. */
+/* Whether a pointer of @value names an annotation. */
 static gboolean
-names_annotations (Reader     *self,
-                   const char *value)
+names_annotation (Reader     *self,
+                  const char *value)
 {
   g_auto(GStrv) tokens = NULL;
-  gboolean any = FALSE;
 
   if (value == NULL)
-    return TRUE;
+    return FALSE;
   tokens = g_strsplit_set (value, " \t\n\r", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       const char *id = peitho_tei_pointer_id (tokens[i]);
 
-      if (*tokens[i] == '\0')
-        continue;
-      if (id == NULL || peitho_document_lookup_annotation (self->document, id) == NULL)
-        return FALSE;
-      any = TRUE;
+      if (id != NULL && peitho_document_lookup_annotation (self->document, id) != NULL)
+        return TRUE;
     }
-  return any;
+  return FALSE;
 }
 
-/* The relations of an edition's own standOff between annotations (of its
+/* The relations of an edition's own standOff that name annotations (of its
  * own, or made by other tools): read, and kept where they are. The others
  * (a Wikidata link, a relation between persons) are none of Peitho's. */
 static gboolean
@@ -794,10 +790,9 @@ read_own_relations (Reader  *self,
             return FALSE;
           continue;
         }
-      if ((peitho_tei_attr (node, "active") == NULL && peitho_tei_attr (node, "mutual") == NULL)
-          || !names_annotations (self, peitho_tei_attr (node, "active"))
-          || !names_annotations (self, peitho_tei_attr (node, "passive"))
-          || !names_annotations (self, peitho_tei_attr (node, "mutual")))
+      if (!names_annotation (self, peitho_tei_attr (node, "active"))
+          && !names_annotation (self, peitho_tei_attr (node, "passive"))
+          && !names_annotation (self, peitho_tei_attr (node, "mutual")))
         continue;
       if (!read_relation (self, node))
         return FALSE;
@@ -914,30 +909,14 @@ is_flat_content (xmlNode *parent)
 }
 
 static gboolean
-is_indentation (const xmlNode *node)
-{
-  const char *p;
-
-  if (node == NULL || node->type != XML_TEXT_NODE || node->content == NULL)
-    return FALSE;
-  p = (const char *) node->content;
-  if (*p == '\n')
-    return TRUE;
-  p += strlen (p);
-  while (p > (const char *) node->content && (p[-1] == ' ' || p[-1] == '\t'))
-    p--;
-  return p > (const char *) node->content && p[-1] == '\n';
-}
-
-static gboolean
 is_flat_form (xmlNode *root)
 {
   xmlNode *text = peitho_tei_child (root, "text");
   xmlNode *body = peitho_tei_child (text, "body");
   xmlNode *header = peitho_tei_child (root, "teiHeader");
-  gboolean pretty = FALSE;
-
-  if (!peitho_tei_is (root, "TEI") || body == NULL)
+  if (!peitho_tei_is (root, "TEI"))
+    return FALSE;
+  if (body == NULL)
     return text == NULL;
   for (xmlNode *n = peitho_tei_first_element (root); n; n = peitho_tei_next_element (n))
     if (peitho_tei_is_peitho_part (n))
@@ -958,14 +937,11 @@ is_flat_form (xmlNode *root)
       /* The empty body of an empty document */
       if (peitho_tei_is (n, "div") && n->children == NULL)
         continue;
-      if (!peitho_tei_is (n, "p") || !is_flat_content (n))
+      /* Peitho gives every <p> an id. */
+      if (!peitho_tei_is (n, "p") || !is_flat_content (n) || peitho_tei_attr (n, "xml:id") == NULL)
         return FALSE;
-      /* Peitho gives every <p> an id; text in a pretty-printed <p> of
-       * another's is not Peitho's. */
-      if (peitho_tei_attr (n, "xml:id") == NULL)
-        pretty |= is_indentation (n->children) || is_indentation (n->last);
     }
-  return !pretty;
+  return TRUE;
 }
 
 /* Peitho's additions of an earlier save: marked header parts, its standOff
@@ -1057,6 +1033,10 @@ read_edition (Reader  *self,
   if (header != NULL)
     {
       peitho_tei_read_metadata (self->document, header);
+      self->edition->title = g_strdup (peitho_document_get_title (self->document));
+      self->edition->author = g_strdup (peitho_document_get_author (self->document));
+      self->edition->date = g_strdup (peitho_document_get_date (self->document));
+      self->edition->source = g_strdup (peitho_document_get_source (self->document));
       if (!peitho_tei_read_annotators (self->document, peitho_tei_child (header, "fileDesc"),
                                        TRUE, problem_cb, self))
         return FALSE;
