@@ -275,11 +275,17 @@ update_encoding_desc (HeaderBuilder *self,
 
   peitho_tei_update_tags_decl (self->used_ids, tag_set, encoding_desc, old_taxonomy, rendition_ids);
 
-  if (class_decl == NULL)
-    class_decl = peitho_tei_new_child (encoding_desc, "classDecl", NULL);
-  peitho_tei_build_taxonomy (tag_set, class_decl, old_taxonomy, rendition_ids);
+  /* Never an empty taxonomy (it would not be valid): no tags, none. */
+  if (peitho_tag_set_get_n_groups (tag_set) > 0)
+    {
+      if (class_decl == NULL)
+        class_decl = peitho_tei_new_child (encoding_desc, "classDecl", NULL);
+      peitho_tei_build_taxonomy (tag_set, class_decl, old_taxonomy, rendition_ids);
+    }
   if (old_taxonomy != NULL)
     peitho_tei_remove_node (old_taxonomy);
+  if (class_decl != NULL && peitho_tei_first_element (class_decl) == NULL)
+    peitho_tei_remove_node (class_decl);
 
   /* encodingDesc may not be empty, but an empty tag set leaves nothing. */
   if (peitho_tei_first_element (encoding_desc) == NULL)
