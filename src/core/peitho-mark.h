@@ -5,14 +5,48 @@
 
 G_BEGIN_DECLS
 
+/*
+ * Showing an edition (for the window and the handouts)
+ * =====================================================
+ * peitho_tei_read_bytes() (or _with_options(), peitho_document_load_file())
+ * of a TEI edition gives a document whose source tree is kept
+ * (peitho_document_get_source_tree() != NULL) and which has:
+ *
+ * - the text, in blocks: peitho_document_get_n_paragraphs(),
+ *   peitho_document_get_paragraph (doc, i, &start, &length, NULL) and
+ *   peitho_document_get_block_break (doc, i): PEITHO_BLOCK_BREAK_LINE when a
+ *   "\n" comes before block i (the lines of one speech or stanza, the first
+ *   line after the speaker), PARAGRAPH for "\n\n";
+ * - marks, sorted by start: peitho_document_get_marks_in_range (doc, start,
+ *   end) for what is on screen, or get_n_marks()/get_mark() for all of them.
+ *   A view styles HEADING (by level), SPEAKER, STAGE (set apart, italic),
+ *   ITALIC, BOLD, SMALL_CAPS, STRUCK; puts LINE's value (l/@n) in the margin
+ *   at the line's start; shows NOTE, PAGE_BREAK and GAP as small markers at
+ *   their offset, with the note's text (value) on hover or click; and offers
+ *   ALTERNATIVE's value (the other reading of a choice) on hover;
+ * - an outline: peitho_document_get_n_outline_entries() and
+ *   get_outline_entry(): level, start, end and label of each division with a
+ *   head or @n, in document order (jump to start);
+ * - speeches: each SPEECH mark's value is its @who ("#Hamlet_Ham") or the
+ *   speaker's text; the annotations in it are
+ *   peitho_document_get_annotations_in_range (doc, mark->start, mark->end),
+ *   for counts per speaker.
+ *
+ * PeithoTeiReadOptions (peitho-tei-reader.h) carries the tag set chosen in
+ * Preferences for editions without Peitho's taxonomy (default_tag_set), the
+ * choice of readings (PEITHO_READ_ORIGINAL_READINGS) and, for a teiCorpus,
+ * which TEI to read (corpus_member; peitho_tei_list_corpus() lists them).
+ * Marks and outline never change after reading; offsets are characters.
+ */
+
 /**
  * PeithoMarkKind:
  * What a structure mark of an edition says about its range of the text.
  *
  * Range marks (start < end, or start == end for an empty element):
  * @PEITHO_MARK_PARAGRAPH: a paragraph (p, ab, and other prose blocks)
- * @PEITHO_MARK_HEADING: a head; level is 1 for a heading outside any div,
- *   1 + the number of enclosing divs otherwise (capped at 6)
+ * @PEITHO_MARK_HEADING: a head; level is the number of enclosing divisions
+ *   (1 outside any, at most 6): an act's head 1, a scene's 2
  * @PEITHO_MARK_SPEECH: a speech (sp); value is its @who ("#hamlet"), or the
  *   speaker's text when it has no @who
  * @PEITHO_MARK_SPEAKER: the speaker's name (speaker); value as for SPEECH
@@ -56,7 +90,8 @@ typedef enum {
  * @kind: what it is
  * @start: first character (offset in the document text, code points)
  * @end: one past the last character; == @start for point marks
- * @level: heading level (1..6), 0 for other kinds
+ * @level: heading level (1..6: the number of enclosing divisions, at least 1),
+ *   0 for other kinds
  * @value: (nullable): see #PeithoMarkKind; owned by the document
  */
 typedef struct {
@@ -69,13 +104,13 @@ typedef struct {
 
 /**
  * PeithoOutlineEntry:
- * One division of the edition (a div with a head or an @n, or a speech's
- * div-less text group): acts and scenes, chapters, sections.
+ * One division of the edition (a div with a head or an @n): acts and scenes,
+ * chapters, sections.
  * @level: 1 for a top division, 2 inside it, ...
  * @start: offset of its first character in the document text
  * @end: one past its last character
- * @label: its head's text, else "@type @n" ("scene 2"), never NULL; owned by
- *   the document
+ * @label: its head's text, else "@type @n" ("scene 2"; for Perseus'
+ *   type="textpart" "@subtype @n"), never NULL; owned by the document
  */
 typedef struct {
   guint       level;
