@@ -22,8 +22,15 @@ _peitho_seminar_copy_text (PeithoDocument *source)
       peitho_document_get_paragraph (source, i, &start, &length, &xml_id);
       text = peitho_document_offset_to_pointer (source, start);
       end = peitho_document_offset_to_pointer (source, start + length);
-      /* The source holds the text already, so it cannot fail. */
-      if (!peitho_document_append_paragraph (copy, text, end - text, xml_id, NULL))
+      /* The source holds the text already, so it cannot fail. Blocks of an
+       * edition have no id, and keep their line or paragraph break. */
+      if (xml_id == NULL)
+        {
+          if (!peitho_document_append_block (copy, text, end - text,
+                                             peitho_document_get_block_break (source, i), NULL))
+            g_assert_not_reached ();
+        }
+      else if (!peitho_document_append_paragraph (copy, text, end - text, xml_id, NULL))
         g_assert_not_reached ();
     }
 

@@ -1032,6 +1032,11 @@ read_edition (Reader  *self,
 
   if (header != NULL)
     {
+      g_autofree char *header_xml = peitho_tei_dump_node (header);
+
+      /* For documents made from this one (a seminar's copies), which have
+       * no tree of their own. */
+      peitho_document_set_header_xml (self->document, header_xml);
       peitho_tei_read_metadata (self->document, header);
       self->edition->title = g_strdup (peitho_document_get_title (self->document));
       self->edition->author = g_strdup (peitho_document_get_author (self->document));
