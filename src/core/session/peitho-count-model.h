@@ -11,9 +11,11 @@ G_DECLARE_FINAL_TYPE (PeithoCountModel, peitho_count_model, PEITHO, COUNT_MODEL,
 /* The counts of a document, kept up to date from its signals: one update per
  * change, never a recount. The model itself is a flat GListModel of the
  * tags' PeithoCountItem; get_groups() gives the groups, whose "children" are
- * those same tag items. Property "total" (all annotations); room for
- * per-annotator and relation counts (issue 4) beside it.
- * Signal "hidden-changed" (const char *tag_id, gboolean hidden). */
+ * those same tag items. Beside them: one item per annotator
+ * (get_annotators()) and per relation type (get_relation_types()).
+ * Properties "total" (all annotations) and "n-relations".
+ * Signal "hidden-changed" (const char *tag_id, gboolean hidden): a tag's
+ * highlight was hidden or shown (peitho_count_item_set_hidden()). */
 PeithoCountModel *peitho_count_model_new         (PeithoDocument   *document);
 PeithoDocument   *peitho_count_model_get_document (PeithoCountModel *self);
 GListModel       *peitho_count_model_get_groups  (PeithoCountModel *self);

@@ -6,9 +6,9 @@
 G_BEGIN_DECLS
 
 /* One kind of undoable edit. redo() performs the edit (also the first time),
- * undo() reverts it; both get the edit's own data. GTK-free on purpose: the
- * tag-set editor and relations (issue 4) add their own kinds through
- * peitho_history_perform(). */
+ * undo() reverts it; both get the edit's own data. The annotation, relation
+ * and tag-set edits below are such kinds; the tag-set editor adds its own
+ * (renaming, recolouring, moving tags) through peitho_history_perform(). */
 typedef struct {
   const char *name;
   gboolean  (*redo) (PeithoDocument  *document,
