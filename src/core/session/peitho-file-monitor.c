@@ -14,7 +14,7 @@ struct _PeithoFileMonitor
   GFile        *file;
   GFileMonitor *monitor;
   GCancellable *cancellable;
-  char         *known_etag;
+  char         *known_state; /* see dup_state() */
   guint         settle_id;
   guint         writing : 1;
 };
@@ -33,6 +33,19 @@ typedef struct {
   gboolean           record;
 } QueryData;
 
+#define STATE_ATTRIBUTES G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_STANDARD_SIZE
+
+/* The etag (the modification time) and the size: two writes within one
+ * tick of the file system's clock have the same etag, but rarely the same
+ * size. NULL when the file is gone. */
+static char *
+dup_state (GFileInfo *info)
+{
+  if (info == NULL)
+    return NULL;
+  return g_strdup_printf ("%s/%" G_GOFFSET_FORMAT, g_file_info_get_etag (info), g_file_info_get_size (info));
+}
+
 static void
 query_info_cb (GObject      *object,
                GAsyncResult *result,
@@ -42,27 +55,26 @@ query_info_cb (GObject      *object,
   g_autoptr(PeithoFileMonitor) self = data->self;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  const char *etag = NULL;
+  g_autofree char *state = NULL;
 
   info = g_file_query_info_finish (G_FILE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (info != NULL)
-    etag = g_file_info_get_etag (info);
+  state = dup_state (info);
 
   if (data->record)
     {
-      g_free (self->known_etag);
-      self->known_etag = g_strdup (etag);
+      g_free (self->known_state);
+      self->known_state = g_steal_pointer (&state);
       self->writing = FALSE;
       return;
     }
 
-  if (self->writing || g_strcmp0 (etag, self->known_etag) == 0)
+  if (self->writing || g_strcmp0 (state, self->known_state) == 0)
     return;
 
-  g_free (self->known_etag);
-  self->known_etag = g_strdup (etag);
+  g_free (self->known_state);
+  self->known_state = g_steal_pointer (&state);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -74,7 +86,7 @@ query (PeithoFileMonitor *self,
 
   data->self = g_object_ref (self);
   data->record = record;
-  g_file_query_info_async (self->file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE,
+  g_file_query_info_async (self->file, STATE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
                            G_PRIORITY_DEFAULT, self->cancellable, query_info_cb, data);
 }
 
@@ -141,7 +153,7 @@ peitho_file_monitor_finalize (GObject *object)
 
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->known_etag, g_free);
+  g_clear_pointer (&self->known_state, g_free);
 
   G_OBJECT_CLASS (peitho_file_monitor_parent_class)->finalize (object);
 }
@@ -172,6 +184,7 @@ PeithoFileMonitor *
 peitho_file_monitor_new (GFile *file)
 {
   PeithoFileMonitor *self;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -184,7 +197,11 @@ peitho_file_monitor_new (GFile *file)
   else
     g_debug ("Cannot watch the file: %s", error->message);
 
-  query (self, TRUE);
+  /* Known at once, not after an asynchronous query: a change made while
+   * that query ran would be taken for the known state and never reported.
+   * One stat of a file that was just read. */
+  info = g_file_query_info (file, STATE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  self->known_state = dup_state (info);
 
   return self;
 }

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PeithoFileMonitor, peitho_file_monitor, PEITHO, FILE_MONITOR, GObject)
 
 /* Watches the open file and emits "changed" when another program changed
- * it: our own saves are told apart by the file's etag, recorded after each
- * of them (peitho_file_monitor_update). */
+ * it: our own saves are told apart by the file's etag and size, recorded
+ * when the monitor is made and after each save (peitho_file_monitor_update). */
 PeithoFileMonitor *peitho_file_monitor_new      (GFile             *file);
 GFile             *peitho_file_monitor_get_file (PeithoFileMonitor *self);
 /* Between begin_write() and update() changes are ours. update() records the

@@ -9,6 +9,7 @@
 typedef struct {
   const PeithoEditType *type;
   gpointer              data;
+  guint                 serial;   /* the position after this edit */
 } Edit;
 
 struct _PeithoHistory
@@ -18,6 +19,9 @@ struct _PeithoHistory
   PeithoDocument *document;
   GPtrArray      *undo_stack;
   GPtrArray      *redo_stack;
+  guint           base_serial;  /* the position with an empty undo stack */
+  guint           last_serial;
+  guint           applying : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PeithoHistory, peitho_history, G_TYPE_OBJECT)
@@ -26,6 +30,7 @@ enum {
   PROP_0,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_POSITION,
   N_PROPS
 };
 
@@ -46,6 +51,9 @@ notify_state (PeithoHistory *self,
               gboolean       could_undo,
               gboolean       could_redo)
 {
+  g_assert (PEITHO_IS_HISTORY (self));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
   if (could_undo != peitho_history_can_undo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (could_redo != peitho_history_can_redo (self))
@@ -80,6 +88,9 @@ peitho_history_get_property (GObject    *object,
     case PROP_CAN_REDO:
       g_value_set_boolean (value, peitho_history_can_redo (self));
       break;
+    case PROP_POSITION:
+      g_value_set_uint (value, peitho_history_get_position (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -99,6 +110,9 @@ peitho_history_class_init (PeithoHistoryClass *klass)
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -147,6 +161,60 @@ peitho_history_can_redo (PeithoHistory *self)
   return self->redo_stack->len > 0;
 }
 
+guint
+peitho_history_get_position (PeithoHistory *self)
+{
+  Edit *top;
+
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), 0);
+
+  if (self->undo_stack->len == 0)
+    return self->base_serial;
+  top = g_ptr_array_index (self->undo_stack, self->undo_stack->len - 1);
+  return top->serial;
+}
+
+gboolean
+peitho_history_is_applying (PeithoHistory *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+
+  return self->applying;
+}
+
+/* Runs one direction of an edit with the applying flag up. */
+static gboolean
+apply (PeithoHistory         *self,
+       const PeithoEditType  *type,
+       gpointer               data,
+       gboolean               undo,
+       GError               **error)
+{
+  gboolean ok;
+
+  g_assert (PEITHO_IS_HISTORY (self));
+  g_assert (type != NULL);
+  g_assert (!self->applying);
+
+  self->applying = TRUE;
+  ok = undo ? type->undo (self->document, data, error) : type->redo (self->document, data, error);
+  self->applying = FALSE;
+
+  return ok;
+}
+
+/* Forgets every edit. The position moves on to a new value: the document
+ * is not where any earlier position left it. */
+static void
+drop_stacks (PeithoHistory *self)
+{
+  g_assert (PEITHO_IS_HISTORY (self));
+
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_ptr_array_set_size (self->redo_stack, 0);
+  self->base_serial = ++self->last_serial;
+}
+
 gboolean
 peitho_history_perform (PeithoHistory         *self,
                         const PeithoEditType  *type,
@@ -159,7 +227,7 @@ peitho_history_perform (PeithoHistory         *self,
   g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
   g_return_val_if_fail (type != NULL && type->redo != NULL && type->undo != NULL, FALSE);
 
-  if (!type->redo (self->document, data, error))
+  if (!apply (self, type, data, FALSE, error))
     {
       if (type->free_data != NULL)
         type->free_data (data);
@@ -172,6 +240,7 @@ peitho_history_perform (PeithoHistory         *self,
   edit = g_new0 (Edit, 1);
   edit->type = type;
   edit->data = data;
+  edit->serial = ++self->last_serial;
   g_ptr_array_add (self->undo_stack, edit);
   g_ptr_array_set_size (self->redo_stack, 0);
 
@@ -195,6 +264,9 @@ replay (PeithoHistory  *self,
   gboolean ok;
   Edit *edit;
 
+  g_assert (PEITHO_IS_HISTORY (self));
+  g_assert (from != NULL && to != NULL && from != to);
+
   if (from->len == 0)
     {
       g_set_error_literal (error, PEITHO_ERROR, PEITHO_ERROR_FAILED,
@@ -204,18 +276,14 @@ replay (PeithoHistory  *self,
 
   edit = g_ptr_array_steal_index (from, from->len - 1);
 
-  if (undo)
-    ok = edit->type->undo (self->document, edit->data, error);
-  else
-    ok = edit->type->redo (self->document, edit->data, error);
+  ok = apply (self, edit->type, edit->data, undo, error);
 
   if (ok)
     g_ptr_array_add (to, edit);
   else
     {
       edit_free (edit);
-      g_ptr_array_set_size (self->undo_stack, 0);
-      g_ptr_array_set_size (self->redo_stack, 0);
+      drop_stacks (self);
     }
 
   notify_state (self, could_undo, could_redo);
@@ -250,8 +318,7 @@ peitho_history_clear (PeithoHistory *self)
 
   could_undo = peitho_history_can_undo (self);
   could_redo = peitho_history_can_redo (self);
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
+  drop_stacks (self);
   notify_state (self, could_undo, could_redo);
 }
 

@@ -23,7 +23,11 @@ typedef struct {
 #define PEITHO_TYPE_HISTORY (peitho_history_get_type ())
 G_DECLARE_FINAL_TYPE (PeithoHistory, peitho_history, PEITHO, HISTORY, GObject)
 
-/* Properties "can-undo" and "can-redo" (booleans). */
+/* Properties "can-undo" and "can-redo" (booleans), "position" (guint).
+ * The position names the state the edits have brought the document to: it
+ * changes with every perform, undo, redo and clear, and comes back to the
+ * same value when an undo returns to an earlier state, so "unsaved" is
+ * "the position is not the one of the last save". */
 PeithoHistory *peitho_history_new               (PeithoDocument       *document);
 PeithoDocument *peitho_history_get_document     (PeithoHistory        *self);
 /* Runs type->redo (document, data). On success the edit goes on the undo
@@ -33,6 +37,10 @@ gboolean       peitho_history_perform           (PeithoHistory        *self,
                                                  const PeithoEditType *type,
                                                  gpointer              data,
                                                  GError              **error);
+guint          peitho_history_get_position      (PeithoHistory        *self);
+/* TRUE while an edit's redo() or undo() runs: a document change seen then
+ * is the history's own. */
+gboolean       peitho_history_is_applying       (PeithoHistory        *self);
 gboolean       peitho_history_can_undo          (PeithoHistory        *self);
 gboolean       peitho_history_can_redo          (PeithoHistory        *self);
 gboolean       peitho_history_undo              (PeithoHistory        *self,

@@ -1,0 +1,516 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The per-document state without a window: undo and redo, "modified"
+ * against the saved point, the backup, imported texts, drafts and changes on
+ * disk. Waits on the session's own notifications, each with a generous
+ * bound. */
+
+#include <glib/gstdio.h>
+#include <peitho-core.h>
+
+#include "peitho-document-session.h"
+#include "peitho-drafts.h"
+
+#define WAIT_BOUND_S 20
+
+static char *test_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @condition holds; fails after WAIT_BOUND_S. */
+static void
+wait_until (Condition  condition,
+            gpointer   data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (WAIT_BOUND_S, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  g_assert_false (timed_out);
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !peitho_document_session_get_busy (data);
+}
+
+static gboolean
+has_draft (gpointer data)
+{
+  return peitho_document_session_get_draft_id (data) != NULL && is_idle (data);
+}
+
+static gboolean
+changed_on_disk (gpointer data)
+{
+  return peitho_document_session_get_changed_on_disk (data);
+}
+
+static gboolean
+result_arrived (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static PeithoTagSet *
+make_tag_set (void)
+{
+  g_autoptr(PeithoTagSet) set = peitho_tag_set_new ("test", "Test");
+  g_autoptr(PeithoTagGroup) figures = peitho_tag_group_new ("figures", "Figures", NULL);
+  g_autoptr(PeithoTag) metaphor = peitho_tag_new ("metaphor", "Metaphor", NULL, NULL, "#0000ff");
+  g_autoptr(PeithoTag) irony = peitho_tag_new ("irony", "Irony", NULL, NULL, "#00ff00");
+
+  g_assert_true (peitho_tag_set_add_group (set, figures, -1, NULL));
+  g_assert_true (peitho_tag_set_add_tag (set, "figures", metaphor, -1, NULL));
+  g_assert_true (peitho_tag_set_add_tag (set, "figures", irony, -1, NULL));
+  return g_steal_pointer (&set);
+}
+
+static PeithoDocument *
+make_document (void)
+{
+  g_autoptr(PeithoDocument) document = peitho_document_new ();
+  g_autoptr(PeithoTagSet) set = make_tag_set ();
+
+  g_assert_true (peitho_document_append_paragraph (document, "Four score and seven years ago.", -1, NULL,
+                                                   NULL));
+  g_assert_true (peitho_document_set_tag_set (document, set, NULL));
+  return g_steal_pointer (&document);
+}
+
+static char *
+tag (PeithoDocumentSession *session,
+     gsize                  start,
+     gsize                  end,
+     const char            *tag_id)
+{
+  g_autoptr(PeithoAnnotation) annotation = peitho_annotation_new (NULL, start, end, tag_id, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  char *id = NULL;
+
+  g_assert_true (peitho_history_add_annotation (peitho_document_session_get_history (session), annotation,
+                                                &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+undo (PeithoDocumentSession *session)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (peitho_history_undo (peitho_document_session_get_history (session), &error));
+  g_assert_no_error (error);
+}
+
+static void
+redo (PeithoDocumentSession *session)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (peitho_history_redo (peitho_document_session_get_history (session), &error));
+  g_assert_no_error (error);
+}
+
+static gboolean
+save (PeithoDocumentSession  *session,
+      GFile                  *file,
+      GError                **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  peitho_document_session_save_async (session, file, NULL, store_result_cb, &result);
+  wait_until (result_arrived, &result);
+  return peitho_document_session_save_finish (session, result, error);
+}
+
+static PeithoDocumentSession *
+load (GFile *file)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PeithoDocumentSession *session;
+
+  peitho_document_session_load_async (file, NULL, NULL, store_result_cb, &result);
+  wait_until (result_arrived, &result);
+  session = peitho_document_session_load_finish (result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (PEITHO_IS_DOCUMENT_SESSION (session));
+  return session;
+}
+
+static GFile *
+temp_file (const char *name)
+{
+  g_autofree char *path = g_build_filename (test_dir, name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static guint
+count_of (PeithoDocumentSession *session,
+          const char            *tag_id)
+{
+  PeithoCountItem *item = peitho_count_model_lookup (peitho_document_session_get_counts (session), tag_id);
+
+  g_assert_nonnull (item);
+  return peitho_count_item_get_count (item);
+}
+
+static void
+notified_cb (GObject    *object,
+             GParamSpec *pspec,
+             guint      *count)
+{
+  (*count)++;
+}
+
+/* Undo and redo step through the edits; counts and can-undo/can-redo
+ * follow, a new edit drops what could be redone. */
+static void
+test_undo_redo (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, NULL, NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+  guint can_undo_notified = 0;
+
+  g_signal_connect (session, "notify::can-undo", G_CALLBACK (notified_cb), &can_undo_notified);
+  g_assert_false (peitho_document_session_get_can_undo (session));
+  g_assert_false (peitho_document_session_get_can_redo (session));
+
+  a = tag (session, 0, 4, "metaphor");
+  b = tag (session, 5, 10, "irony");
+  g_assert_cmpuint (can_undo_notified, ==, 1);
+  g_assert_true (peitho_document_session_get_can_undo (session));
+  g_assert_cmpuint (count_of (session, "metaphor"), ==, 1);
+  g_assert_cmpuint (count_of (session, "irony"), ==, 1);
+
+  undo (session);
+  g_assert_null (peitho_document_lookup_annotation (document, b));
+  g_assert_nonnull (peitho_document_lookup_annotation (document, a));
+  g_assert_cmpuint (count_of (session, "irony"), ==, 0);
+  g_assert_true (peitho_document_session_get_can_redo (session));
+
+  undo (session);
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 0);
+  g_assert_false (peitho_document_session_get_can_undo (session));
+  g_assert_cmpuint (can_undo_notified, ==, 2);
+
+  redo (session);
+  redo (session);
+  g_assert_nonnull (peitho_document_lookup_annotation (document, b));
+  g_assert_false (peitho_document_session_get_can_redo (session));
+
+  /* A new edit after an undo: nothing left to redo. */
+  undo (session);
+  c = tag (session, 11, 16, "metaphor");
+  g_assert_false (peitho_document_session_get_can_redo (session));
+  g_assert_cmpuint (count_of (session, "metaphor"), ==, 2);
+  g_assert_cmpuint (count_of (session, "irony"), ==, 0);
+}
+
+/* "modified" is the distance from the saved state, not a change counter. */
+static void
+test_modified_follows_undo (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(GFile) file = temp_file ("modified.xml");
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, file, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  guint modified_notified = 0;
+
+  g_signal_connect (session, "notify::modified", G_CALLBACK (notified_cb), &modified_notified);
+  g_assert_false (peitho_document_session_get_modified (session));
+  g_assert_cmpstr (peitho_document_session_get_subtitle (session), ==, "modified.xml");
+
+  a = tag (session, 0, 4, "metaphor");
+  g_assert_true (peitho_document_session_get_modified (session));
+  g_assert_cmpstr (peitho_document_session_get_subtitle (session), ==, "• modified.xml");
+  undo (session);
+  g_assert_false (peitho_document_session_get_modified (session));
+  g_assert_cmpstr (peitho_document_session_get_subtitle (session), ==, "modified.xml");
+  g_assert_cmpuint (modified_notified, ==, 2);
+
+  /* Saved with one annotation: undoing it is a change, redoing it is not. */
+  redo (session);
+  g_assert_true (save (session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (peitho_document_session_get_modified (session));
+  undo (session);
+  g_assert_true (peitho_document_session_get_modified (session));
+  redo (session);
+  g_assert_false (peitho_document_session_get_modified (session));
+
+  /* Another branch of edits never meets the saved state again. */
+  undo (session);
+  b = tag (session, 5, 10, "irony");
+  g_assert_true (peitho_document_session_get_modified (session));
+  undo (session);
+  g_assert_true (peitho_document_session_get_modified (session));
+
+  /* A change outside the history (a tag renamed in place) stays a change. */
+  redo (session);
+  g_assert_true (save (session, NULL, &error));
+  g_assert_false (peitho_document_session_get_modified (session));
+  peitho_tag_set_label (peitho_tag_set_lookup_tag (peitho_document_get_tag_set (document), "irony"),
+                        "Irony (dramatic)");
+  g_assert_true (peitho_document_session_get_modified (session));
+}
+
+static gboolean
+file_has (GFile      *file,
+          const char *expected)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &contents, NULL, NULL));
+  return g_strcmp0 (contents, expected) == 0;
+}
+
+static char *
+read_file (GFile *file)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &contents, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&contents);
+}
+
+/* FILE~ is the file as it was opened, however often it is saved. */
+static void
+test_backup_as_opened (void)
+{
+  g_autoptr(GFile) file = temp_file ("backup.xml");
+  g_autofree char *backup_path = g_strconcat (g_file_peek_path (file), "~", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *opened = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *b = NULL;
+
+  {
+    g_autoptr(PeithoDocument) document = make_document ();
+    g_autoptr(PeithoDocumentSession) writer = peitho_document_session_new (document, file, NULL);
+    g_autofree char *a = tag (writer, 0, 4, "metaphor");
+
+    g_assert_true (save (writer, NULL, &error));
+    g_assert_no_error (error);
+  }
+  g_unlink (backup_path);
+  opened = read_file (file);
+
+  {
+    g_autoptr(PeithoDocumentSession) session = load (file);
+
+    g_assert_false (peitho_document_session_get_imported (session));
+    g_assert_true (g_file_equal (peitho_document_session_get_file (session), file));
+
+    b = tag (session, 5, 10, "irony");
+    g_assert_true (save (session, NULL, &error));
+    first = read_file (file);
+    g_assert_cmpstr (first, !=, opened);
+    g_assert_true (g_file_query_exists (backup, NULL));
+    g_assert_true (file_has (backup, opened));
+
+    /* The second save keeps that backup. */
+    undo (session);
+    g_assert_true (save (session, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_false (file_has (file, first));
+    g_assert_true (file_has (backup, opened));
+  }
+}
+
+/* An imported text has no file; it is never overwritten, and Save As makes
+ * the TEI file the session's own. */
+static void
+test_imported_text (void)
+{
+  g_autoptr(GFile) text = temp_file ("imported.txt");
+  g_autoptr(GFile) xml = temp_file ("imported.xml");
+  g_autoptr(PeithoDocumentSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeithoTagSet) tag_set = make_tag_set ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autofree char *a = NULL;
+  const char *contents = "A speech\n\nFour score and seven years ago.\n";
+  guint imported_notified = 0;
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (text), contents, -1, NULL));
+  peitho_document_session_load_async (text, tag_set, NULL, store_result_cb, &result);
+  wait_until (result_arrived, &result);
+  session = peitho_document_session_load_finish (result, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (peitho_document_session_get_imported (session));
+  g_assert_null (peitho_document_session_get_file (session));
+  g_assert_true (g_file_equal (peitho_document_session_get_source (session), text));
+  g_assert_false (peitho_document_session_get_modified (session));
+  g_assert_nonnull (peitho_tag_set_lookup_tag (peitho_document_session_get_tag_set (session), "irony"));
+
+  a = tag (session, 0, 4, "irony");
+  g_assert_false (save (session, text, &error));
+  g_assert_error (error, PEITHO_ERROR, PEITHO_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "imported.txt"));
+  g_clear_error (&error);
+  g_assert_true (file_has (text, contents));
+  g_assert_true (peitho_document_session_get_modified (session));
+
+  g_signal_connect (session, "notify::imported", G_CALLBACK (notified_cb), &imported_notified);
+  g_assert_true (save (session, xml, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported_notified, ==, 1);
+  g_assert_false (peitho_document_session_get_imported (session));
+  g_assert_true (g_file_equal (peitho_document_session_get_file (session), xml));
+  g_assert_false (peitho_document_session_get_modified (session));
+  g_assert_true (file_has (text, contents));
+}
+
+/* A draft is written after the delay, restored modified with its
+ * annotations, and deleted on save. */
+static void
+test_draft (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(GFile) original = temp_file ("drafted.txt");
+  g_autoptr(GFile) saved = temp_file ("drafted.xml");
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, NULL, original);
+  g_autoptr(PeithoDocumentSession) restored = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GFile) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  peitho_document_session_set_autosave_delay (session, 1);
+  a = tag (session, 0, 4, "metaphor");
+  b = tag (session, 5, 10, "irony");
+  g_assert_null (peitho_document_session_get_draft_id (session));
+  wait_until (has_draft, session);
+  id = g_strdup (peitho_document_session_get_draft_id (session));
+  draft = peitho_drafts_get_file (id);
+  g_assert_true (g_file_query_exists (draft, NULL));
+
+  peitho_document_session_load_draft_async (id, draft, original, FALSE, NULL, store_result_cb, &result);
+  wait_until (result_arrived, &result);
+  restored = peitho_document_session_load_finish (result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (peitho_document_session_get_modified (restored));
+  g_assert_true (peitho_document_session_get_imported (restored));
+  g_assert_cmpstr (peitho_document_session_get_draft_id (restored), ==, id);
+  g_assert_cmpuint (peitho_document_get_n_annotations (peitho_document_session_get_document (restored)), ==, 2);
+  g_assert_true (g_file_equal (peitho_document_session_get_source (restored), original));
+
+  g_assert_true (save (restored, saved, &error));
+  g_assert_no_error (error);
+  g_assert_null (peitho_document_session_get_draft_id (restored));
+  g_assert_false (g_file_query_exists (draft, NULL));
+}
+
+/* Undoing back to the saved state before the draft is due writes none. */
+static void
+test_no_draft_when_unmodified (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, NULL, NULL);
+  g_autofree char *a = NULL;
+
+  a = tag (session, 0, 4, "metaphor");
+  undo (session);
+  peitho_document_session_write_draft (session);
+  g_assert_null (peitho_document_session_get_draft_id (session));
+  g_assert_false (peitho_document_session_get_busy (session));
+}
+
+/* Another program's write shows as changed-on-disk; keeping ours makes the
+ * document modified. */
+static void
+test_changed_on_disk (void)
+{
+  g_autoptr(GFile) file = temp_file ("watched.xml");
+  g_autoptr(PeithoDocumentSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(PeithoDocument) document = make_document ();
+    g_autoptr(PeithoDocumentSession) writer = peitho_document_session_new (document, file, NULL);
+
+    g_assert_true (save (writer, NULL, &error));
+    g_assert_no_error (error);
+  }
+
+  session = load (file);
+  g_assert_false (peitho_document_session_get_changed_on_disk (session));
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), "<changed/>", -1, NULL));
+  wait_until (changed_on_disk, session);
+
+  g_assert_false (peitho_document_session_get_modified (session));
+  peitho_document_session_keep_ours (session);
+  g_assert_false (peitho_document_session_get_changed_on_disk (session));
+  g_assert_true (peitho_document_session_get_modified (session));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Isolated XDG directories: the drafts go to a temporary data dir. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/session/undo-redo", test_undo_redo);
+  g_test_add_func ("/session/modified-follows-undo", test_modified_follows_undo);
+  g_test_add_func ("/session/backup-as-opened", test_backup_as_opened);
+  g_test_add_func ("/session/imported-text", test_imported_text);
+  g_test_add_func ("/session/draft", test_draft);
+  g_test_add_func ("/session/no-draft-when-unmodified", test_no_draft_when_unmodified);
+  g_test_add_func ("/session/changed-on-disk", test_changed_on_disk);
+
+  test_dir = g_dir_make_tmp ("peitho-session-XXXXXX", NULL);
+  g_assert_nonnull (test_dir);
+  status = g_test_run ();
+  remove_tree (test_dir);
+  g_free (test_dir);
+  return status;
+}
