@@ -6,7 +6,6 @@
 
 #include "peitho-tag-set-editor.h"
 #include "peitho-utils.h"
-#include "peitho-window-private.h"
 
 struct _PeithoTagSetEditor
 {
@@ -84,11 +83,16 @@ end_edit (PeithoTagSetEditor *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->window == NULL || self->window->history == NULL)
+  PeithoDocumentSession *session;
+
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (self));
+  g_assert (PEITHO_IS_TAG_SET (copy));
+
+  if (self->window == NULL || !(session = peitho_window_get_session (self->window)))
     return FALSE;
-  if (!peitho_history_set_tag_set (self->window->history, copy, &error))
+  if (!peitho_history_set_tag_set (peitho_document_session_get_history (session), copy, &error))
     {
-      _peitho_window_toast (self->window, error->message);
+      peitho_window_toast (self->window, error->message);
       return FALSE;
     }
   return TRUE;
@@ -185,7 +189,7 @@ peitho_tag_set_editor_set_shortcut (PeithoTagSetEditor *self,
 
   /* Start from what is in effect (the default Alt+N too), so that setting
    * one shortcut keeps the others. */
-  accels = _peitho_window_collect_tag_accels (self->window);
+  accels = peitho_tag_accels_collect (settings, self->tag_set);
   g_hash_table_iter_init (&iter, accels);
   while (g_hash_table_iter_next (&iter, (gpointer *)&key, (gpointer *)&value))
     if (accel != NULL && g_strcmp0 (value, accel) == 0)
@@ -645,6 +649,7 @@ static void
 rebuild (PeithoTagSetEditor *self)
 {
   g_autoptr(GHashTable) accels = NULL;
+  g_autoptr(GSettings) settings = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
@@ -655,7 +660,8 @@ rebuild (PeithoTagSetEditor *self)
   if (self->window == NULL)
     return;
 
-  accels = _peitho_window_collect_tag_accels (self->window);
+  settings = g_settings_new (APP_ID);
+  accels = peitho_tag_accels_collect (settings, self->tag_set);
   for (guint i = 0; i < peitho_tag_set_get_n_groups (self->tag_set); i++)
     gtk_box_append (self->groups_box, create_group (self, peitho_tag_set_get_group (self->tag_set, i), accels));
 }

@@ -159,3 +159,38 @@ peitho_fix_labelled_by (GtkWidget *button)
   g_return_if_fail (GTK_IS_WIDGET (button));
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
+
+GHashTable *
+peitho_tag_accels_collect (GSettings    *settings,
+                           PeithoTagSet *tag_set)
+{
+  GHashTable *accels;
+  g_autoptr(GVariant) setting = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (tag_set == NULL || PEITHO_IS_TAG_SET (tag_set), NULL);
+
+  accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  setting = g_settings_get_value (settings, "tag-shortcuts");
+  if (g_variant_n_children (setting) > 0)
+    {
+      GVariantIter iter;
+      const char *tag_id, *accel;
+
+      g_variant_iter_init (&iter, setting);
+      while (g_variant_iter_next (&iter, "{&s&s}", &tag_id, &accel))
+        g_hash_table_insert (accels, g_strdup (tag_id), g_strdup (accel));
+      return accels;
+    }
+
+  if (tag_set == NULL)
+    return accels;
+
+  tags = peitho_tag_set_dup_tags (tag_set);
+  for (guint i = 0; i < tags->len && i < 9; i++)
+    g_hash_table_insert (accels, g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, i))),
+                         g_strdup_printf ("<Alt>%u", i + 1));
+
+  return accels;
+}

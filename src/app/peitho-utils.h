@@ -26,6 +26,12 @@ char       *peitho_annotations_to_markup         (PeithoDocument   *document,
  * name, or the login name. */
 const char *peitho_default_annotator_name        (const char       *setting);
 
+/* Accelerators of the tags, tag id -> accelerator: the tag-shortcuts
+ * setting of @settings, or by default Alt+1 … Alt+9 for the first nine tags
+ * of @tag_set (nullable). */
+GHashTable *peitho_tag_accels_collect            (GSettings        *settings,
+                                                  PeithoTagSet     *tag_set);
+
 /* GTK 4.8 names a button with a mnemonic "_Open Open" (the raw label and
  * the child label): name it from its child label only. */
 void        peitho_fix_mnemonic_name             (GtkWidget        *button);

@@ -13,7 +13,7 @@ static void
 toast_error (PeithoWindow *self,
              const GError *error)
 {
-  _peitho_window_toast (self, error->message);
+  peitho_window_toast (self, error->message);
 }
 
 void
@@ -41,13 +41,13 @@ tag_selection_action (GtkWidget  *widget,
   GtkTextIter iter;
   gsize start, end;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
-  if (peitho_tag_set_lookup_tag (peitho_document_get_tag_set (self->document), tag_id) == NULL)
+  if (peitho_tag_set_lookup_tag (peitho_document_get_tag_set (peitho_window_get_document (self)), tag_id) == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("There is no tag “%s” in this document’s tag set"), tag_id);
-      _peitho_window_toast (self, message);
+      peitho_window_toast (self, message);
       return;
     }
 
@@ -55,18 +55,18 @@ tag_selection_action (GtkWidget  *widget,
                                              g_settings_get_boolean (self->settings, "snap-to-words"),
                                              &start, &end))
     {
-      _peitho_window_toast (self, _("Select a passage to tag it"));
+      peitho_window_toast (self, _("Select a passage to tag it"));
       return;
     }
 
   name_setting = g_settings_get_string (self->settings, "annotator-name");
-  annotator = peitho_document_ensure_annotator (self->document, peitho_default_annotator_name (name_setting));
+  annotator = peitho_document_ensure_annotator (peitho_window_get_document (self), peitho_default_annotator_name (name_setting));
   now = g_date_time_new_now_utc ();
   annotation = peitho_annotation_new (NULL, start, end, tag_id,
                                       annotator ? peitho_annotator_get_id (annotator) : NULL,
                                       NULL, now);
 
-  if (!peitho_history_add_annotation (self->history, annotation, NULL, &error))
+  if (!peitho_history_add_annotation (_peitho_window_get_history (self), annotation, NULL, &error))
     {
       toast_error (self, error);
       return;
@@ -104,7 +104,7 @@ choose_tag_action (GtkWidget  *widget,
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   point_popover_at_cursor (self, GTK_POPOVER (self->tag_chooser));
@@ -115,13 +115,13 @@ static GPtrArray *
 annotations_at_cursor (PeithoWindow *self)
 {
   gsize offset = peitho_annotation_view_get_cursor_offset (self->view);
-  GPtrArray *annotations = peitho_document_get_annotations_at (self->document, offset);
+  GPtrArray *annotations = peitho_document_get_annotations_at (peitho_window_get_document (self), offset);
 
   /* The caret right after a passage still counts as on it. */
   if (annotations->len == 0 && offset > 0)
     {
       g_ptr_array_unref (annotations);
-      annotations = peitho_document_get_annotations_at (self->document, offset - 1);
+      annotations = peitho_document_get_annotations_at (peitho_window_get_document (self), offset - 1);
     }
 
   return annotations;
@@ -135,17 +135,17 @@ show_annotations_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   g_autoptr(GPtrArray) annotations = NULL;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   annotations = annotations_at_cursor (self);
   if (annotations->len == 0)
     {
-      _peitho_window_toast (self, _("No annotations here"));
+      peitho_window_toast (self, _("No annotations here"));
       return;
     }
 
-  peitho_annotation_popover_set_annotations (self->annotation_popover, self->document, annotations);
+  peitho_annotation_popover_set_annotations (self->annotation_popover, peitho_window_get_document (self), annotations);
   point_popover_at_cursor (self, GTK_POPOVER (self->annotation_popover));
   gtk_popover_popup (GTK_POPOVER (self->annotation_popover));
 }
@@ -159,19 +159,19 @@ edit_note_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) annotations = NULL;
   PeithoAnnotation *annotation;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   annotations = annotations_at_cursor (self);
   if (annotations->len == 0)
     {
-      _peitho_window_toast (self, _("No annotations here"));
+      peitho_window_toast (self, _("No annotations here"));
       return;
     }
 
   /* The innermost (last starting) annotation is the one the caret is on. */
   annotation = g_ptr_array_index (annotations, annotations->len - 1);
-  peitho_annotation_popover_set_annotations (self->annotation_popover, self->document, annotations);
+  peitho_annotation_popover_set_annotations (self->annotation_popover, peitho_window_get_document (self), annotations);
   point_popover_at_cursor (self, GTK_POPOVER (self->annotation_popover));
   gtk_popover_popup (GTK_POPOVER (self->annotation_popover));
   peitho_annotation_popover_edit_note (self->annotation_popover, peitho_annotation_get_id (annotation));
@@ -183,13 +183,13 @@ lookup_annotation (PeithoWindow *self,
 {
   PeithoAnnotation *annotation;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return NULL;
 
-  if (!(annotation = peitho_document_lookup_annotation (self->document, id)))
+  if (!(annotation = peitho_document_lookup_annotation (peitho_window_get_document (self), id)))
     {
       g_autofree char *message = g_strdup_printf (_("There is no annotation “%s”"), id);
-      _peitho_window_toast (self, message);
+      peitho_window_toast (self, message);
     }
 
   return annotation;
@@ -208,7 +208,7 @@ remove_annotation_action (GtkWidget  *widget,
   if (!(annotation = lookup_annotation (self, g_variant_get_string (param, NULL))))
     return;
 
-  if (!peitho_history_remove_annotation (self->history, annotation, &error))
+  if (!peitho_history_remove_annotation (_peitho_window_get_history (self), annotation, &error))
     {
       toast_error (self, error);
       return;
@@ -239,7 +239,7 @@ set_annotation_string (PeithoWindow     *self,
   if (!(annotation = lookup_annotation (self, id)))
     return;
 
-  if (!setter (self->history, annotation, value, &error))
+  if (!setter (_peitho_window_get_history (self), annotation, value, &error))
     toast_error (self, error);
 }
 
@@ -267,8 +267,9 @@ undo_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->history != NULL && peitho_history_can_undo (self->history)
-      && !peitho_history_undo (self->history, &error))
+  PeithoHistory *history = _peitho_window_get_history (self);
+
+  if (history != NULL && peitho_history_can_undo (history) && !peitho_history_undo (history, &error))
     toast_error (self, error);
 }
 
@@ -280,8 +281,9 @@ redo_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   g_autoptr(GError) error = NULL;
 
-  if (self->history != NULL && peitho_history_can_redo (self->history)
-      && !peitho_history_redo (self->history, &error))
+  PeithoHistory *history = _peitho_window_get_history (self);
+
+  if (history != NULL && peitho_history_can_redo (history) && !peitho_history_redo (history, &error))
     toast_error (self, error);
 }
 
@@ -320,10 +322,10 @@ move_to_annotation (PeithoWindow *self,
   gsize offset;
   guint position;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
-  model = peitho_document_get_annotations (self->document);
+  model = peitho_document_get_annotations (peitho_window_get_document (self));
   buffer = peitho_annotation_view_get_buffer (self->view);
   gtk_text_buffer_get_selection_bounds (buffer, &s, &e);
   offset = gtk_text_iter_get_offset (&s);
@@ -425,17 +427,17 @@ keep_mine_action (GtkWidget  *widget,
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
 
-  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
-  /* Ours now differs from the file: saving must be possible. */
-  self->change_serial++;
-  _peitho_window_update_title (self);
+  if (self->session != NULL)
+    peitho_document_session_keep_ours (self->session);
 }
 
+/* The actions that need a document; undo, redo and reload follow the
+ * session's properties (peitho-window.c). */
 void
-_peitho_window_update_actions (PeithoWindow *self)
+_peitho_window_enable_document_actions (PeithoWindow *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean has_document = self->document != NULL;
+  gboolean has_document = self->session != NULL;
   static const char * const document_actions[] = {
     "win.save", "win.save-as", "win.export", "win.print", "win.tag-selection", "win.choose-tag",
     "win.show-annotations", "win.edit-note", "win.remove-annotation", "win.retag-annotation",
@@ -445,58 +447,25 @@ _peitho_window_update_actions (PeithoWindow *self)
     "win.export-tag-set", "win.import-tag-set", "win.remove-tag", "win.import-annotations",
   };
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
     gtk_widget_action_set_enabled (widget, document_actions[i], has_document);
-
-  gtk_widget_action_set_enabled (widget, "win.undo",
-                                 self->history != NULL && peitho_history_can_undo (self->history));
-  gtk_widget_action_set_enabled (widget, "win.redo",
-                                 self->history != NULL && peitho_history_can_redo (self->history));
-  gtk_widget_action_set_enabled (widget, "win.reload", self->file != NULL);
-}
-
-/* Accelerators of the tags: the tag-shortcuts setting, or by default
- * Alt+1 … Alt+9 for the first nine tags. */
-GHashTable *
-_peitho_window_collect_tag_accels (PeithoWindow *self)
-{
-  GHashTable *accels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GVariant) setting = g_settings_get_value (self->settings, "tag-shortcuts");
-  g_autoptr(GPtrArray) tags = NULL;
-
-  if (g_variant_n_children (setting) > 0)
-    {
-      GVariantIter iter;
-      const char *tag_id, *accel;
-
-      g_variant_iter_init (&iter, setting);
-      while (g_variant_iter_next (&iter, "{&s&s}", &tag_id, &accel))
-        g_hash_table_insert (accels, g_strdup (tag_id), g_strdup (accel));
-      return accels;
-    }
-
-  if (self->document == NULL)
-    return accels;
-
-  tags = peitho_tag_set_dup_tags (peitho_document_get_tag_set (self->document));
-  for (guint i = 0; i < tags->len && i < 9; i++)
-    g_hash_table_insert (accels, g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, i))),
-                         g_strdup_printf ("<Alt>%u", i + 1));
-
-  return accels;
 }
 
 void
 _peitho_window_rebuild_tag_menus (PeithoWindow *self)
 {
-  g_autoptr(GHashTable) accels = _peitho_window_collect_tag_accels (self);
+  g_autoptr(GHashTable) accels = NULL;
   g_autoptr(GMenu) tag_as = g_menu_new ();
   g_autoptr(GMenu) section = g_menu_new ();
   GtkShortcutController *controller = self->tag_shortcuts;
   GListModel *shortcuts = G_LIST_MODEL (controller);
-  PeithoTagSet *tag_set = self->document ? peitho_document_get_tag_set (self->document) : NULL;
+  PeithoTagSet *tag_set = peitho_window_get_document (self) ? peitho_document_get_tag_set (peitho_window_get_document (self)) : NULL;
   GHashTableIter iter;
   const char *tag_id, *accel;
+
+  accels = peitho_tag_accels_collect (self->settings, tag_set);
 
   /* Keyboard shortcuts */
   while (g_list_model_get_n_items (shortcuts) > 0)

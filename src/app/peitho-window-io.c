@@ -17,17 +17,13 @@ typedef enum {
 typedef struct {
   PeithoWindow *self;
   GFile        *file;
-  /* Restoring a draft */
-  char         *draft_id;
-  GFile        *original;
-  gboolean      original_is_tei;
+  gboolean      is_draft;
 } LoadData;
 
 typedef struct {
   PeithoWindow *self;
   GFile        *file;
   SaveKind      kind;
-  guint         serial;
 } SaveData;
 
 static void
@@ -35,8 +31,6 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->self);
   g_clear_object (&data->file);
-  g_clear_object (&data->original);
-  g_free (data->draft_id);
   g_free (data);
 }
 
@@ -53,7 +47,7 @@ save_data_free (SaveData *data)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveData, save_data_free)
 
 void
-_peitho_window_toast (PeithoWindow *self,
+peitho_window_toast (PeithoWindow *self,
                       const char   *message)
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
@@ -83,16 +77,6 @@ add_recent (GFile *file)
   g_autofree char *uri = g_file_get_uri (file);
 
   gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
-}
-
-static gboolean
-looks_like_tei (PeithoDocument *document,
-                GFile          *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  return peitho_document_get_header_xml (document) != NULL
-         || g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".tei");
 }
 
 static void
@@ -157,83 +141,74 @@ load_cb (GObject      *object,
 {
   g_autoptr(LoadData) data = user_data;
   PeithoWindow *self = data->self;
-  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(PeithoDocumentSession) session = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GError) error = NULL;
 
-  document = peitho_document_load_file_finish (result, &problems, &error);
+  session = peitho_document_session_load_finish (result, &problems, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self->loading = FALSE;
-  _peitho_window_set_busy (self, FALSE);
+  _peitho_window_set_loading (self, FALSE);
 
-  if (document == NULL)
+  if (session == NULL)
     {
       g_autofree char *name = g_file_get_basename (data->file);
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      if (self->document == NULL)
+      if (self->session == NULL)
         gtk_stack_set_visible_child_name (self->stack, "welcome");
       _peitho_window_show_error (self, heading, error->message);
       return;
     }
 
-  if (data->draft_id != NULL)
-    {
-      peitho_window_set_document (self, document,
-                                  data->original_is_tei ? data->original : NULL,
-                                  data->original ? data->original : data->file);
-      self->draft_id = g_strdup (data->draft_id);
-      /* A restored draft is unsaved work. */
-      self->change_serial++;
-      _peitho_window_update_title (self);
-    }
-  else
-    {
-      /* A text becomes a document with the user's chosen tag set. */
-      if (!looks_like_tei (document, data->file))
-        _peitho_window_apply_default_tag_set (self, document);
-      peitho_window_set_document (self, document,
-                                  looks_like_tei (document, data->file) ? data->file : NULL,
-                                  data->file);
-      add_recent (data->file);
-    }
+  _peitho_window_set_session (self, session);
+  if (!data->is_draft)
+    add_recent (data->file);
 
   report_problems (self, problems);
 }
 
-static void
+static LoadData *
 start_load (PeithoWindow *self,
-            LoadData     *data)
+            GFile        *file,
+            gboolean      is_draft)
 {
+  LoadData *data;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
 
-  if (!self->loading)
-    _peitho_window_set_busy (self, TRUE);
-  self->loading = TRUE;
-  if (self->document == NULL)
+  _peitho_window_set_loading (self, TRUE);
+  if (self->session == NULL)
     gtk_stack_set_visible_child_name (self->stack, "loading");
 
+  data = g_new0 (LoadData, 1);
   data->self = g_object_ref (self);
-  peitho_document_load_file_async (data->file, self->load_cancellable, load_cb, data);
+  data->file = g_object_ref (file);
+  data->is_draft = is_draft;
+  return data;
 }
 
 void
 peitho_window_open_file (PeithoWindow *self,
                          GFile        *file)
 {
+  g_autoptr(PeithoTagSet) tag_set = NULL;
   LoadData *data;
 
   g_return_if_fail (PEITHO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  data = g_new0 (LoadData, 1);
-  data->file = g_object_ref (file);
-  start_load (self, data);
+  /* A text becomes a document with the user's chosen tag set. */
+  tag_set = _peitho_window_dup_default_tag_set (self);
+  data = start_load (self, file, FALSE);
+  peitho_document_session_load_async (file, tag_set, self->load_cancellable, load_cb, data);
 }
 
 void
@@ -249,12 +224,9 @@ peitho_window_open_draft (PeithoWindow *self,
   g_return_if_fail (draft_id != NULL);
   g_return_if_fail (G_IS_FILE (draft_file));
 
-  data = g_new0 (LoadData, 1);
-  data->file = g_object_ref (draft_file);
-  data->draft_id = g_strdup (draft_id);
-  data->original = original ? g_object_ref (original) : NULL;
-  data->original_is_tei = original_is_tei;
-  start_load (self, data);
+  data = start_load (self, draft_file, TRUE);
+  peitho_document_session_load_draft_async (draft_id, draft_file, original, original_is_tei,
+                                            self->load_cancellable, load_cb, data);
 }
 
 static void
@@ -318,18 +290,23 @@ _peitho_window_open (PeithoWindow *self)
 }
 
 static void
-finish_save (PeithoWindow *self,
-             SaveData     *data,
-             const GError *error)
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
 {
+  PeithoDocumentSession *session = PEITHO_DOCUMENT_SESSION (object);
+  g_autoptr(SaveData) data = user_data;
+  PeithoWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (data->file);
+  gboolean saved;
 
-  _peitho_window_set_busy (self, FALSE);
+  if (data->kind == SAVE_KIND_EXPORT)
+    saved = peitho_document_session_export_finish (session, result, &error);
+  else
+    saved = peitho_document_session_save_finish (session, result, &error);
 
-  if (self->monitor != NULL && g_file_equal (data->file, peitho_file_monitor_get_file (self->monitor)))
-    peitho_file_monitor_update (self->monitor);
-
-  if (error != NULL)
+  if (!saved)
     {
       g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
 
@@ -341,49 +318,14 @@ finish_save (PeithoWindow *self,
   if (data->kind == SAVE_KIND_EXPORT)
     {
       g_autofree char *message = g_strdup_printf (_("Exported to “%s”"), name);
-      _peitho_window_toast (self, message);
+      peitho_window_toast (self, message);
       return;
     }
 
-  self->saved_serial = data->serial;
-  if (self->file == NULL || !g_file_equal (self->file, data->file))
-    {
-      _peitho_window_set_file (self, data->file);
-      g_set_object (&self->source, data->file);
-    }
   add_recent (data->file);
-  if (!peitho_window_get_modified (self))
-    _peitho_window_discard_draft (self);
-  _peitho_window_update_title (self);
-  _peitho_window_update_actions (self);
-
   if (self->close_after_save && !peitho_window_get_modified (self))
     gtk_window_close (GTK_WINDOW (self));
   self->close_after_save = FALSE;
-}
-
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(SaveData) data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  peitho_document_save_file_finish (result, &error);
-  finish_save (data->self, data, error);
-}
-
-static void
-replace_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  g_autoptr(SaveData) data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_file_replace_contents_finish (G_FILE (object), result, NULL, &error);
-  finish_save (data->self, data, error);
 }
 
 static void
@@ -392,12 +334,16 @@ save_to (PeithoWindow *self,
          SaveKind      kind,
          const char   *format)
 {
-  SaveData *data = g_new0 (SaveData, 1);
+  SaveData *data;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+  g_assert (self->session != NULL);
+
+  data = g_new0 (SaveData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
   data->kind = kind;
-  data->serial = self->change_serial;
 
   _peitho_window_set_busy (self, TRUE);
   if (self->monitor != NULL && g_file_equal (file, peitho_file_monitor_get_file (self->monitor)))
@@ -412,10 +358,14 @@ save_to (PeithoWindow *self,
       g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                            NULL, replace_cb, data);
     }
+  if (kind == SAVE_KIND_SAVE)
+    peitho_document_session_save_async (self->session, file, NULL, saved_cb, data);
+  else if (g_strcmp0 (format, "csv") == 0)
+    peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_CSV, NULL, saved_cb, data);
+  else if (g_strcmp0 (format, "inline") == 0)
+    peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_TEI_INLINE, NULL, saved_cb, data);
   else
-    peitho_document_save_file_async (self->document, file,
-                                     g_strcmp0 (format, "inline") == 0 ? PEITHO_TEI_INLINE : PEITHO_TEI_STANDOFF,
-                                     NULL, save_cb, data);
+    peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_TEI_STANDOFF, NULL, saved_cb, data);
 }
 
 typedef struct {
@@ -436,7 +386,7 @@ save_response_cb (GtkNativeDialog *dialog,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
-      if (self->document != NULL)
+      if (self->session != NULL)
         save_to (self, file, data->kind, data->format);
     }
   else
@@ -449,11 +399,11 @@ save_response_cb (GtkNativeDialog *dialog,
   g_free (data);
 }
 
-static char *
-suggest_name (PeithoWindow *self,
-              const char   *extension)
+char *
+_peitho_window_suggest_name (PeithoWindow *self,
+                             const char   *extension)
 {
-  GFile *named = self->file ? self->file : self->source;
+  GFile *named = _peitho_window_get_named_file (self);
   g_autofree char *basename = named ? g_file_get_basename (named) : g_strdup (_("Untitled"));
   char *dot = strrchr (basename, '.');
 
@@ -470,7 +420,7 @@ choose_and_save (PeithoWindow *self,
 {
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
-  GFile *named = self->file ? self->file : self->source;
+  GFile *named = _peitho_window_get_named_file (self);
   ChooseData *data;
 
   if (self->test_save_file != NULL)
@@ -489,10 +439,11 @@ choose_and_save (PeithoWindow *self,
     name = suggest_name (self, ".csv");
   else if (g_strcmp0 (format, "html") == 0)
     name = suggest_name (self, ".html");
+    name = _peitho_window_suggest_name (self, ".csv");
   else if (g_strcmp0 (format, "inline") == 0)
-    name = suggest_name (self, "-inline.xml");
+    name = _peitho_window_suggest_name (self, "-inline.xml");
   else
-    name = suggest_name (self, ".xml");
+    name = _peitho_window_suggest_name (self, ".xml");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   if (named != NULL)
@@ -515,12 +466,16 @@ void
 _peitho_window_save (PeithoWindow *self,
                      gboolean      save_as)
 {
-  if (self->document == NULL)
+  GFile *file;
+
+  if (self->session == NULL)
     return;
 
-  /* An imported text has no TEI file yet: saving asks for one. */
-  if (!save_as && self->file != NULL)
-    save_to (self, self->file, SAVE_KIND_SAVE, "tei");
+  /* An imported text has no TEI file yet: saving asks for one, and never
+   * writes over the text. */
+  file = peitho_document_session_get_file (self->session);
+  if (!save_as && file != NULL)
+    save_to (self, file, SAVE_KIND_SAVE, "tei");
   else
     choose_and_save (self, SAVE_KIND_SAVE, "tei");
 }
@@ -529,7 +484,7 @@ void
 _peitho_window_export (PeithoWindow *self,
                        const char   *format)
 {
-  if (self->document == NULL)
+  if (self->session == NULL)
     return;
 
   choose_and_save (self, SAVE_KIND_EXPORT, format);
@@ -538,81 +493,17 @@ _peitho_window_export (PeithoWindow *self,
 void
 _peitho_window_reload (PeithoWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
-  if (self->file != NULL)
+  GFile *file;
+
+  if (self->session == NULL)
+    return;
+
+  peitho_document_session_set_changed_on_disk (self->session, FALSE);
+  if ((file = peitho_document_session_get_file (self->session)) != NULL)
     {
-      g_autoptr(GFile) file = g_object_ref (self->file);
-      peitho_window_open_file (self, file);
+      g_autoptr(GFile) reloaded = g_object_ref (file);
+      peitho_window_open_file (self, reloaded);
     }
-}
-
-/*
- * Drafts
- */
-
-static void
-draft_saved_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(PeithoWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  _peitho_window_set_busy (self, FALSE);
-
-  if (!peitho_drafts_save_finish (result, &error))
-    {
-      g_warning ("Could not save a draft: %s", error->message);
-      return;
-    }
-
-  /* Saved or discarded while the draft was being written. */
-  if (self->draft_id != NULL && !peitho_window_get_modified (self))
-    _peitho_window_discard_draft (self);
-}
-
-static gboolean
-autosave_cb (gpointer user_data)
-{
-  PeithoWindow *self = user_data;
-
-  self->autosave_id = 0;
-
-  if (self->document == NULL || !peitho_window_get_modified (self))
-    return G_SOURCE_REMOVE;
-
-  if (self->draft_id == NULL)
-    self->draft_id = peitho_drafts_new_id ();
-
-  _peitho_window_set_busy (self, TRUE);
-  peitho_drafts_save_async (self->document, self->draft_id, self->source, self->file != NULL,
-                            NULL, draft_saved_cb, g_object_ref (self));
-
-  return G_SOURCE_REMOVE;
-}
-
-void
-_peitho_window_discard_draft (PeithoWindow *self)
-{
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-
-  if (self->draft_id != NULL)
-    {
-      peitho_drafts_delete (self->draft_id);
-      g_clear_pointer (&self->draft_id, g_free);
-    }
-}
-
-void
-_peitho_window_document_changed (PeithoWindow *self)
-{
-  guint delay = g_settings_get_uint (self->settings, "autosave-delay");
-
-  self->change_serial++;
-  _peitho_window_update_title (self);
-
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
-  self->autosave_id = g_timeout_add (delay * 1000, autosave_cb, self);
 }
 
 /*
@@ -626,7 +517,8 @@ close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "discard"))
     {
-      _peitho_window_discard_draft (self);
+      if (self->session != NULL)
+        peitho_document_session_discard_draft (self->session);
       self->close_confirmed = TRUE;
       gtk_window_close (GTK_WINDOW (self));
     }

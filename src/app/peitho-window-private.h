@@ -5,13 +5,12 @@
 
 #include "peitho-annotation-popover.h"
 #include "peitho-annotation-view.h"
-#include "peitho-count-model.h"
-#include "peitho-file-monitor.h"
-#include "peitho-history.h"
+#include "peitho-document-session.h"
 #include "peitho-sidebar.h"
 #include "peitho-tag-chooser.h"
 #include "peitho-tag-palette.h"
-#include "peitho-window.h"
+#include "peitho-utils.h"
+#include "peitho-window-testing.h"
 
 G_BEGIN_DECLS
 
@@ -49,35 +48,34 @@ struct _PeithoWindow
 
   /* Owned */
   GSettings            *settings;
-  PeithoDocument       *document;
-  PeithoTagSet         *tag_set;       /* the document's, watched for edits */
-  GFile                *file;          /* TEI file we save to; NULL: never saved */
-  GFile                *source;        /* what was opened */
-  PeithoHistory        *history;
-  PeithoCountModel     *counts;
-  PeithoFileMonitor    *monitor;
+  PeithoDocumentSession *session;      /* NULL: the welcome page */
+  GBindingGroup        *session_bindings;
+  GSignalGroup         *session_signals;
+  GSignalGroup         *tag_set_signals;  /* the session's tag set */
+  GSignalGroup         *counts_signals;   /* the session's counts */
   GCancellable         *load_cancellable;
   GFile                *test_save_file;
   GPtrArray            *problems;      /* of the last load, for "Details" */
-  char                 *draft_id;
   char                 *last_error;
-  guint                 autosave_id;
-  guint                 busy;
-  guint                 change_serial;
-  guint                 saved_serial;
 
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
   guint                 loading : 1;
+  guint                 busy : 1;
 };
+
+/* The session's history, or NULL on the welcome page. */
+static inline PeithoHistory *
+_peitho_window_get_history (PeithoWindow *self)
+{
+  return self->session != NULL ? peitho_document_session_get_history (self->session) : NULL;
+}
 
 /* peitho-window-actions.c */
 void     _peitho_window_class_init_actions   (GtkWidgetClass *widget_class);
 void     _peitho_window_init_actions         (PeithoWindow   *self);
-void     _peitho_window_update_actions       (PeithoWindow   *self);
+void     _peitho_window_enable_document_actions (PeithoWindow *self);
 void     _peitho_window_rebuild_tag_menus    (PeithoWindow   *self);
-/* tag id -> accelerator: the tag-shortcuts setting, or the defaults. */
-GHashTable *_peitho_window_collect_tag_accels (PeithoWindow  *self);
 void     _peitho_window_select_annotation    (PeithoWindow     *self,
                                               PeithoAnnotation *annotation);
 
@@ -90,9 +88,8 @@ void     _peitho_window_show_relations       (PeithoWindow     *self,
 void     _peitho_window_class_init_tag_sets  (GtkWidgetClass   *widget_class);
 void     _peitho_window_init_tag_sets        (PeithoWindow     *self);
 void     _peitho_window_rebuild_library_menu (PeithoWindow     *self);
-/* Applies the last-tag-set setting to a new document without annotations. */
-void     _peitho_window_apply_default_tag_set (PeithoWindow    *self,
-                                               PeithoDocument  *document);
+/* The tag set of the last-tag-set setting (for imported texts), or NULL. */
+PeithoTagSet *_peitho_window_dup_default_tag_set (PeithoWindow *self);
 
 /* peitho-window-import.c */
 void     _peitho_window_class_init_import    (GtkWidgetClass *widget_class);
@@ -108,20 +105,17 @@ void     _peitho_window_save                 (PeithoWindow   *self,
 void     _peitho_window_export               (PeithoWindow   *self,
                                               const char     *format);
 gboolean _peitho_window_close_request        (PeithoWindow   *self);
-void     _peitho_window_document_changed     (PeithoWindow   *self);
 void     _peitho_window_reload               (PeithoWindow   *self);
 void     _peitho_window_show_error           (PeithoWindow   *self,
                                               const char     *heading,
                                               const char     *message);
-void     _peitho_window_toast                (PeithoWindow   *self,
-                                              const char     *message);
-void     _peitho_window_set_file             (PeithoWindow   *self,
-                                              GFile          *file);
-void     _peitho_window_discard_draft        (PeithoWindow   *self);
 
 /* peitho-window.c */
-void     _peitho_window_update_title         (PeithoWindow   *self);
-void     _peitho_window_set_busy             (PeithoWindow   *self,
-                                              gboolean        busy);
+void     _peitho_window_set_session          (PeithoWindow          *self,
+                                              PeithoDocumentSession *session);
+void     _peitho_window_set_loading          (PeithoWindow          *self,
+                                              gboolean               loading);
+/* The TEI file, else what was opened, else NULL. */
+GFile   *_peitho_window_get_named_file       (PeithoWindow          *self);
 
 G_END_DECLS

@@ -18,12 +18,12 @@ select_annotation_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   PeithoAnnotation *annotation;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
-  if (!(annotation = peitho_document_lookup_annotation (self->document, g_variant_get_string (param, NULL))))
+  if (!(annotation = peitho_document_lookup_annotation (peitho_window_get_document (self), g_variant_get_string (param, NULL))))
     {
-      _peitho_window_toast (self, _("That annotation no longer exists"));
+      peitho_window_toast (self, _("That annotation no longer exists"));
       return;
     }
 
@@ -40,7 +40,7 @@ _peitho_window_show_relations (PeithoWindow     *self,
   if (self->relation_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->relation_dialog));
 
-  dialog = peitho_relation_dialog_new (GTK_WINDOW (self), self->document, annotation);
+  dialog = peitho_relation_dialog_new (GTK_WINDOW (self), peitho_window_get_document (self), annotation);
   g_set_weak_pointer (&self->relation_dialog, dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -54,20 +54,20 @@ show_relations_action (GtkWidget  *widget,
   PeithoAnnotation *annotation = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   if (param != NULL)
-    annotation = peitho_document_lookup_annotation (self->document, g_variant_get_string (param, NULL));
+    annotation = peitho_document_lookup_annotation (peitho_window_get_document (self), g_variant_get_string (param, NULL));
   else
     {
       gsize offset = peitho_annotation_view_get_cursor_offset (self->view);
 
-      annotations = peitho_document_get_annotations_at (self->document, offset);
+      annotations = peitho_document_get_annotations_at (peitho_window_get_document (self), offset);
       if (annotations->len == 0 && offset > 0)
         {
           g_ptr_array_unref (annotations);
-          annotations = peitho_document_get_annotations_at (self->document, offset - 1);
+          annotations = peitho_document_get_annotations_at (peitho_window_get_document (self), offset - 1);
         }
       /* The innermost annotation, as for notes. */
       if (annotations->len > 0)
@@ -76,7 +76,7 @@ show_relations_action (GtkWidget  *widget,
 
   if (annotation == NULL)
     {
-      _peitho_window_toast (self, _("No annotations here"));
+      peitho_window_toast (self, _("No annotations here"));
       return;
     }
 
@@ -94,17 +94,17 @@ add_relation_action (GtkWidget  *widget,
   PeithoAnnotator *annotator;
   const char *from_id, *to_id, *type;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   g_variant_get (param, "(&s&s&s)", &from_id, &to_id, &type);
   name_setting = g_settings_get_string (self->settings, "annotator-name");
-  annotator = peitho_document_ensure_annotator (self->document, peitho_default_annotator_name (name_setting));
+  annotator = peitho_document_ensure_annotator (peitho_window_get_document (self), peitho_default_annotator_name (name_setting));
 
-  if (!peitho_history_add_relation (self->history, type, from_id, to_id,
+  if (!peitho_history_add_relation (_peitho_window_get_history (self), type, from_id, to_id,
                                     annotator ? peitho_annotator_get_id (annotator) : NULL,
                                     NULL, &error))
-    _peitho_window_toast (self, error->message);
+    peitho_window_toast (self, error->message);
 }
 
 static void
@@ -117,15 +117,15 @@ remove_relation_action (GtkWidget  *widget,
   PeithoRelation *relation;
   AdwToast *toast;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
-  if (!(relation = peitho_document_lookup_relation (self->document, g_variant_get_string (param, NULL))))
+  if (!(relation = peitho_document_lookup_relation (peitho_window_get_document (self), g_variant_get_string (param, NULL))))
     return;
 
-  if (!peitho_history_remove_relation (self->history, relation, &error))
+  if (!peitho_history_remove_relation (_peitho_window_get_history (self), relation, &error))
     {
-      _peitho_window_toast (self, error->message);
+      peitho_window_toast (self, error->message);
       return;
     }
 
@@ -183,9 +183,9 @@ _peitho_window_class_init_relations (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.remove-relation", "s", remove_relation_action);
 }
 
-gpointer
+PeithoRelationDialog *
 _peitho_window_get_relation_dialog_for_testing (PeithoWindow *self)
 {
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
-  return self->relation_dialog;
+  return self->relation_dialog != NULL ? PEITHO_RELATION_DIALOG (self->relation_dialog) : NULL;
 }

@@ -18,7 +18,7 @@ edit_tag_set_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   GtkWidget *editor;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   if (self->tag_set_editor != NULL)
@@ -41,9 +41,9 @@ apply_tag_set (PeithoWindow  *self,
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
 
-  if (!peitho_tag_set_keep_used_tags (tag_set, self->document, kept, error))
+  if (!peitho_tag_set_keep_used_tags (tag_set, peitho_window_get_document (self), kept, error))
     return FALSE;
-  if (!peitho_history_set_tag_set (self->history, tag_set, error))
+  if (!peitho_history_set_tag_set (_peitho_window_get_history (self), tag_set, error))
     return FALSE;
 
   if (kept->len > 0)
@@ -51,7 +51,7 @@ apply_tag_set (PeithoWindow  *self,
       g_autofree char *message = g_strdup_printf (ngettext ("%u tag in use was kept",
                                                             "%u tags in use were kept", kept->len),
                                                   kept->len);
-      _peitho_window_toast (self, message);
+      peitho_window_toast (self, message);
     }
   return TRUE;
 }
@@ -65,7 +65,7 @@ _peitho_window_apply_tag_set_file (PeithoWindow  *self,
   g_autoptr(PeithoTagSet) tag_set = NULL;
 
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (peitho_window_get_document (self) != NULL, FALSE);
 
   path = g_file_get_path (file);
   if (!(tag_set = peitho_tag_set_library_load (path, error)))
@@ -81,9 +81,9 @@ _peitho_window_export_tag_set_file (PeithoWindow  *self,
   g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (peitho_window_get_document (self) != NULL, FALSE);
 
-  if (!(bytes = peitho_tei_write_tag_set_bytes (peitho_document_get_tag_set (self->document), error)))
+  if (!(bytes = peitho_tei_write_tag_set_bytes (peitho_document_get_tag_set (peitho_window_get_document (self)), error)))
     return FALSE;
   return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                   NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, NULL, error);
@@ -99,7 +99,7 @@ apply_tag_set_action (GtkWidget  *widget,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   if (path[0] == '\0')
@@ -134,10 +134,10 @@ save_tag_set_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   PeithoTagSet *tag_set;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
-  tag_set = peitho_document_get_tag_set (self->document);
+  tag_set = peitho_document_get_tag_set (peitho_window_get_document (self));
   if (!(path = peitho_tag_set_library_save (tag_set, &error)))
     {
       _peitho_window_show_error (self, _("Could Not Save the Tag Set"), error->message);
@@ -147,7 +147,7 @@ save_tag_set_action (GtkWidget  *widget,
   message = g_strdup_printf (_("“%s” saved to your tag sets"),
                              peitho_tag_set_get_title (tag_set) ? peitho_tag_set_get_title (tag_set)
                                                                 : peitho_tag_set_get_id (tag_set));
-  _peitho_window_toast (self, message);
+  peitho_window_toast (self, message);
   _peitho_window_rebuild_library_menu (self);
 }
 
@@ -167,13 +167,13 @@ tag_set_file_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && peitho_window_get_document (self) != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       if (!func (self, file, &error))
         _peitho_window_show_error (self, error_title, error->message);
       else
-        _peitho_window_toast (self, done);
+        peitho_window_toast (self, done);
     }
   g_object_unref (chooser);
   g_object_unref (self);
@@ -217,12 +217,12 @@ export_tag_set_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Export the Tag Set"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  name = g_strconcat (peitho_tag_set_get_id (peitho_document_get_tag_set (self->document)), ".xml", NULL);
+  name = g_strconcat (peitho_tag_set_get_id (peitho_document_get_tag_set (peitho_window_get_document (self))), ".xml", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tei_filter ());
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
@@ -238,7 +238,7 @@ import_tag_set_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Import a Tag Set"), GTK_WINDOW (self),
@@ -258,12 +258,12 @@ remove_tag_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   const char *tag_id, *replacement;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   g_variant_get (param, "(&s&s)", &tag_id, &replacement);
-  if (!peitho_history_remove_tag (self->history, tag_id, replacement, &error))
-    _peitho_window_toast (self, error->message);
+  if (!peitho_history_remove_tag (_peitho_window_get_history (self), tag_id, replacement, &error))
+    peitho_window_toast (self, error->message);
 }
 
 void
@@ -337,7 +337,7 @@ remove_library_response_cb (AdwMessageDialog *dialog,
     g_settings_reset (self->settings, "last-tag-set");
 
   rebuild_all_library_menus (self);
-  _peitho_window_toast (self, _("Tag set removed"));
+  peitho_window_toast (self, _("Tag set removed"));
 }
 
 static void
@@ -379,23 +379,24 @@ remove_library_tag_set_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-void
-_peitho_window_apply_default_tag_set (PeithoWindow   *self,
-                                      PeithoDocument *document)
+PeithoTagSet *
+_peitho_window_dup_default_tag_set (PeithoWindow *self)
 {
   g_autofree char *path = g_settings_get_string (self->settings, "last-tag-set");
-  g_autoptr(PeithoTagSet) tag_set = NULL;
   g_autoptr(GError) error = NULL;
+  PeithoTagSet *tag_set;
 
-  if (path[0] == '\0' || peitho_document_get_n_annotations (document) > 0)
-    return;
+  g_assert (PEITHO_IS_WINDOW (self));
 
-  if (!(tag_set = peitho_tag_set_library_load (path, &error))
-      || !peitho_document_set_tag_set (document, tag_set, &error))
+  if (path[0] == '\0')
+    return NULL;
+
+  if (!(tag_set = peitho_tag_set_library_load (path, &error)))
     {
       g_autofree char *message = g_strdup_printf (_("The default tag set could not be used: %s"), error->message);
-      _peitho_window_toast (self, message);
+      peitho_window_toast (self, message);
     }
+  return tag_set;
 }
 
 void
@@ -434,11 +435,11 @@ _peitho_window_init_tag_sets (PeithoWindow *self)
   _peitho_window_rebuild_library_menu (self);
 }
 
-gpointer
+PeithoTagSetEditor *
 _peitho_window_get_tag_set_editor_for_testing (PeithoWindow *self)
 {
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
-  return self->tag_set_editor;
+  return self->tag_set_editor != NULL ? PEITHO_TAG_SET_EDITOR (self->tag_set_editor) : NULL;
 }
 
 GMenuModel *
@@ -446,11 +447,4 @@ _peitho_window_get_library_remove_menu_for_testing (PeithoWindow *self)
 {
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
   return G_MENU_MODEL (self->library_remove_section);
-}
-
-gpointer
-_peitho_window_get_history_for_testing (PeithoWindow *self)
-{
-  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
-  return self->history;
 }

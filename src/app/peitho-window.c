@@ -13,6 +13,15 @@
 
 G_DEFINE_FINAL_TYPE (PeithoWindow, peitho_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 passage_activated_cb (PeithoWindow     *self,
                       PeithoAnnotation *annotation)
@@ -28,20 +37,60 @@ hidden_changed_cb (PeithoWindow *self,
   peitho_highlighter_set_tag_hidden (peitho_annotation_view_get_highlighter (self->view), tag_id, hidden);
 }
 
+/* Busy: loading, writing (saves, exports, drafts) or highlighting. The
+ * spinner shows the first two, the progress bar the highlighting. */
 static void
-highlighter_progress_cb (PeithoWindow *self)
+update_busy (PeithoWindow *self)
 {
-  PeithoHighlighter *highlighter = peitho_annotation_view_get_highlighter (self->view);
-  gboolean busy = peitho_highlighter_get_busy (highlighter);
+  PeithoHighlighter *highlighter;
+  gboolean working, busy;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
-  gtk_progress_bar_set_fraction (self->progress_bar, peitho_highlighter_get_progress (highlighter));
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  /* Disposed: the template's widgets are gone. */
+  if (self->view == NULL)
+    return;
+
+  highlighter = peitho_annotation_view_get_highlighter (self->view);
+
+  working = self->loading || (self->session != NULL && peitho_document_session_get_busy (self->session));
+  busy = working || peitho_highlighter_get_busy (highlighter);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), working);
+  gtk_spinner_set_spinning (self->spinner, working);
+
+  if (self->busy != (guint) busy)
+    {
+      self->busy = busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
 }
 
 static void
-history_changed_cb (PeithoWindow *self)
+highlighter_progress_cb (PeithoWindow *self)
 {
-  _peitho_window_update_actions (self);
+  PeithoHighlighter *highlighter;
+  gboolean busy;
+
+  if (self->view == NULL)
+    return;
+
+  highlighter = peitho_annotation_view_get_highlighter (self->view);
+  busy = peitho_highlighter_get_busy (highlighter);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), busy);
+  gtk_progress_bar_set_fraction (self->progress_bar, peitho_highlighter_get_progress (highlighter));
+  update_busy (self);
+}
+
+void
+_peitho_window_set_loading (PeithoWindow *self,
+                            gboolean      loading)
+{
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  self->loading = loading;
+  update_busy (self);
 }
 
 static void
@@ -52,99 +101,67 @@ tag_set_edited_cb (PeithoWindow *self)
 }
 
 static void
-tag_set_changed_cb (PeithoWindow *self)
+tag_set_replaced_cb (PeithoWindow *self)
 {
-  PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
-
-  if (self->tag_set != NULL)
-    g_signal_handlers_disconnect_by_func (self->tag_set, tag_set_edited_cb, self);
-  g_set_object (&self->tag_set, tag_set);
-  g_signal_connect_swapped (tag_set, "changed", G_CALLBACK (tag_set_edited_cb), self);
+  PeithoTagSet *tag_set = peitho_document_session_get_tag_set (self->session);
 
   peitho_tag_palette_set_tag_set (self->palette, tag_set);
   peitho_tag_chooser_set_tag_set (self->tag_chooser, tag_set);
   _peitho_window_rebuild_tag_menus (self);
 }
 
+/* What follows the session's state but is not a property: actions. */
 static void
-file_changed_on_disk_cb (PeithoWindow *self)
+session_state_cb (PeithoWindow *self)
 {
-  gtk_revealer_set_reveal_child (self->disk_banner, TRUE);
+  GtkWidget *widget = GTK_WIDGET (self);
+  PeithoDocumentSession *session = self->session;
+
+  gtk_widget_action_set_enabled (widget, "win.undo", session && peitho_document_session_get_can_undo (session));
+  gtk_widget_action_set_enabled (widget, "win.redo", session && peitho_document_session_get_can_redo (session));
+  gtk_widget_action_set_enabled (widget, "win.reload", session && peitho_document_session_get_file (session));
+  update_busy (self);
 }
 
 void
-_peitho_window_set_file (PeithoWindow *self,
-                         GFile        *file)
+_peitho_window_set_session (PeithoWindow          *self,
+                            PeithoDocumentSession *session)
 {
-  if (self->file != file)
-    g_set_object (&self->file, file);
+  PeithoHighlighter *highlighter;
+  PeithoCountModel *counts;
 
-  if (self->monitor != NULL)
-    g_signal_handlers_disconnect_by_data (self->monitor, self);
-  g_clear_object (&self->monitor);
-  gtk_revealer_set_reveal_child (self->disk_banner, FALSE);
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+  g_return_if_fail (PEITHO_IS_DOCUMENT_SESSION (session));
 
-  if (file != NULL)
+  /* Only an unmodified document is replaced: its draft is stale. */
+  if (self->session != NULL)
+    peitho_document_session_discard_draft (self->session);
+  if (!g_set_object (&self->session, session))
+    return;
+
+  g_settings_bind (self->settings, "autosave-delay", session, "autosave-delay", G_SETTINGS_BIND_GET);
+  g_binding_group_set_source (self->session_bindings, session);
+  g_signal_group_set_target (self->session_signals, session);
+
+  counts = peitho_document_session_get_counts (session);
+  peitho_sidebar_set_model (self->sidebar, counts);
+
+  /* Hidden tags belong to the previous document. */
+  highlighter = peitho_annotation_view_get_highlighter (self->view);
+  peitho_annotation_view_set_document (self->view, peitho_document_session_get_document (session));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (counts)); i++)
     {
-      self->monitor = peitho_file_monitor_new (file);
-      g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (file_changed_on_disk_cb), self);
+      g_autoptr(PeithoCountItem) item = g_list_model_get_item (G_LIST_MODEL (counts), i);
+      peitho_highlighter_set_tag_hidden (highlighter, peitho_count_item_get_id (item), FALSE);
     }
-}
+  tag_set_replaced_cb (self);
 
-void
-_peitho_window_set_busy (PeithoWindow *self,
-                         gboolean      busy)
-{
-  if (busy)
-    self->busy++;
-  else
-    {
-      g_return_if_fail (self->busy > 0);
-      self->busy--;
-    }
+  gtk_stack_set_visible_child_name (self->stack, "document");
+  gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->busy > 0);
-  gtk_spinner_set_spinning (self->spinner, self->busy > 0);
-}
-
-void
-_peitho_window_update_title (PeithoWindow *self)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *subtitle = NULL;
-  const char *title = NULL;
-  GFile *named = self->file ? self->file : self->source;
-
-  if (self->document == NULL)
-    {
-      adw_window_title_set_title (self->window_title, _("Peitho"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), _("Peitho"));
-      return;
-    }
-
-  if (named != NULL)
-    basename = g_file_get_basename (named);
-
-  title = peitho_document_get_title (self->document);
-  if (title == NULL || title[0] == '\0')
-    title = basename ? basename : _("Untitled Document");
-
-  if (peitho_window_get_modified (self))
-    /* Translators: the subtitle of a window with unsaved changes: "• FILE" */
-    subtitle = g_strdup_printf (_("• %s"), basename ? basename : _("Unsaved"));
-  else
-    subtitle = g_strdup (basename);
-
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), title);
-}
-
-static void
-document_changed_cb (PeithoWindow *self)
-{
-  _peitho_window_document_changed (self);
+  _peitho_window_enable_document_actions (self);
+  session_state_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 void
@@ -153,83 +170,69 @@ peitho_window_set_document (PeithoWindow   *self,
                             GFile          *file,
                             GFile          *source)
 {
-  PeithoHighlighter *highlighter;
+  g_autoptr(PeithoDocumentSession) session = NULL;
 
   g_return_if_fail (PEITHO_IS_WINDOW (self));
   g_return_if_fail (PEITHO_IS_DOCUMENT (document));
 
-  _peitho_window_discard_draft (self);
+  session = peitho_document_session_new (document, file, source);
+  _peitho_window_set_session (self, session);
+}
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
-  if (self->counts != NULL)
-    g_signal_handlers_disconnect_by_data (self->counts, self);
+PeithoDocumentSession *
+peitho_window_get_session (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->session;
+}
 
-  g_set_object (&self->document, document);
-  if (source == NULL)
-    source = file;
-  g_set_object (&self->source, source);
-  _peitho_window_set_file (self, file);
-  self->change_serial = self->saved_serial = 0;
+GFile *
+_peitho_window_get_named_file (PeithoWindow *self)
+{
+  GFile *file;
 
-  g_clear_object (&self->history);
-  self->history = peitho_history_new (document);
-  g_signal_connect_swapped (self->history, "notify::can-undo", G_CALLBACK (history_changed_cb), self);
-  g_signal_connect_swapped (self->history, "notify::can-redo", G_CALLBACK (history_changed_cb), self);
+  g_assert (PEITHO_IS_WINDOW (self));
 
-  g_clear_object (&self->counts);
-  self->counts = peitho_count_model_new (document);
-  g_signal_connect_swapped (self->counts, "hidden-changed", G_CALLBACK (hidden_changed_cb), self);
-  peitho_sidebar_set_model (self->sidebar, self->counts);
-
-  /* Hidden tags belong to the previous document. */
-  highlighter = peitho_annotation_view_get_highlighter (self->view);
-  peitho_annotation_view_set_document (self->view, document);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->counts)); i++)
-    {
-      g_autoptr(PeithoCountItem) item = g_list_model_get_item (G_LIST_MODEL (self->counts), i);
-      peitho_highlighter_set_tag_hidden (highlighter, peitho_count_item_get_id (item), FALSE);
-    }
-
-  g_signal_connect_swapped (document, "changed", G_CALLBACK (document_changed_cb), self);
-  g_signal_connect_swapped (document, "notify::tag-set", G_CALLBACK (tag_set_changed_cb), self);
-  tag_set_changed_cb (self);
-
-  gtk_stack_set_visible_child_name (self->stack, "document");
-  gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
-
-  _peitho_window_update_title (self);
-  _peitho_window_update_actions (self);
+  if (self->session == NULL)
+    return NULL;
+  if ((file = peitho_document_session_get_file (self->session)) != NULL)
+    return file;
+  return peitho_document_session_get_source (self->session);
 }
 
 PeithoDocument *
 peitho_window_get_document (PeithoWindow *self)
 {
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
-  return self->document;
+  return self->session != NULL ? peitho_document_session_get_document (self->session) : NULL;
 }
 
 GFile *
 peitho_window_get_file (PeithoWindow *self)
 {
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
-  return self->file;
+  return self->session != NULL ? peitho_document_session_get_file (self->session) : NULL;
 }
 
 gboolean
 peitho_window_get_modified (PeithoWindow *self)
 {
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), FALSE);
-  return self->document != NULL && self->change_serial != self->saved_serial;
+  return self->session != NULL && peitho_document_session_get_modified (self->session);
+}
+
+gboolean
+peitho_window_get_busy (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), FALSE);
+  return self->busy;
 }
 
 gboolean
 peitho_window_is_reusable (PeithoWindow *self)
 {
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), FALSE);
-  return self->document == NULL && !self->loading;
+  return self->session == NULL && !self->loading;
 }
 
 GListModel *
@@ -365,17 +368,12 @@ peitho_window_dispose (GObject *object)
   PeithoWindow *self = (PeithoWindow *)object;
 
   g_cancellable_cancel (self->load_cancellable);
-  g_clear_handle_id (&self->autosave_id, g_source_remove);
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  if (self->tag_set != NULL)
-    g_signal_handlers_disconnect_by_data (self->tag_set, self);
-  g_clear_object (&self->tag_set);
-  if (self->monitor != NULL)
-    g_signal_handlers_disconnect_by_data (self->monitor, self);
-  if (self->view != NULL)
-    g_signal_handlers_disconnect_by_data (peitho_annotation_view_get_highlighter (self->view), self);
+  /* The groups let go of the session's objects and their handlers. */
+  if (self->session_bindings != NULL)
+    g_binding_group_set_source (self->session_bindings, NULL);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
 
   /* A popover still up would keep itself (and its document) alive. */
   if (self->annotation_popover != NULL)
@@ -406,12 +404,11 @@ peitho_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_WINDOW);
 
-  g_clear_object (&self->monitor);
-  g_clear_object (&self->history);
-  g_clear_object (&self->counts);
-  g_clear_object (&self->document);
-  g_clear_object (&self->file);
-  g_clear_object (&self->source);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->tag_set_signals);
+  g_clear_object (&self->counts_signals);
+  g_clear_object (&self->session);
   g_clear_object (&self->test_save_file);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->settings);
@@ -427,11 +424,31 @@ peitho_window_finalize (GObject *object)
 {
   PeithoWindow *self = (PeithoWindow *)object;
 
-  g_clear_pointer (&self->draft_id, g_free);
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (peitho_window_parent_class)->finalize (object);
+}
+
+static void
+peitho_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  PeithoWindow *self = PEITHO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -443,7 +460,16 @@ peitho_window_class_init (PeithoWindowClass *klass)
 
   object_class->dispose = peitho_window_dispose;
   object_class->finalize = peitho_window_finalize;
+  object_class->get_property = peitho_window_get_property;
   window_class->close_request = peitho_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, PEITHO_TYPE_DOCUMENT_SESSION,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PEITHO_TYPE_ANNOTATION_VIEW);
   g_type_ensure (PEITHO_TYPE_SIDEBAR);
@@ -516,6 +542,30 @@ peitho_window_init (PeithoWindow *self)
   g_signal_connect_object (highlighter, "notify::busy", G_CALLBACK (highlighter_progress_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* The window follows the session it shows, whichever it is. */
+  self->tag_set_signals = g_signal_group_new (PEITHO_TYPE_TAG_SET);
+  g_signal_group_connect_swapped (self->tag_set_signals, "changed", G_CALLBACK (tag_set_edited_cb), self);
+  self->counts_signals = g_signal_group_new (PEITHO_TYPE_COUNT_MODEL);
+  g_signal_group_connect_swapped (self->counts_signals, "hidden-changed", G_CALLBACK (hidden_changed_cb), self);
+
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind (self->session_bindings, "title", self->window_title, "title", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "title", self, "title", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "subtitle", self->window_title, "subtitle", G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "changed-on-disk", self->disk_banner, "reveal-child",
+                        G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_binding_group_bind (self->session_bindings, "tag-set", self->tag_set_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+  g_binding_group_bind (self->session_bindings, "counts", self->counts_signals, "target",
+                        G_BINDING_SYNC_CREATE);
+
+  self->session_signals = g_signal_group_new (PEITHO_TYPE_DOCUMENT_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::tag-set", G_CALLBACK (tag_set_replaced_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::can-undo", G_CALLBACK (session_state_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::can-redo", G_CALLBACK (session_state_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::file", G_CALLBACK (session_state_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::busy", G_CALLBACK (session_state_cb), self);
+
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
@@ -530,8 +580,10 @@ peitho_window_init (PeithoWindow *self)
 
   populate_recent (self);
   gtk_stack_set_visible_child_name (self->stack, "welcome");
-  _peitho_window_update_title (self);
-  _peitho_window_update_actions (self);
+  adw_window_title_set_title (self->window_title, _("Peitho"));
+  gtk_window_set_title (GTK_WINDOW (self), _("Peitho"));
+  _peitho_window_enable_document_actions (self);
+  session_state_cb (self);
 }
 
 PeithoWindow *
@@ -548,30 +600,24 @@ _peitho_window_get_buffer_for_testing (PeithoWindow *self)
   return peitho_annotation_view_get_buffer (self->view);
 }
 
-gpointer
+PeithoHighlighter *
 _peitho_window_get_highlighter_for_testing (PeithoWindow *self)
 {
   return peitho_annotation_view_get_highlighter (self->view);
 }
 
-gpointer
+PeithoSidebar *
 _peitho_window_get_sidebar_for_testing (PeithoWindow *self)
 {
   return self->sidebar;
 }
 
-gpointer
+PeithoTagPalette *
 _peitho_window_get_palette_for_testing (PeithoWindow *self)
 {
   return self->palette;
 }
 
-guint
-_peitho_window_get_busy_for_testing (PeithoWindow *self)
-{
-  return self->busy + (self->loading ? 1 : 0)
-         + (peitho_highlighter_get_busy (peitho_annotation_view_get_highlighter (self->view)) ? 1 : 0);
-}
 
 const char *
 _peitho_window_get_last_error_for_testing (PeithoWindow *self)
@@ -584,12 +630,6 @@ _peitho_window_set_save_file_for_testing (PeithoWindow *self,
                                           GFile        *file)
 {
   g_set_object (&self->test_save_file, file);
-}
-
-const char *
-_peitho_window_get_draft_id_for_testing (PeithoWindow *self)
-{
-  return self->draft_id;
 }
 
 gboolean

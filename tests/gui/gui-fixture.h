@@ -16,7 +16,7 @@
 #include "peitho-highlighter.h"
 #include "peitho-sidebar.h"
 #include "peitho-tag-palette.h"
-#include "peitho-window.h"
+#include "peitho-window-testing.h"
 
 #define TEXT \
   "Four score and seven years ago our fathers brought forth on this continent, a new nation.\n" \
@@ -49,13 +49,13 @@ wait_for (PeithoWindow *window)
   do
     {
       iterate ();
-      if (_peitho_window_get_busy_for_testing (window) == 0)
+      if (!peitho_window_get_busy (window))
         break;
       g_usleep (1000);
     }
   while (g_get_monotonic_time () < deadline);
 
-  g_assert_cmpuint (_peitho_window_get_busy_for_testing (window), ==, 0);
+  g_assert_false (peitho_window_get_busy (window));
   iterate ();
 }
 

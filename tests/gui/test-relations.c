@@ -273,8 +273,8 @@ static void
 test_focus_panes (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *palette = _peitho_window_get_palette_for_testing (f->window);
-  GtkWidget *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+  GtkWidget *palette = GTK_WIDGET (_peitho_window_get_palette_for_testing (f->window));
+  GtkWidget *sidebar = GTK_WIDGET (_peitho_window_get_sidebar_for_testing (f->window));
   GtkWidget *focus;
 
   wait_ms (100);
@@ -378,7 +378,7 @@ test_screenshots (Fixture       *f,
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-relations", "s",
                                   peitho_annotation_get_id (annotation_at (f->window, 0)));
       iterate ();
-      dialog = _peitho_window_get_relation_dialog_for_testing (f->window);
+      dialog = GTK_WIDGET (_peitho_window_get_relation_dialog_for_testing (f->window));
       name = g_strconcat ("relations-", schemes[i], NULL);
       save_screenshot (dialog, name);
       g_free (name);
@@ -386,7 +386,7 @@ test_screenshots (Fixture       *f,
 
       gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-tag-set", NULL);
       iterate ();
-      editor = _peitho_window_get_tag_set_editor_for_testing (f->window);
+      editor = GTK_WIDGET (_peitho_window_get_tag_set_editor_for_testing (f->window));
       name = g_strconcat ("tag-set-editor-", schemes[i], NULL);
       save_screenshot (editor, name);
       g_free (name);

@@ -363,19 +363,19 @@ test_drafts (Fixture       *f,
 
   g_settings_set_uint (f->settings, "autosave-delay", 1);
   tag (f->window, 0, 4, "metaphor");
-  g_assert_null (_peitho_window_get_draft_id_for_testing (f->window));
+  g_assert_null (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
 
   wait_ms (1300);
   wait_for (f->window);
-  g_assert_nonnull (_peitho_window_get_draft_id_for_testing (f->window));
-  draft = peitho_drafts_get_file (_peitho_window_get_draft_id_for_testing (f->window));
+  g_assert_nonnull (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
+  draft = peitho_drafts_get_file (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
   g_assert_true (g_file_query_exists (draft, NULL));
 
   _peitho_window_set_save_file_for_testing (f->window, saved);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   wait_for (f->window);
   g_assert_false (g_file_query_exists (draft, NULL));
-  g_assert_null (_peitho_window_get_draft_id_for_testing (f->window));
+  g_assert_null (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
 }
 
 static void
@@ -391,7 +391,7 @@ test_draft_restore (Fixture       *f,
   tag (f->window, 5, 10, "irony");
   wait_ms (1300);
   wait_for (f->window);
-  id = g_strdup (_peitho_window_get_draft_id_for_testing (f->window));
+  id = g_strdup (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
   g_assert_nonnull (id);
   draft = peitho_drafts_get_file (id);
 

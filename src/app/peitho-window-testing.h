@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the window tests reach inside a window: its parts, and the file
+ * choosers' work without the choosers. Not for the application's own code
+ * beyond the window's files. */
+
+#include "peitho-highlighter.h"
+#include "peitho-relation-dialog.h"
+#include "peitho-sidebar.h"
+#include "peitho-tag-palette.h"
+#include "peitho-tag-set-editor.h"
+#include "peitho-window.h"
+
+G_BEGIN_DECLS
+
+GtkTextBuffer        *_peitho_window_get_buffer_for_testing          (PeithoWindow *self);
+PeithoHighlighter    *_peitho_window_get_highlighter_for_testing     (PeithoWindow *self);
+PeithoSidebar        *_peitho_window_get_sidebar_for_testing         (PeithoWindow *self);
+PeithoTagPalette     *_peitho_window_get_palette_for_testing         (PeithoWindow *self);
+/* The dialogs open now, or NULL. */
+PeithoRelationDialog *_peitho_window_get_relation_dialog_for_testing (PeithoWindow *self);
+PeithoTagSetEditor   *_peitho_window_get_tag_set_editor_for_testing  (PeithoWindow *self);
+GMenuModel           *_peitho_window_get_library_remove_menu_for_testing (PeithoWindow *self);
+/* The last error shown (dialog or toast), or NULL. */
+const char           *_peitho_window_get_last_error_for_testing      (PeithoWindow *self);
+/* Whether the "file changed on disk" bar is shown. */
+gboolean              _peitho_window_get_changed_on_disk_for_testing (PeithoWindow *self);
+/* The file that "Save As" and exports use instead of asking. */
+void                  _peitho_window_set_save_file_for_testing       (PeithoWindow *self,
+                                                                      GFile        *file);
+/* The name "Save As" suggests (extension ".xml", ".csv", "-inline.xml"). */
+char                 *_peitho_window_suggest_name                    (PeithoWindow *self,
+                                                                      const char   *extension);
+
+/* Tag sets from and to files (what the file choosers do). */
+gboolean              _peitho_window_apply_tag_set_file              (PeithoWindow  *self,
+                                                                      GFile         *file,
+                                                                      GError       **error);
+gboolean              _peitho_window_export_tag_set_file             (PeithoWindow  *self,
+                                                                      GFile         *file,
+                                                                      GError       **error);
+
+G_END_DECLS
