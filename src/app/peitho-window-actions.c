@@ -421,6 +421,14 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
+keep_first_lines_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  _peitho_window_keep_first_lines (PEITHO_WINDOW (widget));
+}
+
+static void
 keep_mine_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -535,6 +543,7 @@ _peitho_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.keep-mine", NULL, keep_mine_action);
+  gtk_widget_class_install_action (widget_class, "win.keep-first-lines", NULL, keep_first_lines_action);
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "s", tag_selection_action);
   gtk_widget_class_install_action (widget_class, "win.choose-tag", NULL, choose_tag_action);
   gtk_widget_class_install_action (widget_class, "win.show-annotations", NULL, show_annotations_action);

@@ -208,7 +208,7 @@ peitho_window_open_file (PeithoWindow *self,
   /* A text becomes a document with the user's chosen tag set. */
   tag_set = _peitho_window_dup_default_tag_set (self);
   data = start_load (self, file, FALSE);
-  peitho_document_session_load_async (file, tag_set, self->load_cancellable, load_cb, data);
+  peitho_document_session_load_async (file, tag_set, PEITHO_LOAD_DEFAULT, self->load_cancellable, load_cb, data);
 }
 
 void
@@ -504,6 +504,28 @@ _peitho_window_reload (PeithoWindow *self)
       g_autoptr(GFile) reloaded = g_object_ref (file);
       peitho_window_open_file (self, reloaded);
     }
+}
+
+void
+_peitho_window_keep_first_lines (PeithoWindow *self)
+{
+  g_autoptr(PeithoTagSet) tag_set = NULL;
+  g_autoptr(GFile) source = NULL;
+  LoadData *data;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  gtk_revealer_set_reveal_child (self->front_matter_banner, FALSE);
+  if (self->session == NULL || !peitho_document_session_get_imported (self->session))
+    return;
+
+  /* Replaces the document: only an unchanged one (the bar goes with the
+   * first change). */
+  source = g_object_ref (peitho_document_session_get_source (self->session));
+  tag_set = _peitho_window_dup_default_tag_set (self);
+  data = start_load (self, source, FALSE);
+  peitho_document_session_load_async (source, tag_set, PEITHO_LOAD_NO_FRONT_MATTER,
+                                      self->load_cancellable, load_cb, data);
 }
 
 /*

@@ -30,6 +30,7 @@ struct _PeithoWindow
   GtkProgressBar       *progress_bar;
   GtkSpinner           *spinner;
   GtkRevealer          *disk_banner;
+  GtkRevealer          *front_matter_banner;
   AdwStatusPage        *welcome_page;
   GtkListBox           *recent_list;
   GtkWidget            *recent_group;
@@ -106,6 +107,8 @@ void     _peitho_window_export               (PeithoWindow   *self,
                                               const char     *format);
 gboolean _peitho_window_close_request        (PeithoWindow   *self);
 void     _peitho_window_reload               (PeithoWindow   *self);
+/* Imports the text again keeping its first lines in the text. */
+void     _peitho_window_keep_first_lines     (PeithoWindow   *self);
 void     _peitho_window_show_error           (PeithoWindow   *self,
                                               const char     *heading,
                                               const char     *message);

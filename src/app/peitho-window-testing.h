@@ -26,6 +26,8 @@ GMenuModel           *_peitho_window_get_library_remove_menu_for_testing (Peitho
 const char           *_peitho_window_get_last_error_for_testing      (PeithoWindow *self);
 /* Whether the "file changed on disk" bar is shown. */
 gboolean              _peitho_window_get_changed_on_disk_for_testing (PeithoWindow *self);
+/* Whether the bar offering to keep the first lines of a text is shown. */
+gboolean              _peitho_window_get_front_matter_offered_for_testing (PeithoWindow *self);
 /* The file that "Save As" and exports use instead of asking. */
 void                  _peitho_window_set_save_file_for_testing       (PeithoWindow *self,
                                                                       GFile        *file);

@@ -123,6 +123,14 @@ session_state_cb (PeithoWindow *self)
   update_busy (self);
 }
 
+/* The offer to keep the first lines holds until the first change. */
+static void
+session_modified_cb (PeithoWindow *self)
+{
+  if (peitho_document_session_get_modified (self->session))
+    gtk_revealer_set_reveal_child (self->front_matter_banner, FALSE);
+}
+
 void
 _peitho_window_set_session (PeithoWindow          *self,
                             PeithoDocumentSession *session)
@@ -155,6 +163,8 @@ _peitho_window_set_session (PeithoWindow          *self,
       peitho_highlighter_set_tag_hidden (highlighter, peitho_count_item_get_id (item), FALSE);
     }
   tag_set_replaced_cb (self);
+  gtk_revealer_set_reveal_child (self->front_matter_banner,
+                                 peitho_document_session_get_front_matter (session) != PEITHO_FRONT_MATTER_NONE);
 
   gtk_stack_set_visible_child_name (self->stack, "document");
   gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
@@ -487,6 +497,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, disk_banner);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, front_matter_banner);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, recent_group);
@@ -502,6 +513,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "reload_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "keep_mine_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "welcome_open_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "keep_first_lines_button", FALSE, 0);
   _peitho_window_class_init_relations (widget_class);
   _peitho_window_class_init_tag_sets (widget_class);
   _peitho_window_class_init_import (widget_class);
@@ -518,6 +530,7 @@ peitho_window_init (PeithoWindow *self)
   {
     static const char * const mnemonic_buttons[] = {
       "open_button", "reload_button", "keep_mine_button", "welcome_open_button",
+      "keep_first_lines_button",
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (mnemonic_buttons); i++)
@@ -565,6 +578,7 @@ peitho_window_init (PeithoWindow *self)
   g_signal_group_connect_swapped (self->session_signals, "notify::can-redo", G_CALLBACK (session_state_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::file", G_CALLBACK (session_state_cb), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::busy", G_CALLBACK (session_state_cb), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::modified", G_CALLBACK (session_modified_cb), self);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_swapped (drop, "drop", G_CALLBACK (drop_cb), self);
@@ -636,4 +650,10 @@ gboolean
 _peitho_window_get_changed_on_disk_for_testing (PeithoWindow *self)
 {
   return gtk_revealer_get_reveal_child (self->disk_banner);
+}
+
+gboolean
+_peitho_window_get_front_matter_offered_for_testing (PeithoWindow *self)
+{
+  return gtk_revealer_get_reveal_child (self->front_matter_banner);
 }

@@ -149,7 +149,7 @@ load (GFile *file)
   g_autoptr(GError) error = NULL;
   PeithoDocumentSession *session;
 
-  peitho_document_session_load_async (file, NULL, NULL, store_result_cb, &result);
+  peitho_document_session_load_async (file, NULL, PEITHO_LOAD_DEFAULT, NULL, store_result_cb, &result);
   wait_until (result_arrived, &result);
   session = peitho_document_session_load_finish (result, NULL, &error);
   g_assert_no_error (error);
@@ -362,7 +362,7 @@ test_imported_text (void)
   guint imported_notified = 0;
 
   g_assert_true (g_file_set_contents (g_file_peek_path (text), contents, -1, NULL));
-  peitho_document_session_load_async (text, tag_set, NULL, store_result_cb, &result);
+  peitho_document_session_load_async (text, tag_set, PEITHO_LOAD_DEFAULT, NULL, store_result_cb, &result);
   wait_until (result_arrived, &result);
   session = peitho_document_session_load_finish (result, NULL, &error);
   g_assert_no_error (error);
@@ -389,6 +389,63 @@ test_imported_text (void)
   g_assert_true (g_file_equal (peitho_document_session_get_file (session), xml));
   g_assert_false (peitho_document_session_get_modified (session));
   g_assert_true (file_has (text, contents));
+}
+
+/* The format comes from the content: TEI named .txt is TEI; the front
+ * matter the importer took is reported, and can be kept in the text. */
+static PeithoDocumentSession *
+load_with (GFile           *file,
+           PeithoLoadFlags  flags)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PeithoDocumentSession *session;
+
+  peitho_document_session_load_async (file, NULL, flags, NULL, store_result_cb, &result);
+  wait_until (result_arrived, &result);
+  session = peitho_document_session_load_finish (result, NULL, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static void
+test_format_and_front_matter (void)
+{
+  g_autoptr(GFile) tei = temp_file ("tei-named.txt");
+  g_autofree char *corpus = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"),
+                                              "trotsky-1939-balance-sheet-of-the-purges.txt", NULL);
+  g_autoptr(GFile) essay = g_file_new_for_path (corpus);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(PeithoDocument) document = make_document ();
+    g_autoptr(PeithoDocumentSession) writer = peitho_document_session_new (document, tei, NULL);
+
+    g_assert_true (save (writer, NULL, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(PeithoDocumentSession) session = load_with (tei, PEITHO_LOAD_DEFAULT);
+
+    g_assert_false (peitho_document_session_get_imported (session));
+    g_assert_true (g_file_equal (peitho_document_session_get_file (session), tei));
+    g_assert_cmpint (peitho_load_result_get_format (peitho_document_session_get_load_result (session)), ==,
+                     PEITHO_FILE_FORMAT_TEI);
+    g_assert_cmpint (peitho_document_session_get_front_matter (session), ==, PEITHO_FRONT_MATTER_NONE);
+  }
+  {
+    g_autoptr(PeithoDocumentSession) session = load_with (essay, PEITHO_LOAD_DEFAULT);
+
+    g_assert_true (peitho_document_session_get_imported (session));
+    g_assert_true (peitho_document_session_get_front_matter (session) & PEITHO_FRONT_MATTER_TITLE);
+    g_assert_false (peitho_document_session_get_modified (session));
+  }
+  {
+    g_autoptr(PeithoDocumentSession) session = load_with (essay, PEITHO_LOAD_NO_FRONT_MATTER);
+
+    g_assert_true (peitho_document_session_get_imported (session));
+    g_assert_cmpint (peitho_document_session_get_front_matter (session), ==, PEITHO_FRONT_MATTER_NONE);
+  }
 }
 
 /* A draft is written after the delay, restored modified with its
@@ -503,6 +560,7 @@ main (int   argc,
   g_test_add_func ("/session/modified-follows-undo", test_modified_follows_undo);
   g_test_add_func ("/session/backup-as-opened", test_backup_as_opened);
   g_test_add_func ("/session/imported-text", test_imported_text);
+  g_test_add_func ("/session/format-and-front-matter", test_format_and_front_matter);
   g_test_add_func ("/session/draft", test_draft);
   g_test_add_func ("/session/no-draft-when-unmodified", test_no_draft_when_unmodified);
   g_test_add_func ("/session/changed-on-disk", test_changed_on_disk);

@@ -77,6 +77,55 @@ test_imported_text_saves_as_xml (Fixture       *f,
   destroy_window (window);
 }
 
+static char *
+buffer_text (PeithoWindow *window)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (window);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The first lines taken into the header are said so, with an Undo that
+ * imports the text again with every line in it; the offer goes with the
+ * first change. */
+static void
+test_front_matter_offer (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *corpus = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"),
+                                              "trotsky-1939-balance-sheet-of-the-purges.txt", NULL);
+  g_autoptr(GFile) essay = g_file_new_for_path (corpus);
+  g_autofree char *taken = NULL;
+  g_autofree char *kept = NULL;
+  PeithoWindow *window = open_window (essay);
+
+  g_assert_true (_peitho_window_get_front_matter_offered_for_testing (window));
+  taken = buffer_text (window);
+  g_assert_false (g_str_has_prefix (taken, "Leon Trotsky"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.keep-first-lines", NULL));
+  wait_for (window);
+  g_assert_false (_peitho_window_get_front_matter_offered_for_testing (window));
+  kept = buffer_text (window);
+  g_assert_true (g_str_has_prefix (kept, "Leon Trotsky"));
+  g_assert_cmpuint (strlen (kept), >, strlen (taken));
+  g_assert_cmpint (peitho_document_session_get_front_matter (peitho_window_get_session (window)), ==,
+                   PEITHO_FRONT_MATTER_NONE);
+  g_assert_false (peitho_window_get_modified (window));
+  g_assert_null (peitho_window_get_file (window));
+  destroy_window (window);
+
+  /* A plain text has nothing to offer; an edit withdraws the offer. */
+  g_assert_false (_peitho_window_get_front_matter_offered_for_testing (f->window));
+  window = open_window (essay);
+  g_assert_true (_peitho_window_get_front_matter_offered_for_testing (window));
+  tag (window, 0, 6, "metaphor");
+  g_assert_false (_peitho_window_get_front_matter_offered_for_testing (window));
+  destroy_window (window);
+}
+
 /* Two saves of an opened TEI file: FILE~ is the file as it was opened, not
  * as the first save left it. */
 static void
@@ -155,6 +204,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/saving/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("imported-text-saves-as-xml", test_imported_text_saves_as_xml);
+  ADD ("front-matter-offer", test_front_matter_offer);
   ADD ("backup-keeps-the-opened-file", test_backup_keeps_the_opened_file);
   ADD ("modified-follows-undo", test_modified_follows_undo);
 #undef ADD

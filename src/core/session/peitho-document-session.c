@@ -20,6 +20,7 @@ struct _PeithoDocumentSession
   GFile             *file;      /* nullable: the TEI file Save writes */
   GFile             *source;    /* nullable: what was opened */
   PeithoFileMonitor *monitor;   /* on @file */
+  PeithoLoadResult  *load_result; /* nullable: how the source was read */
   GHashTable        *backed_up; /* GFile set: files whose FILE~ this session made */
   char              *title;
   char              *subtitle;
@@ -307,6 +308,7 @@ peitho_document_session_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->file);
   g_clear_object (&self->source);
+  g_clear_object (&self->load_result);
   g_clear_pointer (&self->backed_up, g_hash_table_unref);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
@@ -478,9 +480,10 @@ peitho_document_session_new (PeithoDocument *document,
  */
 
 typedef struct {
-  GFile        *file;
-  PeithoTagSet *tag_set;
-  GPtrArray    *problems;
+  GFile           *file;
+  PeithoTagSet    *tag_set;
+  PeithoLoadFlags  flags;
+  GPtrArray       *problems;
   /* Restoring a draft */
   char         *draft_id;
   GFile        *original;
@@ -500,18 +503,6 @@ load_data_free (gpointer data)
   g_free (load);
 }
 
-/* Until the core's load path says which format it read, the window's old
- * rule: TEI by its name. */
-static gboolean
-named_like_tei (GFile *file)
-{
-  g_autofree char *name = g_file_get_basename (file);
-
-  g_assert (G_IS_FILE (file));
-
-  return g_str_has_suffix (name, ".xml") || g_str_has_suffix (name, ".tei");
-}
-
 static void
 loaded_cb (GObject      *object,
            GAsyncResult *result,
@@ -519,18 +510,23 @@ loaded_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   LoadData *load = g_task_get_task_data (task);
-  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(PeithoLoadResult) loaded = NULL;
   g_autoptr(GError) error = NULL;
   PeithoDocumentSession *self;
+  PeithoDocument *document;
+  GPtrArray *problems;
 
-  document = peitho_document_load_file_finish (result, &load->problems, &error);
-  if (document == NULL)
+  loaded = peitho_document_load_finish (result, &error);
+  if (loaded == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (load->problems == NULL)
-    load->problems = g_ptr_array_new_with_free_func (g_free);
+  document = peitho_load_result_get_document (loaded);
+  problems = peitho_load_result_get_problems (loaded);
+  load->problems = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (load->problems, g_strdup (g_ptr_array_index (problems, i)));
 
   if (load->draft_id != NULL)
     {
@@ -543,7 +539,7 @@ loaded_cb (GObject      *object,
     }
   else
     {
-      gboolean is_tei = named_like_tei (load->file);
+      gboolean is_tei = peitho_load_result_get_format (loaded) == PEITHO_FILE_FORMAT_TEI;
 
       /* A text becomes a document with the chosen tag set. */
       if (!is_tei && load->tag_set != NULL && peitho_document_get_n_annotations (document) == 0
@@ -551,6 +547,7 @@ loaded_cb (GObject      *object,
         g_ptr_array_add (load->problems,
                          g_strdup_printf (_("The default tag set could not be used: %s"), error->message));
       self = peitho_document_session_new (document, is_tei ? load->file : NULL, load->file);
+      self->load_result = g_steal_pointer (&loaded);
     }
 
   g_task_return_pointer (task, self, g_object_unref);
@@ -569,12 +566,13 @@ start_load (LoadData            *load,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, peitho_document_session_load_async);
   g_task_set_task_data (task, load, load_data_free);
-  peitho_document_load_file_async (load->file, cancellable, loaded_cb, task);
+  peitho_document_load_async (load->file, load->flags, cancellable, loaded_cb, task);
 }
 
 void
 peitho_document_session_load_async (GFile               *file,
                                     PeithoTagSet        *tag_set,
+                                    PeithoLoadFlags      flags,
                                     GCancellable        *cancellable,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
@@ -587,6 +585,7 @@ peitho_document_session_load_async (GFile               *file,
   load = g_new0 (LoadData, 1);
   load->file = g_object_ref (file);
   load->tag_set = tag_set != NULL ? g_object_ref (tag_set) : NULL;
+  load->flags = flags;
   start_load (load, cancellable, callback, user_data);
 }
 
@@ -929,6 +928,25 @@ peitho_document_session_get_source (PeithoDocumentSession *self)
 {
   g_return_val_if_fail (PEITHO_IS_DOCUMENT_SESSION (self), NULL);
   return self->source;
+}
+
+PeithoLoadResult *
+peitho_document_session_get_load_result (PeithoDocumentSession *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT_SESSION (self), NULL);
+  return self->load_result;
+}
+
+PeithoFrontMatter
+peitho_document_session_get_front_matter (PeithoDocumentSession *self)
+{
+  PeithoTextImportResult *import;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT_SESSION (self), PEITHO_FRONT_MATTER_NONE);
+
+  if (self->load_result == NULL || !(import = peitho_load_result_get_text_import (self->load_result)))
+    return PEITHO_FRONT_MATTER_NONE;
+  return peitho_text_import_result_get_front_matter (import);
 }
 
 gboolean

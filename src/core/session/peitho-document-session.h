@@ -45,11 +45,13 @@ PeithoDocumentSession *peitho_document_session_new (PeithoDocument *document,
                                                     GFile          *file,
                                                     GFile          *source);
 
-/* Opens @file (TEI or text, sniffed from the content) in a worker thread
- * and makes a session of it. A text gets @tag_set (nullable: the built-in
- * one) unless it has annotations, and no file: saving it asks for a name. */
+/* Opens @file through the core's load path (TEI or text, sniffed from the
+ * content) in a worker thread and makes a session of it. A text gets
+ * @tag_set (nullable: the built-in one) unless it has annotations, and no
+ * file: saving it asks for a name. */
 void                   peitho_document_session_load_async  (GFile               *file,
                                                             PeithoTagSet        *tag_set,
+                                                            PeithoLoadFlags      flags,
                                                             GCancellable        *cancellable,
                                                             GAsyncReadyCallback  callback,
                                                             gpointer             user_data);
@@ -75,6 +77,11 @@ PeithoTagSet      *peitho_document_session_get_tag_set    (PeithoDocumentSession
 GFile             *peitho_document_session_get_file       (PeithoDocumentSession *self);
 GFile             *peitho_document_session_get_source     (PeithoDocumentSession *self);
 gboolean           peitho_document_session_get_imported   (PeithoDocumentSession *self);
+/* How peitho_document_session_load_async() read the source (format,
+ * problems, the text importer's notes), or NULL: not loaded that way. */
+PeithoLoadResult  *peitho_document_session_get_load_result (PeithoDocumentSession *self);
+/* What the text importer took from the first lines into the header. */
+PeithoFrontMatter  peitho_document_session_get_front_matter (PeithoDocumentSession *self);
 const char        *peitho_document_session_get_title      (PeithoDocumentSession *self);
 const char        *peitho_document_session_get_subtitle   (PeithoDocumentSession *self);
 gboolean           peitho_document_session_get_modified   (PeithoDocumentSession *self);
