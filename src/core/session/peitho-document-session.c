@@ -4,41 +4,9 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "peitho-document-session.h"
+#include "peitho-document-session-private.h"
 #include "peitho-drafts.h"
-#include "peitho-file-monitor.h"
-#include "peitho-tei-common.h"
 
-struct _PeithoDocumentSession
-{
-  GObject parent_instance;
-
-  PeithoDocument    *document;
-  PeithoHistory     *history;
-  PeithoCountModel  *counts;
-  PeithoTagSet      *tag_set;
-  GFile             *file;      /* nullable: the TEI file Save writes */
-  GFile             *source;    /* nullable: what was opened */
-  PeithoFileMonitor *monitor;   /* on @file */
-  PeithoLoadResult  *load_result; /* nullable: how the source was read */
-  GHashTable        *backed_up; /* GFile set: files whose FILE~ this session made */
-  char              *title;
-  char              *subtitle;
-  char              *draft_id;
-
-  /* "modified": the history's position and the count of changes made
-   * outside it (in-place tag edits, "keep mine"), each against the save. */
-  guint              saved_position;
-  guint              untracked;
-  guint              saved_untracked;
-
-  guint              autosave_delay;
-  guint              autosave_id;
-  guint              n_writing;
-
-  guint              modified : 1;
-  guint              changed_on_disk : 1;
-};
 
 G_DEFINE_FINAL_TYPE (PeithoDocumentSession, peitho_document_session, G_TYPE_OBJECT)
 
@@ -89,8 +57,8 @@ set_string (char       **field,
 }
 
 /* Everything derived: modified, title and subtitle. */
-static void
-update_state (PeithoDocumentSession *self)
+void
+_peitho_document_session_update_state (PeithoDocumentSession *self)
 {
   gboolean modified;
   GFile *named;
@@ -127,8 +95,8 @@ update_state (PeithoDocumentSession *self)
     notify (self, PROP_SUBTITLE);
 }
 
-static void
-begin_writing (PeithoDocumentSession *self)
+void
+_peitho_document_session_begin_writing (PeithoDocumentSession *self)
 {
   g_assert (PEITHO_IS_DOCUMENT_SESSION (self));
 
@@ -136,8 +104,8 @@ begin_writing (PeithoDocumentSession *self)
     notify (self, PROP_BUSY);
 }
 
-static void
-end_writing (PeithoDocumentSession *self)
+void
+_peitho_document_session_end_writing (PeithoDocumentSession *self)
 {
   g_assert (PEITHO_IS_DOCUMENT_SESSION (self));
   g_assert (self->n_writing > 0);
@@ -179,8 +147,8 @@ set_file (PeithoDocumentSession *self,
   notify (self, PROP_FILE);
 }
 
-static gboolean
-is_watched (PeithoDocumentSession *self,
+gboolean
+_peitho_document_session_is_watched (PeithoDocumentSession *self,
             GFile                 *file)
 {
   g_assert (PEITHO_IS_DOCUMENT_SESSION (self));
@@ -201,7 +169,7 @@ draft_saved_cb (GObject      *object,
   g_autoptr(PeithoDocumentSession) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  end_writing (self);
+  _peitho_document_session_end_writing (self);
 
   if (!peitho_drafts_save_finish (result, &error))
     {
@@ -246,7 +214,7 @@ document_changed_cb (PeithoDocumentSession *self)
   if (!peitho_history_is_applying (self->history))
     {
       self->untracked++;
-      update_state (self);
+      _peitho_document_session_update_state (self);
     }
   schedule_draft (self);
 }
@@ -254,7 +222,7 @@ document_changed_cb (PeithoDocumentSession *self)
 static void
 document_title_cb (PeithoDocumentSession *self)
 {
-  update_state (self);
+  _peitho_document_session_update_state (self);
 }
 
 static void
@@ -267,7 +235,7 @@ document_tag_set_cb (PeithoDocumentSession *self)
 static void
 history_position_cb (PeithoDocumentSession *self)
 {
-  update_state (self);
+  _peitho_document_session_update_state (self);
 }
 
 static void
@@ -470,380 +438,37 @@ peitho_document_session_new (PeithoDocument *document,
   g_signal_connect_object (self->history, "notify::can-redo", G_CALLBACK (history_can_redo_cb), self,
                            G_CONNECT_SWAPPED);
 
-  update_state (self);
+  _peitho_document_session_update_state (self);
 
   return self;
 }
 
-/*
- * Loading
- */
-
-typedef struct {
-  GFile           *file;
-  PeithoTagSet    *tag_set;
-  PeithoLoadFlags  flags;
-  GPtrArray       *problems;
-  /* Restoring a draft */
-  char         *draft_id;
-  GFile        *original;
-  gboolean      original_is_tei;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  LoadData *load = data;
-
-  g_clear_object (&load->file);
-  g_clear_object (&load->tag_set);
-  g_clear_object (&load->original);
-  g_clear_pointer (&load->problems, g_ptr_array_unref);
-  g_free (load->draft_id);
-  g_free (load);
-}
-
-static void
-loaded_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  LoadData *load = g_task_get_task_data (task);
-  g_autoptr(PeithoLoadResult) loaded = NULL;
-  g_autoptr(GError) error = NULL;
-  PeithoDocumentSession *self;
-  PeithoDocument *document;
-  GPtrArray *problems;
-
-  loaded = peitho_document_load_finish (result, &error);
-  if (loaded == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  document = peitho_load_result_get_document (loaded);
-  problems = peitho_load_result_get_problems (loaded);
-  load->problems = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < problems->len; i++)
-    g_ptr_array_add (load->problems, g_strdup (g_ptr_array_index (problems, i)));
-
-  if (load->draft_id != NULL)
-    {
-      self = peitho_document_session_new (document, load->original_is_tei ? load->original : NULL,
-                                          load->original != NULL ? load->original : load->file);
-      self->draft_id = g_strdup (load->draft_id);
-      /* A restored draft is unsaved work. */
-      self->untracked++;
-      update_state (self);
-    }
-  else
-    {
-      gboolean is_tei = peitho_load_result_get_format (loaded) == PEITHO_FILE_FORMAT_TEI;
-
-      /* A text becomes a document with the chosen tag set. */
-      if (!is_tei && load->tag_set != NULL && peitho_document_get_n_annotations (document) == 0
-          && !peitho_document_set_tag_set (document, load->tag_set, &error))
-        g_ptr_array_add (load->problems,
-                         g_strdup_printf (_("The default tag set could not be used: %s"), error->message));
-      self = peitho_document_session_new (document, is_tei ? load->file : NULL, load->file);
-      self->load_result = g_steal_pointer (&loaded);
-    }
-
-  g_task_return_pointer (task, self, g_object_unref);
-}
-
-static void
-start_load (LoadData            *load,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  GTask *task;
-
-  g_assert (load != NULL && G_IS_FILE (load->file));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, peitho_document_session_load_async);
-  g_task_set_task_data (task, load, load_data_free);
-  peitho_document_load_async (load->file, load->flags, cancellable, loaded_cb, task);
-}
-
+/* A save of the state at (@position, @untracked) to @file is done. */
 void
-peitho_document_session_load_async (GFile               *file,
-                                    PeithoTagSet        *tag_set,
-                                    PeithoLoadFlags      flags,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+_peitho_document_session_saved (PeithoDocumentSession *self,
+                                GFile                 *file,
+                                guint                  position,
+                                guint                  untracked)
 {
-  LoadData *load;
-
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (tag_set == NULL || PEITHO_IS_TAG_SET (tag_set));
-
-  load = g_new0 (LoadData, 1);
-  load->file = g_object_ref (file);
-  load->tag_set = tag_set != NULL ? g_object_ref (tag_set) : NULL;
-  load->flags = flags;
-  start_load (load, cancellable, callback, user_data);
-}
-
-void
-peitho_document_session_load_draft_async (const char          *draft_id,
-                                          GFile               *draft_file,
-                                          GFile               *original,
-                                          gboolean             original_is_tei,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  LoadData *load;
-
-  g_return_if_fail (draft_id != NULL);
-  g_return_if_fail (G_IS_FILE (draft_file));
-  g_return_if_fail (original == NULL || G_IS_FILE (original));
-
-  load = g_new0 (LoadData, 1);
-  load->file = g_object_ref (draft_file);
-  load->draft_id = g_strdup (draft_id);
-  load->original = original != NULL ? g_object_ref (original) : NULL;
-  load->original_is_tei = original_is_tei;
-  start_load (load, cancellable, callback, user_data);
-}
-
-PeithoDocumentSession *
-peitho_document_session_load_finish (GAsyncResult  *result,
-                                     GPtrArray    **problems,
-                                     GError       **error)
-{
-  PeithoDocumentSession *self;
-  LoadData *load;
-
-  g_return_val_if_fail (G_IS_TASK (result), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == peitho_document_session_load_async, NULL);
-
-  self = g_task_propagate_pointer (G_TASK (result), error);
-  load = g_task_get_task_data (G_TASK (result));
-  if (problems != NULL)
-    *problems = self != NULL ? g_steal_pointer (&load->problems) : NULL;
-
-  return self;
-}
-
-/*
- * Saving and exporting
- */
-
-typedef struct {
-  GFile    *file;
-  GBytes   *bytes;
-  gboolean  backup;
-  gboolean  is_save;
-  guint     position;    /* what the save writes */
-  guint     untracked;
-} SaveData;
-
-static void
-save_data_free (gpointer data)
-{
-  SaveData *save = data;
-
-  g_clear_object (&save->file);
-  g_clear_pointer (&save->bytes, g_bytes_unref);
-  g_free (save);
-}
-
-static void
-write_thread_cb (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  SaveData *save = task_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!peitho_tei_replace_file (save->file, save->bytes, save->backup, cancellable, &error))
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-written_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  PeithoDocumentSession *self = PEITHO_DOCUMENT_SESSION (object);
-  g_autoptr(GTask) task = user_data;
-  SaveData *save = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  end_writing (self);
-  if (is_watched (self, save->file))
-    peitho_file_monitor_update (self->monitor);
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (save->backup)
-    g_hash_table_add (self->backed_up, g_object_ref (save->file));
-
-  if (save->is_save)
-    {
-      gboolean was_imported = peitho_document_session_get_imported (self);
-
-      self->saved_position = save->position;
-      self->saved_untracked = save->untracked;
-      if (self->source == NULL || !g_file_equal (self->source, save->file))
-        {
-          g_set_object (&self->source, save->file);
-          notify (self, PROP_SOURCE);
-        }
-      set_file (self, save->file);
-      if (was_imported)
-        notify (self, PROP_IMPORTED);
-      update_state (self);
-      if (!self->modified)
-        peitho_document_session_discard_draft (self);
-    }
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/* Writes @bytes (or the error making them) to @file in a worker thread. */
-static void
-write_file (PeithoDocumentSession *self,
-            GFile                 *file,
-            GBytes                *bytes,
-            GError                *error,
-            gboolean               is_save,
-            GCancellable          *cancellable,
-            GAsyncReadyCallback    callback,
-            gpointer               user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) inner = NULL;
-  SaveData *save;
+  gboolean was_imported;
 
   g_assert (PEITHO_IS_DOCUMENT_SESSION (self));
   g_assert (G_IS_FILE (file));
-  g_assert ((bytes == NULL) != (error == NULL));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, is_save ? (gpointer) peitho_document_session_save_async
-                                       : (gpointer) peitho_document_session_export_async);
-  if (error != NULL)
+  was_imported = peitho_document_session_get_imported (self);
+  self->saved_position = position;
+  self->saved_untracked = untracked;
+  if (self->source == NULL || !g_file_equal (self->source, file))
     {
-      g_task_return_error (task, error);
-      return;
+      g_set_object (&self->source, file);
+      notify (self, PROP_SOURCE);
     }
-
-  save = g_new0 (SaveData, 1);
-  save->file = g_object_ref (file);
-  save->bytes = g_bytes_ref (bytes);
-  /* FILE~ keeps the file as it was before this session first wrote it. */
-  save->backup = !g_hash_table_contains (self->backed_up, file);
-  save->is_save = is_save;
-  save->position = peitho_history_get_position (self->history);
-  save->untracked = self->untracked;
-  g_task_set_task_data (task, save, save_data_free);
-
-  begin_writing (self);
-  if (is_watched (self, file))
-    peitho_file_monitor_begin_write (self->monitor);
-
-  /* The worker's task borrows the data of @task, which outlives it. */
-  inner = g_task_new (self, cancellable, written_cb, g_steal_pointer (&task));
-  g_task_set_task_data (inner, save, NULL);
-  g_task_run_in_thread (inner, write_thread_cb);
-}
-
-void
-peitho_document_session_save_async (PeithoDocumentSession *self,
-                                    GFile                 *file,
-                                    GCancellable          *cancellable,
-                                    GAsyncReadyCallback    callback,
-                                    gpointer               user_data)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (PEITHO_IS_DOCUMENT_SESSION (self));
-  g_return_if_fail (file == NULL || G_IS_FILE (file));
-
-  if (file == NULL)
-    file = self->file;
-  g_return_if_fail (file != NULL);
-
-  if (peitho_document_session_get_imported (self) && g_file_equal (file, self->source))
-    {
-      g_autofree char *name = g_file_get_parse_name (file);
-
-      error = g_error_new (PEITHO_ERROR, PEITHO_ERROR_FAILED,
-                           _("%s: this is the text the document was imported from; save the document under another name"),
-                           name);
-    }
-  else
-    bytes = peitho_tei_write_bytes (self->document, PEITHO_TEI_STANDOFF, &error);
-
-  write_file (self, file, bytes, error, TRUE, cancellable, callback, user_data);
-}
-
-gboolean
-peitho_document_session_save_finish (PeithoDocumentSession  *self,
-                                     GAsyncResult           *result,
-                                     GError                **error)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-void
-peitho_document_session_export_async (PeithoDocumentSession *self,
-                                      GFile                 *file,
-                                      PeithoExportFormat     format,
-                                      GCancellable          *cancellable,
-                                      GAsyncReadyCallback    callback,
-                                      gpointer               user_data)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-
-  g_return_if_fail (PEITHO_IS_DOCUMENT_SESSION (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  switch (format)
-    {
-    case PEITHO_EXPORT_CSV:
-      bytes = peitho_csv_export (self->document);
-      break;
-    case PEITHO_EXPORT_TEI_INLINE:
-      bytes = peitho_tei_write_bytes (self->document, PEITHO_TEI_INLINE, &error);
-      break;
-    case PEITHO_EXPORT_TEI_STANDOFF:
-    default:
-      bytes = peitho_tei_write_bytes (self->document, PEITHO_TEI_STANDOFF, &error);
-      break;
-    }
-
-  write_file (self, file, bytes, error, FALSE, cancellable, callback, user_data);
-}
-
-gboolean
-peitho_document_session_export_finish (PeithoDocumentSession  *self,
-                                       GAsyncResult           *result,
-                                       GError                **error)
-{
-  g_return_val_if_fail (PEITHO_IS_DOCUMENT_SESSION (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  set_file (self, file);
+  if (was_imported)
+    notify (self, PROP_IMPORTED);
+  _peitho_document_session_update_state (self);
+  if (!self->modified)
+    peitho_document_session_discard_draft (self);
 }
 
 /*
@@ -865,7 +490,7 @@ peitho_document_session_write_draft (PeithoDocumentSession *self)
       notify (self, PROP_DRAFT_ID);
     }
 
-  begin_writing (self);
+  _peitho_document_session_begin_writing (self);
   peitho_drafts_save_async (self->document, self->draft_id, self->source, self->file != NULL,
                             NULL, draft_saved_cb, g_object_ref (self));
 }
@@ -1026,7 +651,7 @@ peitho_document_session_keep_ours (PeithoDocumentSession *self)
   peitho_document_session_set_changed_on_disk (self, FALSE);
   /* Ours now differs from the file: saving must be possible. */
   self->untracked++;
-  update_state (self);
+  _peitho_document_session_update_state (self);
 }
 
 const char *
