@@ -58,28 +58,28 @@ confirm_response_cb (AdwMessageDialog *dialog,
   const char *annotator = NULL;
   guint n;
 
-  if (!g_str_equal (response, "import") || self->document == NULL)
+  if (!g_str_equal (response, "import") || peitho_window_get_document (self) == NULL)
     return;
 
   if (confirmation->annotator != NULL)
     annotator = gtk_editable_get_text (GTK_EDITABLE (confirmation->annotator));
 
   /* Again, for the annotator given and a document that may have changed. */
-  plan = peitho_import_plan_analyse (self->document, confirmation->set, annotator, &error);
+  plan = peitho_import_plan_analyse (peitho_window_get_document (self), confirmation->set, annotator, &error);
   if (plan == NULL)
     {
       _peitho_window_show_error (self, _("Could Not Import the Annotations"), error->message);
       return;
     }
   n = peitho_import_plan_get_n_annotations (plan);
-  if (!peitho_history_import_annotations (self->history, g_steal_pointer (&plan), &error))
+  if (!peitho_history_import_annotations (_peitho_window_get_history (self), g_steal_pointer (&plan), &error))
     {
       _peitho_window_show_error (self, _("Could Not Import the Annotations"), error->message);
       return;
     }
 
   message = g_strdup_printf (ngettext ("%u annotation imported", "%u annotations imported", n), n);
-  _peitho_window_toast (self, message);
+  peitho_window_toast (self, message);
 }
 
 static void
@@ -147,10 +147,10 @@ read_done_cb (GObject      *source,
         _peitho_window_show_error (self, _("Could Not Import the Annotations"), error->message);
       return;
     }
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
-  plan = peitho_import_plan_analyse (self->document, set, NULL, &error);
+  plan = peitho_import_plan_analyse (peitho_window_get_document (self), set, NULL, &error);
   if (plan == NULL)
     {
       _peitho_window_show_error (self, _("Could Not Import the Annotations"), error->message);
@@ -181,7 +181,7 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      PeithoWindow    *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && peitho_window_get_document (self) != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
 
@@ -200,7 +200,7 @@ import_annotations_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   chooser = gtk_file_chooser_native_new (_("Import Annotations"), GTK_WINDOW (self),

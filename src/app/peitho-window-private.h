@@ -58,6 +58,7 @@ struct _PeithoWindow
   GFile                *test_save_file;
   GPtrArray            *problems;      /* of the last load, for "Details" */
   char                 *last_error;
+  guint                 n_tasks;       /* the window's own background work */
 
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
@@ -94,9 +95,6 @@ PeithoTagSet *_peitho_window_dup_default_tag_set (PeithoWindow *self);
 
 /* peitho-window-import.c */
 void     _peitho_window_class_init_import    (GtkWidgetClass *widget_class);
-/* Reads @file in a worker thread, then asks before importing. */
-void     _peitho_window_import_annotations_file (PeithoWindow *self,
-                                                 GFile        *file);
 
 /* peitho-window-io.c */
 void     _peitho_window_class_init_io        (GtkWidgetClass *widget_class);
@@ -118,6 +116,10 @@ void     _peitho_window_set_session          (PeithoWindow          *self,
                                               PeithoDocumentSession *session);
 void     _peitho_window_set_loading          (PeithoWindow          *self,
                                               gboolean               loading);
+/* Background work of the window itself (reading a file to import): counts
+ * as busy while under way. */
+void     _peitho_window_set_busy             (PeithoWindow          *self,
+                                              gboolean               busy);
 /* The TEI file, else what was opened, else NULL. */
 GFile   *_peitho_window_get_named_file       (PeithoWindow          *self);
 

@@ -42,5 +42,9 @@ gboolean              _peitho_window_apply_tag_set_file              (PeithoWind
 gboolean              _peitho_window_export_tag_set_file             (PeithoWindow  *self,
                                                                       GFile         *file,
                                                                       GError       **error);
+/* Reads another tool's annotations from @file in a worker thread, then
+ * asks before importing (what File > Import Annotations does). */
+void                  _peitho_window_import_annotations_file         (PeithoWindow  *self,
+                                                                      GFile         *file);
 
 G_END_DECLS

@@ -53,7 +53,8 @@ update_busy (PeithoWindow *self)
 
   highlighter = peitho_annotation_view_get_highlighter (self->view);
 
-  working = self->loading || (self->session != NULL && peitho_document_session_get_busy (self->session));
+  working = self->loading || self->n_tasks > 0
+            || (self->session != NULL && peitho_document_session_get_busy (self->session));
   busy = working || peitho_highlighter_get_busy (highlighter);
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), working);
@@ -90,6 +91,22 @@ _peitho_window_set_loading (PeithoWindow *self,
   g_assert (PEITHO_IS_WINDOW (self));
 
   self->loading = loading;
+  update_busy (self);
+}
+
+void
+_peitho_window_set_busy (PeithoWindow *self,
+                         gboolean      busy)
+{
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  if (busy)
+    self->n_tasks++;
+  else
+    {
+      g_assert (self->n_tasks > 0);
+      self->n_tasks--;
+    }
   update_busy (self);
 }
 

@@ -6,7 +6,7 @@
  * takes out (with the tags made for them) and redo puts back. */
 
 #include "gui-fixture.h"
-#include "peitho-window-private.h"
+#include "peitho-window-testing.h"
 
 /* brat annotations of the fixture's TEXT, with the .txt beside them. */
 static char *
@@ -91,7 +91,7 @@ test_import_undo_redo (Fixture       *f,
                        gconstpointer  data)
 {
   PeithoDocument *document = peitho_window_get_document (f->window);
-  PeithoHistory *history = _peitho_window_get_history_for_testing (f->window);
+  PeithoHistory *history = peitho_document_session_get_history (peitho_window_get_session (f->window));
   AdwMessageDialog *dialog = start_import (f);
   GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
   g_autoptr(GError) error = NULL;
