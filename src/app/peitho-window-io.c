@@ -345,23 +345,12 @@ save_to (PeithoWindow *self,
   data->file = g_object_ref (file);
   data->kind = kind;
 
-  _peitho_window_set_busy (self, TRUE);
-  if (self->monitor != NULL && g_file_equal (file, peitho_file_monitor_get_file (self->monitor)))
-    peitho_file_monitor_begin_write (self->monitor);
-
-  if (g_strcmp0 (format, "csv") == 0 || g_strcmp0 (format, "html") == 0)
-    {
-      g_autoptr(GBytes) bytes = g_strcmp0 (format, "csv") == 0
-                                ? peitho_csv_export (self->document)
-                                : peitho_html_export (self->document, NULL, NULL);
-
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, replace_cb, data);
-    }
   if (kind == SAVE_KIND_SAVE)
     peitho_document_session_save_async (self->session, file, NULL, saved_cb, data);
   else if (g_strcmp0 (format, "csv") == 0)
     peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_CSV, NULL, saved_cb, data);
+  else if (g_strcmp0 (format, "html") == 0)
+    peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_HTML, NULL, saved_cb, data);
   else if (g_strcmp0 (format, "inline") == 0)
     peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_TEI_INLINE, NULL, saved_cb, data);
   else
@@ -436,10 +425,9 @@ choose_and_save (PeithoWindow *self,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   if (g_strcmp0 (format, "csv") == 0)
-    name = suggest_name (self, ".csv");
-  else if (g_strcmp0 (format, "html") == 0)
-    name = suggest_name (self, ".html");
     name = _peitho_window_suggest_name (self, ".csv");
+  else if (g_strcmp0 (format, "html") == 0)
+    name = _peitho_window_suggest_name (self, ".html");
   else if (g_strcmp0 (format, "inline") == 0)
     name = _peitho_window_suggest_name (self, "-inline.xml");
   else

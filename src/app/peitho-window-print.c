@@ -57,7 +57,7 @@ print_job_new (PeithoWindow               *window,
   PrintJob *job = g_new0 (PrintJob, 1);
 
   job->window = g_object_ref (window);
-  job->document = g_object_ref (window->document);
+  job->document = g_object_ref (peitho_window_get_document (window));
   if (options != NULL)
     job->options = *options;
   else
@@ -324,7 +324,7 @@ print_action (GtkWidget  *widget,
   GtkPrintOperationResult result;
   PrintJob *job;
 
-  if (self->document == NULL)
+  if (peitho_window_get_document (self) == NULL)
     return;
 
   job = print_job_new (self, NULL);
@@ -354,7 +354,7 @@ _peitho_window_print_to_pdf_for_testing (PeithoWindow               *self,
   PrintJob *job;
 
   g_return_val_if_fail (PEITHO_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (self->document != NULL, FALSE);
+  g_return_val_if_fail (peitho_window_get_document (self) != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   job = print_job_new (self, options);

@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "peitho-document-session-private.h"
+#include "peitho-html-export.h"
 #include "peitho-tei-common.h"
 
 /*
@@ -340,6 +341,9 @@ peitho_document_session_export_async (PeithoDocumentSession *self,
     {
     case PEITHO_EXPORT_CSV:
       bytes = peitho_csv_export (self->document);
+      break;
+    case PEITHO_EXPORT_HTML:
+      bytes = peitho_html_export (self->document, NULL, &error);
       break;
     case PEITHO_EXPORT_TEI_INLINE:
       bytes = peitho_tei_write_bytes (self->document, PEITHO_TEI_INLINE, &error);

@@ -13,6 +13,7 @@ typedef enum {
   PEITHO_EXPORT_TEI_STANDOFF,
   PEITHO_EXPORT_TEI_INLINE,
   PEITHO_EXPORT_CSV,
+  PEITHO_EXPORT_HTML,   /* the handout as a web page, every tag and note */
 } PeithoExportFormat;
 
 #define PEITHO_TYPE_DOCUMENT_SESSION (peitho_document_session_get_type ())
