@@ -10,7 +10,7 @@
 
 #include <glib/gstdio.h>
 
-#include "peitho-core.h"
+#include "peitho-test-util.h"
 
 static const char *generate_path;
 static const char *load_path;
@@ -48,49 +48,6 @@ read_document (const char *path)
   g_assert_cmpuint (problems->len, ==, 0);
 
   return document;
-}
-
-static void
-assert_same_document (PeithoDocument *a,
-                      PeithoDocument *b)
-{
-  GListModel *la = peitho_document_get_annotations (a);
-  GListModel *lb = peitho_document_get_annotations (b);
-  GListModel *ra = peitho_document_get_relations (a);
-  GListModel *rb = peitho_document_get_relations (b);
-
-  g_assert_cmpstr (peitho_document_get_text (a), ==, peitho_document_get_text (b));
-  g_assert_cmpuint (peitho_document_get_n_paragraphs (a), ==,
-                    peitho_document_get_n_paragraphs (b));
-  g_assert_cmpuint (peitho_tag_set_get_n_tags (peitho_document_get_tag_set (a)), ==,
-                    peitho_tag_set_get_n_tags (peitho_document_get_tag_set (b)));
-  g_assert_cmpuint (g_list_model_get_n_items (la), ==, g_list_model_get_n_items (lb));
-
-  for (guint i = 0; i < g_list_model_get_n_items (la); i++)
-    {
-      g_autoptr(PeithoAnnotation) x = g_list_model_get_item (la, i);
-      g_autoptr(PeithoAnnotation) y = g_list_model_get_item (lb, i);
-
-      g_assert_cmpstr (peitho_annotation_get_id (x), ==, peitho_annotation_get_id (y));
-      g_assert_cmpuint (peitho_annotation_get_start (x), ==, peitho_annotation_get_start (y));
-      g_assert_cmpuint (peitho_annotation_get_end (x), ==, peitho_annotation_get_end (y));
-      g_assert_cmpstr (peitho_annotation_get_tag_id (x), ==, peitho_annotation_get_tag_id (y));
-      g_assert_cmpstr (peitho_annotation_get_annotator_id (x), ==,
-                       peitho_annotation_get_annotator_id (y));
-      g_assert_cmpstr (peitho_annotation_get_note (x), ==, peitho_annotation_get_note (y));
-    }
-
-  g_assert_cmpuint (g_list_model_get_n_items (ra), ==, g_list_model_get_n_items (rb));
-  for (guint i = 0; i < g_list_model_get_n_items (ra); i++)
-    {
-      g_autoptr(PeithoRelation) x = g_list_model_get_item (ra, i);
-      g_autoptr(PeithoRelation) y = g_list_model_get_item (rb, i);
-
-      g_assert_cmpstr (peitho_relation_get_relation_type (x), ==,
-                       peitho_relation_get_relation_type (y));
-      g_assert_cmpstr (peitho_relation_get_from_id (x), ==, peitho_relation_get_from_id (y));
-      g_assert_cmpstr (peitho_relation_get_to_id (x), ==, peitho_relation_get_to_id (y));
-    }
 }
 
 static void
@@ -134,7 +91,7 @@ test_generate_load_save (void)
   g_assert_cmpuint (peitho_document_get_n_annotations (generated), ==, N_ANNOTATIONS);
   g_assert_cmpuint (peitho_document_get_n_relations (generated), ==, N_RELATIONS);
   g_assert_cmpuint (peitho_document_get_length (generated), >=, 200000);
-  assert_same_document (generated, saved);
+  peitho_test_assert_same_document (generated, saved);
 
   /* The same seed gives the same document. */
   {
@@ -146,7 +103,7 @@ test_generate_load_save (void)
 
     run (argv, &report_again);
     again = read_document (again_path);
-    assert_same_document (generated, again);
+    peitho_test_assert_same_document (generated, again);
     g_unlink (again_path);
   }
 

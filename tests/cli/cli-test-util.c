@@ -182,26 +182,6 @@ cli_make_tmp_dir (void)
   return dir;
 }
 
-void
-cli_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          cli_remove_tree (child);
-        else
-          g_unlink (child);
-      }
-
-  g_rmdir (path);
-}
-
 static int
 compare_names (gconstpointer a,
                gconstpointer b)
@@ -336,7 +316,7 @@ void
 cli_fixture_tear_down (CliFixture    *fixture,
                        gconstpointer  data)
 {
-  cli_remove_tree (fixture->dir);
+  peitho_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->doc);
   g_free (fixture->text);

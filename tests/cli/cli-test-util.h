@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "peitho-test-util.h"
+
 G_BEGIN_DECLS
 
 /* What one run of peitho-cli gave. */
@@ -35,9 +37,8 @@ CliResult  *cli_run_ok               (const char  *first_arg,
  * ("peitho-cli: FILE: note: ..."), at least one. */
 CliResult  *cli_run_noted            (const char  *first_arg,
                                       ...) G_GNUC_NULL_TERMINATED;
-/* A fresh temporary folder, and its removal with everything in it. */
+/* A fresh temporary folder (remove it with peitho_test_remove_tree()). */
 char       *cli_make_tmp_dir         (void);
-void        cli_remove_tree          (const char  *path);
 /* Sorted names of the entries of @dir, joined by "|". */
 char       *cli_list_dir             (const char  *dir);
 char       *cli_read_file            (const char  *path,

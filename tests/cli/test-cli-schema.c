@@ -116,7 +116,7 @@ test_written_files_validate (void)
   assert_valid_tei (other);
 
   validate_written_files ();
-  cli_remove_tree (dir);
+  peitho_test_remove_tree (dir);
 }
 
 int

@@ -720,7 +720,7 @@ test_import_as_people_have_it (void)
   g_assert_null (text);
   g_clear_pointer (&result, cli_result_free);
 
-  cli_remove_tree (dir);
+  peitho_test_remove_tree (dir);
 }
 
 int

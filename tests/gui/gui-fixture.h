@@ -17,6 +17,7 @@
 #include "peitho-sidebar.h"
 #include "peitho-tag-palette.h"
 #include "peitho-window-testing.h"
+#include "peitho-test-util.h"
 
 #define TEXT \
   "Four score and seven years ago our fathers brought forth on this continent, a new nation.\n" \
@@ -124,31 +125,13 @@ destroy_window (PeithoWindow *window)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   destroy_window (f->window);
   g_clear_object (&f->text_file);
   g_clear_object (&f->settings);
-  remove_tree (f->dir);
+  peitho_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

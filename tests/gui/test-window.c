@@ -462,7 +462,7 @@ test_finalize (void)
 
   g_assert_null (document);
   g_assert_null (counts);
-  remove_tree (dir);
+  peitho_test_remove_tree (dir);
 }
 
 int
@@ -492,6 +492,6 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (home);
+  peitho_test_remove_tree (home);
   return ret;
 }

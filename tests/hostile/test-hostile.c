@@ -11,7 +11,7 @@
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
-#include "peitho-core.h"
+#include "peitho-test-util.h"
 #include "hostile-generate.h"
 
 /* The issue's limit (2 s) is checked on CPU time, which a busy machine does not
@@ -203,23 +203,9 @@ context_new (void)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 context_free (Context *ctx)
 {
-  remove_tree (ctx->dir);
+  peitho_test_remove_tree (ctx->dir);
   g_socket_close (ctx->listener, NULL);
   g_object_unref (ctx->listener);
   g_free (ctx->dir);

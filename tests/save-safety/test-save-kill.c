@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include "peitho-test-util.h"
 #include "save-safety-docs.h"
 
 #define MIN_KILLS    50
@@ -49,20 +50,6 @@ which_version (Expected   *expected,
            g_bytes_get_size (expected->versions[0]), g_bytes_get_size (expected->versions[1]),
            g_bytes_get_size (bytes));
   return -1;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
@@ -167,7 +154,7 @@ test_kill (void)
     g_test_message ("%u temporary files left behind by the kills", leftovers);
   }
 
-  remove_tree (dir);
+  peitho_test_remove_tree (dir);
   g_bytes_unref (expected.versions[0]);
   g_bytes_unref (expected.versions[1]);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "peitho-core.h"
+#include "peitho-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -10,12 +11,6 @@ G_BEGIN_DECLS
  * overlapping, nested, paragraph-crossing and same-offset annotations, notes,
  * relations, several annotators, creation times, metadata and changes. */
 PeithoDocument *tei_test_random_document   (void);
-
-/* Asserts that @b holds exactly what @a holds: text byte for byte,
- * paragraphs, annotations (id, range, tag, annotator, note, creation second),
- * relations, tag set, annotators, metadata and changes. */
-void            tei_test_assert_same       (PeithoDocument *a,
-                                            PeithoDocument *b);
 
 PeithoDocument *tei_test_read              (GBytes         *bytes,
                                             GPtrArray      *problems);
