@@ -603,6 +603,14 @@ peitho_document_session_get_modified (PeithoDocumentSession *self)
 }
 
 gboolean
+peitho_document_session_get_monitor_settled (PeithoDocumentSession *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT_SESSION (self), TRUE);
+
+  return self->monitor == NULL || peitho_file_monitor_get_settled (self->monitor);
+}
+
+gboolean
 peitho_document_session_get_busy (PeithoDocumentSession *self)
 {
   g_return_val_if_fail (PEITHO_IS_DOCUMENT_SESSION (self), FALSE);

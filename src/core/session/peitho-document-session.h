@@ -87,6 +87,9 @@ const char        *peitho_document_session_get_title      (PeithoDocumentSession
 const char        *peitho_document_session_get_subtitle   (PeithoDocumentSession *self);
 gboolean           peitho_document_session_get_modified   (PeithoDocumentSession *self);
 gboolean           peitho_document_session_get_busy       (PeithoDocumentSession *self);
+/* TRUE when the file monitor has no query of the file under way (our own
+ * save seen, nothing pending): what tests wait for before changing the file. */
+gboolean           peitho_document_session_get_monitor_settled (PeithoDocumentSession *self);
 gboolean           peitho_document_session_get_can_undo   (PeithoDocumentSession *self);
 gboolean           peitho_document_session_get_can_redo   (PeithoDocumentSession *self);
 gboolean           peitho_document_session_get_changed_on_disk (PeithoDocumentSession *self);

@@ -16,6 +16,7 @@ struct _PeithoFileMonitor
   GCancellable *cancellable;
   char         *known_state; /* see dup_state() */
   guint         settle_id;
+  guint         n_queries;
   guint         writing : 1;
 };
 
@@ -57,6 +58,7 @@ query_info_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *state = NULL;
 
+  self->n_queries--;
   info = g_file_query_info_finish (G_FILE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -86,6 +88,7 @@ query (PeithoFileMonitor *self,
 
   data->self = g_object_ref (self);
   data->record = record;
+  self->n_queries++;
   g_file_query_info_async (self->file, STATE_ATTRIBUTES, G_FILE_QUERY_INFO_NONE,
                            G_PRIORITY_DEFAULT, self->cancellable, query_info_cb, data);
 }
@@ -211,6 +214,13 @@ peitho_file_monitor_get_file (PeithoFileMonitor *self)
 {
   g_return_val_if_fail (PEITHO_IS_FILE_MONITOR (self), NULL);
   return self->file;
+}
+
+gboolean
+peitho_file_monitor_get_settled (PeithoFileMonitor *self)
+{
+  g_return_val_if_fail (PEITHO_IS_FILE_MONITOR (self), TRUE);
+  return self->settle_id == 0 && self->n_queries == 0;
 }
 
 void
