@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <adwaita.h>
 #include <gtk/gtk.h>
 
 #include "peitho-application.h"
@@ -40,36 +41,74 @@ iterate (void)
     ;
 }
 
-/* Runs the main loop until the window has no load, save or draft under way
- * (and its highlighting is done); fails after 20 s. */
+/* How long a wait may take before the test fails: generous, for the
+ * sanitizer build on a busy machine. Every wait ends as soon as what it
+ * waits for is there. */
+#define WAIT_SECONDS 120
+
+/* Runs the main loop until @condition (an expression) holds; fails, naming
+ * it, after WAIT_SECONDS. */
+#define wait_until(condition)                                                   \
+  G_STMT_START {                                                                \
+    gint64 wait_deadline_ = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC; \
+                                                                                \
+    for (;;)                                                                    \
+      {                                                                         \
+        iterate ();                                                             \
+        if (condition)                                                          \
+          break;                                                                \
+        if (g_get_monotonic_time () > wait_deadline_)                           \
+          g_error ("%s:%d: still not true after %d s: %s", __FILE__, __LINE__,  \
+                   WAIT_SECONDS, #condition);                                   \
+        g_usleep (1000);                                                        \
+      }                                                                         \
+  } G_STMT_END
+
+/* The window has no load, save or draft under way, its highlighting is
+ * done and its file monitor has settled. */
+static gboolean
+window_settled (PeithoWindow *window)
+{
+  PeithoDocumentSession *session = peitho_window_get_session (window);
+
+  return !peitho_window_get_busy (window)
+         && (session == NULL || peitho_document_session_get_monitor_settled (session));
+}
+
+/* Runs the main loop until window_settled(). */
 static void
 wait_for (PeithoWindow *window)
 {
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  do
-    {
-      iterate ();
-      if (!peitho_window_get_busy (window))
-        break;
-      g_usleep (1000);
-    }
-  while (g_get_monotonic_time () < deadline);
-
-  g_assert_false (peitho_window_get_busy (window));
-  iterate ();
+  wait_until (window_settled (window));
 }
 
-static void
-wait_ms (guint ms)
+/* The first widget under @root (depth first, popovers included) that is a
+ * @type and, when @label is not NULL, a button with that label or a
+ * preferences row with that title; NULL if none. */
+static GtkWidget *
+find_widget (GtkWidget  *root,
+             GType       type,
+             const char *label)
 {
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
-      iterate ();
-      g_usleep (2000);
+      GtkWidget *found;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        {
+          const char *text = NULL;
+
+          if (GTK_IS_BUTTON (child))
+            text = gtk_button_get_label (GTK_BUTTON (child));
+          else if (ADW_IS_PREFERENCES_ROW (child))
+            text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child));
+          if (label == NULL || g_strcmp0 (text, label) == 0)
+            return child;
+        }
+      if ((found = find_widget (child, type, label)))
+        return found;
     }
+  return NULL;
 }
 
 static char *
@@ -107,7 +146,10 @@ fixture_set_up (Fixture       *f,
   f->settings = g_settings_new (APP_ID);
   /* Exact ranges, except in the test of snapping. */
   g_settings_set_boolean (f->settings, "snap-to-words", FALSE);
-  g_settings_reset (f->settings, "autosave-delay");
+  /* Drafts only in the tests of drafts, which shorten the delay: a draft
+   * written whenever a busy machine makes a test outlast the default 3 s
+   * would be work in flight that the test never asked for. */
+  g_settings_set_uint (f->settings, "autosave-delay", 600);
   g_settings_reset (f->settings, "tag-shortcuts");
 
   f->dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
@@ -117,11 +159,19 @@ fixture_set_up (Fixture       *f,
   f->window = open_window (f->text_file);
 }
 
+/* Closes @window once nothing is under way in it, and waits until it is
+ * gone: a window still alive after gtk_window_destroy() (held by a save or a
+ * draft in flight) keeps its timers and popovers, and GTK's tooltips and
+ * crossing events can then meet a surface that no longer exists. */
 static void
 destroy_window (PeithoWindow *window)
 {
+  gpointer alive = window;
+
+  wait_for (window);
+  g_object_add_weak_pointer (G_OBJECT (window), &alive);
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate ();
+  wait_until (alive == NULL);
 }
 
 static void
@@ -262,6 +312,31 @@ gui_test_init (int    *argc,
   return home;
 }
 
+static void
+painted_cb (GdkFrameClock *clock,
+            gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+/* Waits until @widget is on screen with a size, and one frame more has
+ * been painted (so that what changed before shows). */
+static void
+wait_for_paint (GtkWidget *widget)
+{
+  gboolean painted = FALSE;
+  GdkFrameClock *clock;
+  gulong id;
+
+  wait_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0);
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (painted_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  wait_until (painted);
+  g_signal_handler_disconnect (clock, id);
+}
+
 /* With $PEITHO_SCREENSHOT_DIR set, renders @widget's window to NAME.png
  * there (to look at; the tests never compare pictures). */
 static void
@@ -281,7 +356,7 @@ save_screenshot (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  wait_ms (400);
+  wait_for_paint (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);

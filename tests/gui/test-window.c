@@ -353,6 +353,19 @@ test_navigation (Fixture       *f,
   g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, 4);
 }
 
+/* TRUE once @window has a draft on disk and nothing under way. */
+static gboolean
+draft_written (PeithoWindow *window)
+{
+  const char *id = peitho_document_session_get_draft_id (peitho_window_get_session (window));
+  g_autoptr(GFile) draft = NULL;
+
+  if (id == NULL || !window_settled (window))
+    return FALSE;
+  draft = peitho_drafts_get_file (id);
+  return g_file_query_exists (draft, NULL);
+}
+
 static void
 test_drafts (Fixture       *f,
              gconstpointer  data)
@@ -365,11 +378,9 @@ test_drafts (Fixture       *f,
   tag (f->window, 0, 4, "metaphor");
   g_assert_null (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
 
-  wait_ms (1300);
-  wait_for (f->window);
-  g_assert_nonnull (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
+  /* One second after the change, the draft is written. */
+  wait_until (draft_written (f->window));
   draft = peitho_drafts_get_file (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
-  g_assert_true (g_file_query_exists (draft, NULL));
 
   _peitho_window_set_save_file_for_testing (f->window, saved);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
@@ -389,10 +400,8 @@ test_draft_restore (Fixture       *f,
   g_settings_set_uint (f->settings, "autosave-delay", 1);
   tag (f->window, 0, 4, "metaphor");
   tag (f->window, 5, 10, "irony");
-  wait_ms (1300);
-  wait_for (f->window);
+  wait_until (draft_written (f->window));
   id = g_strdup (peitho_document_session_get_draft_id (peitho_window_get_session (f->window)));
-  g_assert_nonnull (id);
   draft = peitho_drafts_get_file (id);
 
   restored = peitho_window_new (app);
@@ -405,13 +414,25 @@ test_draft_restore (Fixture       *f,
 }
 
 static void
+file_event_cb (GFileMonitor      *monitor,
+               GFile             *file,
+               GFile             *other_file,
+               GFileMonitorEvent  event,
+               guint             *n_events)
+{
+  (*n_events)++;
+}
+
+static void
 test_changed_on_disk (Fixture       *f,
                       gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (f->dir, "watched.xml", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileMonitor) watch = NULL;
   g_autofree char *contents = NULL;
   PeithoWindow *window;
+  guint n_events = 0;
 
   tag (f->window, 0, 4, "metaphor");
   _peitho_window_set_save_file_for_testing (f->window, file);
@@ -419,18 +440,23 @@ test_changed_on_disk (Fixture       *f,
   wait_for (f->window);
 
   window = open_window (file);
-  /* Our own save is not a change on disk. */
+  /* The test sees the file's events as the window's monitor does. */
+  watch = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  g_assert_nonnull (watch);
+  g_signal_connect (watch, "changed", G_CALLBACK (file_event_cb), &n_events);
+
+  /* Our own save is not a change on disk: once the window's monitor has
+   * seen its events and settled, no banner. */
   tag (window, 5, 10, "irony");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+  wait_until (n_events > 0);
   wait_for (window);
-  wait_ms (900);
   g_assert_false (_peitho_window_get_changed_on_disk_for_testing (window));
 
   /* Another program's is. */
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  wait_ms (1500);
-  g_assert_true (_peitho_window_get_changed_on_disk_for_testing (window));
+  wait_until (_peitho_window_get_changed_on_disk_for_testing (window));
 
   /* Reload takes the file's version. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
@@ -458,10 +484,7 @@ test_finalize (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.choose-tag", NULL);
   iterate ();
   destroy_window (window);
-  wait_ms (50);
-
-  g_assert_null (document);
-  g_assert_null (counts);
+  wait_until (document == NULL && counts == NULL);
   peitho_test_remove_tree (dir);
 }
 
