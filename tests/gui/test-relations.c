@@ -3,6 +3,8 @@
 /* Relations, notes, annotators and their counts in a real (Xvfb) window. */
 
 #include "gui-fixture.h"
+#include "peitho-annotation-popover.h"
+#include "peitho-annotation-view.h"
 #include "peitho-relation-dialog.h"
 #include "peitho-tag-set-editor.h"
 #include "peitho-utils.h"
@@ -20,6 +22,28 @@ relation_type_count (PeithoWindow *window,
   PeithoCountItem *item = peitho_count_model_lookup_relation_type (counts (window), type);
 
   return item ? peitho_count_item_get_count (item) : 0;
+}
+
+/* Asserts that @child is on screen in @popover with at least its minimum
+ * size, wholly inside it. */
+static void
+assert_laid_out_inside (GtkWidget *child,
+                        GtkWidget *popover)
+{
+  graphene_rect_t bounds;
+  int min_width, min_height;
+
+  g_assert_nonnull (child);
+  g_assert_true (gtk_widget_get_mapped (child));
+  g_assert_true (gtk_widget_compute_bounds (child, popover, &bounds));
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, (int) bounds.size.width, &min_height, NULL, NULL, NULL);
+  g_assert_cmpfloat (bounds.size.width, >=, MAX (min_width, 1));
+  g_assert_cmpfloat (bounds.size.height, >=, MAX (min_height, 1));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (popover));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (popover));
 }
 
 static void
@@ -47,10 +71,24 @@ test_relation_create_follow_delete (Fixture       *f,
   from = annotation_at (f->window, 0);
   to = annotation_at (f->window, 2);
 
-  /* The Ctrl+I popover, with its Relations button, lays out cleanly. */
+  /* The Ctrl+I popover, with its Relations button, lays out cleanly: on
+   * screen, each button at least its minimum size and inside the popover. */
   select_range (f->window, 2, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-annotations", NULL));
-  wait_ms (300);
+  {
+    GtkWidget *popover = find_widget (GTK_WIDGET (f->window), PEITHO_TYPE_ANNOTATION_POPOVER, NULL);
+    GdkSurface *surface;
+
+    g_assert_nonnull (popover);
+    wait_for_paint (popover);
+    surface = gtk_native_get_surface (GTK_NATIVE (popover));
+    g_assert_cmpint (gdk_surface_get_width (surface), >, 0);
+    g_assert_cmpint (gdk_surface_get_height (surface), >, 0);
+    assert_laid_out_inside (find_widget (popover, GTK_TYPE_BUTTON, "Re_lations…"), popover);
+    assert_laid_out_inside (find_widget (popover, GTK_TYPE_BUTTON, "Add _Note"), popover);
+    assert_laid_out_inside (find_widget (popover, GTK_TYPE_BUTTON, "_Remove"), popover);
+    assert_laid_out_inside (find_widget (popover, GTK_TYPE_MENU_BUTTON, NULL), popover);
+  }
 
   /* Ctrl+L on the caret: the dialog of the annotation there. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.relations", NULL));
@@ -277,7 +315,7 @@ test_focus_panes (Fixture       *f,
   GtkWidget *sidebar = GTK_WIDGET (_peitho_window_get_sidebar_for_testing (f->window));
   GtkWidget *focus;
 
-  wait_ms (100);
+  wait_until (gtk_widget_get_mapped (palette) && gtk_widget_get_mapped (sidebar));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.focus-next-pane", NULL));
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_nonnull (focus);
@@ -294,6 +332,11 @@ static void
 test_preferences_window (Fixture       *f,
                          gconstpointer  data)
 {
+  PeithoAnnotationView *view = PEITHO_ANNOTATION_VIEW (find_widget (GTK_WIDGET (f->window),
+                                                                    PEITHO_TYPE_ANNOTATION_VIEW, NULL));
+  PeithoAnnotation *annotation;
+  GtkWidget *font_row;
+  GtkWidget *snap_switch;
   GtkWindow *prefs;
   GList *windows;
 
@@ -309,10 +352,35 @@ test_preferences_window (Fixture       *f,
   g_list_free (windows);
   g_assert_nonnull (prefs);
 
-  /* Bound both ways: a change of the setting shows, and is in effect. */
+  /* Bound both ways: a change of the setting shows in the preferences and
+   * is in effect in the window; a change in the preferences is the setting. */
+  font_row = find_widget (GTK_WIDGET (prefs), ADW_TYPE_COMBO_ROW, "_Font");
+  snap_switch = find_widget (GTK_WIDGET (prefs), GTK_TYPE_SWITCH, NULL);
+  g_assert_nonnull (font_row);
+  g_assert_nonnull (snap_switch);
+
   g_settings_set_enum (f->settings, "font-family", 1);
   g_settings_set_boolean (f->settings, "snap-to-words", TRUE);
   iterate ();
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (font_row)), ==, 1);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (snap_switch)));
+  g_assert_cmpstr (peitho_annotation_view_get_font_family (view), ==, "sans");
+  tag (f->window, 1, 8, "metaphor");     /* "our sco" -> "Four score" */
+  annotation = annotation_at (f->window, 0);
+  g_assert_cmpuint (peitho_annotation_get_start (annotation), ==, 0);
+  g_assert_cmpuint (peitho_annotation_get_end (annotation), ==, 10);
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (font_row), 0);
+  gtk_switch_set_active (GTK_SWITCH (snap_switch), FALSE);
+  iterate ();
+  g_assert_cmpint (g_settings_get_enum (f->settings, "font-family"), ==, 0);
+  g_assert_false (g_settings_get_boolean (f->settings, "snap-to-words"));
+  g_assert_cmpstr (peitho_annotation_view_get_font_family (view), ==, "serif");
+  tag (f->window, 16, 18, "irony");
+  annotation = annotation_at (f->window, 1);
+  g_assert_cmpuint (peitho_annotation_get_start (annotation), ==, 16);
+  g_assert_cmpuint (peitho_annotation_get_end (annotation), ==, 18);
+
   gtk_window_destroy (prefs);
   iterate ();
 }
