@@ -44,26 +44,31 @@ test_usage_errors (CliFixture    *fixture,
   const char *doc = fixture->doc;
   g_autofree char *before = cli_read_file (doc, NULL);
   g_autofree char *after = NULL;
+  g_autofree char *unexpected = g_strdup_printf ("unexpected argument “%s”", doc);
 
-  assert_fails (2, "peitho-cli: ", NULL, NULL);
+  /* Each usage error says which one it is. */
+  assert_fails (2, "peitho-cli: no command given", NULL, NULL);
   assert_fails (2, "peitho-cli: ", "frobnicate", "frobnicate", doc, NULL);
   assert_fails (2, "peitho-cli: ", "--help", "annotate", doc, "--start", "0", "--end", "4", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "annotate", doc, "--tag", "claim", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "annotate", doc, "--tag", "claim", "--start", "0", NULL);
-  assert_fails (2, "peitho-cli: ", NULL,
+  assert_fails (2, "peitho-cli: give the passage: --start N --end M, or --match STRING", NULL,
+                "annotate", doc, "--tag", "claim", NULL);
+  assert_fails (2, "peitho-cli: give the passage: --start N --end M, or --match STRING", NULL,
+                "annotate", doc, "--tag", "claim", "--start", "0", NULL);
+  assert_fails (2, "peitho-cli: give either --match or --start and --end, not both", NULL,
                 "annotate", doc, "--tag", "claim", "--match", "x", "--start", "0", "--end", "1",
                 NULL);
-  assert_fails (2, "peitho-cli: ", NULL,
+  assert_fails (2, "peitho-cli: --start: “zero” is not a number", NULL,
                 "annotate", doc, "--tag", "claim", "--start", "zero", "--end", "1", NULL);
-  assert_fails (2, "peitho-cli: ", NULL,
+  assert_fails (2, "peitho-cli: --all goes with --match", NULL,
                 "annotate", doc, "--tag", "claim", "--start", "0", "--end", "1", "--all", NULL);
   assert_fails (2, "peitho-cli: ", "--frob", "annotate", doc, "--frob", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "annotate", "--tag", "claim", "--match", "x", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "import", cli_corpus_path (), NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "export", doc, "--format", "pdf", NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "stats", doc, doc, NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "tagset", "frob", doc, NULL);
-  assert_fails (2, "peitho-cli: ", NULL, "tagset", "import", doc, NULL);
+  assert_fails (2, "peitho-cli: no file given", NULL, "annotate", "--tag", "claim", "--match", "x", NULL);
+  assert_fails (2, "peitho-cli: no output file given (-o OUT.xml)", NULL, "import", cli_corpus_path (), NULL);
+  assert_fails (2, "peitho-cli: unknown format “pdf”", NULL, "export", doc, "--format", "pdf", NULL);
+  assert_fails (2, "peitho-cli: ", unexpected, "stats", doc, doc, NULL);
+  assert_fails (2, "peitho-cli: unknown tagset command “frob”", NULL, "tagset", "frob", doc, NULL);
+  assert_fails (2, "peitho-cli: give the document and the tag-set file", NULL,
+                "tagset", "import", doc, NULL);
 
   after = cli_read_file (doc, NULL);
   g_assert_cmpstr (before, ==, after);
