@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
+#include "peitho-test-util.h"
 #include "save-safety-docs.h"
 
 typedef struct {
@@ -49,17 +50,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) handle = NULL;
-  const char *name;
-
   g_chmod (fixture->dir, 0755);
-  handle = g_dir_open (fixture->dir, 0, NULL);
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  peitho_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
   g_object_unref (fixture->file);
