@@ -66,6 +66,62 @@ test_round_trip_inline (void)
   check_round_trip (PEITHO_TEI_INLINE);
 }
 
+/* The one comparison of documents sees a change of each kind it names. */
+static void
+test_comparison_sees_differences (void)
+{
+  g_autoptr(PeithoDocument) doc = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GDateTime) when = g_date_time_new_utc (2024, 5, 1, 10, 0, 0);
+  enum { TITLE, AUTHOR, CHANGE, TAG_LABEL, NOTE, N_CHANGES };
+  static const char * const expected[N_CHANGES] = {
+    "title:", "author:", "number of revisionDesc changes:", "tag ", "annotation 0 (",
+  };
+
+  do
+    {
+      g_clear_object (&doc);
+      doc = tei_test_random_document ();
+    }
+  while (peitho_document_get_n_annotations (doc) == 0);
+  bytes = tei_test_write (doc, PEITHO_TEI_STANDOFF);
+
+  for (guint change = 0; change < N_CHANGES; change++)
+    {
+      g_autoptr(PeithoDocument) copy = tei_test_read (bytes, NULL);
+      g_autoptr(PeithoAnnotation) first = g_list_model_get_item (peitho_document_get_annotations (copy), 0);
+      char *difference = peitho_test_document_difference (doc, copy);
+
+      g_assert_null (difference);
+      switch (change)
+        {
+        case TITLE:
+          peitho_document_set_title (copy, "Another Title");
+          break;
+        case AUTHOR:
+          peitho_document_set_author (copy, "Someone Else");
+          break;
+        case CHANGE:
+          peitho_document_add_change (copy, when, NULL, "One more change");
+          break;
+        case TAG_LABEL:
+          peitho_tag_set_label (peitho_tag_group_get_tag (peitho_tag_set_get_group (peitho_document_get_tag_set (copy), 0), 0),
+                                "Another Label");
+          break;
+        case NOTE:
+          peitho_document_set_annotation_note (copy, first, "Another note that no random document has");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      difference = peitho_test_document_difference (doc, copy);
+      g_assert_nonnull (difference);
+      if (!g_str_has_prefix (difference, expected[change]))
+        g_error ("change %u: “%s” does not start with “%s”", change, difference, expected[change]);
+      g_free (difference);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -74,6 +130,7 @@ main (int    argc,
 
   g_test_add_func ("/tei/round-trip/standoff", test_round_trip_standoff);
   g_test_add_func ("/tei/round-trip/inline", test_round_trip_inline);
+  g_test_add_func ("/tei/round-trip/comparison-sees-differences", test_comparison_sees_differences);
 
   return g_test_run ();
 }
