@@ -38,7 +38,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  cli_remove_tree (fixture->dir);
+  peitho_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->doc);
 }
