@@ -112,30 +112,13 @@ test_print_to_pdf (void)
   g_rmdir (dir);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* View > Show Tag Labels: the setting reaches the view, which makes room
  * above its lines for the labels and gives it back. */
 static void
 test_labels_toggle (Fixture       *f,
                     gconstpointer  data)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (f->window), PEITHO_TYPE_SOURCE_VIEW);
+  GtkWidget *view = find_widget (GTK_WIDGET (f->window), PEITHO_TYPE_SOURCE_VIEW, NULL);
   int before;
 
   g_assert_nonnull (view);
