@@ -64,7 +64,7 @@ test_usage_errors (CliFixture    *fixture,
   assert_fails (2, "peitho-cli: ", "--frob", "annotate", doc, "--frob", NULL);
   assert_fails (2, "peitho-cli: no file given", NULL, "annotate", "--tag", "claim", "--match", "x", NULL);
   assert_fails (2, "peitho-cli: no output file given (-o OUT.xml)", NULL, "import", cli_corpus_path (), NULL);
-  assert_fails (2, "peitho-cli: unknown format “pdf”", NULL, "export", doc, "--format", "pdf", NULL);
+  assert_fails (2, "peitho-cli: unknown format “docx”", NULL, "export", doc, "--format", "docx", NULL);
   assert_fails (2, "peitho-cli: ", unexpected, "stats", doc, doc, NULL);
   assert_fails (2, "peitho-cli: unknown tagset command “frob”", NULL, "tagset", "frob", doc, NULL);
   assert_fails (2, "peitho-cli: give the document and the tag-set file", NULL,
