@@ -10,6 +10,8 @@
 #include "peitho-document-session.h"
 #include "peitho-drafts.h"
 
+#include "peitho-test-util.h"
+
 #define WAIT_BOUND_S 20
 
 static char *test_dir;
@@ -533,20 +535,6 @@ test_changed_on_disk (void)
   g_assert_true (peitho_document_session_get_modified (session));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -568,7 +556,7 @@ main (int   argc,
   test_dir = g_dir_make_tmp ("peitho-session-XXXXXX", NULL);
   g_assert_nonnull (test_dir);
   status = g_test_run ();
-  remove_tree (test_dir);
+  peitho_test_remove_tree (test_dir);
   g_free (test_dir);
   return status;
 }

@@ -212,6 +212,6 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (home);
+  peitho_test_remove_tree (home);
   return ret;
 }
