@@ -7,7 +7,9 @@
 
 #include "peitho-annotation-gutter.h"
 #include "peitho-annotation-view.h"
+#include "peitho-line-number-gutter.h"
 #include "peitho-source-view.h"
+#include "peitho-structure-styler.h"
 #include "peitho-utils.h"
 
 /* Text size at zoom 1.0, and the reading column's width at that size. */
@@ -27,6 +29,8 @@ struct _PeithoAnnotationView
   GtkSourceBuffer         *buffer;
   PeithoHighlighter       *highlighter;
   GtkSourceGutterRenderer *gutter;
+  GtkSourceGutterRenderer *line_numbers;
+  PeithoStructureStyler   *styler;
   GtkCssProvider          *zoom_provider;
   char                    *font_family;
   double                   zoom;
@@ -54,12 +58,14 @@ update_style_scheme (PeithoAnnotationView *self)
                                                        dark ? "Adwaita-dark" : "Adwaita");
   gtk_source_buffer_set_style_scheme (self->buffer, scheme);
   peitho_highlighter_set_dark (self->highlighter, dark);
+  peitho_structure_styler_set_dark (self->styler, dark);
 }
 
 static void
 highlighter_changed_cb (PeithoAnnotationView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
+  gtk_widget_queue_draw (GTK_WIDGET (self->line_numbers));
   gtk_widget_queue_draw (GTK_WIDGET (self->source_view));
 }
 
@@ -75,7 +81,10 @@ query_tooltip_cb (PeithoAnnotationView *self,
   GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
   g_autoptr(GPtrArray) annotations = NULL;
   g_autofree char *markup = NULL;
+  g_autofree char *marker_markup = NULL;
+  g_autofree char *joined = NULL;
   GtkTextIter iter;
+  gsize offset;
 
   if (document == NULL)
     return FALSE;
@@ -97,12 +106,18 @@ query_tooltip_cb (PeithoAnnotationView *self,
         return FALSE;
     }
 
-  annotations = peitho_document_get_annotations_at (document, gtk_text_iter_get_offset (&iter));
-  if (annotations->len == 0)
+  offset = gtk_text_iter_get_offset (&iter);
+  annotations = peitho_document_get_annotations_at (document, offset);
+  marker_markup = peitho_structure_styler_dup_marker_markup (self->styler, offset);
+  if (annotations->len == 0 && marker_markup == NULL)
     return FALSE;
 
-  markup = peitho_annotations_to_markup (document, annotations);
-  gtk_tooltip_set_markup (tooltip, markup);
+  if (annotations->len > 0)
+    markup = peitho_annotations_to_markup (document, annotations);
+  if (markup != NULL && marker_markup != NULL)
+    gtk_tooltip_set_markup (tooltip, (joined = g_strjoin ("\n", marker_markup, markup, NULL)));
+  else
+    gtk_tooltip_set_markup (tooltip, markup != NULL ? markup : marker_markup);
   return TRUE;
 }
 
@@ -131,6 +146,8 @@ peitho_annotation_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_ANNOTATION_VIEW);
 
   g_clear_object (&self->gutter);
+  g_clear_object (&self->line_numbers);
+  g_clear_object (&self->styler);
   g_clear_object (&self->highlighter);
   g_clear_object (&self->buffer);
   g_clear_object (&self->zoom_provider);
@@ -239,10 +256,13 @@ peitho_annotation_view_init (PeithoAnnotationView *self)
                            self, G_CONNECT_SWAPPED);
 
   peitho_source_view_set_highlighter (PEITHO_SOURCE_VIEW (self->source_view), self->highlighter);
+  self->styler = peitho_structure_styler_new (self->highlighter);
 
   self->gutter = g_object_ref_sink (peitho_annotation_gutter_new (self->highlighter));
   gutter = gtk_source_view_get_gutter (self->source_view, GTK_TEXT_WINDOW_LEFT);
   gtk_source_gutter_insert (gutter, self->gutter, 0);
+  self->line_numbers = g_object_ref_sink (peitho_line_number_gutter_new (self->highlighter));
+  gtk_source_gutter_insert (gutter, self->line_numbers, 1);
 
   self->zoom_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->source_view)),
@@ -290,6 +310,20 @@ peitho_annotation_view_get_highlighter (PeithoAnnotationView *self)
   return self->highlighter;
 }
 
+PeithoStructureStyler *
+peitho_annotation_view_get_structure_styler (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), NULL);
+  return self->styler;
+}
+
+PeithoLineNumberGutter *
+peitho_annotation_view_get_line_number_gutter (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), NULL);
+  return PEITHO_LINE_NUMBER_GUTTER (self->line_numbers);
+}
+
 PeithoDocument *
 peitho_annotation_view_get_document (PeithoAnnotationView *self)
 {
@@ -306,6 +340,8 @@ peitho_annotation_view_set_document (PeithoAnnotationView *self,
   g_return_if_fail (PEITHO_IS_ANNOTATION_VIEW (self));
 
   peitho_highlighter_set_document (self->highlighter, document);
+  peitho_structure_styler_refill (self->styler);
+  peitho_line_number_gutter_update (PEITHO_LINE_NUMBER_GUTTER (self->line_numbers));
 
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view));
   if (vadj != NULL)

@@ -5,6 +5,8 @@
 #include <peitho-core.h>
 
 #include "peitho-highlighter.h"
+#include "peitho-line-number-gutter.h"
+#include "peitho-structure-styler.h"
 
 G_BEGIN_DECLS
 
@@ -15,11 +17,15 @@ G_DECLARE_FINAL_TYPE (PeithoAnnotationView, peitho_annotation_view, PEITHO, ANNO
  * caret (keyboard selection works), a centred column of text, the
  * highlights and the margin stripe. Properties "font-family" ("serif" or
  * "sans") and "zoom" (1.0: the default size). Tooltips list the annotations
- * under the pointer. */
+ * under the pointer. An edition's structure is styled (PeithoStructureStyler,
+ * with its notes' text in the tooltips) and its verse line numbers are in
+ * the margin (PeithoLineNumberGutter). */
 PeithoAnnotationView *peitho_annotation_view_new              (void);
 GtkSourceView        *peitho_annotation_view_get_source_view  (PeithoAnnotationView *self);
 GtkTextBuffer        *peitho_annotation_view_get_buffer       (PeithoAnnotationView *self);
 PeithoHighlighter    *peitho_annotation_view_get_highlighter  (PeithoAnnotationView *self);
+PeithoStructureStyler *peitho_annotation_view_get_structure_styler (PeithoAnnotationView *self);
+PeithoLineNumberGutter *peitho_annotation_view_get_line_number_gutter (PeithoAnnotationView *self);
 PeithoDocument       *peitho_annotation_view_get_document     (PeithoAnnotationView *self);
 void                  peitho_annotation_view_set_document     (PeithoAnnotationView *self,
                                                                PeithoDocument       *document);
