@@ -5,6 +5,7 @@
  * choosers' work without the choosers. Not for the application's own code
  * beyond the window's files. */
 
+#include "peitho-annotation-view.h"
 #include "peitho-highlighter.h"
 #include "peitho-relation-dialog.h"
 #include "peitho-sidebar.h"
@@ -16,6 +17,7 @@ G_BEGIN_DECLS
 
 GtkTextBuffer        *_peitho_window_get_buffer_for_testing          (PeithoWindow *self);
 PeithoHighlighter    *_peitho_window_get_highlighter_for_testing     (PeithoWindow *self);
+PeithoAnnotationView *_peitho_window_get_view_for_testing            (PeithoWindow *self);
 PeithoSidebar        *_peitho_window_get_sidebar_for_testing         (PeithoWindow *self);
 PeithoTagPalette     *_peitho_window_get_palette_for_testing         (PeithoWindow *self);
 /* The dialogs open now, or NULL. */

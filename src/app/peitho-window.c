@@ -637,6 +637,12 @@ _peitho_window_get_highlighter_for_testing (PeithoWindow *self)
   return peitho_annotation_view_get_highlighter (self->view);
 }
 
+PeithoAnnotationView *
+_peitho_window_get_view_for_testing (PeithoWindow *self)
+{
+  return self->view;
+}
+
 PeithoSidebar *
 _peitho_window_get_sidebar_for_testing (PeithoWindow *self)
 {

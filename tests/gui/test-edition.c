@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A real edition in the window: the Folger Hamlet with its speakers, stage
+ * directions and verse line numbers shown, tagged across verse lines and
+ * saved. */
+
+#include "gui-fixture.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+typedef struct {
+  char         *dir;
+  GFile        *file;
+  PeithoWindow *window;
+  GSettings    *settings;
+} EditionFixture;
+
+static void
+edition_set_up (EditionFixture *f,
+                gconstpointer   data)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei",
+                                              "folger-hamlet.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (f->settings, "snap-to-words", FALSE);
+
+  /* A copy: the test saves. */
+  g_assert_true (g_file_get_contents (source, &contents, &length, &error));
+  g_assert_no_error (error);
+  f->dir = g_dir_make_tmp ("peitho-edition-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  path = write_file (f->dir, "hamlet.xml", contents);
+  f->file = g_file_new_for_path (path);
+  f->window = open_window (f->file);
+}
+
+static void
+edition_tear_down (EditionFixture *f,
+                   gconstpointer   data)
+{
+  destroy_window (f->window);
+  g_clear_object (&f->file);
+  g_clear_object (&f->settings);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* The character offset of @needle in the buffer's text; fails if absent. */
+static int
+buffer_offset_of (GtkTextBuffer *buffer,
+                  const char    *needle)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *found;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  found = strstr (text, needle);
+  if (found == NULL)
+    g_error ("“%s” is not in the buffer", needle);
+  return (int) g_utf8_pointer_to_offset (text, found);
+}
+
+static const PeithoMark *
+first_mark (PeithoDocument *document,
+            PeithoMarkKind  kind)
+{
+  for (guint i = 0; i < peitho_document_get_n_marks (document); i++)
+    {
+      const PeithoMark *mark = peitho_document_get_mark (document, i);
+
+      if (mark->kind == kind)
+        return mark;
+    }
+  g_error ("No mark of kind %d", kind);
+  return NULL;
+}
+
+/* The first verse line whose @n ends in @suffix. */
+static const PeithoMark *
+line_numbered (PeithoDocument *document,
+               const char     *suffix)
+{
+  for (guint i = 0; i < peitho_document_get_n_marks (document); i++)
+    {
+      const PeithoMark *mark = peitho_document_get_mark (document, i);
+
+      if (mark->kind == PEITHO_MARK_LINE && mark->value != NULL && g_str_has_suffix (mark->value, suffix))
+        return mark;
+    }
+  g_error ("No line numbered …%s", suffix);
+  return NULL;
+}
+
+/* The id of the first tag of the window's tag set. */
+static char *
+first_tag_id (PeithoWindow *window)
+{
+  PeithoTagSet *tag_set = peitho_document_get_tag_set (peitho_window_get_document (window));
+  g_autoptr(GPtrArray) tags = NULL;
+
+  /* Palette and sidebar are not empty for an edition without a taxonomy. */
+  g_assert_nonnull (tag_set);
+  tags = peitho_tag_set_dup_tags (tag_set);
+  g_assert_cmpuint (tags->len, >, 0);
+  return g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, 0)));
+}
+
+static void
+save (PeithoWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (window);
+  g_assert_null (_peitho_window_get_last_error_for_testing (window));
+}
+
+static gboolean
+has_tag_at (GtkTextBuffer *buffer,
+            GtkTextTag    *tag,
+            gsize          offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  return gtk_text_iter_has_tag (&iter, tag);
+}
+
+static guint
+buffer_line_of (GtkTextBuffer *buffer,
+                gsize          offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  return (guint) gtk_text_iter_get_line (&iter);
+}
+
+static void
+test_edition_structure (EditionFixture *f,
+                        gconstpointer   data)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  PeithoAnnotationView *view = _peitho_window_get_view_for_testing (f->window);
+  PeithoStructureStyler *styler = peitho_annotation_view_get_structure_styler (view);
+  PeithoLineNumberGutter *gutter = peitho_annotation_view_get_line_number_gutter (view);
+  const PeithoMark *speaker = first_mark (document, PEITHO_MARK_SPEAKER);
+  const PeithoMark *stage = first_mark (document, PEITHO_MARK_STAGE);
+  const PeithoMark *line;
+  GtkTextTag *speaker_tag = peitho_structure_styler_get_tag (styler, PEITHO_MARK_SPEAKER, 0);
+  GtkTextTag *stage_tag = peitho_structure_styler_get_tag (styler, PEITHO_MARK_STAGE, 0);
+  int barnardo;
+  g_autofree char *label = NULL;
+
+  /* The speaker on a line of its own, the speech's verse line after it. */
+  barnardo = buffer_offset_of (buffer, "\n\nBARNARDO\nWho’s there?\n\nFRANCISCO\n") + 2;
+  g_assert_cmpint ((int) speaker->start, ==, barnardo);
+  g_assert_cmpint ((int) speaker->end, ==, barnardo + (int) strlen ("BARNARDO"));
+
+  g_assert_false (has_tag_at (buffer, speaker_tag, speaker->start - 1));
+  g_assert_true (has_tag_at (buffer, speaker_tag, speaker->start));
+  g_assert_true (has_tag_at (buffer, speaker_tag, speaker->end - 1));
+  g_assert_false (has_tag_at (buffer, speaker_tag, speaker->end));
+
+  g_assert_cmpint ((int) stage->start, ==,
+                   buffer_offset_of (buffer, "Enter Barnardo and Francisco, two sentinels."));
+  g_assert_true (has_tag_at (buffer, stage_tag, stage->start));
+  g_assert_true (has_tag_at (buffer, stage_tag, stage->end - 1));
+  g_assert_false (has_tag_at (buffer, stage_tag, stage->end));
+  g_assert_false (has_tag_at (buffer, stage_tag, speaker->start));
+
+  /* Every fifth line number in the margin, beside the verse line's start. */
+  line = line_numbered (document, ".1.5");
+  label = peitho_line_number_gutter_dup_label (gutter, buffer_line_of (buffer, line->start));
+  g_assert_cmpstr (label, ==, "5");
+  g_clear_pointer (&label, g_free);
+  line = line_numbered (document, ".1.6");
+  label = peitho_line_number_gutter_dup_label (gutter, buffer_line_of (buffer, line->start));
+  g_assert_null (label);
+  /* Not beside a speaker's name. */
+  label = peitho_line_number_gutter_dup_label (gutter, buffer_line_of (buffer, speaker->start));
+  g_assert_null (label);
+}
+
+static void
+test_edition_tag_across_lines (EditionFixture *f,
+                               gconstpointer   data)
+{
+  const char *passage = "For this relief much thanks. ’Tis bitter cold,\nAnd I am sick at heart.";
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  g_autofree char *tag_id = first_tag_id (f->window);
+  PeithoWindow *reopened;
+  PeithoAnnotation *annotation;
+  int start;
+  int end;
+
+  start = buffer_offset_of (buffer, passage);
+  end = start + (int) g_utf8_strlen (passage, -1);
+  g_assert_cmpuint (count_of (f->window, tag_id), ==, 0);
+  tag (f->window, start, end, tag_id);
+  g_assert_cmpuint (count_of (f->window, tag_id), ==, 1);
+  assert_tag_over (buffer, text_tag (f->window, tag_id), start, end);
+
+  save (f->window);
+  reopened = open_window (f->file);
+  document = peitho_window_get_document (reopened);
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_document_get_annotations (document)), ==, 1);
+  annotation = annotation_at (reopened, 0);
+  g_assert_cmpint ((int) peitho_annotation_get_start (annotation), ==, start);
+  g_assert_cmpint ((int) peitho_annotation_get_end (annotation), ==, end);
+  g_assert_cmpstr (peitho_annotation_get_tag_id (annotation), ==, tag_id);
+  g_assert_cmpuint (count_of (reopened, tag_id), ==, 1);
+  destroy_window (reopened);
+}
+
+static void
+test_edition_screenshots (EditionFixture *f,
+                          gconstpointer   data)
+{
+  static const char *names[] = { "edition-hamlet", "edition-hamlet-dark" };
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoAnnotationView *view = _peitho_window_get_view_for_testing (f->window);
+  g_autofree char *tag_id = first_tag_id (f->window);
+  const char *passage = "Horatio says ’tis but our fantasy\nAnd will not let belief take hold of him";
+  int start = buffer_offset_of (buffer, passage);
+  GtkTextIter iter;
+
+  if (g_getenv ("PEITHO_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("PEITHO_SCREENSHOT_DIR is not set");
+      return;
+    }
+
+  tag (f->window, start, start + (int) g_utf8_strlen (passage, -1), tag_id);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, buffer_offset_of (buffer, "BARNARDO\nSay, what, is Horatio there?"));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  wait_ms (200);
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (view)),
+                                &iter, 0.0, TRUE, 0.0, 0.0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      adw_style_manager_set_color_scheme (style, i ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for (f->window);
+      gtk_widget_queue_draw (GTK_WIDGET (f->window));
+      save_screenshot (GTK_WIDGET (f->window), names[i]);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = gui_test_init (&argc, &argv);
+  int ret;
+
+  g_test_add ("/edition/structure", EditionFixture, NULL, edition_set_up, test_edition_structure, edition_tear_down);
+  g_test_add ("/edition/tag-across-lines", EditionFixture, NULL, edition_set_up, test_edition_tag_across_lines, edition_tear_down);
+  g_test_add ("/edition/screenshots", EditionFixture, NULL, edition_set_up, test_edition_screenshots, edition_tear_down);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  remove_tree (home);
+  return ret;
+}
