@@ -47,7 +47,7 @@ edition_tear_down (EditionFixture *f,
   destroy_window (f->window);
   g_clear_object (&f->file);
   g_clear_object (&f->settings);
-  remove_tree (f->dir);
+  peitho_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -243,7 +243,6 @@ test_edition_screenshots (EditionFixture *f,
   tag (f->window, start, start + (int) g_utf8_strlen (passage, -1), tag_id);
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, buffer_offset_of (buffer, "BARNARDO\nSay, what, is Horatio there?"));
   gtk_text_buffer_place_cursor (buffer, &iter);
-  wait_ms (200);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (view)),
                                 &iter, 0.0, TRUE, 0.0, 0.0);
 
@@ -271,6 +270,6 @@ main (int   argc,
   ret = g_test_run ();
 
   g_clear_object (&app);
-  remove_tree (home);
+  peitho_test_remove_tree (home);
   return ret;
 }
