@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Load/save benchmark of the Peitho core against xmllint on the same file.
+# Load/save benchmark of the Peitho core against the floor (peitho-bench-floor:
+# libxml2 parsing the same bytes with Peitho's options into what Peitho needs)
+# and, as a second column, xmllint on the same file.
 #
-#   run-benchmark.sh GENERATE LOAD RUSAGE [--runs N] [--seed N] [--keep DIR]
+#   run-benchmark.sh GENERATE LOAD RUSAGE FLOOR [--runs N] [--seed N] [--keep DIR]
 #                    [-- GENERATOR-OPTION...]
 #
-# GENERATE, LOAD and RUSAGE are the peitho-bench-* executables (meson passes
-# them). Environment: PEITHO_BENCH_RUNS, PEITHO_BENCH_SEED and PEITHO_BENCH_DIR
+# GENERATE, LOAD, RUSAGE and FLOOR are the peitho-bench-* executables (meson
+# passes them). Environment: PEITHO_BENCH_RUNS, PEITHO_BENCH_SEED and PEITHO_BENCH_DIR
 # (keep the files there) do the same as the options, for `meson test --benchmark`.
 #
 # Prints the median wall time of N runs and the peak RSS of each operation, the
@@ -17,13 +19,13 @@
 set -euo pipefail
 
 usage () {
-  echo "Usage: $0 GENERATE LOAD RUSAGE [--runs N] [--seed N] [--keep DIR] [-- GENERATOR-OPTION...]" >&2
+  echo "Usage: $0 GENERATE LOAD RUSAGE FLOOR [--runs N] [--seed N] [--keep DIR] [-- GENERATOR-OPTION...]" >&2
   exit 2
 }
 
-[[ $# -ge 3 ]] || usage
-generate=$1 load=$2 rusage=$3
-shift 3
+[[ $# -ge 4 ]] || usage
+generate=$1 load=$2 rusage=$3 floor=$4
+shift 4
 
 runs=${PEITHO_BENCH_RUNS:-5}
 seed=${PEITHO_BENCH_SEED:-1}
@@ -40,7 +42,7 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $runs =~ ^[1-9][0-9]*$ ]] || { echo "$0: --runs wants a positive number" >&2; exit 2; }
 
-for program in "$generate" "$load" "$rusage"; do
+for program in "$generate" "$load" "$rusage" "$floor"; do
   [[ -x $program ]] || { echo "$0: $program: not an executable" >&2; exit 2; }
 done
 command -v xmllint > /dev/null || { echo "$0: xmllint not found (apt install libxml2-utils)" >&2; exit 2; }
@@ -73,9 +75,12 @@ fi
 field () { awk -v k="$1:" '$1 == k { print $2; exit }' "$info"; }
 
 # name, then the command. Outputs go to the same directory (same file system).
-names=(xmllint-parse xmllint-serialize peitho-load peitho-load-save)
-labels=("xmllint --noout" "xmllint --output (parse+serialize)" "peitho load" "peitho load+save")
+names=(floor-parse floor-serialize xmllint-parse xmllint-serialize peitho-load peitho-load-save)
+labels=("floor: parse + walk" "floor: parse + walk + serialize" "xmllint --noout"
+        "xmllint --output (parse+serialize)" "peitho load" "peitho load+save")
 commands=(
+  "$floor parse $doc"
+  "$floor parse-serialize $doc $dir/out-floor.xml"
   "xmllint --noout $doc"
   "xmllint --output $dir/out-xmllint.xml $doc"
   "$load load $doc"
@@ -147,20 +152,27 @@ for i in "${!names[@]}"; do
 done
 echo
 
-# label, ours, theirs, limit
+# label, ours, floor's, limit, xmllint's
 verdict () {
-  awk -v label="$1" -v a="$2" -v b="$3" -v limit="$4" 'BEGIN {
+  awk -v label="$1" -v a="$2" -v b="$3" -v limit="$4" -v x="$5" 'BEGIN {
     r = (b > 0) ? a / b : 0
-    printf "  %-44s %7.2fx   <= %sx   %s\n", label, r, limit, (r <= limit) ? "PASS" : "MISS"
+    printf "  %-36s %7.2fx   <= %-4s %-4s   %10.2fx\n", label, r, limit "x", (r <= limit) ? "PASS" : "MISS",
+           (x > 0) ? a / x : 0
   }'
 }
-printf '  %-44s %8s   %6s   %s   (wall time medians; CPU-time ratios below)\n' "target" "ratio" "limit" "result"
-verdict "load time / xmllint --noout" "${ms[peitho-load]}" "${ms[xmllint-parse]}" 2
-verdict "load+save time / xmllint parse+serialize" "${ms[peitho-load-save]}" "${ms[xmllint-serialize]}" 3
-verdict "load peak RSS / xmllint --noout" "${kb[peitho-load]}" "${kb[xmllint-parse]}" 4
-verdict "load+save peak RSS / xmllint parse+serialize" "${kb[peitho-load-save]}" "${kb[xmllint-serialize]}" 4
+
+# The floor reports what it found: the same text and spans as Peitho reads.
+floor_field () { awk -v k="$1:" '$1 == k { print $2; exit }' "$dir/floor-parse.out"; }
+[[ $(floor_field characters) == "$(field text-characters)" ]] ||
+  fail "the floor read $(floor_field characters) characters, the generator wrote $(field text-characters)"
+[[ $(floor_field unresolved) == 0 ]] || fail "the floor could not resolve $(floor_field unresolved) spans"
+
+printf '  %-36s %8s   %-9s %-4s   %11s\n' "target (wall time medians)" "/ floor" "limit" "" "/ xmllint"
+verdict "load time" "${ms[peitho-load]}" "${ms[floor-parse]}" 1.5 "${ms[xmllint-parse]}"
+verdict "load+save time" "${ms[peitho-load-save]}" "${ms[floor-serialize]}" 2 "${ms[xmllint-serialize]}"
+verdict "load peak RSS" "${kb[peitho-load]}" "${kb[floor-parse]}" 1.5 "${kb[xmllint-parse]}"
+verdict "load+save peak RSS" "${kb[peitho-load-save]}" "${kb[floor-serialize]}" 1.5 "${kb[xmllint-serialize]}"
 echo
-printf '  %-44s %7.2fx\n' "load CPU / xmllint --noout CPU" \
-  "$(awk -v a="${cpu[peitho-load]}" -v b="${cpu[xmllint-parse]}" 'BEGIN { print (b > 0 ? a / b : 0) }')"
-printf '  %-44s %7.2fx\n' "load+save CPU / xmllint parse+serialize CPU" \
-  "$(awk -v a="${cpu[peitho-load-save]}" -v b="${cpu[xmllint-serialize]}" 'BEGIN { print (b > 0 ? a / b : 0) }')"
+printf '  %-36s %8s   %-9s %-4s   %11s\n' "CPU time (medians)" "/ floor" "limit" "" "/ xmllint"
+verdict "load CPU" "${cpu[peitho-load]}" "${cpu[floor-parse]}" 1.5 "${cpu[xmllint-parse]}"
+verdict "load+save CPU" "${cpu[peitho-load-save]}" "${cpu[floor-serialize]}" 2 "${cpu[xmllint-serialize]}"

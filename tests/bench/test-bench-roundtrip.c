@@ -2,7 +2,9 @@
 
 /* Keeps the benchmark programs honest: generates a small document with
  * peitho-bench-generate, runs peitho-bench-load on it (load, load-save) and
- * checks that what comes back is what was generated. */
+ * checks that what comes back is what was generated; checks that the floor
+ * (peitho-bench-floor) finds the same text and spans, and that the scale
+ * curve (peitho-bench-scale) runs and prints its table. */
 
 #include "config.h"
 
@@ -14,6 +16,8 @@
 
 static const char *generate_path;
 static const char *load_path;
+static const char *floor_path;
+static const char *scale_path;
 
 #define N_ANNOTATIONS 5000
 #define N_RELATIONS   60
@@ -107,9 +111,63 @@ test_generate_load_save (void)
     g_unlink (again_path);
   }
 
+  /* The floor reads what Peitho reads, and its serialization is XML again. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *floor_out = g_build_filename (dir, "floor.xml", NULL);
+      g_autofree char *floor_report = NULL;
+      g_autofree char *expected_floor = NULL;
+      const char *parse_argv[] = { floor_path, "parse", doc_path, NULL };
+      const char *serialize_argv[] = { floor_path, "parse-serialize", doc_path, floor_out, NULL };
+
+      run (i == 0 ? parse_argv : serialize_argv, &floor_report);
+      expected_floor = g_strdup_printf ("characters: %" G_GSIZE_FORMAT "\n",
+                                        peitho_document_get_length (generated));
+      g_assert_nonnull (strstr (floor_report, expected_floor));
+      g_assert_nonnull (strstr (floor_report, "\nspans: " G_STRINGIFY (N_ANNOTATIONS) "\n"));
+      g_assert_nonnull (strstr (floor_report, "\nunresolved: 0\n"));
+      if (i == 1)
+        {
+          g_autoptr(PeithoDocument) floor_saved = read_document (floor_out);
+
+          peitho_test_assert_same_document (generated, floor_saved);
+          g_unlink (floor_out);
+        }
+    }
+
   g_unlink (doc_path);
   g_unlink (out_path);
   g_rmdir (dir);
+}
+
+#define ROW_FIGURES "( +[0-9.]+){5} \\|( +[0-9.]+){3} \\|( +[0-9.]+){2}"
+
+static void
+test_scale (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("peitho-bench-scale-XXXXXX", &error);
+  g_autofree char *table = NULL;
+  const char *argv[] = { scale_path, generate_path, dir, "--runs", "1", "--characters", "20000",
+                         "--sizes", "100,1000", NULL };
+  const char *names[] = { "scale-100-20000.xml", "scale-1000-20000.xml" };
+
+  g_assert_no_error (error);
+  run (argv, &table);
+  g_assert_nonnull (strstr (table, "Peitho core scale curve"));
+  /* One row per size, each with all its figures. */
+  g_assert_true (g_regex_match_simple ("^ +100" ROW_FIGURES "$", table, G_REGEX_MULTILINE, 0));
+  g_assert_true (g_regex_match_simple ("^ +1000" ROW_FIGURES "$", table, G_REGEX_MULTILINE, 0));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autofree char *info = g_strconcat (path, ".txt", NULL);
+
+      g_assert_cmpint (g_unlink (path), ==, 0);
+      g_unlink (info);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
@@ -118,15 +176,19 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  if (argc != 3)
+  if (argc != 5)
     {
-      g_printerr ("Usage: %s PEITHO-BENCH-GENERATE PEITHO-BENCH-LOAD\n", argv[0]);
+      g_printerr ("Usage: %s PEITHO-BENCH-GENERATE PEITHO-BENCH-LOAD PEITHO-BENCH-FLOOR "
+                  "PEITHO-BENCH-SCALE\n", argv[0]);
       return 2;
     }
   generate_path = argv[1];
   load_path = argv[2];
+  floor_path = argv[3];
+  scale_path = argv[4];
 
   g_test_add_func ("/bench/generate-load-save", test_generate_load_save);
+  g_test_add_func ("/bench/scale", test_scale);
 
   return g_test_run ();
 }
