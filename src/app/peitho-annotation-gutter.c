@@ -53,7 +53,9 @@ peitho_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   int right = gtk_widget_get_width (GTK_WIDGET (renderer)) - TEXT_GAP;
   gsize so, eo;
 
-  if (document == NULL || peitho_highlighter_get_busy (self->highlighter))
+  /* The stripes come from the document's index, not from the highlights:
+   * they only need the buffer's offsets to be the document's. */
+  if (document == NULL || !peitho_highlighter_get_text_complete (self->highlighter))
     return;
 
   gtk_text_buffer_get_iter_at_line (buffer, &line_start, line);

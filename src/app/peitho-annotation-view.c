@@ -16,6 +16,11 @@
 #define BASE_FONT_PT    13.0
 #define BASE_COLUMN_PX  720
 
+/* Styling the visible page: work per frame, and how much beyond the page
+ * (in pages, above and below) is styled ahead of scrolling. */
+#define STYLE_BUDGET_USEC  (4 * 1000)
+#define STYLE_MARGIN_PAGES 1
+
 struct _PeithoAnnotationView
 {
   GtkWidget parent_instance;
@@ -32,8 +37,10 @@ struct _PeithoAnnotationView
   GtkSourceGutterRenderer *line_numbers;
   PeithoStructureStyler   *styler;
   GtkCssProvider          *zoom_provider;
+  GtkAdjustment           *vadjustment;
   char                    *font_family;
   double                   zoom;
+  guint                    style_idle_id;
 };
 
 G_DEFINE_FINAL_TYPE (PeithoAnnotationView, peitho_annotation_view, GTK_TYPE_WIDGET)
@@ -61,12 +68,81 @@ update_style_scheme (PeithoAnnotationView *self)
   peitho_structure_styler_set_dark (self->styler, dark);
 }
 
+/* The characters on screen, plus a margin. */
+static void
+get_wanted_range (PeithoAnnotationView *self,
+                  gsize                *start,
+                  gsize                *end)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  GdkRectangle rect;
+  GtkTextIter s, e;
+  int margin;
+
+  gtk_text_view_get_visible_rect (view, &rect);
+  margin = rect.height * STYLE_MARGIN_PAGES;
+  gtk_text_view_get_line_at_y (view, &s, MAX (0, rect.y - margin), NULL);
+  gtk_text_view_get_line_at_y (view, &e, rect.y + rect.height + margin, NULL);
+  if (!gtk_text_iter_ends_line (&e))
+    gtk_text_iter_forward_to_line_end (&e);
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e) + 1;
+}
+
+/* Runs until what is visible is styled, a few milliseconds at a time, so
+ * that scrolling and input never wait for it. */
+static gboolean
+style_idle_cb (gpointer user_data)
+{
+  PeithoAnnotationView *self = user_data;
+  gsize start, end;
+
+  if (!peitho_highlighter_get_text_complete (self->highlighter))
+    return G_SOURCE_CONTINUE;
+
+  get_wanted_range (self, &start, &end);
+  if (!peitho_highlighter_ensure_styled (self->highlighter, start, end,
+                                         g_get_monotonic_time () + STYLE_BUDGET_USEC))
+    return G_SOURCE_CONTINUE;
+
+  self->style_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_styling (PeithoAnnotationView *self)
+{
+  /* Before GTK's layout and drawing (GDK_PRIORITY_REDRAW), so that the
+   * frame after a scroll shows the highlights. */
+  if (self->style_idle_id == 0 && peitho_highlighter_get_document (self->highlighter) != NULL)
+    self->style_idle_id = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, style_idle_cb, self, NULL);
+}
+
+static void
+vadjustment_cb (PeithoAnnotationView *self)
+{
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view));
+
+  if (self->vadjustment == vadjustment)
+    return;
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_set_object (&self->vadjustment, vadjustment);
+  if (vadjustment != NULL)
+    {
+      /* Scrolled, or the page changed size. */
+      g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (queue_styling), self);
+      g_signal_connect_swapped (vadjustment, "changed", G_CALLBACK (queue_styling), self);
+    }
+}
+
 static void
 highlighter_changed_cb (PeithoAnnotationView *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
   gtk_widget_queue_draw (GTK_WIDGET (self->line_numbers));
   gtk_widget_queue_draw (GTK_WIDGET (self->source_view));
+  queue_styling (self);
 }
 
 static gboolean
@@ -142,6 +218,10 @@ peitho_annotation_view_dispose (GObject *object)
 
   if (self->highlighter != NULL)
     peitho_highlighter_set_document (self->highlighter, NULL);
+  g_clear_handle_id (&self->style_idle_id, g_source_remove);
+  if (self->vadjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->vadjustment, self);
+  g_clear_object (&self->vadjustment);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_ANNOTATION_VIEW);
 
@@ -254,6 +334,11 @@ peitho_annotation_view_init (PeithoAnnotationView *self)
   self->highlighter = peitho_highlighter_new (GTK_TEXT_BUFFER (self->buffer));
   g_signal_connect_object (self->highlighter, "changed", G_CALLBACK (highlighter_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->highlighter, "notify::busy", G_CALLBACK (queue_styling),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->source_view, "notify::vadjustment", G_CALLBACK (vadjustment_cb),
+                           self, G_CONNECT_SWAPPED);
+  vadjustment_cb (self);
 
   peitho_source_view_set_highlighter (PEITHO_SOURCE_VIEW (self->source_view), self->highlighter);
   self->styler = peitho_structure_styler_new (self->highlighter);
@@ -346,6 +431,7 @@ peitho_annotation_view_set_document (PeithoAnnotationView *self,
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view));
   if (vadj != NULL)
     gtk_adjustment_set_value (vadj, 0);
+  queue_styling (self);
 }
 
 const char *

@@ -2,13 +2,22 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "peitho-highlighter.h"
 
 /* Work per main-loop iteration while filling the buffer: enough to go fast,
  * little enough that input and drawing never wait long. */
 #define TIME_BUDGET_USEC   (8 * 1000)
 #define TEXT_CHUNK_BYTES   (128 * 1024)
-#define RANGE_CHUNK_CHARS  8192
+
+/* Highlights are applied a chunk at a time, only where the view asks for
+ * them (peitho_highlighter_ensure_styled): a document of 100,000
+ * annotations would otherwise hold them all as text-tag toggles and take
+ * seconds to style. The first chunks, about two screens, are styled as soon
+ * as the text is in, so a small document is complete at once. */
+#define CHUNK_CHARS        2048
+#define INITIAL_CHARS      (16 * 1024)
 
 #define ALPHA_LIGHT 0.35
 #define ALPHA_DARK  0.45
@@ -27,7 +36,6 @@ typedef struct {
 typedef enum {
   PHASE_IDLE,
   PHASE_TEXT,
-  PHASE_HIGHLIGHT,
 } Phase;
 
 struct _PeithoHighlighter
@@ -47,8 +55,14 @@ struct _PeithoHighlighter
   Phase           phase;
   gsize           text_done;    /* bytes */
   gsize           text_len;
-  gsize           range_done;   /* characters */
   gsize           n_chars;
+
+  /* Styling: one flag per CHUNK_CHARS characters, and the range last asked
+   * for (restyled at once when every highlight has to be redone). */
+  guint8         *styled;
+  gsize           n_chunks;
+  gsize           wanted_start;
+  gsize           wanted_end;
 
   guint           dark : 1;
 };
@@ -330,6 +344,59 @@ emit_changed (PeithoHighlighter *self,
   g_signal_emit (self, signals[CHANGED], 0, (guint) start, (guint) end);
 }
 
+/* The next run of styled chunks within [*start, end), clipped to it; FALSE
+ * when there is none. Advances *start past it. */
+static gboolean
+next_styled_run (PeithoHighlighter *self,
+                 gsize             *start,
+                 gsize              end,
+                 gsize             *run_start,
+                 gsize             *run_end)
+{
+  gsize chunk = *start / CHUNK_CHARS;
+
+  end = MIN (end, self->n_chars);
+  if (*start >= end)
+    return FALSE;
+  while (chunk * CHUNK_CHARS < end && !self->styled[chunk])
+    chunk++;
+  if (chunk * CHUNK_CHARS >= end)
+    return FALSE;
+
+  *run_start = MAX (*start, chunk * CHUNK_CHARS);
+  while (chunk * CHUNK_CHARS < end && self->styled[chunk])
+    chunk++;
+  *run_end = MIN (end, chunk * CHUNK_CHARS);
+  *start = *run_end;
+  return TRUE;
+}
+
+/* Applies a change over [start, end) (an annotation's range) where it is
+ * styled; the rest is styled from the index when it is asked for, and the
+ * index already knows. @old_info's background is redrawn from @annotations,
+ * @new_info's applied. */
+static void
+restyle_range (PeithoHighlighter *self,
+               gsize              start,
+               gsize              end,
+               TagInfo           *old_info,
+               TagInfo           *new_info,
+               GPtrArray         *annotations)
+{
+  gsize rs, re;
+  gsize pos = start;
+
+  while (next_styled_run (self, &pos, end, &rs, &re))
+    {
+      if (old_info != NULL)
+        refresh_background (self, old_info, rs, re, annotations);
+      if (new_info != NULL)
+        apply_background (self, new_info, rs, re);
+      update_overlaps (self, rs, re, annotations);
+    }
+  emit_changed (self, start, end);
+}
+
 static void
 annotation_added_cb (PeithoHighlighter *self,
                      PeithoAnnotation  *annotation)
@@ -342,12 +409,9 @@ annotation_added_cb (PeithoHighlighter *self,
   if (self->phase == PHASE_TEXT)
     return;
 
-  if (is_visible (self, annotation, &info))
-    apply_background (self, info, start, end);
-
   annotations = peitho_document_get_annotations_in_range (self->document, start, end);
-  update_overlaps (self, start, end, annotations);
-  emit_changed (self, start, end);
+  restyle_range (self, start, end, NULL, is_visible (self, annotation, &info) ? info : NULL,
+                 annotations);
 }
 
 static void
@@ -357,18 +421,14 @@ annotation_removed_cb (PeithoHighlighter *self,
   gsize start = peitho_annotation_get_start (annotation);
   gsize end = peitho_annotation_get_end (annotation);
   g_autoptr(GPtrArray) annotations = NULL;
-  TagInfo *info;
 
   if (self->phase == PHASE_TEXT)
     return;
 
   annotations = peitho_document_get_annotations_in_range (self->document, start, end);
   g_ptr_array_remove (annotations, annotation);
-
-  if ((info = lookup_info (self, peitho_annotation_get_tag_id (annotation))))
-    refresh_background (self, info, start, end, annotations);
-  update_overlaps (self, start, end, annotations);
-  emit_changed (self, start, end);
+  restyle_range (self, start, end, lookup_info (self, peitho_annotation_get_tag_id (annotation)),
+                 NULL, annotations);
 }
 
 static void
@@ -385,81 +445,94 @@ annotation_changed_cb (PeithoHighlighter *self,
     return;
 
   /* A note changed: the highlight stays, tooltips and the margin redraw. */
-  if (g_strcmp0 (old_tag_id, peitho_annotation_get_tag_id (annotation)) != 0)
+  if (g_strcmp0 (old_tag_id, peitho_annotation_get_tag_id (annotation)) == 0)
     {
-      annotations = peitho_document_get_annotations_in_range (self->document, start, end);
-      if ((info = lookup_info (self, old_tag_id)))
-        refresh_background (self, info, start, end, annotations);
-      if (is_visible (self, annotation, &info))
-        apply_background (self, info, start, end);
-      update_overlaps (self, start, end, annotations);
+      emit_changed (self, start, end);
+      return;
     }
 
-  emit_changed (self, start, end);
+  annotations = peitho_document_get_annotations_in_range (self->document, start, end);
+  restyle_range (self, start, end, lookup_info (self, old_tag_id),
+                 is_visible (self, annotation, &info) ? info : NULL, annotations);
 }
 
-/* Recomputes overlaps wherever annotations of @tag_id lie, after the tag was
- * hidden, shown or recoloured. */
+/* Styles chunk @chunk from the index: the backgrounds of the annotations
+ * over it, clipped to it, and its overlap underlines. */
 static void
-refresh_tag_ranges (PeithoHighlighter *self,
-                    TagInfo           *info,
-                    gboolean           backgrounds)
+style_chunk (PeithoHighlighter *self,
+             gsize              chunk)
 {
-  GListModel *model;
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (gsize) * 2);
-  gsize run_start = 0, run_end = 0;
-  gboolean have_run = FALSE;
-  guint n;
+  gsize start = chunk * CHUNK_CHARS;
+  gsize end = MIN (self->n_chars, start + CHUNK_CHARS);
+  g_autoptr(GPtrArray) annotations = NULL;
+
+  annotations = peitho_document_get_annotations_in_range (self->document, start, end);
+  for (guint i = 0; i < annotations->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
+      TagInfo *info;
+
+      if (is_visible (self, annotation, &info))
+        apply_background (self, info, MAX (start, peitho_annotation_get_start (annotation)),
+                          MIN (end, peitho_annotation_get_end (annotation)));
+    }
+  update_overlaps (self, start, end, annotations);
+  self->styled[chunk] = TRUE;
+}
+
+/* Styles what is not styled yet in [start, end); with @deadline (not 0)
+ * stops once it has passed. TRUE if all of it is styled. */
+static gboolean
+style_range (PeithoHighlighter *self,
+             gsize              start,
+             gsize              end,
+             gint64             deadline)
+{
+  gsize first = start / CHUNK_CHARS;
+  gsize last = MIN (self->n_chunks, (end + CHUNK_CHARS - 1) / CHUNK_CHARS);
+  gsize done_start = G_MAXSIZE, done_end = 0;
+  gboolean complete = TRUE;
+
+  for (gsize chunk = first; chunk < last; chunk++)
+    {
+      if (self->styled[chunk])
+        continue;
+      if (deadline != 0 && g_get_monotonic_time () >= deadline)
+        {
+          complete = FALSE;
+          break;
+        }
+      style_chunk (self, chunk);
+      done_start = MIN (done_start, chunk * CHUNK_CHARS);
+      done_end = MAX (done_end, MIN (self->n_chars, (chunk + 1) * CHUNK_CHARS));
+    }
+  if (done_start < done_end)
+    emit_changed (self, done_start, done_end);
+  return complete;
+}
+
+/* Drops every highlight and styles again what was last asked for: after a
+ * tag was hidden, shown or recoloured. */
+static void
+restyle_all (PeithoHighlighter *self)
+{
+  GtkTextIter begin_iter, end_iter;
 
   if (self->document == NULL || self->phase == PHASE_TEXT)
     return;
 
-  model = peitho_document_get_annotations (self->document);
-  n = g_list_model_get_n_items (model);
-
-  /* Document order sorts by start, so ranges merge in one pass. */
-  for (guint i = 0; i < n; i++)
+  gtk_text_buffer_get_bounds (self->buffer, &begin_iter, &end_iter);
+  for (guint i = 0; i < self->info_order->len; i++)
     {
-      g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (model, i);
-      gsize s, e;
+      TagInfo *info = g_ptr_array_index (self->info_order, i);
 
-      if (g_strcmp0 (peitho_annotation_get_tag_id (annotation), info->tag_id) != 0)
-        continue;
-
-      s = peitho_annotation_get_start (annotation);
-      e = peitho_annotation_get_end (annotation);
-      if (backgrounds && !info->hidden)
-        apply_background (self, info, s, e);
-
-      if (have_run && s <= run_end)
-        run_end = MAX (run_end, e);
-      else
-        {
-          if (have_run)
-            {
-              gsize r[2] = { run_start, run_end };
-              g_array_append_vals (ranges, r, 1);
-            }
-          run_start = s;
-          run_end = e;
-          have_run = TRUE;
-        }
+      gtk_text_buffer_remove_tag (self->buffer, info->background, &begin_iter, &end_iter);
+      gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
     }
-  if (have_run)
-    {
-      gsize r[2] = { run_start, run_end };
-      g_array_append_vals (ranges, r, 1);
-    }
+  gtk_text_buffer_remove_tag (self->buffer, self->many, &begin_iter, &end_iter);
+  memset (self->styled, 0, self->n_chunks);
 
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      gsize *r = (gsize *) (ranges->data + i * sizeof (gsize) * 2);
-      g_autoptr(GPtrArray) annotations = NULL;
-
-      annotations = peitho_document_get_annotations_in_range (self->document, r[0], r[1]);
-      update_overlaps (self, r[0], r[1], annotations);
-    }
-
+  style_range (self, self->wanted_start, self->wanted_end, 0);
   emit_changed (self, 0, self->n_chars);
 }
 
@@ -539,70 +612,38 @@ set_progress (PeithoHighlighter *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
-/* One step of filling the buffer: text first, then highlights range by
- * range. Each range applies the backgrounds of the annotations that start
- * in it and the overlaps within it, so every step is small and the result
- * is the same as applying them all at once. */
+/* One step of filling the buffer with the text; then the first chunks are
+ * styled. */
 static gboolean
 fill_step (PeithoHighlighter *self)
 {
   gint64 deadline = g_get_monotonic_time () + TIME_BUDGET_USEC;
   const char *text = peitho_document_get_text (self->document);
 
-  while (g_get_monotonic_time () < deadline)
+  while (self->phase == PHASE_TEXT && g_get_monotonic_time () < deadline)
     {
-      if (self->phase == PHASE_TEXT)
+      GtkTextIter end_iter;
+      gsize len = MIN (TEXT_CHUNK_BYTES, self->text_len - self->text_done);
+
+      if (self->text_done + len < self->text_len)
         {
-          GtkTextIter end_iter;
-          gsize len = MIN (TEXT_CHUNK_BYTES, self->text_len - self->text_done);
-
-          if (self->text_done + len < self->text_len)
-            {
-              const char *cut = g_utf8_find_prev_char (text, text + self->text_done + len + 1);
-              len = cut - (text + self->text_done);
-            }
-
-          gtk_text_buffer_get_end_iter (self->buffer, &end_iter);
-          gtk_text_buffer_insert (self->buffer, &end_iter, text + self->text_done, (int) len);
-          self->text_done += len;
-
-          if (self->text_done >= self->text_len)
-            {
-              GtkTextIter start_iter;
-
-              gtk_text_buffer_get_start_iter (self->buffer, &start_iter);
-              gtk_text_buffer_place_cursor (self->buffer, &start_iter);
-              self->phase = PHASE_HIGHLIGHT;
-            }
+          const char *cut = g_utf8_find_prev_char (text, text + self->text_done + len + 1);
+          len = cut - (text + self->text_done);
         }
-      else if (self->phase == PHASE_HIGHLIGHT)
+
+      gtk_text_buffer_get_end_iter (self->buffer, &end_iter);
+      gtk_text_buffer_insert (self->buffer, &end_iter, text + self->text_done, (int) len);
+      self->text_done += len;
+
+      if (self->text_done >= self->text_len)
         {
-          gsize start = self->range_done;
-          gsize end = MIN (self->n_chars, start + RANGE_CHUNK_CHARS);
-          g_autoptr(GPtrArray) annotations = NULL;
+          GtkTextIter start_iter;
 
-          annotations = peitho_document_get_annotations_in_range (self->document, start, end);
-          for (guint i = 0; i < annotations->len; i++)
-            {
-              PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
-              gsize s = peitho_annotation_get_start (annotation);
-              TagInfo *info;
-
-              if ((s >= start || start == 0) && is_visible (self, annotation, &info))
-                apply_background (self, info, s, peitho_annotation_get_end (annotation));
-            }
-          update_overlaps (self, start, end, annotations);
-          emit_changed (self, start, end);
-          self->range_done = end;
-
-          if (end >= self->n_chars)
-            {
-              self->phase = PHASE_IDLE;
-              break;
-            }
+          gtk_text_buffer_get_start_iter (self->buffer, &start_iter);
+          gtk_text_buffer_place_cursor (self->buffer, &start_iter);
+          self->phase = PHASE_IDLE;
+          style_range (self, self->wanted_start, self->wanted_end, 0);
         }
-      else
-        break;
     }
 
   set_progress (self);
@@ -661,6 +702,7 @@ peitho_highlighter_finalize (GObject *object)
   PeithoHighlighter *self = (PeithoHighlighter *)object;
 
   g_clear_pointer (&self->info_order, g_ptr_array_unref);
+  g_clear_pointer (&self->styled, g_free);
   g_clear_pointer (&self->infos, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
   g_clear_object (&self->many);
@@ -784,7 +826,11 @@ peitho_highlighter_set_document (PeithoHighlighter *self,
       self->text_len = strlen (peitho_document_get_text (document));
       self->text_done = 0;
       self->n_chars = peitho_document_get_length (document);
-      self->range_done = 0;
+      self->n_chunks = (self->n_chars + CHUNK_CHARS - 1) / CHUNK_CHARS;
+      g_free (self->styled);
+      self->styled = g_new0 (guint8, MAX (self->n_chunks, 1));
+      self->wanted_start = 0;
+      self->wanted_end = MIN (self->n_chars, INITIAL_CHARS);
       self->phase = PHASE_TEXT;
       /* Small documents are ready at once, without a flash of plain text. */
       if (fill_step (self))
@@ -810,17 +856,9 @@ peitho_highlighter_get_progress (PeithoHighlighter *self)
 {
   g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), 0);
 
-  /* Inserting the text is about a fifth of the work. */
-  switch (self->phase)
-    {
-    case PHASE_TEXT:
-      return self->text_len ? 0.2 * self->text_done / self->text_len : 0.2;
-    case PHASE_HIGHLIGHT:
-      return 0.2 + (self->n_chars ? 0.8 * self->range_done / self->n_chars : 0.8);
-    case PHASE_IDLE:
-    default:
-      return 1.0;
-    }
+  if (self->phase == PHASE_TEXT)
+    return self->text_len ? (double) self->text_done / self->text_len : 0;
+  return 1.0;
 }
 
 void
@@ -858,14 +896,7 @@ peitho_highlighter_set_tag_hidden (PeithoHighlighter *self,
     return;
 
   info->hidden = !!hidden;
-  if (hidden)
-    {
-      GtkTextIter begin_iter, end_iter;
-
-      gtk_text_buffer_get_bounds (self->buffer, &begin_iter, &end_iter);
-      gtk_text_buffer_remove_tag (self->buffer, info->background, &begin_iter, &end_iter);
-    }
-  refresh_tag_ranges (self, info, !hidden);
+  restyle_all (self);
 }
 
 gboolean
@@ -937,4 +968,46 @@ peitho_highlighter_get_overlap_many_tag (PeithoHighlighter *self)
 {
   g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), NULL);
   return self->many;
+}
+
+gboolean
+peitho_highlighter_get_text_complete (PeithoHighlighter *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+  return self->document != NULL && self->phase != PHASE_TEXT;
+}
+
+gboolean
+peitho_highlighter_ensure_styled (PeithoHighlighter *self,
+                                  gsize              start,
+                                  gsize              end,
+                                  gint64             deadline)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+
+  if (self->document == NULL)
+    return TRUE;
+  end = MIN (end, self->n_chars);
+  start = MIN (start, end);
+  self->wanted_start = start;
+  self->wanted_end = end;
+  if (self->phase == PHASE_TEXT)
+    return FALSE;
+  return style_range (self, start, end, deadline);
+}
+
+gboolean
+peitho_highlighter_is_styled (PeithoHighlighter *self,
+                              gsize              start,
+                              gsize              end)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+
+  if (self->document == NULL || self->phase == PHASE_TEXT)
+    return FALSE;
+  end = MIN (end, self->n_chars);
+  for (gsize chunk = start / CHUNK_CHARS; chunk * CHUNK_CHARS < end; chunk++)
+    if (!self->styled[chunk])
+      return FALSE;
+  return TRUE;
 }

@@ -15,9 +15,14 @@ G_DECLARE_FINAL_TYPE (PeithoHighlighter, peitho_highlighter, PEITHO, HIGHLIGHTER
  * colour of a tag whose background does not show there) plus, from three
  * on, the "many" tag; PeithoSourceView underlines those ranges.
  *
- * set_document() fills the buffer in chunks on idle (properties "busy" and
- * "progress", 0..1) so that a large document never blocks the main loop;
- * afterwards each annotation change is applied to its own range only.
+ * set_document() fills the buffer with the text in chunks on idle
+ * (properties "busy" and "progress", 0..1) so that a large document never
+ * blocks the main loop. Highlights are applied only where they are asked
+ * for, from the document's interval index: ensure_styled() styles a range
+ * (the view asks for what it shows), in chunks of a few thousand
+ * characters; the first ~16,000 characters are styled as soon as the text
+ * is in, so a small document is complete at once. Afterwards each
+ * annotation change is applied to the styled part of its range only.
  * Signal "changed" (guint start, guint end): highlights in [start, end)
  * changed (characters). */
 PeithoHighlighter *peitho_highlighter_new            (GtkTextBuffer     *buffer);
@@ -26,6 +31,20 @@ PeithoDocument    *peitho_highlighter_get_document   (PeithoHighlighter *self);
 void               peitho_highlighter_set_document   (PeithoHighlighter *self,
                                                       PeithoDocument    *document);
 gboolean           peitho_highlighter_get_busy       (PeithoHighlighter *self);
+/* TRUE once the buffer holds the whole text (offsets mean characters of it). */
+gboolean           peitho_highlighter_get_text_complete (PeithoHighlighter *self);
+/* Styles what is not styled yet in [start, end) (characters); stops when
+ * @deadline (g_get_monotonic_time(), 0 for none) has passed. TRUE when all of
+ * it is styled. Remembers the range: restyling everything (a tag hidden or
+ * shown) restyles it at once. */
+gboolean           peitho_highlighter_ensure_styled  (PeithoHighlighter *self,
+                                                      gsize              start,
+                                                      gsize              end,
+                                                      gint64             deadline);
+/* TRUE if every highlight in [start, end) is applied. */
+gboolean           peitho_highlighter_is_styled      (PeithoHighlighter *self,
+                                                      gsize              start,
+                                                      gsize              end);
 double             peitho_highlighter_get_progress   (PeithoHighlighter *self);
 void               peitho_highlighter_set_dark       (PeithoHighlighter *self,
                                                       gboolean           dark);
