@@ -459,6 +459,7 @@ _peitho_window_enable_document_actions (PeithoWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
     gtk_widget_action_set_enabled (widget, document_actions[i], has_document);
+  _peitho_window_seminar_update_actions (self);
 }
 
 void

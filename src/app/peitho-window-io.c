@@ -454,14 +454,16 @@ void
 _peitho_window_save (PeithoWindow *self,
                      gboolean      save_as)
 {
+  g_autoptr(GFile) reading = NULL;
   GFile *file;
 
   if (self->session == NULL)
     return;
 
   /* An imported text has no TEI file yet: saving asks for one, and never
-   * writes over the text. */
-  file = peitho_document_session_get_file (self->session);
+   * writes over the text. A student's reading goes beside the assignment. */
+  reading = _peitho_window_seminar_dup_save_file (self);
+  file = reading != NULL ? reading : peitho_document_session_get_file (self->session);
   if (!save_as && file != NULL)
     save_to (self, file, SAVE_KIND_SAVE, "tei");
   else

@@ -60,6 +60,16 @@ struct _PeithoWindow
   char                 *last_error;
   guint                 n_tasks;       /* the window's own background work */
 
+  /* The seminar (peitho-window-seminar.c, peitho-window-collect.c) */
+  PeithoAssignment     *assignment;      /* of a student's document, or NULL */
+  GFile                *assignment_file; /* the assignment as opened */
+  GtkRevealer          *assignment_banner;
+  GtkLabel             *assignment_label;
+  GtkWidget            *assignment_dialog; /* weak */
+  GtkWidget            *name_dialog;       /* weak */
+  GtkWidget            *duplicate_dialog;  /* weak */
+  GtkWidget            *seminar_window;    /* weak: the last one collected */
+
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
   guint                 loading : 1;
@@ -110,6 +120,22 @@ void     _peitho_window_keep_first_lines     (PeithoWindow   *self);
 void     _peitho_window_show_error           (PeithoWindow   *self,
                                               const char     *heading,
                                               const char     *message);
+
+/* peitho-window-seminar.c */
+void     _peitho_window_class_init_seminar   (GtkWidgetClass *widget_class);
+void     _peitho_window_init_seminar         (PeithoWindow   *self);
+void     _peitho_window_dispose_seminar      (PeithoWindow   *self);
+/* After a new session is set: the banner and name of an assignment. */
+void     _peitho_window_seminar_session_set  (PeithoWindow   *self);
+/* After the document actions are enabled: the tag set of an assignment. */
+void     _peitho_window_seminar_update_actions (PeithoWindow *self);
+/* Where Save writes a student's reading: beside the assignment, never over
+ * it; NULL: not an assignment (the session's file). */
+GFile   *_peitho_window_seminar_dup_save_file (PeithoWindow  *self);
+
+/* peitho-window-collect.c */
+void     _peitho_window_class_init_collect   (GtkWidgetClass *widget_class);
+void     _peitho_window_collect_update_actions (PeithoWindow *self);
 
 /* peitho-window.c */
 void     _peitho_window_set_session          (PeithoWindow          *self,

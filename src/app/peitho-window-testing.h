@@ -49,4 +49,17 @@ gboolean              _peitho_window_export_tag_set_file             (PeithoWind
 void                  _peitho_window_import_annotations_file         (PeithoWindow  *self,
                                                                       GFile         *file);
 
+/* The seminar (peitho-window-seminar.c, peitho-window-collect.c): the
+ * dialogs open now, or NULL. */
+gpointer              _peitho_window_get_assignment_dialog_for_testing (PeithoWindow *self);
+gpointer              _peitho_window_get_name_dialog_for_testing     (PeithoWindow *self);
+gpointer              _peitho_window_get_duplicate_dialog_for_testing (PeithoWindow *self);
+/* The last seminar window collected, or NULL. */
+gpointer              _peitho_window_get_seminar_window_for_testing  (PeithoWindow *self);
+/* The task shown in the banner, or NULL when there is none. */
+const char           *_peitho_window_get_assignment_task_for_testing (PeithoWindow *self);
+/* What "Collect Readings…" does with the chosen files (GFiles). */
+void                  _peitho_window_collect_readings                (PeithoWindow *self,
+                                                                      GListModel   *files);
+
 G_END_DECLS
