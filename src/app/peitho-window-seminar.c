@@ -210,6 +210,7 @@ create_banner (PeithoWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Task of the assignment"), -1);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  peitho_fix_mnemonic_name (button);
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (change_name_clicked_cb), self);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
