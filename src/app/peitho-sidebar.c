@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "peitho-count-row.h"
+#include "peitho-outline-item.h"
 #include "peitho-sidebar.h"
 #include "peitho-swatch.h"
 #include "peitho-utils.h"
@@ -28,6 +29,8 @@ struct _PeithoSidebar
   GtkListView        *annotators_view;
   GtkLabel           *relations_title;
   GtkListView        *relations_view;
+  GtkStackPage       *outline_page;
+  GtkListView        *outline_view;
 
   /* Owned */
   PeithoCountModel   *model;
@@ -36,6 +39,7 @@ struct _PeithoSidebar
   GtkCustomFilter    *passages_filter;
   GtkFilterListModel *notes;
   GtkCustomFilter    *notes_filter;
+  GListModel         *outline;
   PeithoDocument     *document;   /* of the model, for its signals */
   char               *selected_id;
 };
@@ -44,6 +48,7 @@ G_DEFINE_FINAL_TYPE (PeithoSidebar, peitho_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   PASSAGE_ACTIVATED,
+  OUTLINE_ACTIVATED,
   N_SIGNALS
 };
 
@@ -293,6 +298,63 @@ notes_activate_cb (PeithoSidebar *self,
 }
 
 static void
+outline_activate_cb (PeithoSidebar *self,
+                     guint          position)
+{
+  peitho_sidebar_activate_outline (self, position);
+}
+
+#define OUTLINE_INDENT_PX 16
+
+static void
+setup_outline_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_outline_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  PeithoOutlineItem *entry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  guint level = peitho_outline_item_get_level (entry);
+
+  gtk_label_set_label (GTK_LABEL (label), peitho_outline_item_get_label (entry));
+  gtk_widget_set_margin_start (label, (int) (level - 1) * OUTLINE_INDENT_PX);
+  if (level == 1)
+    gtk_widget_add_css_class (label, "heading");
+  else
+    gtk_widget_remove_css_class (label, "heading");
+}
+
+static void
+update_outline (PeithoSidebar *self)
+{
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  gboolean has_outline;
+
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
+  g_clear_object (&self->outline);
+  self->outline = peitho_outline_model_new (self->document);
+  gtk_list_view_set_model (self->outline_view,
+                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (self->outline))));
+  g_object_unref (gtk_list_view_get_model (self->outline_view));
+
+  has_outline = g_list_model_get_n_items (self->outline) > 0;
+  if (!has_outline && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "outline") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "tags");
+  g_object_set (self->outline_page, "visible", has_outline, NULL);
+}
+
+static void
 setup_note_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item)
 {
@@ -427,6 +489,7 @@ peitho_sidebar_dispose (GObject *object)
   g_clear_object (&self->counts_selection);
   g_clear_object (&self->passages);
   g_clear_object (&self->notes);
+  g_clear_object (&self->outline);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -460,6 +523,12 @@ peitho_sidebar_class_init (PeithoSidebarClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, PEITHO_TYPE_ANNOTATION);
+  signals[OUTLINE_ACTIVATED] =
+    g_signal_new ("outline-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, PEITHO_TYPE_OUTLINE_ITEM);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/peitho-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, total_label);
@@ -471,6 +540,9 @@ peitho_sidebar_class_init (PeithoSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, tag_details);
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, notes_title);
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, outline_page);
+  gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, outline_view);
+  gtk_widget_class_bind_template_callback (widget_class, outline_activate_cb);
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, annotators_view);
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, relations_title);
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, relations_view);
@@ -537,6 +609,13 @@ peitho_sidebar_init (PeithoSidebar *self)
                                G_CALLBACK (update_notes_title),
                                G_CALLBACK (setup_note_cb), G_CALLBACK (bind_note_cb));
 
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_outline_cb), NULL);
+  gtk_list_view_set_factory (self->outline_view, factory);
+  g_object_unref (factory);
+  update_outline (self);
+
   factory = plain_factory ();
   gtk_list_view_set_factory (self->annotators_view, factory);
   g_object_unref (factory);
@@ -590,6 +669,7 @@ peitho_sidebar_set_model (PeithoSidebar    *self,
     }
   update_notes_title (self);
   update_relations_title (self);
+  update_outline (self);
 
   if (model != NULL)
     {
@@ -678,4 +758,24 @@ peitho_sidebar_activate_note (PeithoSidebar *self,
 {
   g_return_if_fail (PEITHO_IS_SIDEBAR (self));
   notes_activate_cb (self, position);
+}
+
+GListModel *
+peitho_sidebar_get_outline_model (PeithoSidebar *self)
+{
+  g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), NULL);
+  return self->outline;
+}
+
+void
+peitho_sidebar_activate_outline (PeithoSidebar *self,
+                                 guint          position)
+{
+  g_autoptr(PeithoOutlineItem) item = NULL;
+
+  g_return_if_fail (PEITHO_IS_SIDEBAR (self));
+
+  item = g_list_model_get_item (self->outline, position);
+  if (item != NULL)
+    g_signal_emit (self, signals[OUTLINE_ACTIVATED], 0, item);
 }

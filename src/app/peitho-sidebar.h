@@ -28,6 +28,11 @@ GListModel *peitho_sidebar_get_notes_model  (PeithoSidebar *self);
 /* "tags", "notes" or "overview". */
 void        peitho_sidebar_show_page        (PeithoSidebar *self,
                                              const char    *name);
+/* The edition's outline (PeithoOutlineItem), shown on its own page when
+ * not empty; activating a row emits "outline-activated" (PeithoOutlineItem *). */
+GListModel *peitho_sidebar_get_outline_model (PeithoSidebar *self);
+void        peitho_sidebar_activate_outline  (PeithoSidebar *self,
+                                              guint          position);
 /* What activating a row of the notes list does. */
 void        peitho_sidebar_activate_note    (PeithoSidebar *self,
                                              guint          position);

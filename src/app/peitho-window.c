@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "peitho-drafts.h"
+#include "peitho-outline-item.h"
 #include "peitho-utils.h"
 #include "peitho-window-print.h"
 #include "peitho-window-private.h"
@@ -27,6 +28,17 @@ passage_activated_cb (PeithoWindow     *self,
                       PeithoAnnotation *annotation)
 {
   _peitho_window_select_annotation (self, annotation);
+}
+
+/* A division chosen in the outline: reading goes on from its start. */
+static void
+outline_activated_cb (PeithoWindow      *self,
+                      PeithoOutlineItem *item)
+{
+  gsize start = peitho_outline_item_get_start (item);
+
+  peitho_annotation_view_select_range (self->view, start, start);
+  gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
 }
 
 static void
@@ -523,6 +535,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, sidebar_button);
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outline_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
 
   _peitho_window_class_init_actions (widget_class);

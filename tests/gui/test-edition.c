@@ -5,6 +5,7 @@
  * saved. */
 
 #include "gui-fixture.h"
+#include "peitho-outline-item.h"
 
 #include <adwaita.h>
 #include <string.h>
@@ -222,6 +223,65 @@ test_edition_tag_across_lines (EditionFixture *f,
 }
 
 static void
+test_edition_outline (EditionFixture *f,
+                      gconstpointer   data)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoSidebar *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+  PeithoAnnotationView *view = _peitho_window_get_view_for_testing (f->window);
+  GListModel *outline = peitho_sidebar_get_outline_model (sidebar);
+  g_autoptr(PeithoOutlineItem) act = NULL;
+  g_autoptr(PeithoOutlineItem) scene = NULL;
+  g_autoptr(PeithoOutlineItem) last = NULL;
+  guint n = g_list_model_get_n_items (outline);
+  guint act_position = G_MAXUINT;
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  /* Five acts and their scenes. */
+  g_assert_cmpuint (n, >, 20);
+  for (guint i = 0; i < n && act_position == G_MAXUINT; i++)
+    {
+      g_autoptr(PeithoOutlineItem) item = g_list_model_get_item (outline, i);
+
+      if (g_strcmp0 (peitho_outline_item_get_label (item), "ACT 1") == 0)
+        act_position = i;
+    }
+  g_assert_cmpuint (act_position, <, n - 1);
+  act = g_list_model_get_item (outline, act_position);
+  scene = g_list_model_get_item (outline, act_position + 1);
+  g_assert_cmpuint (peitho_outline_item_get_level (act), ==, 1);
+  g_assert_cmpstr (peitho_outline_item_get_label (scene), ==, "Scene 1");
+  g_assert_cmpuint (peitho_outline_item_get_level (scene), ==, 2);
+  g_assert_cmpuint (peitho_outline_item_get_start (scene), >=, peitho_outline_item_get_start (act));
+
+  /* Jumping to the last entry, then to the first scene. */
+  last = g_list_model_get_item (outline, n - 1);
+  peitho_sidebar_activate_outline (sidebar, n - 1);
+  iterate ();
+  g_assert_cmpuint (peitho_annotation_view_get_cursor_offset (view), ==, peitho_outline_item_get_start (last));
+
+  peitho_sidebar_activate_outline (sidebar, act_position + 1);
+  iterate ();
+  g_assert_cmpuint (peitho_annotation_view_get_cursor_offset (view), ==, peitho_outline_item_get_start (scene));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) peitho_outline_item_get_start (scene));
+  end = start;
+  gtk_text_iter_forward_chars (&end, 7);
+  text = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (text, ==, "Scene 1");
+}
+
+/* A plain text has no outline: the page stays hidden. */
+static void
+test_edition_no_outline (Fixture       *f,
+                         gconstpointer  data)
+{
+  PeithoSidebar *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_sidebar_get_outline_model (sidebar)), ==, 0);
+}
+
+static void
 test_edition_screenshots (EditionFixture *f,
                           gconstpointer   data)
 {
@@ -265,6 +325,8 @@ main (int   argc,
 
   g_test_add ("/edition/structure", EditionFixture, NULL, edition_set_up, test_edition_structure, edition_tear_down);
   g_test_add ("/edition/tag-across-lines", EditionFixture, NULL, edition_set_up, test_edition_tag_across_lines, edition_tear_down);
+  g_test_add ("/edition/outline", EditionFixture, NULL, edition_set_up, test_edition_outline, edition_tear_down);
+  g_test_add ("/edition/no-outline", Fixture, NULL, fixture_set_up, test_edition_no_outline, fixture_tear_down);
   g_test_add ("/edition/screenshots", EditionFixture, NULL, edition_set_up, test_edition_screenshots, edition_tear_down);
 
   ret = g_test_run ();
