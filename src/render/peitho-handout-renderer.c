@@ -757,31 +757,57 @@ set_line_style (PeithoHandoutRenderer   *self,
     cairo_set_source_rgb (cr, 0, 0, 0);
 }
 
-static void
-draw_highlights (PeithoHandoutRenderer *self,
-                 cairo_t               *cr,
-                 Block                 *block,
-                 guint                  line_index,
-                 double                 baseline)
+/* One item's stretch of a line, merged over the pieces it spans. */
+typedef struct {
+  const PeithoHandoutItem *item;
+  guint                    style;   /* the tag's place in the legend */
+  double                   x0;
+  double                   x1;
+} Segment;
+
+static int
+compare_segments (gconstpointer a,
+                  gconstpointer b)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (block->layout, (int) line_index);
-  PangoRectangle logical;
-  double top, bottom;
+  const Segment *x = a, *y = b;
 
-  if (block->pieces == NULL)
-    return;
-  pango_layout_line_get_extents (line, NULL, &logical);
-  top = baseline + (double) logical.y / PANGO_SCALE;
-  bottom = top + (double) logical.height / PANGO_SCALE;
+  if (x->style != y->style)
+    return x->style < y->style ? -1 : 1;
+  return x->item->index < y->item->index ? -1 : x->item->index > y->item->index;
+}
 
-  for (guint p = 0; p < block->pieces->len; p++)
+/* The segments of a line, at most one per item and contiguous x range. */
+static GArray *
+collect_segments (PeithoHandoutRenderer *self,
+                  Block                 *block,
+                  PangoLayoutLine       *line)
+{
+  g_autoptr(GHashTable) last = g_hash_table_new (NULL, NULL);  /* item -> segment index + 1 */
+  GArray *segments = g_array_new (FALSE, FALSE, sizeof (Segment));
+  int line_end = line->start_index + line->length;
+  guint low = 0, high = block->pieces->len;
+
+  /* Pieces are in text order: find the first that reaches the line. */
+  while (low < high)
+    {
+      guint mid = low + (high - low) / 2;
+
+      if (g_array_index (block->pieces, Piece, mid).end <= line->start_index)
+        low = mid + 1;
+      else
+        high = mid;
+    }
+
+  for (guint p = low; p < block->pieces->len; p++)
     {
       Piece *piece = &g_array_index (block->pieces, Piece, p);
       int start = MAX (piece->start, line->start_index);
-      int end = MIN (piece->end, line->start_index + line->length);
+      int end = MIN (piece->end, line_end);
       int *ranges = NULL;
       int n_ranges = 0;
 
+      if (piece->start >= line_end)
+        break;
       if (start >= end)
         continue;
       pango_layout_line_get_x_ranges (line, start, end, &ranges, &n_ranges);
@@ -793,30 +819,97 @@ draw_highlights (PeithoHandoutRenderer *self,
           for (guint a = 0; a < piece->n; a++)
             {
               const PeithoHandoutItem *item = g_ptr_array_index (block->active, piece->first + a);
-              double y = bottom + 0.8 + MIN (item->level, MAX_LEVELS - 1) * LEVEL_STEP;
-              double line_width = UNDERLINE;
-              double red, green, blue;
+              guint index = GPOINTER_TO_UINT (g_hash_table_lookup (last, item));
+              Segment segment;
 
-              cairo_save (cr);
-              if (self->greyscale)
-                set_line_style (self, cr, item, &line_width);
-              else
+              if (index > 0)
                 {
-                  parse_rgb (item->tag != NULL ? peitho_tag_get_color (item->tag) : NULL,
-                             &red, &green, &blue);
-                  cairo_set_source_rgba (cr, red, green, blue, ALPHA);
-                  cairo_rectangle (cr, x0, top, x1 - x0, bottom - top);
-                  cairo_fill (cr);
-                  cairo_set_source_rgb (cr, red * 0.8, green * 0.8, blue * 0.8);
+                  Segment *previous = &g_array_index (segments, Segment, index - 1);
+
+                  if (ABS (previous->x1 - x0) < 0.01)
+                    {
+                      previous->x1 = x1;
+                      continue;
+                    }
                 }
-              cairo_set_line_width (cr, line_width);
-              cairo_move_to (cr, x0, y);
-              cairo_line_to (cr, x1, y);
-              cairo_stroke (cr);
-              cairo_restore (cr);
+              segment.item = item;
+              segment.style = GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_styles, item->tag));
+              segment.x0 = x0;
+              segment.x1 = x1;
+              g_array_append_val (segments, segment);
+              g_hash_table_insert (last, (gpointer) item, GUINT_TO_POINTER (segments->len));
             }
         }
       g_free (ranges);
+    }
+
+  g_array_sort (segments, compare_segments);
+  return segments;
+}
+
+/* The highlights of a line, one fill and one stroke per tag: a page of a
+ * large document has thousands of overlapping stretches, and every drawing
+ * operation is a PDF operator to write (and a printer to read). */
+static void
+draw_highlights (PeithoHandoutRenderer *self,
+                 cairo_t               *cr,
+                 Block                 *block,
+                 guint                  line_index,
+                 double                 baseline)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (block->layout, (int) line_index);
+  g_autoptr(GArray) segments = NULL;
+  PangoRectangle logical;
+  double top, bottom;
+
+  if (block->pieces == NULL || block->pieces->len == 0)
+    return;
+  pango_layout_line_get_extents (line, NULL, &logical);
+  top = baseline + (double) logical.y / PANGO_SCALE;
+  bottom = top + (double) logical.height / PANGO_SCALE;
+  segments = collect_segments (self, block, line);
+
+  for (guint first = 0; first < segments->len; )
+    {
+      const Segment *head = &g_array_index (segments, Segment, first);
+      const PeithoHandoutItem *item = head->item;
+      guint next = first;
+      double line_width = UNDERLINE;
+      double red, green, blue;
+
+      while (next < segments->len && g_array_index (segments, Segment, next).style == head->style
+             && g_array_index (segments, Segment, next).item->tag == item->tag)
+        next++;
+
+      cairo_save (cr);
+      if (self->greyscale)
+        set_line_style (self, cr, item, &line_width);
+      else
+        {
+          parse_rgb (item->tag != NULL ? peitho_tag_get_color (item->tag) : NULL,
+                     &red, &green, &blue);
+          for (guint s = first; s < next; s++)
+            {
+              const Segment *segment = &g_array_index (segments, Segment, s);
+
+              cairo_rectangle (cr, segment->x0, top, segment->x1 - segment->x0, bottom - top);
+            }
+          cairo_set_source_rgba (cr, red, green, blue, ALPHA);
+          cairo_fill (cr);
+          cairo_set_source_rgb (cr, red * 0.8, green * 0.8, blue * 0.8);
+        }
+      for (guint s = first; s < next; s++)
+        {
+          const Segment *segment = &g_array_index (segments, Segment, s);
+          double y = bottom + 0.8 + MIN (segment->item->level, MAX_LEVELS - 1) * LEVEL_STEP;
+
+          cairo_move_to (cr, segment->x0, y);
+          cairo_line_to (cr, segment->x1, y);
+        }
+      cairo_set_line_width (cr, line_width);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+      first = next;
     }
 }
 
