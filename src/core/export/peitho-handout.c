@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "peitho-error.h"
@@ -22,7 +23,12 @@ struct _PeithoHandout
   GPtrArray            *notes;
   GPtrArray            *tags;
   GPtrArray            *relations;
+  PeithoHandoutBlock   *blocks;      /* per paragraph */
+  GStringChunk         *numbers;     /* the blocks' line numbers */
 };
+
+/* Every fifth line number where they count, as the window's gutter does. */
+#define EVERY_NTH_LINE 5
 
 void
 peitho_handout_options_init (PeithoHandoutOptions *options)
@@ -100,6 +106,78 @@ assign_levels (PeithoHandout *self)
       item->level = level;
     }
   self->n_levels = level_end->len;
+}
+
+/* The margin's label for a line's @n: its last dotted part, only every
+ * EVERY_NTH_LINE when that part is a count. */
+static const char *
+line_label (PeithoHandout *self,
+            const char    *n)
+{
+  const char *last;
+  guint64 count;
+
+  g_assert (n != NULL);
+
+  last = strrchr (n, '.');
+  last = last != NULL && last[1] != '\0' ? last + 1 : n;
+  if (g_ascii_string_to_unsigned (last, 10, 0, G_MAXUINT64, &count, NULL)
+      && count % EVERY_NTH_LINE != 0)
+    return NULL;
+  return g_string_chunk_insert_const (self->numbers, last);
+}
+
+/* A block's kind is that of a heading, speaker, stage direction or line
+ * that holds all of it; one that holds only part of it is a rendering
+ * (see run_style()). */
+static void
+classify_blocks (PeithoHandout *self)
+{
+  guint n = peitho_document_get_n_paragraphs (self->document);
+  gboolean has_marks = peitho_document_get_n_marks (self->document) > 0;
+
+  self->blocks = g_new0 (PeithoHandoutBlock, MAX (n, 1));
+  self->numbers = g_string_chunk_new (256);
+  for (guint i = 0; i < n; i++)
+    {
+      PeithoHandoutBlock *block = &self->blocks[i];
+      g_autoptr(GPtrArray) marks = NULL;
+      gsize start, length;
+      int rank = 0;
+
+      block->continues = i > 0 && peitho_document_get_block_break (self->document, i)
+                                  == PEITHO_BLOCK_BREAK_LINE;
+      if (!has_marks)
+        continue;
+
+      peitho_document_get_paragraph (self->document, i, &start, &length, NULL);
+      marks = peitho_document_get_marks_in_range (self->document, start, start + length);
+      for (guint m = 0; m < marks->len; m++)
+        {
+          const PeithoMark *mark = g_ptr_array_index (marks, m);
+          PeithoHandoutBlockKind kind;
+          int mark_rank;
+
+          if (mark->start > start || mark->end < start + length)
+            continue;
+          /* A heading says more than the line it may be in, and so on. */
+          switch (mark->kind)
+            {
+            case PEITHO_MARK_HEADING: kind = PEITHO_HANDOUT_BLOCK_HEADING; mark_rank = 4; break;
+            case PEITHO_MARK_SPEAKER: kind = PEITHO_HANDOUT_BLOCK_SPEAKER; mark_rank = 3; break;
+            case PEITHO_MARK_STAGE:   kind = PEITHO_HANDOUT_BLOCK_STAGE;   mark_rank = 2; break;
+            case PEITHO_MARK_LINE:    kind = PEITHO_HANDOUT_BLOCK_LINE;    mark_rank = 1; break;
+            default: continue;
+            }
+          if (mark_rank <= rank)
+            continue;
+          rank = mark_rank;
+          block->kind = kind;
+          block->level = kind == PEITHO_HANDOUT_BLOCK_HEADING ? CLAMP (mark->level, 1, 6) : 0;
+          block->number = kind == PEITHO_HANDOUT_BLOCK_LINE && mark->value != NULL
+                          ? line_label (self, mark->value) : NULL;
+        }
+    }
 }
 
 static int
@@ -231,6 +309,7 @@ peitho_handout_new (PeithoDocument             *document,
         g_ptr_array_add (self->relations, g_steal_pointer (&relation));
     }
   g_ptr_array_sort_with_data (self->relations, compare_relations, self);
+  classify_blocks (self);
 
   return g_steal_pointer (&self);
 }
@@ -247,6 +326,8 @@ peitho_handout_free (PeithoHandout *self)
   g_clear_pointer (&self->tags, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->items, g_free);
+  g_clear_pointer (&self->blocks, g_free);
+  g_clear_pointer (&self->numbers, g_string_chunk_free);
   g_clear_pointer (&self->tags_filter, g_strfreev);
   g_clear_pointer (&self->annotators_filter, g_strfreev);
   g_clear_object (&self->document);
@@ -417,6 +498,38 @@ peitho_handout_dup_annotator_names (PeithoHandout *self)
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
 
+const PeithoHandoutBlock *
+peitho_handout_get_block (PeithoHandout *self,
+                          guint          paragraph)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (paragraph < peitho_document_get_n_paragraphs (self->document), NULL);
+
+  return &self->blocks[paragraph];
+}
+
+/* The rendering a mark gives to the part of a block it holds (0: none). */
+static guint
+mark_style (const PeithoMark *mark)
+{
+  switch (mark->kind)
+    {
+    case PEITHO_MARK_ITALIC:
+    case PEITHO_MARK_STAGE:        /* a stage direction inside a line */
+      return PEITHO_HANDOUT_STYLE_ITALIC;
+    case PEITHO_MARK_BOLD:
+    case PEITHO_MARK_HEADING:
+    case PEITHO_MARK_SPEAKER:
+      return PEITHO_HANDOUT_STYLE_BOLD;
+    case PEITHO_MARK_SMALL_CAPS:
+      return PEITHO_HANDOUT_STYLE_SMALL_CAPS;
+    case PEITHO_MARK_STRUCK:
+      return PEITHO_HANDOUT_STYLE_STRUCK;
+    default:
+      return 0;
+    }
+}
+
 static int
 compare_level_desc (gconstpointer a,
                     gconstpointer b)
@@ -450,6 +563,7 @@ peitho_handout_foreach_run (PeithoHandout        *self,
   g_autoptr(GPtrArray) starting = g_ptr_array_new ();
   g_autoptr(GPtrArray) ending = g_ptr_array_new ();
   g_autoptr(GArray) bounds = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GPtrArray) styles = g_ptr_array_new ();   /* const PeithoMark * */
   gsize start, length, end;
   guint next = 0;
 
@@ -481,6 +595,29 @@ peitho_handout_foreach_run (PeithoHandout        *self,
       if (e < end)
         g_array_append_val (bounds, e);
     }
+  if (peitho_document_get_n_marks (self->document) > 0)
+    {
+      g_autoptr(GPtrArray) marks = peitho_document_get_marks_in_range (self->document, start, end);
+
+      for (guint i = 0; i < marks->len; i++)
+        {
+          const PeithoMark *mark = g_ptr_array_index (marks, i);
+
+          if (mark_style (mark) == 0 || mark->start >= mark->end)
+            continue;
+          /* A heading, speaker or stage direction that holds the whole
+           * block made it what it is (see classify_blocks()). */
+          if (mark->start <= start && mark->end >= end
+              && (mark->kind == PEITHO_MARK_HEADING || mark->kind == PEITHO_MARK_SPEAKER
+                  || mark->kind == PEITHO_MARK_STAGE))
+            continue;
+          g_ptr_array_add (styles, (gpointer) mark);
+          if (mark->start > start)
+            g_array_append_val (bounds, mark->start);
+          if (mark->end < end)
+            g_array_append_val (bounds, mark->end);
+        }
+    }
   g_array_sort (bounds, compare_offsets);
 
   for (guint b = 0; b + 1 < bounds->len; b++)
@@ -488,6 +625,7 @@ peitho_handout_foreach_run (PeithoHandout        *self,
       gsize run_start = g_array_index (bounds, gsize, b);
       gsize run_end = g_array_index (bounds, gsize, b + 1);
       PeithoHandoutRun run;
+      guint run_style;
 
       if (run_start == run_end)
         continue;
@@ -519,6 +657,15 @@ peitho_handout_foreach_run (PeithoHandout        *self,
             g_ptr_array_add (ending, item);
         }
 
+      run_style = 0;
+      for (guint i = 0; i < styles->len; i++)
+        {
+          const PeithoMark *mark = g_ptr_array_index (styles, i);
+
+          if (mark->start <= run_start && mark->end >= run_end)
+            run_style |= mark_style (mark);
+        }
+
       run = (PeithoHandoutRun) {
         .paragraph = paragraph,
         .start = run_start,
@@ -529,6 +676,7 @@ peitho_handout_foreach_run (PeithoHandout        *self,
         .n_starting = starting->len,
         .ending = (const PeithoHandoutItem **) ending->pdata,
         .n_ending = ending->len,
+        .style = run_style,
       };
       func (&run, user_data);
     }

@@ -15,7 +15,41 @@ G_BEGIN_DECLS
  * runs, per paragraph, over which the set of items does not change, so that
  * an output can draw overlaps as the window does and keep labels and note
  * markers outside the highlighted stretches.
+ *
+ * An edition keeps its structure (the marks of peitho-mark.h): each block
+ * of the text (a paragraph in the document's functions) is a paragraph, a
+ * heading, a speaker's name, a stage direction or a verse line with the
+ * number for its margin, and runs also end where a rendering (italic, bold,
+ * small capitals, struck) begins or ends.
  */
+
+typedef enum {
+  PEITHO_HANDOUT_BLOCK_PARAGRAPH,
+  PEITHO_HANDOUT_BLOCK_HEADING,
+  PEITHO_HANDOUT_BLOCK_SPEAKER,
+  PEITHO_HANDOUT_BLOCK_STAGE,
+  PEITHO_HANDOUT_BLOCK_LINE,
+} PeithoHandoutBlockKind;
+
+typedef struct {
+  PeithoHandoutBlockKind  kind;
+  /* Of a heading: 1 for an act or a chapter, 2 inside it, ... (at most 6). */
+  guint                   level;
+  /* Joined to the block before by a line break ("\n"), not a paragraph
+   * break: the lines of a speech or a stanza. */
+  gboolean                continues;
+  /* Of a verse line: what its margin shows, from l/@n (the last dotted part,
+   * every fifth line when that is a count: "1.1.5" gives "5"), else NULL.
+   * Owned by the handout. */
+  const char             *number;
+} PeithoHandoutBlock;
+
+typedef enum {
+  PEITHO_HANDOUT_STYLE_ITALIC     = 1 << 0,
+  PEITHO_HANDOUT_STYLE_BOLD       = 1 << 1,
+  PEITHO_HANDOUT_STYLE_SMALL_CAPS = 1 << 2,
+  PEITHO_HANDOUT_STYLE_STRUCK     = 1 << 3,
+} PeithoHandoutStyle;
 
 typedef struct {
   /* Tag ids to show; NULL or empty: every tag; { "", NULL }: none. */
@@ -59,6 +93,8 @@ typedef struct {
   /* Items that end at @end (their note markers go after the run). */
   const PeithoHandoutItem **ending;
   guint                     n_ending;
+  /* The renderings over the run (PeithoHandoutStyle flags). */
+  guint                     style;
 } PeithoHandoutRun;
 
 typedef void (*PeithoHandoutRunFunc) (const PeithoHandoutRun *run,
@@ -93,6 +129,10 @@ char                    *peitho_handout_describe_relation (PeithoHandout        
                                                            PeithoRelation           *relation);
 /* The names of the annotators of shown items, joined by ", "; NULL if none. */
 char                    *peitho_handout_dup_annotator_names (PeithoHandout          *self);
+
+/* What block @paragraph is; the same for every output. */
+const PeithoHandoutBlock *peitho_handout_get_block      (PeithoHandout              *self,
+                                                         guint                       paragraph);
 
 /* Calls @func for every run of paragraph @paragraph, in order; together
  * the runs cover the paragraph exactly. */
