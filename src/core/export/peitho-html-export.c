@@ -84,10 +84,21 @@ static const char stylesheet[] =
   "h1 { font-size: 1.8em; line-height: 1.3; margin: 0 0 0.3em; }\n"
   "h2 { font-size: 1.2em; margin: 2em 0 0.5em; }\n"
   "header p { margin: 0.2em 0; color: var(--muted); line-height: 1.5; }\n"
-  ".text { counter-reset: para; }\n"
-  ".text p { white-space: pre-wrap; position: relative; counter-increment: para; margin: 0 0 1em; }\n"
-  ".text p::before { content: \"¶\" counter(para); position: absolute; left: -3em; width: 2.5em;"
-  " text-align: right; font-size: 0.7em; color: var(--muted); }\n"
+  ".text > * { white-space: pre-wrap; position: relative; margin: 1em 0 0; }\n"
+  ".text > .cont { margin-top: 0; }\n"
+  /* Prose paragraphs show their number (the ¶ of relations), verse lines
+   * theirs; neither is text of the page. */
+  ".text > p:not(.speaker):not(.stage):not(.l)::before, .n { position: absolute; left: -3em;"
+  " width: 2.5em; text-align: right; font-size: 0.7em; font-weight: 400; font-style: normal;"
+  " color: var(--muted); }\n"
+  ".text > p:not(.speaker):not(.stage):not(.l)::before { content: \"¶\" attr(data-para); }\n"
+  ".text > h2, .text > h3, .text > h4, .text > h5, .text > h6 { line-height: 1.4;"
+  " margin-top: 1.5em; }\n"
+  ".text > h2 { font-size: 1.35em; } .text > h3 { font-size: 1.15em; }\n"
+  ".text > h4, .text > h5, .text > h6 { font-size: 1em; }\n"
+  ".speaker { font-weight: 700; letter-spacing: 0.04em; }\n"
+  ".stage { font-style: italic; margin-left: 2em; }\n"
+  ".sc { font-variant: small-caps; }\n"
   "mark { color: inherit; background: rgba(var(--c), var(--alpha));"
   " border-bottom: 2px solid rgb(var(--c)); padding: 0.1em 0; }\n"
   ".label { display: inline-block; font: 700 0.62em/1.4 Cantarell, sans-serif; color: #000000;"
@@ -253,7 +264,23 @@ write_run_cb (const PeithoHandoutRun *run,
   for (guint i = keep; i < run->n_active; i++)
     open_item (self, run->active[i]);
 
+  if (run->style & PEITHO_HANDOUT_STYLE_ITALIC)
+    g_string_append (self->out, "<i>");
+  if (run->style & PEITHO_HANDOUT_STYLE_BOLD)
+    g_string_append (self->out, "<b>");
+  if (run->style & PEITHO_HANDOUT_STYLE_SMALL_CAPS)
+    g_string_append (self->out, "<span class=\"sc\">");
+  if (run->style & PEITHO_HANDOUT_STYLE_STRUCK)
+    g_string_append (self->out, "<s>");
   append_escaped (self->out, text, text_end - text);
+  if (run->style & PEITHO_HANDOUT_STYLE_STRUCK)
+    g_string_append (self->out, "</s>");
+  if (run->style & PEITHO_HANDOUT_STYLE_SMALL_CAPS)
+    g_string_append (self->out, "</span>");
+  if (run->style & PEITHO_HANDOUT_STYLE_BOLD)
+    g_string_append (self->out, "</b>");
+  if (run->style & PEITHO_HANDOUT_STYLE_ITALIC)
+    g_string_append (self->out, "</i>");
 
   for (guint i = 0; i < run->n_ending; i++)
     {
@@ -273,6 +300,36 @@ write_run_cb (const PeithoHandoutRun *run,
     }
 }
 
+/* The element of a block, and its class (NULL for a paragraph of prose,
+ * which shows its ¶ number). */
+static void
+block_element (const PeithoHandoutBlock  *block,
+               char                     **element,
+               const char               **class_name)
+{
+  *class_name = NULL;
+  switch (block->kind)
+    {
+    case PEITHO_HANDOUT_BLOCK_HEADING:
+      /* h1 is the title. */
+      *element = g_strdup_printf ("h%u", MIN (block->level + 1, 6));
+      return;
+    case PEITHO_HANDOUT_BLOCK_SPEAKER:
+      *class_name = "speaker";
+      break;
+    case PEITHO_HANDOUT_BLOCK_STAGE:
+      *class_name = "stage";
+      break;
+    case PEITHO_HANDOUT_BLOCK_LINE:
+      *class_name = "l";
+      break;
+    case PEITHO_HANDOUT_BLOCK_PARAGRAPH:
+    default:
+      break;
+    }
+  *element = g_strdup ("p");
+}
+
 static void
 write_text (Writer *self)
 {
@@ -281,10 +338,29 @@ write_text (Writer *self)
   g_string_append (self->out, "<article class=\"text\">\n");
   for (guint p = 0; p < n; p++)
     {
-      g_string_append_printf (self->out, "<p id=\"para-%u\">", p + 1);
+      const PeithoHandoutBlock *block = peitho_handout_get_block (self->handout, p);
+      g_autofree char *element = NULL;
+      const char *class_name;
+
+      block_element (block, &element, &class_name);
+      g_string_append_printf (self->out, "<%s id=\"para-%u\" data-para=\"%u\"", element, p + 1,
+                              p + 1);
+      if (class_name != NULL || block->continues)
+        g_string_append_printf (self->out, " class=\"%s%s%s\"",
+                                class_name != NULL ? class_name : "",
+                                class_name != NULL && block->continues ? " " : "",
+                                block->continues ? "cont" : "");
+      g_string_append_c (self->out, '>');
+      /* The line's number in the margin, outside every highlight. */
+      if (block->number != NULL)
+        {
+          g_string_append (self->out, "<span class=\"n\">");
+          append_escaped (self->out, block->number, -1);
+          g_string_append (self->out, "</span>");
+        }
       peitho_handout_foreach_run (self->handout, p, write_run_cb, self);
       close_to (self, 0);
-      g_string_append (self->out, "</p>\n");
+      g_string_append_printf (self->out, "</%s>\n", element);
     }
   g_string_append (self->out, "</article>\n");
 }
