@@ -21,6 +21,8 @@
 #define MAX_LEVELS     6
 #define ALPHA          0.35    /* the window's light style */
 #define PARAGRAPH_GAP  7.0
+#define HEADING_GAP    14.0
+#define STAGE_INDENT   18.0
 
 typedef enum {
   BLOCK_HEADER,
@@ -49,6 +51,9 @@ typedef struct {
   double       x;
   double       space_before;
   guint        paragraph;   /* 1-based for text blocks */
+  /* The margin of a text block's first line: a verse line's number, or
+   * the paragraph's (NULL: nothing). */
+  char        *margin;
   GArray      *pieces;      /* Piece */
   GPtrArray   *active;      /* const PeithoHandoutItem * */
   GArray      *markers;     /* Marker */
@@ -97,6 +102,7 @@ block_free (gpointer data)
   Block *block = data;
 
   g_clear_object (&block->layout);
+  g_clear_pointer (&block->margin, g_free);
   g_clear_pointer (&block->pieces, g_array_unref);
   g_clear_pointer (&block->active, g_ptr_array_unref);
   g_clear_pointer (&block->markers, g_array_unref);
@@ -278,6 +284,15 @@ text_run_cb (const PeithoHandoutRun *run,
   piece.start = (int) builder->text->len;
   g_string_append_len (builder->text, start, end - start);
   piece.end = (int) builder->text->len;
+  if (run->style & PEITHO_HANDOUT_STYLE_ITALIC)
+    append_attr (builder->attrs, pango_attr_style_new (PANGO_STYLE_ITALIC), piece.start, piece.end);
+  if (run->style & PEITHO_HANDOUT_STYLE_BOLD)
+    append_attr (builder->attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD), piece.start, piece.end);
+  if (run->style & PEITHO_HANDOUT_STYLE_SMALL_CAPS)
+    append_attr (builder->attrs, pango_attr_variant_new (PANGO_VARIANT_SMALL_CAPS), piece.start,
+                 piece.end);
+  if (run->style & PEITHO_HANDOUT_STYLE_STRUCK)
+    append_attr (builder->attrs, pango_attr_strikethrough_new (TRUE), piece.start, piece.end);
   piece.first = builder->block->active->len;
   piece.n = run->n_active;
   for (guint i = 0; i < run->n_active; i++)
@@ -300,19 +315,53 @@ text_run_cb (const PeithoHandoutRun *run,
     }
 }
 
+/* A block of the text as its kind of block is set: headings larger and
+ * bold, speakers bold, stage directions indented and italic, the lines of a
+ * speech or stanza without space between them. */
 static Block *
 make_text_block (PeithoHandoutRenderer *self,
                  guint                  paragraph)
 {
   PeithoDocument *document = peitho_handout_get_document (self->handout);
+  const PeithoHandoutBlock *kind = peitho_handout_get_block (self->handout, paragraph);
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   guint levels = MIN (peitho_handout_get_n_levels (self->handout), MAX_LEVELS);
-  PangoLayout *layout = new_layout (self, BODY_FONT, self->width - GUTTER);
-  Block *block = add_block (self, BLOCK_TEXT, layout, GUTTER, PARAGRAPH_GAP);
-  TextBuilder builder = { self, document, block, text, attrs };
+  const char *font = BODY_FONT;
+  double x = GUTTER, space_before = PARAGRAPH_GAP;
+  PangoLayout *layout;
+  Block *block;
+  TextBuilder builder;
 
+  switch (kind->kind)
+    {
+    case PEITHO_HANDOUT_BLOCK_HEADING:
+      font = kind->level <= 1 ? HEADING_FONT : "Cantarell Bold 11";
+      space_before = HEADING_GAP;
+      break;
+    case PEITHO_HANDOUT_BLOCK_SPEAKER:
+      font = "Cantarell Bold 10.5";
+      break;
+    case PEITHO_HANDOUT_BLOCK_STAGE:
+      font = "Cantarell Italic 10.5";
+      x += STAGE_INDENT;
+      break;
+    case PEITHO_HANDOUT_BLOCK_LINE:
+    case PEITHO_HANDOUT_BLOCK_PARAGRAPH:
+    default:
+      break;
+    }
+  if (kind->continues)
+    space_before = 0;
+
+  layout = new_layout (self, font, self->width - x);
+  block = add_block (self, BLOCK_TEXT, layout, x, space_before);
+  builder = (TextBuilder) { self, document, block, text, attrs };
   block->paragraph = paragraph + 1;
+  if (kind->kind == PEITHO_HANDOUT_BLOCK_LINE)
+    block->margin = g_strdup (kind->number);
+  else if (kind->kind == PEITHO_HANDOUT_BLOCK_PARAGRAPH)
+    block->margin = g_strdup_printf ("¶%u", block->paragraph);
   block->pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
   block->active = g_ptr_array_new ();
   block->markers = g_array_new (FALSE, FALSE, sizeof (Marker));
@@ -933,13 +982,12 @@ draw_lines (PeithoHandoutRenderer *self,
       cairo_move_to (cr, block->x, baseline);
       pango_cairo_show_layout_line (cr, line);
 
-      /* The paragraph's number in the margin, by its first line. */
-      if (block->kind == BLOCK_TEXT && i == 0)
+      /* The paragraph's or the verse line's number in the margin. */
+      if (block->kind == BLOCK_TEXT && i == 0 && block->margin != NULL)
         {
           g_autoptr(PangoLayout) number = new_layout (self, SMALL_FONT, GUTTER - 6);
-          g_autofree char *text = g_strdup_printf ("¶%u", block->paragraph);
 
-          pango_layout_set_text (number, text, -1);
+          pango_layout_set_text (number, block->margin, -1);
           pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
           cairo_set_source_rgb (cr, 0.37, 0.36, 0.39);
           cairo_move_to (cr, 0, baseline - (double) pango_layout_get_baseline (number) / PANGO_SCALE);
