@@ -79,6 +79,30 @@ export_fixture_essay (void)
   return document;
 }
 
+PeithoDocument *
+export_fixture_hamlet (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei",
+                                            "folger-hamlet.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PeithoDocument *document = peitho_document_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  /* a1 .. a5: in a prose speech, across the two lines of a speech, nested
+   * in a line, in a line with others after it. */
+  annotate_match (document, "rhetorical-question", "Who’s there?", "Ada", NULL);
+  annotate_match (document, "claim", "Nay, answer me. Stand and unfold yourself.", "Ada", NULL);
+  annotate_match (document, "irony", "answer me", "Grace", "He asks what he should answer.");
+  annotate_match (document, "pathos", "’Tis bitter cold,\nAnd I am sick at heart.", "Ada",
+                  "The cold is the mood of the play.");
+  annotate_match (document, "metaphor", "The rivals of my watch", "Grace", NULL);
+
+  return document;
+}
+
 char *
 export_fixture_run (const char * const *argv,
                     int                *status,

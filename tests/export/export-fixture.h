@@ -10,6 +10,11 @@ G_BEGIN_DECLS
  * and carry notes, and two relations. */
 PeithoDocument *export_fixture_essay   (void);
 
+/* The Folger Hamlet of the corpus, read as an edition (speakers, verse
+ * lines with their numbers, stage directions), with five annotations by two
+ * annotators, one across a line break, two with notes. */
+PeithoDocument *export_fixture_hamlet  (void);
+
 /* Runs @argv, returns its standard output (NULL and a skip if the program
  * is missing). Without @status, fails the test on a non-zero exit. */
 char           *export_fixture_run     (const char * const *argv,

@@ -34,12 +34,16 @@ seen_free (gpointer data)
 }
 
 typedef struct {
+  PeithoDocument *document;  /* for the separators between blocks */
   GHashTable *annotations;   /* id -> Seen */
-  GPtrArray  *paragraphs;    /* GString per <p> of the text */
+  GPtrArray  *paragraphs;    /* GString per block (<p>, <h2>...) of the text */
+  GPtrArray  *kinds;         /* per block: "p", "p.speaker", "h2" ... */
+  GPtrArray  *numbers;       /* per block: its line number, or NULL */
   GPtrArray  *marks;         /* open <mark> ids */
   GHashTable *ids;           /* element ids */
   GPtrArray  *hrefs;         /* "#..." link targets */
   guint       n_labels;
+  guint       n_numbers;
   guint       n_note_refs;
   guint       n_notes;
   guint       n_legend;
@@ -74,6 +78,23 @@ is (xmlNode    *node,
     const char *name)
 {
   return node->type == XML_ELEMENT_NODE && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
+}
+
+/* A block of the text: a paragraph, a heading below the title. */
+static gboolean
+is_block (xmlNode *node)
+{
+  return is (node, "p") || is (node, "h2") || is (node, "h3") || is (node, "h4")
+         || is (node, "h5") || is (node, "h6");
+}
+
+/* What the document has between block @index - 1 and block @index. */
+static const char *
+separator (Dom   *dom,
+           guint  index)
+{
+  return peitho_document_get_block_break (dom->document, index) == PEITHO_BLOCK_BREAK_LINE
+         ? "\n" : "\n\n";
 }
 
 static void
@@ -116,15 +137,23 @@ walk (Dom     *dom,
 
         if (is (node, "article") && has_class (node, "text"))
           dom->in_text = TRUE;
-        if (dom->in_text && is (node, "p"))
+        if (dom->in_text && !dom->in_paragraph && is_block (node))
           {
+            g_autofree char *classes = attr (node, "class");
+            g_auto(GStrv) list = classes != NULL ? g_strsplit (classes, " ", -1) : NULL;
+            const char *kind = list != NULL && list[0] != NULL && !g_str_equal (list[0], "cont")
+                               ? list[0] : NULL;
+
             g_ptr_array_add (dom->paragraphs, g_string_new (NULL));
+            g_ptr_array_add (dom->kinds, kind != NULL ? g_strdup_printf ("%s.%s", node->name, kind)
+                                                      : g_strdup ((const char *) node->name));
+            g_ptr_array_add (dom->numbers, NULL);
             dom->in_paragraph = TRUE;
           }
 
         /* What is not the text: never inside a highlight. */
         if (has_class (node, "label") || has_class (node, "visually-hidden")
-            || has_class (node, "note-ref"))
+            || has_class (node, "note-ref") || has_class (node, "n"))
           {
             if (dom->in_text)
               g_assert_cmpuint (dom->marks->len, ==, 0);
@@ -133,6 +162,16 @@ walk (Dom     *dom,
               dom->n_labels++;
             if (has_class (node, "note-ref"))
               dom->n_note_refs++;
+            if (dom->in_paragraph && has_class (node, "n"))
+              {
+                xmlChar *content = xmlNodeGetContent (node);
+
+                g_assert_null (g_ptr_array_index (dom->numbers, dom->numbers->len - 1));
+                g_ptr_array_index (dom->numbers, dom->numbers->len - 1) =
+                  g_strdup ((const char *) content);
+                xmlFree (content);
+                dom->n_numbers++;
+              }
           }
 
         if (is (node, "mark"))
@@ -158,7 +197,14 @@ walk (Dom     *dom,
               }
             else if (seen->last_paragraph != dom->paragraphs->len)
               {
-                g_string_append (seen->text, "\n\n");
+                /* Blocks are 1-based here: block i is paragraphs[i - 1]. */
+                for (guint i = seen->last_paragraph; i < dom->paragraphs->len; i++)
+                  {
+                    if (i > seen->last_paragraph)
+                      g_string_append (seen->text,
+                                       ((GString *) g_ptr_array_index (dom->paragraphs, i - 1))->str);
+                    g_string_append (seen->text, separator (dom, i));
+                  }
                 seen->last_paragraph = dom->paragraphs->len;
               }
             g_assert_cmpstr (seen->tag, ==, tag);
@@ -197,6 +243,8 @@ dom_clear (Dom *dom)
 {
   g_clear_pointer (&dom->annotations, g_hash_table_unref);
   g_clear_pointer (&dom->paragraphs, g_ptr_array_unref);
+  g_clear_pointer (&dom->kinds, g_ptr_array_unref);
+  g_clear_pointer (&dom->numbers, g_ptr_array_unref);
   g_clear_pointer (&dom->marks, g_ptr_array_unref);
   g_clear_pointer (&dom->ids, g_hash_table_unref);
   g_clear_pointer (&dom->hrefs, g_ptr_array_unref);
@@ -212,8 +260,9 @@ string_free (gpointer data)
 /* The DOM as headless Chromium builds it from @path; FALSE (and a skip)
  * without Chromium. */
 static gboolean
-read_dom (const char *path,
-          Dom        *dom)
+read_dom (const char     *path,
+          PeithoDocument *document,
+          Dom            *dom)
 {
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
   const char *argv[] = { "chromium", "--headless", "--no-sandbox", "--disable-gpu",
@@ -230,6 +279,9 @@ read_dom (const char *path,
                         HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
   g_assert_nonnull (doc);
   *dom = (Dom) {
+    .document = document,
+    .kinds = g_ptr_array_new_with_free_func (g_free),
+    .numbers = g_ptr_array_new_with_free_func (g_free),
     .annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, seen_free),
     .paragraphs = g_ptr_array_new_with_free_func (string_free),
     .marks = g_ptr_array_new_with_free_func (g_free),
@@ -258,42 +310,30 @@ assert_tidy (const char *path)
     g_error ("tidy finds errors in %s (status %d):\n%s", path, status, errors);
 }
 
+/* The text, character for character, and every annotation: its elements,
+ * its tag, its text. */
 static void
-test_dom (void)
+assert_text_and_annotations (Dom            *dom,
+                             PeithoDocument *document)
 {
-  g_autoptr(PeithoDocument) document = export_fixture_essay ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = peitho_html_export (document, NULL, &error);
-  g_autofree char *path = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   GListModel *annotations = peitho_document_get_annotations (document);
-  Dom dom = { 0, };
+  g_autoptr(GString) text = g_string_new (NULL);
 
-  g_assert_no_error (error);
-  path = export_fixture_write (bytes, "essay.html");
-  assert_tidy (path);
-  if (!read_dom (path, &dom))
-    {
-      export_fixture_remove (path);
-      return;
-    }
-
-  /* The text, character for character. */
-  g_assert_cmpuint (dom.paragraphs->len, ==, peitho_document_get_n_paragraphs (document));
-  for (guint i = 0; i < dom.paragraphs->len; i++)
+  g_assert_cmpuint (dom->paragraphs->len, ==, peitho_document_get_n_paragraphs (document));
+  for (guint i = 0; i < dom->paragraphs->len; i++)
     {
       if (i > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, ((GString *) g_ptr_array_index (dom.paragraphs, i))->str);
+        g_string_append (text, separator (dom, i));
+      g_string_append (text, ((GString *) g_ptr_array_index (dom->paragraphs, i))->str);
     }
   g_assert_cmpstr (text->str, ==, peitho_document_get_text (document));
 
-  /* Every annotation: its elements, its tag, its text. */
-  g_assert_cmpuint (g_hash_table_size (dom.annotations), ==, g_list_model_get_n_items (annotations));
+  g_assert_cmpuint (g_hash_table_size (dom->annotations), ==,
+                    g_list_model_get_n_items (annotations));
   for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
     {
       g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
-      Seen *seen = g_hash_table_lookup (dom.annotations, peitho_annotation_get_id (annotation));
+      Seen *seen = g_hash_table_lookup (dom->annotations, peitho_annotation_get_id (annotation));
       g_autofree char *slice = peitho_document_dup_slice (document,
                                                           peitho_annotation_get_start (annotation),
                                                           peitho_annotation_get_end (annotation));
@@ -304,6 +344,41 @@ test_dom (void)
       g_assert_cmpstr (seen->tag, ==, peitho_annotation_get_tag_id (annotation));
       g_assert_cmpstr (seen->text->str, ==, slice);
     }
+}
+
+/* The index of the block whose text is @text. */
+static guint
+find_block (Dom        *dom,
+            const char *text)
+{
+  for (guint i = 0; i < dom->paragraphs->len; i++)
+    if (g_str_equal (((GString *) g_ptr_array_index (dom->paragraphs, i))->str, text))
+      return i;
+  g_error ("no block “%s” in the page", text);
+}
+
+static void
+test_dom (void)
+{
+  g_autoptr(PeithoDocument) document = export_fixture_essay ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = peitho_html_export (document, NULL, &error);
+  g_autofree char *path = NULL;
+  GListModel *annotations = peitho_document_get_annotations (document);
+  Dom dom = { 0, };
+
+  g_assert_no_error (error);
+  path = export_fixture_write (bytes, "essay.html");
+  assert_tidy (path);
+  if (!read_dom (path, document, &dom))
+    {
+      export_fixture_remove (path);
+      return;
+    }
+
+  /* The text, character for character. */
+  g_assert_cmpuint (dom.paragraphs->len, ==, peitho_document_get_n_paragraphs (document));
+  assert_text_and_annotations (&dom, document);
   /* Crossing a paragraph break and crossing another highlight split. */
   g_assert_cmpuint (((Seen *) g_hash_table_lookup (dom.annotations, "a5"))->n_elements, >=, 2);
   g_assert_cmpuint (((Seen *) g_hash_table_lookup (dom.annotations, "a3"))->n_elements, >=, 2);
@@ -357,7 +432,7 @@ test_options (void)
   g_assert_no_error (error);
   path = export_fixture_write (bytes, "grace.html");
   assert_tidy (path);
-  if (read_dom (path, &dom))
+  if (read_dom (path, document, &dom))
     {
       /* Grace's irony and evidence; Ada's claim is not hers. */
       g_assert_cmpuint (g_hash_table_size (dom.annotations), ==, 2);
@@ -410,6 +485,74 @@ test_escaping (void)
   g_assert_nonnull (strstr (html, "@media print"));
 }
 
+/* An edition keeps its structure: headings, speakers on their own line,
+ * verse lines with their numbers in the margin (outside the highlights),
+ * stage directions, renderings. */
+static void
+test_edition (void)
+{
+  g_autoptr(PeithoDocument) document = export_fixture_hamlet ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = peitho_html_export (document, NULL, &error);
+  g_autofree char *path = NULL;
+  const char *html;
+  guint speakers = 0, lines = 0, stages = 0, headings = 0;
+  guint block;
+  Dom dom = { 0, };
+
+  g_assert_no_error (error);
+  html = g_bytes_get_data (bytes, NULL);
+  /* "Flourish." is hi rend="italic" in a stage direction. */
+  g_assert_nonnull (strstr (html, "<i>Flourish.</i>"));
+  path = export_fixture_write (bytes, "hamlet.html");
+  assert_tidy (path);
+  if (!read_dom (path, document, &dom))
+    {
+      export_fixture_remove (path);
+      return;
+    }
+
+  assert_text_and_annotations (&dom, document);
+  /* Across the line break of Francisco's two lines. */
+  g_assert_cmpuint (((Seen *) g_hash_table_lookup (dom.annotations, "a4"))->n_elements, ==, 2);
+
+  for (guint i = 0; i < dom.kinds->len; i++)
+    {
+      const char *kind = g_ptr_array_index (dom.kinds, i);
+
+      speakers += g_str_equal (kind, "p.speaker");
+      lines += g_str_equal (kind, "p.l");
+      stages += g_str_equal (kind, "p.stage");
+      headings += kind[0] == 'h';
+    }
+  g_test_message ("%u speakers, %u lines, %u stage directions, %u headings, %u numbers",
+                  speakers, lines, stages, headings, dom.n_numbers);
+  g_assert_cmpuint (speakers, >, 1000);
+  g_assert_cmpuint (lines, >, 2500);
+  g_assert_cmpuint (stages, >, 200);
+  g_assert_cmpuint (headings, >=, 25);
+  /* Every fifth line is numbered, by the count of its @n. */
+  g_assert_cmpuint (dom.n_numbers, >, lines / 5 - 100);
+  g_assert_cmpuint (dom.n_numbers, <, lines / 5 + 100);
+
+  g_assert_cmpstr (g_ptr_array_index (dom.kinds, find_block (&dom, "ACT 1")), ==, "h2");
+  g_assert_cmpstr (g_ptr_array_index (dom.kinds, find_block (&dom, "Scene 1")), ==, "h3");
+  block = find_block (&dom, "Enter Barnardo and Francisco, two sentinels.");
+  g_assert_cmpstr (g_ptr_array_index (dom.kinds, block), ==, "p.stage");
+  g_assert_cmpstr (g_ptr_array_index (dom.kinds, block + 1), ==, "p.speaker");
+  g_assert_cmpstr (((GString *) g_ptr_array_index (dom.paragraphs, block + 1))->str, ==,
+                   "BARNARDO");
+  block = find_block (&dom, "I think I hear them.— Stand ho! Who is there?");
+  g_assert_cmpstr (g_ptr_array_index (dom.kinds, block), ==, "p.l");
+  g_assert_cmpstr (g_ptr_array_index (dom.numbers, block), ==, "15");
+  g_assert_cmpstr (g_ptr_array_index (dom.kinds, block - 1), ==, "p.speaker");
+  g_assert_cmpstr (((GString *) g_ptr_array_index (dom.paragraphs, block - 1))->str, ==,
+                   "FRANCISCO");
+
+  dom_clear (&dom);
+  export_fixture_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +562,7 @@ main (int   argc,
   g_test_add_func ("/html-export/dom", test_dom);
   g_test_add_func ("/html-export/options", test_options);
   g_test_add_func ("/html-export/escaping", test_escaping);
+  g_test_add_func ("/html-export/edition", test_edition);
 
   return g_test_run ();
 }

@@ -278,6 +278,56 @@ test_greyscale (void)
   export_fixture_remove (grey_path);
 }
 
+/* The page as pdftotext lays it out, line by line. */
+static char *
+pdf_layout_text (const char *path,
+                 int         page)
+{
+  g_autofree char *first = g_strdup_printf ("%d", page);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", "-f", first, "-l", first, path,
+                         "-", NULL };
+
+  return export_fixture_run (argv, NULL, NULL);
+}
+
+static void
+assert_line (const char *text,
+             const char *pattern)
+{
+  if (!g_regex_match_simple (pattern, text, G_REGEX_MULTILINE, 0))
+    g_error ("no line matches “%s” in the PDF's text:\n%s", pattern, text);
+}
+
+/* An edition's structure on paper: headings, speakers on their own line,
+ * verse lines with their numbers in the margin, stage directions. */
+static void
+test_edition (void)
+{
+  g_autoptr(PeithoDocument) document = export_fixture_hamlet ();
+  g_autofree char *path = write_pdf (document, NULL);
+  g_autofree char *text = pdf_layout_text (path, 2);
+
+  if (text == NULL)
+    {
+      export_fixture_remove (path);
+      return;
+    }
+
+  assert_line (text, "^ *ACT 1$");
+  assert_line (text, "^ *Scene 1$");
+  assert_line (text, "^ *Enter Barnardo and Francisco, two sentinels\\.$");
+  assert_line (text, "^ *BARNARDO$");
+  assert_line (text, "^ *FRANCISCO$");
+  /* The verse line, numbered in the margin. */
+  assert_line (text, "^ *15 +I think I hear them\\.— Stand ho! Who is there\\?$");
+  /* Francisco's two lines stay two, the highlight across them. */
+  assert_line (text, "^ *For this relief much thanks\\. Pat ’Tis bitter cold,$");
+  assert_line (text, "^ *And I am sick at heart\\. ?2$");
+  assert_line (text, "^ *2 +Pathos “’Tis bitter cold, And I am sick at heart\\.”: ");
+
+  export_fixture_remove (path);
+}
+
 static void
 test_unwritable (void)
 {
@@ -299,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/pdf-export/text", test_text);
   g_test_add_func ("/pdf-export/greyscale", test_greyscale);
   g_test_add_func ("/pdf-export/unwritable", test_unwritable);
+  g_test_add_func ("/pdf-export/edition", test_edition);
 
   return g_test_run ();
 }
