@@ -7,5 +7,6 @@
 #include "peitho-agreement.h"
 #include "peitho-alpha-unitizing.h"
 #include "peitho-assignment.h"
+#include "peitho-discussion.h"
 #include "peitho-seminar-merge.h"
 #include "peitho-text-difference.h"
