@@ -80,15 +80,13 @@ peitho_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   for (guint i = 0; i < annotations->len; i++)
     {
       PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
-      const char *tag_id = peitho_annotation_get_tag_id (annotation);
       GtkTextIter s_iter, e_iter;
       GdkRectangle s_rect, e_rect;
       GdkRGBA color;
       int top, bottom;
       guint column;
 
-      if (peitho_highlighter_is_tag_hidden (self->highlighter, tag_id)
-          || !peitho_highlighter_get_color (self->highlighter, tag_id, &color))
+      if (!peitho_highlighter_get_annotation_color (self->highlighter, annotation, &color))
         continue;
 
       gtk_text_buffer_get_iter_at_offset (buffer, &s_iter,

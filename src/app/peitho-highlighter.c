@@ -22,6 +22,14 @@
 #define ALPHA_LIGHT 0.35
 #define ALPHA_DARK  0.45
 
+/* Colour by student: Okabe and Ito's palette for colour-blind readers, then
+ * Paul Tol's; all of them show as translucent backgrounds on light and dark
+ * styles alike. More students than colours share them in turn. */
+static const char * const student_colors[] = {
+  "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00",
+  "#cc79a7", "#882255", "#44aa99", "#999933", "#aa4499", "#6699cc",
+};
+
 typedef struct {
   char       *tag_id;
   GtkTextTag *background;
@@ -50,6 +58,11 @@ struct _PeithoHighlighter
   GHashTable     *hidden;       /* tag ids hidden before their tag exists */
   GtkTextTag     *many;
 
+  /* Compare: students shown, and their colours when colouring by student */
+  GHashTable     *hidden_annotators;  /* annotator ids */
+  GHashTable     *annotator_infos;    /* annotator id ("" for none) -> TagInfo */
+  GPtrArray      *annotator_order;    /* TagInfo, in order of creation */
+
   /* Filling the buffer */
   guint           idle_id;
   Phase           phase;
@@ -65,6 +78,7 @@ struct _PeithoHighlighter
   gsize           wanted_end;
 
   guint           dark : 1;
+  guint           by_annotator : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PeithoHighlighter, peitho_highlighter, G_TYPE_OBJECT)
@@ -135,17 +149,103 @@ lookup_info (PeithoHighlighter *self,
   return tag_id ? g_hash_table_lookup (self->infos, tag_id) : NULL;
 }
 
+/* The infos that draw now: the tags', or the students'. */
+static GPtrArray *
+drawing_order (PeithoHighlighter *self)
+{
+  return self->by_annotator ? self->annotator_order : self->info_order;
+}
+
+static guint
+annotator_position (PeithoHighlighter *self,
+                    const char        *annotator_id)
+{
+  GListModel *annotators;
+  guint n;
+
+  if (self->document == NULL || *annotator_id == '\0')
+    return G_MAXUINT;
+  annotators = peitho_document_get_annotators (self->document);
+  n = g_list_model_get_n_items (annotators);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
+
+      if (g_strcmp0 (peitho_annotator_get_id (annotator), annotator_id) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+static void
+annotator_color (PeithoHighlighter *self,
+                 const char        *annotator_id,
+                 GdkRGBA           *color)
+{
+  guint position = annotator_position (self, annotator_id);
+
+  if (position == G_MAXUINT)
+    gdk_rgba_parse (color, "#9a9996");
+  else
+    gdk_rgba_parse (color, student_colors[position % G_N_ELEMENTS (student_colors)]);
+}
+
+/* The student's info, made when first needed (their colour comes from
+ * their place among the document's annotators). */
+static TagInfo *
+ensure_annotator_info (PeithoHighlighter *self,
+                       const char        *annotator_id)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+  TagInfo *info;
+
+  if (annotator_id == NULL)
+    annotator_id = "";
+  if ((info = g_hash_table_lookup (self->annotator_infos, annotator_id)))
+    return info;
+
+  info = g_new0 (TagInfo, 1);
+  info->tag_id = g_strdup (annotator_id);
+  info->background = g_object_ref (gtk_text_tag_new (NULL));
+  info->underline = g_object_ref (gtk_text_tag_new (NULL));
+  gtk_text_tag_table_add (table, info->background);
+  gtk_text_tag_table_add (table, info->underline);
+  g_object_unref (info->background);
+  g_object_unref (info->underline);
+  annotator_color (self, annotator_id, &info->color);
+  style_info (self, info);
+  g_hash_table_insert (self->annotator_infos, info->tag_id, info);
+  g_ptr_array_add (self->annotator_order, info);
+  gtk_text_tag_set_priority (self->many, gtk_text_tag_table_get_size (table) - 1);
+  return info;
+}
+
+/* The info that draws @annotation in the current mode, shown or not. */
+static TagInfo *
+drawing_info (PeithoHighlighter *self,
+              PeithoAnnotation  *annotation)
+{
+  if (self->by_annotator)
+    return ensure_annotator_info (self, peitho_annotation_get_annotator_id (annotation));
+  return lookup_info (self, peitho_annotation_get_tag_id (annotation));
+}
+
 static gboolean
 is_visible (PeithoHighlighter *self,
             PeithoAnnotation  *annotation,
             TagInfo          **out_info)
 {
-  TagInfo *info = lookup_info (self, peitho_annotation_get_tag_id (annotation));
+  TagInfo *tag_info = lookup_info (self, peitho_annotation_get_tag_id (annotation));
+  const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
+  gboolean visible;
 
+  visible = tag_info != NULL && !tag_info->hidden
+            && (annotator_id == NULL
+                || !g_hash_table_contains (self->hidden_annotators, annotator_id));
   if (out_info != NULL)
-    *out_info = info;
+    *out_info = visible ? drawing_info (self, annotation) : tag_info;
 
-  return info != NULL && !info->hidden;
+  return visible;
 }
 
 static void
@@ -223,6 +323,13 @@ update_overlaps (PeithoHighlighter *self,
       gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
       info->active = 0;
     }
+  for (i = 0; i < self->annotator_order->len; i++)
+    {
+      TagInfo *info = g_ptr_array_index (self->annotator_order, i);
+
+      gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
+      info->active = 0;
+    }
   gtk_text_buffer_remove_tag (self->buffer, self->many, &begin_iter, &end_iter);
 
   for (i = 0; i < annotations->len; i++)
@@ -266,11 +373,12 @@ update_overlaps (PeithoHighlighter *self,
 
       if (total >= 2)
         {
+          GPtrArray *order = drawing_order (self);
           TagInfo *top = NULL, *second = NULL;
 
-          for (guint j = 0; j < self->info_order->len; j++)
+          for (guint j = 0; j < order->len; j++)
             {
-              TagInfo *info = g_ptr_array_index (self->info_order, j);
+              TagInfo *info = g_ptr_array_index (order, j);
 
               if (info->active <= 0)
                 continue;
@@ -306,6 +414,8 @@ update_overlaps (PeithoHighlighter *self,
 
   for (i = 0; i < self->info_order->len; i++)
     ((TagInfo *) g_ptr_array_index (self->info_order, i))->active = 0;
+  for (i = 0; i < self->annotator_order->len; i++)
+    ((TagInfo *) g_ptr_array_index (self->annotator_order, i))->active = 0;
 }
 
 /* Redraws one tag's background over [start, end) from the annotations there
@@ -328,8 +438,9 @@ refresh_background (PeithoHighlighter *self,
   for (guint i = 0; i < annotations->len; i++)
     {
       PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
+      TagInfo *drawn;
 
-      if (g_strcmp0 (peitho_annotation_get_tag_id (annotation), info->tag_id) == 0)
+      if (is_visible (self, annotation, &drawn) && drawn == info)
         apply_background (self, info,
                           MAX (start, peitho_annotation_get_start (annotation)),
                           MIN (end, peitho_annotation_get_end (annotation)));
@@ -427,8 +538,7 @@ annotation_removed_cb (PeithoHighlighter *self,
 
   annotations = peitho_document_get_annotations_in_range (self->document, start, end);
   g_ptr_array_remove (annotations, annotation);
-  restyle_range (self, start, end, lookup_info (self, peitho_annotation_get_tag_id (annotation)),
-                 NULL, annotations);
+  restyle_range (self, start, end, drawing_info (self, annotation), NULL, annotations);
 }
 
 static void
@@ -452,7 +562,8 @@ annotation_changed_cb (PeithoHighlighter *self,
     }
 
   annotations = peitho_document_get_annotations_in_range (self->document, start, end);
-  restyle_range (self, start, end, lookup_info (self, old_tag_id),
+  restyle_range (self, start, end,
+                 self->by_annotator ? drawing_info (self, annotation) : lookup_info (self, old_tag_id),
                  is_visible (self, annotation, &info) ? info : NULL, annotations);
 }
 
@@ -525,6 +636,13 @@ restyle_all (PeithoHighlighter *self)
   for (guint i = 0; i < self->info_order->len; i++)
     {
       TagInfo *info = g_ptr_array_index (self->info_order, i);
+
+      gtk_text_buffer_remove_tag (self->buffer, info->background, &begin_iter, &end_iter);
+      gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
+    }
+  for (guint i = 0; i < self->annotator_order->len; i++)
+    {
+      TagInfo *info = g_ptr_array_index (self->annotator_order, i);
 
       gtk_text_buffer_remove_tag (self->buffer, info->background, &begin_iter, &end_iter);
       gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
@@ -685,6 +803,23 @@ document_tag_set_cb (PeithoHighlighter *self)
   sync_tags (self);
 }
 
+/* The students' colours belong to one document's annotators. */
+static void
+clear_annotator_infos (PeithoHighlighter *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  for (guint i = 0; i < self->annotator_order->len; i++)
+    {
+      TagInfo *info = g_ptr_array_index (self->annotator_order, i);
+
+      gtk_text_tag_table_remove (table, info->background);
+      gtk_text_tag_table_remove (table, info->underline);
+    }
+  g_ptr_array_set_size (self->annotator_order, 0);
+  g_hash_table_remove_all (self->annotator_infos);
+}
+
 static void
 peitho_highlighter_dispose (GObject *object)
 {
@@ -705,6 +840,9 @@ peitho_highlighter_finalize (GObject *object)
   g_clear_pointer (&self->styled, g_free);
   g_clear_pointer (&self->infos, g_hash_table_unref);
   g_clear_pointer (&self->hidden, g_hash_table_unref);
+  g_clear_pointer (&self->annotator_order, g_ptr_array_unref);
+  g_clear_pointer (&self->annotator_infos, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_annotators, g_hash_table_unref);
   g_clear_object (&self->many);
   g_clear_object (&self->buffer);
 
@@ -763,6 +901,9 @@ peitho_highlighter_init (PeithoHighlighter *self)
   self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, tag_info_free);
   self->info_order = g_ptr_array_new ();
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->hidden_annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->annotator_infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, tag_info_free);
+  self->annotator_order = g_ptr_array_new ();
 }
 
 PeithoHighlighter *
@@ -806,6 +947,7 @@ peitho_highlighter_set_document (PeithoHighlighter *self,
   was_busy = peitho_highlighter_get_busy (self);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   disconnect_document (self);
+  clear_annotator_infos (self);
 
   gtk_text_buffer_set_text (self->buffer, "", 0);
   self->phase = PHASE_IDLE;
@@ -874,6 +1016,8 @@ peitho_highlighter_set_dark (PeithoHighlighter *self,
   self->dark = dark;
   for (guint i = 0; i < self->info_order->len; i++)
     style_info (self, g_ptr_array_index (self->info_order, i));
+  for (guint i = 0; i < self->annotator_order->len; i++)
+    style_info (self, g_ptr_array_index (self->annotator_order, i));
   emit_changed (self, 0, self->n_chars);
 }
 
@@ -954,9 +1098,9 @@ peitho_highlighter_foreach_overlap_tag (PeithoHighlighter *self,
   g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
   g_return_if_fail (func != NULL);
 
-  for (guint i = 0; i < self->info_order->len; i++)
+  for (guint i = 0; i < drawing_order (self)->len; i++)
     {
-      TagInfo *info = g_ptr_array_index (self->info_order, i);
+      TagInfo *info = g_ptr_array_index (drawing_order (self), i);
 
       if (!info->hidden)
         func (info->underline, &info->line_color, user_data);
@@ -1009,5 +1153,95 @@ peitho_highlighter_is_styled (PeithoHighlighter *self,
   for (gsize chunk = start / CHUNK_CHARS; chunk * CHUNK_CHARS < end; chunk++)
     if (!self->styled[chunk])
       return FALSE;
+  return TRUE;
+}
+
+void
+peitho_highlighter_set_annotator_hidden (PeithoHighlighter *self,
+                                         const char        *annotator_id,
+                                         gboolean           hidden)
+{
+  g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
+  g_return_if_fail (annotator_id != NULL);
+
+  if (!!hidden == g_hash_table_contains (self->hidden_annotators, annotator_id))
+    return;
+  if (hidden)
+    g_hash_table_add (self->hidden_annotators, g_strdup (annotator_id));
+  else
+    g_hash_table_remove (self->hidden_annotators, annotator_id);
+  restyle_all (self);
+}
+
+gboolean
+peitho_highlighter_is_annotator_hidden (PeithoHighlighter *self,
+                                        const char        *annotator_id)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+  return annotator_id != NULL && g_hash_table_contains (self->hidden_annotators, annotator_id);
+}
+
+void
+peitho_highlighter_show_all_annotators (PeithoHighlighter *self)
+{
+  g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
+
+  if (g_hash_table_size (self->hidden_annotators) == 0)
+    return;
+  g_hash_table_remove_all (self->hidden_annotators);
+  restyle_all (self);
+}
+
+void
+peitho_highlighter_set_color_by_annotator (PeithoHighlighter *self,
+                                           gboolean           by_annotator)
+{
+  g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
+
+  if (self->by_annotator == !!by_annotator)
+    return;
+  self->by_annotator = !!by_annotator;
+  restyle_all (self);
+}
+
+gboolean
+peitho_highlighter_get_color_by_annotator (PeithoHighlighter *self)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+  return self->by_annotator;
+}
+
+void
+peitho_highlighter_get_annotator_color (PeithoHighlighter *self,
+                                        const char        *annotator_id,
+                                        GdkRGBA           *color)
+{
+  g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
+  g_return_if_fail (color != NULL);
+
+  annotator_color (self, annotator_id ? annotator_id : "", color);
+}
+
+GtkTextTag *
+peitho_highlighter_get_annotator_text_tag (PeithoHighlighter *self,
+                                           const char        *annotator_id)
+{
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), NULL);
+  return ensure_annotator_info (self, annotator_id)->background;
+}
+
+gboolean
+peitho_highlighter_get_annotation_color (PeithoHighlighter *self,
+                                         PeithoAnnotation  *annotation,
+                                         GdkRGBA           *color)
+{
+  TagInfo *info;
+
+  g_return_val_if_fail (PEITHO_IS_HIGHLIGHTER (self), FALSE);
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+
+  if (!is_visible (self, annotation, &info))
+    return FALSE;
+  *color = info->color;
   return TRUE;
 }

@@ -64,6 +64,31 @@ GtkTextTag        *peitho_highlighter_get_overlap_tag (PeithoHighlighter *self,
                                                        const char        *tag_id);
 GtkTextTag        *peitho_highlighter_get_overlap_many_tag (PeithoHighlighter *self);
 
+/* Compare: the students shown (all at first), and whether highlights take
+ * each student's colour (a palette readable in light and dark) instead of
+ * the tag's. A hidden tag hides everyone's annotations with it. */
+void               peitho_highlighter_set_annotator_hidden (PeithoHighlighter *self,
+                                                            const char        *annotator_id,
+                                                            gboolean           hidden);
+gboolean           peitho_highlighter_is_annotator_hidden  (PeithoHighlighter *self,
+                                                            const char        *annotator_id);
+void               peitho_highlighter_show_all_annotators  (PeithoHighlighter *self);
+void               peitho_highlighter_set_color_by_annotator (PeithoHighlighter *self,
+                                                              gboolean           by_annotator);
+gboolean           peitho_highlighter_get_color_by_annotator (PeithoHighlighter *self);
+/* The student's colour, opaque (grey for none or an unknown id). */
+void               peitho_highlighter_get_annotator_color  (PeithoHighlighter *self,
+                                                            const char        *annotator_id,
+                                                            GdkRGBA           *color);
+/* For tests: the background of a student's highlights by student. */
+GtkTextTag        *peitho_highlighter_get_annotator_text_tag (PeithoHighlighter *self,
+                                                              const char        *annotator_id);
+/* The colour @annotation is drawn in now (its tag's or its student's),
+ * opaque; FALSE when it is hidden (its tag or its student). */
+gboolean           peitho_highlighter_get_annotation_color (PeithoHighlighter *self,
+                                                            PeithoAnnotation  *annotation,
+                                                            GdkRGBA           *color);
+
 typedef void (*PeithoOverlapFunc) (GtkTextTag    *overlap_tag,
                                    const GdkRGBA *color,
                                    gpointer       user_data);
