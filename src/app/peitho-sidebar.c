@@ -752,6 +752,29 @@ peitho_sidebar_show_page (PeithoSidebar *self,
   gtk_stack_set_visible_child_name (self->stack, name);
 }
 
+GtkStackPage *
+peitho_sidebar_add_page (PeithoSidebar *self,
+                         const char    *name,
+                         const char    *title,
+                         GtkWidget     *child)
+{
+  g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), NULL);
+  g_return_val_if_fail (name != NULL && title != NULL, NULL);
+  g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
+
+  return gtk_stack_add_titled (self->stack, child, name, title);
+}
+
+void
+peitho_sidebar_add_to_overview (PeithoSidebar *self,
+                                GtkWidget     *child)
+{
+  g_return_if_fail (PEITHO_IS_SIDEBAR (self));
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  gtk_box_append (GTK_BOX (gtk_widget_get_parent (GTK_WIDGET (self->annotators_view))), child);
+}
+
 void
 peitho_sidebar_activate_note (PeithoSidebar *self,
                               guint          position)

@@ -33,6 +33,15 @@ void        peitho_sidebar_show_page        (PeithoSidebar *self,
 GListModel *peitho_sidebar_get_outline_model (PeithoSidebar *self);
 void        peitho_sidebar_activate_outline  (PeithoSidebar *self,
                                               guint          position);
+/* A page of another part of the window (the passages to discuss), after
+ * the others; hide it with gtk_stack_page_set_visible(). */
+GtkStackPage *peitho_sidebar_add_page       (PeithoSidebar *self,
+                                             const char    *name,
+                                             const char    *title,
+                                             GtkWidget     *child);
+/* Appends @child to the Overview page (the agreement of a seminar). */
+void        peitho_sidebar_add_to_overview  (PeithoSidebar *self,
+                                             GtkWidget     *child);
 /* What activating a row of the notes list does. */
 void        peitho_sidebar_activate_note    (PeithoSidebar *self,
                                              guint          position);

@@ -70,6 +70,19 @@ struct _PeithoWindow
   GtkWidget            *duplicate_dialog;  /* weak */
   GtkWidget            *seminar_window;    /* weak: the last one collected */
 
+  /* Compare (peitho-window-compare.c) */
+  GtkMenuButton        *compare_button;
+  GtkListBox           *students_list;
+  GListStore           *students;        /* PeithoAnnotator: those compared */
+  GSignalGroup         *compare_signals; /* the session's document */
+  GListModel           *discussion;      /* PeithoDiscussionPassage, ranked */
+  GtkSingleSelection   *discussion_selection;
+  GtkStackPage         *discuss_page;
+  GtkLabel             *discussion_empty;
+  GtkLabel             *discussion_details;
+  guint                 discussion_idle_id;
+
+  guint                 anonymise : 1;
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
   guint                 loading : 1;
@@ -136,6 +149,16 @@ GFile   *_peitho_window_seminar_dup_save_file (PeithoWindow  *self);
 /* peitho-window-collect.c */
 void     _peitho_window_class_init_collect   (GtkWidgetClass *widget_class);
 void     _peitho_window_collect_update_actions (PeithoWindow *self);
+
+/* peitho-window-compare.c */
+void     _peitho_window_class_init_compare   (GtkWidgetClass *widget_class);
+void     _peitho_window_init_compare         (PeithoWindow   *self);
+void     _peitho_window_dispose_compare      (PeithoWindow   *self);
+/* After a new session is set: its students, passages to discuss. */
+void     _peitho_window_compare_session_set  (PeithoWindow   *self);
+/* An annotator's name, or "Student N" when the students are anonymised. */
+char    *_peitho_window_compare_dup_display_name (PeithoWindow *self,
+                                                  const char   *annotator_id);
 
 /* peitho-window.c */
 void     _peitho_window_set_session          (PeithoWindow          *self,

@@ -62,4 +62,17 @@ const char           *_peitho_window_get_assignment_task_for_testing (PeithoWind
 void                  _peitho_window_collect_readings                (PeithoWindow *self,
                                                                       GListModel   *files);
 
+/* Compare (peitho-window-compare.c): the students compared
+ * (PeithoAnnotator), the passages to discuss (PeithoDiscussionPassage) and
+ * their selection, who tagged what in the one shown, the filter's rows. */
+GListModel           *_peitho_window_get_students_for_testing        (PeithoWindow *self);
+GListModel           *_peitho_window_get_discussion_for_testing      (PeithoWindow *self);
+GtkSingleSelection   *_peitho_window_get_discussion_selection_for_testing (PeithoWindow *self);
+const char           *_peitho_window_get_discussion_details_for_testing (PeithoWindow *self);
+GtkListBox           *_peitho_window_get_students_list_for_testing   (PeithoWindow *self);
+/* Selects the passage to discuss at @position, in the list and the text
+ * (what activating its row does). */
+void                  _peitho_window_compare_show_passage            (PeithoWindow *self,
+                                                                      guint         position);
+
 G_END_DECLS

@@ -199,6 +199,7 @@ _peitho_window_set_session (PeithoWindow          *self,
   gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
 
   _peitho_window_seminar_session_set (self);
+  _peitho_window_compare_session_set (self);
   _peitho_window_enable_document_actions (self);
   session_state_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -409,6 +410,7 @@ peitho_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   _peitho_window_dispose_seminar (self);
+  _peitho_window_dispose_compare (self);
 
   /* The groups let go of the session's objects and their handlers. */
   if (self->session_bindings != NULL)
@@ -551,6 +553,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   _peitho_window_class_init_import (widget_class);
   _peitho_window_class_init_print (widget_class);
   _peitho_window_class_init_seminar (widget_class);
+  _peitho_window_class_init_compare (widget_class);
 }
 
 static void
@@ -620,6 +623,7 @@ peitho_window_init (PeithoWindow *self)
   _peitho_window_init_actions (self);
   _peitho_window_init_tag_sets (self);
   _peitho_window_init_seminar (self);
+  _peitho_window_init_compare (self);
 
   /* Run from the build tree, the application icon is not installed. */
   if (!gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),

@@ -1,0 +1,621 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Comparing the students of a seminar document: which students are shown
+ * (all, one, or a chosen set), colour by tag or by student, the passages to
+ * discuss, and student names replaced by "Student 1…N" for the class. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-swatch.h"
+#include "peitho-window-private.h"
+
+#define EXCERPT_CHARS 90
+
+static PeithoHighlighter *
+get_highlighter (PeithoWindow *self)
+{
+  return peitho_annotation_view_get_highlighter (self->view);
+}
+
+static PeithoDocument *
+get_document (PeithoWindow *self)
+{
+  return self->session ? peitho_document_session_get_document (self->session) : NULL;
+}
+
+static guint
+student_position (PeithoWindow *self,
+                  const char   *annotator_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotator) student = g_list_model_get_item (G_LIST_MODEL (self->students), i);
+
+      if (g_strcmp0 (peitho_annotator_get_id (student), annotator_id) == 0)
+        return i;
+    }
+  return G_MAXUINT;
+}
+
+char *
+_peitho_window_compare_dup_display_name (PeithoWindow *self,
+                                         const char   *annotator_id)
+{
+  PeithoDocument *document = get_document (self);
+  PeithoAnnotator *annotator;
+  guint position;
+
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (annotator_id != NULL, NULL);
+
+  position = student_position (self, annotator_id);
+  if (self->anonymise && position != G_MAXUINT)
+    /* TRANSLATORS: a student's name replaced for privacy in class */
+    return g_strdup_printf (_("Student %u"), position + 1);
+  annotator = document ? peitho_document_lookup_annotator (document, annotator_id) : NULL;
+  return g_strdup (annotator ? peitho_annotator_get_name (annotator) : annotator_id);
+}
+
+/* The ids of the students shown, NULL-terminated. */
+static GStrv
+dup_shown_students (PeithoWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotator) student = g_list_model_get_item (G_LIST_MODEL (self->students), i);
+      const char *id = peitho_annotator_get_id (student);
+
+      if (!peitho_highlighter_is_annotator_hidden (get_highlighter (self), id))
+        g_strv_builder_add (builder, id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_details (PeithoWindow            *self,
+                PeithoDiscussionPassage *passage)
+{
+  PeithoDocument *document = get_document (self);
+  PeithoTagSet *tag_set = document ? peitho_document_get_tag_set (document) : NULL;
+  g_autoptr(GString) details = g_string_new (NULL);
+
+  for (guint i = 0; passage && i < peitho_discussion_passage_get_n_readers (passage); i++)
+    {
+      const char *reader = peitho_discussion_passage_get_reader (passage, i);
+      const char * const *tags = peitho_discussion_passage_get_reader_tags (passage, i);
+      g_autofree char *name = _peitho_window_compare_dup_display_name (self, reader);
+      g_autoptr(GString) labels = g_string_new (NULL);
+
+      for (guint t = 0; tags[t] != NULL; t++)
+        {
+          PeithoTag *tag = tag_set ? peitho_tag_set_lookup_tag (tag_set, tags[t]) : NULL;
+
+          if (t > 0)
+            g_string_append (labels, ", ");
+          g_string_append (labels, tag ? peitho_tag_get_label (tag) : tags[t]);
+        }
+      if (details->len > 0)
+        g_string_append_c (details, '\n');
+      /* TRANSLATORS: who tagged what in a passage to discuss: "Ada: Irony, Claim" */
+      g_string_append_printf (details, _("%s: %s"), name,
+                              labels->len > 0 ? labels->str : _("nothing"));
+    }
+  gtk_label_set_text (self->discussion_details, details->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->discussion_details), details->len > 0);
+}
+
+void
+_peitho_window_compare_show_passage (PeithoWindow *self,
+                                     guint         position)
+{
+  g_autoptr(PeithoDiscussionPassage) passage = NULL;
+
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+
+  if (self->discussion == NULL
+      || !(passage = g_list_model_get_item (self->discussion, position)))
+    return;
+
+  gtk_single_selection_set_selected (self->discussion_selection, position);
+  update_details (self, passage);
+  peitho_annotation_view_select_range (self->view,
+                                       peitho_discussion_passage_get_start (passage),
+                                       peitho_discussion_passage_get_end (passage));
+}
+
+static void
+discussion_activate_cb (PeithoWindow *self,
+                        guint         position)
+{
+  _peitho_window_compare_show_passage (self, position);
+}
+
+static void
+recompute_discussion (PeithoWindow *self)
+{
+  PeithoDocument *document = get_document (self);
+  g_autoptr(GListModel) passages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) shown = NULL;
+
+  if (document != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->students)) >= 2)
+    {
+      shown = dup_shown_students (self);
+      passages = peitho_discussion_compute (document, (const char * const *) shown, &error);
+      if (passages == NULL)
+        g_warning ("Passages to discuss: %s", error->message);
+    }
+  if (passages == NULL)
+    passages = G_LIST_MODEL (g_list_store_new (PEITHO_TYPE_DISCUSSION_PASSAGE));
+
+  g_set_object (&self->discussion, passages);
+  gtk_single_selection_set_model (self->discussion_selection, passages);
+  gtk_single_selection_set_selected (self->discussion_selection, GTK_INVALID_LIST_POSITION);
+  update_details (self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->discussion_empty),
+                          g_list_model_get_n_items (passages) == 0);
+}
+
+static gboolean
+recompute_idle_cb (gpointer user_data)
+{
+  PeithoWindow *self = user_data;
+
+  self->discussion_idle_id = 0;
+  recompute_discussion (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Annotations changed: once, when the changes are over. */
+static void
+document_changed_cb (PeithoWindow *self)
+{
+  if (self->discussion_idle_id == 0)
+    self->discussion_idle_id = g_idle_add (recompute_idle_cb, self);
+}
+
+static void
+setup_passage_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *excerpt = gtk_label_new (NULL);
+  GtkWidget *summary = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (excerpt), 0);
+  gtk_label_set_wrap (GTK_LABEL (excerpt), TRUE);
+  gtk_label_set_lines (GTK_LABEL (excerpt), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (excerpt), PANGO_ELLIPSIZE_END);
+  /* Wrapped labels ask for their whole text's width: keep the sidebar's. */
+  gtk_label_set_max_width_chars (GTK_LABEL (excerpt), 24);
+  gtk_label_set_width_chars (GTK_LABEL (excerpt), 24);
+  gtk_label_set_xalign (GTK_LABEL (summary), 0);
+  gtk_widget_add_css_class (summary, "dim-label");
+  gtk_widget_add_css_class (summary, "caption");
+  gtk_box_append (GTK_BOX (box), excerpt);
+  gtk_box_append (GTK_BOX (box), summary);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_passage_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 PeithoWindow             *self)
+{
+  PeithoDiscussionPassage *passage = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *excerpt = gtk_widget_get_first_child (box);
+  GtkWidget *summary = gtk_widget_get_next_sibling (excerpt);
+  PeithoDocument *document = get_document (self);
+  gsize start = peitho_discussion_passage_get_start (passage);
+  gsize end = peitho_discussion_passage_get_end (passage);
+  g_autofree char *text = NULL;
+  g_autofree char *flat = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *counts = NULL;
+
+  if (document == NULL)
+    return;
+  text = peitho_document_dup_slice (document, start, MIN (end, start + EXCERPT_CHARS));
+  flat = g_strdelimit (g_strdup (text), "\n\t", ' ');
+  label = g_strdup_printf (end - start > EXCERPT_CHARS ? "“%s…”" : "“%s”", flat);
+  gtk_label_set_text (GTK_LABEL (excerpt), label);
+  /* TRANSLATORS: a passage to discuss: how many of the students compared
+   * marked it, and how much they disagree there (0–100 %) */
+  counts = g_strdup_printf (_("Marked by %u of %u · disagreement %.0f %%"),
+                            peitho_discussion_passage_get_n_marked (passage),
+                            peitho_discussion_passage_get_n_readers (passage),
+                            100 * peitho_discussion_passage_get_score (passage));
+  gtk_label_set_text (GTK_LABEL (summary), counts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, counts, -1);
+}
+
+static GtkWidget *
+create_discuss_page (PeithoWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *title = gtk_label_new (_("Passages to Discuss"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *list;
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "title-4");
+  gtk_widget_set_margin_start (title, 18);
+  gtk_widget_set_margin_top (title, 12);
+  gtk_widget_set_margin_bottom (title, 6);
+  gtk_box_append (GTK_BOX (box), title);
+
+  self->discussion_empty = GTK_LABEL (gtk_label_new (_("The students agree everywhere.")));
+  gtk_label_set_wrap (self->discussion_empty, TRUE);
+  gtk_label_set_max_width_chars (self->discussion_empty, 24);
+  gtk_label_set_xalign (self->discussion_empty, 0);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->discussion_empty), 18);
+  gtk_widget_add_css_class (GTK_WIDGET (self->discussion_empty), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->discussion_empty));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_passage_cb), NULL);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_passage_cb), self, 0);
+  self->discussion_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->discussion_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->discussion_selection, TRUE);
+  list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->discussion_selection)),
+                            factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
+  gtk_widget_add_css_class (list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Passages to discuss, where the students disagree most"), -1);
+  g_signal_connect_object (list, "activate", G_CALLBACK (discussion_activate_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  self->discussion_details = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->discussion_details, 0);
+  gtk_label_set_wrap (self->discussion_details, TRUE);
+  gtk_label_set_max_width_chars (self->discussion_details, 24);
+  gtk_label_set_selectable (self->discussion_details, TRUE);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->discussion_details), 18);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->discussion_details), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self->discussion_details), 8);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->discussion_details), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self->discussion_details), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->discussion_details));
+
+  return box;
+}
+
+/* The students' filter */
+
+static void
+student_toggled_cb (GtkCheckButton *button,
+                    const char     *id)
+{
+  PeithoWindow *self = PEITHO_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+
+  peitho_highlighter_set_annotator_hidden (get_highlighter (self), id,
+                                           !gtk_check_button_get_active (button));
+  recompute_discussion (self);
+}
+
+static void
+free_id_cb (gpointer  data,
+            GClosure *closure)
+{
+  g_free (data);
+}
+
+static char *
+rgba_to_hex (const GdkRGBA *color)
+{
+  return g_strdup_printf ("#%02x%02x%02x", (guint) (color->red * 255 + 0.5),
+                          (guint) (color->green * 255 + 0.5), (guint) (color->blue * 255 + 0.5));
+}
+
+static GtkWidget *
+create_student_row_cb (gpointer item,
+                       gpointer user_data)
+{
+  PeithoWindow *self = user_data;
+  PeithoAnnotator *student = item;
+  const char *id = peitho_annotator_get_id (student);
+  g_autofree char *name = _peitho_window_compare_dup_display_name (self, id);
+  g_autofree char *hex = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *check = gtk_check_button_new_with_label (name);
+  GtkWidget *swatch = peitho_swatch_new ();
+  GdkRGBA color;
+
+  peitho_highlighter_get_annotator_color (get_highlighter (self), id, &color);
+  hex = rgba_to_hex (&color);
+  peitho_swatch_set_color (PEITHO_SWATCH (swatch), hex);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                               !peitho_highlighter_is_annotator_hidden (get_highlighter (self), id));
+  g_signal_connect_data (check, "toggled", G_CALLBACK (student_toggled_cb), g_strdup (id),
+                         free_id_cb, 0);
+  gtk_widget_set_hexpand (check, TRUE);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_box_append (GTK_BOX (box), swatch);
+  return box;
+}
+
+static void
+rebuild_students_list (PeithoWindow *self)
+{
+  gtk_list_box_bind_model (self->students_list, G_LIST_MODEL (self->students),
+                           create_student_row_cb, self, NULL);
+}
+
+static void
+filter_changed (PeithoWindow *self)
+{
+  rebuild_students_list (self);
+  recompute_discussion (self);
+}
+
+static void
+compare_all_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+
+  peitho_highlighter_show_all_annotators (get_highlighter (self));
+  filter_changed (self);
+}
+
+static void
+compare_only_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  const char *only = g_variant_get_string (parameter, NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotator) student = g_list_model_get_item (G_LIST_MODEL (self->students), i);
+      const char *id = peitho_annotator_get_id (student);
+
+      peitho_highlighter_set_annotator_hidden (get_highlighter (self), id, !g_str_equal (id, only));
+    }
+  filter_changed (self);
+}
+
+static void
+color_by_student_cb (GSimpleAction *action,
+                     GVariant      *state,
+                     PeithoWindow  *self)
+{
+  g_simple_action_set_state (action, state);
+  peitho_highlighter_set_color_by_annotator (get_highlighter (self), g_variant_get_boolean (state));
+}
+
+static void
+anonymise_cb (GSimpleAction *action,
+              GVariant      *state,
+              PeithoWindow  *self)
+{
+  g_simple_action_set_state (action, state);
+  self->anonymise = g_variant_get_boolean (state);
+  filter_changed (self);
+}
+
+static GtkWidget *
+create_compare_popover (PeithoWindow *self)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (_("Students Shown"));
+  GtkWidget *all = gtk_button_new_with_mnemonic (_("Show _All Students"));
+  GtkWidget *by_student = gtk_check_button_new_with_mnemonic (_("_Colour by Student"));
+  GtkWidget *anonymise = gtk_check_button_new_with_mnemonic (_("A_nonymise Students"));
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  self->students_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->students_list, GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->students_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Students shown"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->students_list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (all), "win.compare-all");
+  gtk_box_append (GTK_BOX (box), all);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (by_student), "win.color-by-student");
+  gtk_box_append (GTK_BOX (box), by_student);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (anonymise), "win.anonymise");
+  gtk_box_append (GTK_BOX (box), anonymise);
+
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  return popover;
+}
+
+/* The students of the session's document: a seminar's, else every
+ * annotator. */
+static void
+fill_students (PeithoWindow *self)
+{
+  PeithoDocument *document = get_document (self);
+  g_auto(GStrv) ids = NULL;
+
+  g_list_store_remove_all (self->students);
+  if (document == NULL)
+    return;
+  if ((ids = peitho_seminar_dup_students (document)) != NULL)
+    {
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          PeithoAnnotator *student = peitho_document_lookup_annotator (document, ids[i]);
+
+          if (student != NULL)
+            g_list_store_append (self->students, student);
+        }
+    }
+  else
+    {
+      GListModel *annotators = peitho_document_get_annotators (document);
+
+      for (guint i = 0; i < g_list_model_get_n_items (annotators); i++)
+        {
+          g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
+
+          g_list_store_append (self->students, annotator);
+        }
+    }
+}
+
+static void
+set_comparing (PeithoWindow *self,
+               gboolean      comparing)
+{
+  static const char * const map_actions[] = { "color-by-student", "anonymise" };
+
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_button), comparing);
+  gtk_stack_page_set_visible (self->discuss_page, comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-all", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-only", comparing);
+  for (guint i = 0; i < G_N_ELEMENTS (map_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), map_actions[i]);
+
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), comparing);
+    }
+}
+
+void
+_peitho_window_compare_session_set (PeithoWindow *self)
+{
+  PeithoDocument *document;
+  gboolean comparing;
+
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+
+  document = get_document (self);
+  g_signal_group_set_target (self->compare_signals, document);
+  peitho_highlighter_show_all_annotators (get_highlighter (self));
+  fill_students (self);
+  comparing = g_list_model_get_n_items (G_LIST_MODEL (self->students)) >= 2;
+
+  set_comparing (self, comparing);
+  filter_changed (self);
+}
+
+GListModel *
+_peitho_window_get_students_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return G_LIST_MODEL (self->students);
+}
+
+GListModel *
+_peitho_window_get_discussion_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->discussion;
+}
+
+GtkSingleSelection *
+_peitho_window_get_discussion_selection_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->discussion_selection;
+}
+
+const char *
+_peitho_window_get_discussion_details_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return gtk_label_get_text (self->discussion_details);
+}
+
+GtkListBox *
+_peitho_window_get_students_list_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->students_list;
+}
+
+void
+_peitho_window_init_compare (PeithoWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { "color-by-student", NULL, NULL, "false", NULL },
+    { "anonymise", NULL, NULL, "false", NULL },
+  };
+  GtkWidget *header = gtk_widget_get_ancestor (GTK_WIDGET (self->primary_menu_button),
+                                               ADW_TYPE_HEADER_BAR);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "color-by-student"),
+                           "change-state", G_CALLBACK (color_by_student_cb), self, 0);
+  g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "anonymise"),
+                           "change-state", G_CALLBACK (anonymise_cb), self, 0);
+
+  self->students = g_list_store_new (PEITHO_TYPE_ANNOTATOR);
+  self->compare_signals = g_signal_group_new (PEITHO_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->compare_signals, "annotation-added",
+                                  G_CALLBACK (document_changed_cb), self);
+  g_signal_group_connect_swapped (self->compare_signals, "annotation-removed",
+                                  G_CALLBACK (document_changed_cb), self);
+  g_signal_group_connect_swapped (self->compare_signals, "annotation-changed",
+                                  G_CALLBACK (document_changed_cb), self);
+
+  self->compare_button = GTK_MENU_BUTTON (gtk_menu_button_new ());
+  gtk_menu_button_set_icon_name (self->compare_button, "system-users-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->compare_button), _("Compare Students"));
+  gtk_menu_button_set_popover (self->compare_button, create_compare_popover (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->compare_button), FALSE);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->compare_button));
+
+  self->discuss_page = peitho_sidebar_add_page (self->sidebar, "discuss", _("Discuss"),
+                                                create_discuss_page (self));
+  set_comparing (self, FALSE);
+  recompute_discussion (self);
+  rebuild_students_list (self);
+}
+
+void
+_peitho_window_dispose_compare (PeithoWindow *self)
+{
+  g_clear_handle_id (&self->discussion_idle_id, g_source_remove);
+  if (self->compare_signals != NULL)
+    g_signal_group_set_target (self->compare_signals, NULL);
+  if (self->students_list != NULL)
+    gtk_list_box_bind_model (self->students_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->compare_signals);
+  g_clear_object (&self->discussion);
+  g_clear_object (&self->discussion_selection);
+  g_clear_object (&self->students);
+}
+
+void
+_peitho_window_class_init_compare (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.compare-all", NULL, compare_all_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-only", "s", compare_only_action);
+}

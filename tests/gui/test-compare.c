@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "gui-fixture.h"
+
+#include <string.h>
+
+/* Comparing the students of a seminar in the window: the students shown,
+ * colour by student, the passages to discuss, anonymous names and the
+ * presentation mode, on a seminar merged from three readings of the corpus
+ * essay. */
+
+#define ESSAY "trotsky-1939-balance-sheet-of-the-purges.txt"
+
+#define DIRTIEST "dirtiest journalistic tasks"
+#define KREMLIN  "whom the Kremlin has always entrusted"
+#define FOOLS    "Only inveterate fools, of course, are capable of believing this."
+
+typedef struct {
+  int start;
+  int end;
+} Range;
+
+static Range
+find (PeithoDocument *document,
+      const char     *phrase)
+{
+  const char *text = peitho_document_get_text (document);
+  const char *at = strstr (text, phrase);
+  Range range;
+
+  g_assert_nonnull (at);
+  range.start = (int) g_utf8_pointer_to_offset (text, at);
+  range.end = range.start + (int) g_utf8_strlen (phrase, -1);
+  return range;
+}
+
+static void
+annotate (PeithoDocument *document,
+          const char     *student,
+          const char     *phrase,
+          const char     *tag_id)
+{
+  PeithoAnnotator *who = peitho_document_ensure_annotator (document, student);
+  Range range = find (document, phrase);
+  g_autoptr(PeithoAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  annotation = peitho_annotation_new (NULL, range.start, range.end, tag_id,
+                                      peitho_annotator_get_id (who), NULL, NULL);
+  g_assert_true (peitho_document_add_annotation (document, annotation, &error));
+  g_assert_no_error (error);
+}
+
+static PeithoDocument *
+load_essay (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), ESSAY, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  PeithoDocument *document = peitho_document_load_file (file, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+/* Ada and Ben tag "dirtiest journalistic tasks" differently and Carla not
+ * at all (disagreement 1, the first passage to discuss); only Ada marks
+ * "whom the Kremlin…" (2/3); all three agree on the claim (no passage). */
+static GFile *
+write_seminar (const char *dir)
+{
+  g_autoptr(PeithoDocument) assignment = load_essay ();
+  g_autoptr(PeithoDocument) ada = load_essay ();
+  g_autoptr(PeithoDocument) ben = load_essay ();
+  g_autoptr(PeithoDocument) carla = load_essay ();
+  g_autoptr(PeithoSeminarMerger) merger = peitho_seminar_merger_new (assignment, "essay.xml");
+  g_autoptr(PeithoDocument) seminar = NULL;
+  g_autofree char *path = g_build_filename (dir, "seminar.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  annotate (ada, "Ada", DIRTIEST, "metaphor");
+  annotate (ada, "Ada", KREMLIN, "irony");
+  annotate (ada, "Ada", FOOLS, "claim");
+  annotate (ben, "Ben", DIRTIEST, "irony");
+  annotate (ben, "Ben", FOOLS, "claim");
+  annotate (carla, "Carla", FOOLS, "claim");
+  g_assert_true (peitho_seminar_merger_add_reading (merger, ada, "essay — Ada.xml",
+                                                    PEITHO_SEMINAR_DUPLICATE_FAIL, NULL, &error));
+  g_assert_true (peitho_seminar_merger_add_reading (merger, ben, "essay — Ben.xml",
+                                                    PEITHO_SEMINAR_DUPLICATE_FAIL, NULL, &error));
+  g_assert_true (peitho_seminar_merger_add_reading (merger, carla, "essay — Carla.xml",
+                                                    PEITHO_SEMINAR_DUPLICATE_FAIL, NULL, &error));
+  seminar = peitho_seminar_merger_build (merger, &error);
+  g_assert_no_error (error);
+  g_assert_true (peitho_tei_write_file (seminar, file, PEITHO_TEI_STANDOFF, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&file);
+}
+
+static PeithoWindow *
+open_seminar (Fixture *f)
+{
+  g_autoptr(GFile) file = write_seminar (f->dir);
+  PeithoWindow *window = open_window (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_students_for_testing (window)),
+                    ==, 3);
+  return window;
+}
+
+/* The id of the @index-th student. */
+static const char *
+student_id (PeithoWindow *window,
+            guint         index)
+{
+  g_autoptr(PeithoAnnotator) student = NULL;
+
+  student = g_list_model_get_item (_peitho_window_get_students_for_testing (window), index);
+  g_assert_nonnull (student);
+  /* The document keeps it. */
+  return peitho_annotator_get_id (student);
+}
+
+/* Asserts that @text_tag covers exactly the @n ranges (sorted, apart). */
+static void
+assert_tag_ranges (PeithoWindow *window,
+                   GtkTextTag   *text_tag,
+                   const Range  *ranges,
+                   guint         n)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (window);
+  GtkTextIter iter;
+
+  g_assert_nonnull (text_tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      int offset = gtk_text_iter_get_offset (&iter);
+      gboolean expected = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        expected |= offset >= ranges[i].start && offset < ranges[i].end;
+      if (gtk_text_iter_has_tag (&iter, text_tag) != expected)
+        g_error ("Tag %s at offset %d", expected ? "missing" : "present", offset);
+    }
+  while (gtk_text_iter_forward_char (&iter));
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  PeithoWindow *window = open_seminar (f);
+  PeithoDocument *document = peitho_window_get_document (window);
+  PeithoHighlighter *highlighter = _peitho_window_get_highlighter_for_testing (window);
+  Range dirtiest = find (document, DIRTIEST), kremlin = find (document, KREMLIN);
+  Range fools = find (document, FOOLS);
+  Range both[] = { kremlin, dirtiest };
+  GtkTextTag *irony = text_tag (window, "irony");
+  GtkTextTag *metaphor = text_tag (window, "metaphor");
+
+  g_assert_cmpint (kremlin.start, <, dirtiest.start);
+  assert_tag_ranges (window, irony, both, 2);
+  assert_tag_ranges (window, metaphor, &dirtiest, 1);
+
+  /* Ada only: her irony, her metaphor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-only", "s",
+                                             student_id (window, 0)));
+  iterate ();
+  assert_tag_ranges (window, irony, &kremlin, 1);
+  assert_tag_ranges (window, metaphor, &dirtiest, 1);
+  g_assert_true (peitho_highlighter_is_annotator_hidden (highlighter, student_id (window, 1)));
+
+  /* Ben only: his irony, no metaphor. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-only", "s",
+                                             student_id (window, 1)));
+  iterate ();
+  assert_tag_ranges (window, irony, &dirtiest, 1);
+  assert_tag_ranges (window, metaphor, NULL, 0);
+
+  /* A chosen set, by the filter's check buttons: Ben and Carla. */
+  {
+    GtkListBox *list = _peitho_window_get_students_list_for_testing (window);
+    GtkListBoxRow *carla_row = gtk_list_box_get_row_at_index (list, 2);
+    GtkWidget *check = find_widget (GTK_WIDGET (carla_row), GTK_TYPE_CHECK_BUTTON, NULL);
+
+    g_assert_nonnull (check);
+    g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Carla");
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    iterate ();
+    g_assert_false (peitho_highlighter_is_annotator_hidden (highlighter, student_id (window, 2)));
+    assert_tag_ranges (window, irony, &dirtiest, 1);
+    assert_tag_ranges (window, text_tag (window, "claim"), &fools, 1);
+  }
+
+  /* Everyone again, coloured by student. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-all", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.color-by-student", NULL));
+  iterate ();
+  g_assert_true (peitho_highlighter_get_color_by_annotator (highlighter));
+  {
+    Range ada[] = { kremlin, dirtiest, fools };
+
+    assert_tag_ranges (window, peitho_highlighter_get_annotator_text_tag (highlighter,
+                                                                          student_id (window, 0)),
+                       ada, 3);
+    assert_tag_ranges (window, peitho_highlighter_get_annotator_text_tag (highlighter,
+                                                                          student_id (window, 2)),
+                       &fools, 1);
+    assert_tag_ranges (window, irony, NULL, 0);
+  }
+  /* Back to colour by tag. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.color-by-student", NULL));
+  iterate ();
+  assert_tag_ranges (window, irony, both, 2);
+
+  destroy_window (window);
+}
+
+static void
+test_passages (Fixture       *f,
+               gconstpointer  data)
+{
+  PeithoWindow *window = open_seminar (f);
+  PeithoDocument *document = peitho_window_get_document (window);
+  GListModel *passages = _peitho_window_get_discussion_for_testing (window);
+  g_autoptr(PeithoDiscussionPassage) first = NULL;
+  Range dirtiest = find (document, DIRTIEST);
+  const char *details;
+  gsize start, end;
+
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
+  first = g_list_model_get_item (passages, 0);
+  g_assert_cmpuint (peitho_discussion_passage_get_start (first), ==, dirtiest.start);
+  g_assert_cmpuint (peitho_discussion_passage_get_end (first), ==, dirtiest.end);
+  g_assert_cmpfloat (peitho_discussion_passage_get_score (first), ==, 1.0);
+
+  _peitho_window_compare_show_passage (window, 0);
+  iterate ();
+  g_assert_true (peitho_annotation_view_get_selection (_peitho_window_get_view_for_testing (window),
+                                                       FALSE, &start, &end));
+  g_assert_cmpuint (start, ==, dirtiest.start);
+  g_assert_cmpuint (end, ==, dirtiest.end);
+  details = _peitho_window_get_discussion_details_for_testing (window);
+  g_assert_cmpstr (details, ==, "Ada: Metaphor\nBen: Irony\nCarla: nothing");
+
+  /* Without Ada, the passage is Ben's alone: still to discuss, as Carla
+   * left it out; the Kremlin's irony (Ada's) is gone. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-only", "s",
+                                             student_id (window, 1)));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_discussion_for_testing (window)),
+                    ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-all", NULL));
+  iterate ();
+  g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_discussion_for_testing (window)),
+                    ==, 2);
+
+  destroy_window (window);
+}
+
+static void
+test_anonymise (Fixture       *f,
+                gconstpointer  data)
+{
+  PeithoWindow *window = open_seminar (f);
+  GtkListBox *list = _peitho_window_get_students_list_for_testing (window);
+  GtkWidget *check;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  iterate ();
+  check = find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
+                       GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Student 1");
+  _peitho_window_compare_show_passage (window, 0);
+  iterate ();
+  g_assert_cmpstr (_peitho_window_get_discussion_details_for_testing (window), ==,
+                   "Student 1: Metaphor\nStudent 2: Irony\nStudent 3: nothing");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  iterate ();
+  check = find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2)),
+                       GTK_TYPE_CHECK_BUTTON, NULL);
+  g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Carla");
+
+  destroy_window (window);
+}
+
+/* A document of one reader compares nothing. */
+static void
+test_single_reader (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_students_for_testing (f->window)),
+                    <, 2);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "anonymise"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window),
+                                                     "color-by-student"));
+  g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_discussion_for_testing (f->window)),
+                    ==, 0);
+}
+
+static void
+test_screenshots (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char * const names[] = { "seminar-compare", "seminar-compare-dark" };
+  PeithoWindow *window;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  if (g_getenv ("PEITHO_SCREENSHOT_DIR") == NULL)
+    {
+      g_test_skip ("PEITHO_SCREENSHOT_DIR is not set");
+      return;
+    }
+  window = open_seminar (f);
+  peitho_sidebar_show_page (_peitho_window_get_sidebar_for_testing (window), "discuss");
+  _peitho_window_compare_show_passage (window, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      adw_style_manager_set_color_scheme (style, i ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for (window);
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      save_screenshot (GTK_WIDGET (window), names[i]);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = gui_test_init (&argc, &argv);
+  int status;
+
+#define ADD(name, func) g_test_add ("/compare/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("filter", test_filter);
+  ADD ("passages", test_passages);
+  ADD ("anonymise", test_anonymise);
+  ADD ("single-reader", test_single_reader);
+  ADD ("screenshots", test_screenshots);
+#undef ADD
+
+  status = g_test_run ();
+  peitho_test_remove_tree (home);
+  return status;
+}
