@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "peitho-heat-stripe.h"
 #include "peitho-swatch.h"
 #include "peitho-window-private.h"
 
@@ -496,6 +497,7 @@ set_comparing (PeithoWindow *self,
   static const char * const map_actions[] = { "color-by-student", "anonymise" };
 
   gtk_widget_set_visible (GTK_WIDGET (self->compare_button), comparing);
+  gtk_widget_set_visible (GTK_WIDGET (self->heat_stripe), comparing);
   gtk_stack_page_set_visible (self->discuss_page, comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-all", comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-only", comparing);
@@ -553,6 +555,13 @@ _peitho_window_get_discussion_details_for_testing (PeithoWindow *self)
   return gtk_label_get_text (self->discussion_details);
 }
 
+gpointer
+_peitho_window_get_heat_stripe_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->heat_stripe;
+}
+
 GtkListBox *
 _peitho_window_get_students_list_for_testing (PeithoWindow *self)
 {
@@ -591,6 +600,12 @@ _peitho_window_init_compare (PeithoWindow *self)
   gtk_menu_button_set_popover (self->compare_button, create_compare_popover (self));
   gtk_widget_set_visible (GTK_WIDGET (self->compare_button), FALSE);
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->compare_button));
+
+  /* Leftmost, before the annotations' stripes. */
+  self->heat_stripe = peitho_heat_stripe_new (get_highlighter (self), G_LIST_MODEL (self->students));
+  gtk_source_gutter_insert (gtk_source_view_get_gutter (peitho_annotation_view_get_source_view (self->view),
+                                                        GTK_TEXT_WINDOW_LEFT),
+                            self->heat_stripe, -1);
 
   self->discuss_page = peitho_sidebar_add_page (self->sidebar, "discuss", _("Discuss"),
                                                 create_discuss_page (self));

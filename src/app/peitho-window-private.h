@@ -72,6 +72,7 @@ struct _PeithoWindow
 
   /* Compare (peitho-window-compare.c) */
   GtkMenuButton        *compare_button;
+  GtkSourceGutterRenderer *heat_stripe;  /* the view's gutter holds it */
   GtkListBox           *students_list;
   GListStore           *students;        /* PeithoAnnotator: those compared */
   GSignalGroup         *compare_signals; /* the session's document */

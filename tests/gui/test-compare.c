@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "gui-fixture.h"
 
+#include "peitho-heat-stripe.h"
+
 #include <string.h>
 
 /* Comparing the students of a seminar in the window: the students shown,
@@ -194,6 +196,32 @@ test_filter (Fixture       *f,
     assert_tag_ranges (window, text_tag (window, "claim"), &fools, 1);
   }
 
+  /* The heat stripe counts the students shown: Ben and Carla. */
+  {
+    PeithoHeatStripe *stripe = _peitho_window_get_heat_stripe_for_testing (window);
+    g_autofree char *summary = NULL;
+    guint n_marked;
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (stripe)));
+    summary = peitho_heat_stripe_dup_summary (stripe, dirtiest.start, dirtiest.end, &n_marked);
+    g_assert_cmpuint (n_marked, ==, 1);
+    g_assert_cmpstr (summary, ==, "1 of 2 students: Irony");
+    g_clear_pointer (&summary, g_free);
+    summary = peitho_heat_stripe_dup_summary (stripe, kremlin.start, kremlin.end, &n_marked);
+    g_assert_cmpuint (n_marked, ==, 0);
+    g_assert_null (summary);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-all", NULL));
+    summary = peitho_heat_stripe_dup_summary (stripe, dirtiest.start, dirtiest.end, &n_marked);
+    g_assert_cmpuint (n_marked, ==, 2);
+    g_assert_nonnull (strstr (summary, "2 of 3 students: "));
+    g_assert_nonnull (strstr (summary, "Irony"));
+    g_assert_nonnull (strstr (summary, "Metaphor"));
+    g_clear_pointer (&summary, g_free);
+    summary = peitho_heat_stripe_dup_summary (stripe, fools.start, fools.end, &n_marked);
+    g_assert_cmpstr (summary, ==, "3 of 3 students: Claim");
+  }
+
   /* Everyone again, coloured by student. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-all", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.color-by-student", NULL));
@@ -294,6 +322,7 @@ test_single_reader (Fixture       *f,
 {
   g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_students_for_testing (f->window)),
                     <, 2);
+  g_assert_false (gtk_widget_get_visible (_peitho_window_get_heat_stripe_for_testing (f->window)));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "anonymise"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window),
                                                      "color-by-student"));
