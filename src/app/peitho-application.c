@@ -263,6 +263,7 @@ static const struct {
   { "win.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
+  { "win.presentation", { "F11", NULL } },
 };
 
 static void

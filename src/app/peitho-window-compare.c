@@ -427,8 +427,11 @@ create_compare_popover (PeithoWindow *self)
   GtkWidget *all = gtk_button_new_with_mnemonic (_("Show _All Students"));
   GtkWidget *by_student = gtk_check_button_new_with_mnemonic (_("_Colour by Student"));
   GtkWidget *anonymise = gtk_check_button_new_with_mnemonic (_("A_nonymise Students"));
+  GtkWidget *present = gtk_button_new_with_mnemonic (_("_Present"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
 
+  gtk_widget_set_tooltip_text (present, _("Full screen, large type, the passages to discuss "
+                                          "stepped through with the arrow keys"));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (box), title);
@@ -451,6 +454,9 @@ create_compare_popover (PeithoWindow *self)
   gtk_box_append (GTK_BOX (box), by_student);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (anonymise), "win.anonymise");
   gtk_box_append (GTK_BOX (box), anonymise);
+  gtk_box_append (GTK_BOX (box), gtk_separator_new (GTK_ORIENTATION_HORIZONTAL));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (present), "win.presentation");
+  gtk_box_append (GTK_BOX (box), present);
 
   gtk_popover_set_child (GTK_POPOVER (popover), box);
   return popover;
@@ -525,6 +531,7 @@ _peitho_window_compare_session_set (PeithoWindow *self)
 
   set_comparing (self, comparing);
   filter_changed (self);
+  _peitho_window_presentation_update_actions (self);
 }
 
 GListModel *

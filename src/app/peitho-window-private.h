@@ -83,7 +83,12 @@ struct _PeithoWindow
   GtkLabel             *discussion_details;
   guint                 discussion_idle_id;
 
+  double                zoom_before;     /* presentation: the zoom to go back to */
+
   guint                 anonymise : 1;
+  guint                 presenting : 1;
+  guint                 palette_was_shown : 1;
+  guint                 was_fullscreen : 1;
   guint                 close_after_save : 1;
   guint                 close_confirmed : 1;
   guint                 loading : 1;
@@ -160,6 +165,11 @@ void     _peitho_window_compare_session_set  (PeithoWindow   *self);
 /* An annotator's name, or "Student N" when the students are anonymised. */
 char    *_peitho_window_compare_dup_display_name (PeithoWindow *self,
                                                   const char   *annotator_id);
+
+/* peitho-window-presentation.c */
+void     _peitho_window_init_presentation    (PeithoWindow   *self);
+/* After a new session is set: presenting needs a document. */
+void     _peitho_window_presentation_update_actions (PeithoWindow *self);
 
 /* peitho-window.c */
 void     _peitho_window_set_session          (PeithoWindow          *self,

@@ -76,5 +76,11 @@ gpointer              _peitho_window_get_heat_stripe_for_testing     (PeithoWind
  * (what activating its row does). */
 void                  _peitho_window_compare_show_passage            (PeithoWindow *self,
                                                                       guint         position);
+/* Presentation mode (peitho-window-presentation.c): whether it is on, and
+ * what a key press does there (TRUE: handled). */
+gboolean              _peitho_window_get_presenting_for_testing      (PeithoWindow *self);
+gboolean              _peitho_window_presentation_key                (PeithoWindow    *self,
+                                                                      guint            keyval,
+                                                                      GdkModifierType  state);
 
 G_END_DECLS

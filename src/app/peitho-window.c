@@ -624,6 +624,7 @@ peitho_window_init (PeithoWindow *self)
   _peitho_window_init_tag_sets (self);
   _peitho_window_init_seminar (self);
   _peitho_window_init_compare (self);
+  _peitho_window_init_presentation (self);
 
   /* Run from the build tree, the application icon is not installed. */
   if (!gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),

@@ -3,6 +3,10 @@
 
 #include "peitho-heat-stripe.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 #include <string.h>
 
 /* Comparing the students of a seminar in the window: the students shown,
@@ -330,6 +334,95 @@ test_single_reader (Fixture       *f,
                     ==, 0);
 }
 
+/* Whether a window manager makes windows full screen: under Xvfb there is
+ * none, and the request is all there is to see. */
+static gboolean
+can_fullscreen (GtkWidget *widget)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  if (GDK_IS_X11_DISPLAY (display))
+    return gdk_x11_screen_supports_net_wm_hint (gdk_x11_display_get_screen (display),
+                                                "_NET_WM_STATE_FULLSCREEN");
+#endif
+  return TRUE;
+}
+
+static void
+wait_fullscreen (PeithoWindow *window,
+                 gboolean      fullscreen)
+{
+  if (can_fullscreen (GTK_WIDGET (window)))
+    wait_until (gtk_window_is_fullscreen (GTK_WINDOW (window)) == fullscreen);
+  else
+    {
+      g_test_message ("No window manager makes windows full screen here");
+      iterate ();
+    }
+}
+
+static void
+assert_selected (PeithoWindow *window,
+                 guint         position)
+{
+  GListModel *passages = _peitho_window_get_discussion_for_testing (window);
+  g_autoptr(PeithoDiscussionPassage) passage = g_list_model_get_item (passages, position);
+  gsize start, end;
+
+  g_assert_cmpuint (gtk_single_selection_get_selected (_peitho_window_get_discussion_selection_for_testing (window)),
+                    ==, position);
+  g_assert_true (peitho_annotation_view_get_selection (_peitho_window_get_view_for_testing (window),
+                                                       FALSE, &start, &end));
+  g_assert_cmpuint (start, ==, peitho_discussion_passage_get_start (passage));
+  g_assert_cmpuint (end, ==, peitho_discussion_passage_get_end (passage));
+}
+
+static void
+test_presentation (Fixture       *f,
+                   gconstpointer  data)
+{
+  PeithoWindow *window = open_seminar (f);
+  PeithoAnnotationView *view = _peitho_window_get_view_for_testing (window);
+  GtkWidget *sidebar = GTK_WIDGET (_peitho_window_get_sidebar_for_testing (window));
+  double zoom = peitho_annotation_view_get_zoom (view);
+
+  /* Arrows move the cursor as usual outside presentation mode. */
+  g_assert_false (_peitho_window_presentation_key (window, GDK_KEY_Right, 0));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  wait_fullscreen (window, TRUE);
+  g_assert_true (_peitho_window_get_presenting_for_testing (window));
+  g_assert_false (gtk_widget_get_visible (sidebar));
+  g_assert_cmpfloat (peitho_annotation_view_get_zoom (view), >, zoom);
+
+  /* Right to the first passage, then the second; no further. */
+  g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Right, 0));
+  assert_selected (window, 0);
+  g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Down, 0));
+  assert_selected (window, 1);
+  g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Right, 0));
+  assert_selected (window, 1);
+  g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Left, 0));
+  assert_selected (window, 0);
+  g_assert_false (_peitho_window_presentation_key (window, GDK_KEY_Right, GDK_CONTROL_MASK));
+
+  /* Escape leaves, as F11 (the action again) would. */
+  g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Escape, 0));
+  wait_fullscreen (window, FALSE);
+  g_assert_false (_peitho_window_get_presenting_for_testing (window));
+  g_assert_true (gtk_widget_get_visible (sidebar));
+  g_assert_cmpfloat (peitho_annotation_view_get_zoom (view), ==, zoom);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  wait_fullscreen (window, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  wait_fullscreen (window, FALSE);
+  g_assert_false (_peitho_window_get_presenting_for_testing (window));
+
+  destroy_window (window);
+}
+
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -354,6 +447,23 @@ test_screenshots (Fixture       *f,
       gtk_widget_queue_draw (GTK_WIDGET (window));
       save_screenshot (GTK_WIDGET (window), names[i]);
     }
+
+  /* Presentation mode, on the first passage, names anonymised. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  wait_fullscreen (window, TRUE);
+  _peitho_window_presentation_key (window, GDK_KEY_Right, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *name = g_strconcat (i ? "seminar-presentation-dark" : "seminar-presentation",
+                                           NULL);
+
+      adw_style_manager_set_color_scheme (style, i ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for (window);
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      save_screenshot (GTK_WIDGET (window), name);
+    }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
   destroy_window (window);
 }
@@ -370,6 +480,7 @@ main (int   argc,
   ADD ("passages", test_passages);
   ADD ("anonymise", test_anonymise);
   ADD ("single-reader", test_single_reader);
+  ADD ("presentation", test_presentation);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 
