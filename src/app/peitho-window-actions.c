@@ -32,11 +32,8 @@ tag_selection_action (GtkWidget  *widget,
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
   const char *tag_id = g_variant_get_string (param, NULL);
-  g_autoptr(PeithoAnnotation) annotation = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name_setting = NULL;
-  PeithoAnnotator *annotator;
   GtkTextBuffer *buffer;
   GtkTextIter iter;
   gsize start, end;
@@ -60,13 +57,10 @@ tag_selection_action (GtkWidget  *widget,
     }
 
   name_setting = g_settings_get_string (self->settings, "annotator-name");
-  annotator = peitho_document_ensure_annotator (peitho_window_get_document (self), peitho_default_annotator_name (name_setting));
-  now = g_date_time_new_now_utc ();
-  annotation = peitho_annotation_new (NULL, start, end, tag_id,
-                                      annotator ? peitho_annotator_get_id (annotator) : NULL,
-                                      NULL, now);
-
-  if (!peitho_history_add_annotation (_peitho_window_get_history (self), annotation, NULL, &error))
+  /* A first annotation by a new name brings its annotator: one edit, so
+   * that undoing it leaves the document as it was. */
+  if (!peitho_history_annotate (_peitho_window_get_history (self), start, end, tag_id,
+                                peitho_default_annotator_name (name_setting), NULL, &error))
     {
       toast_error (self, error);
       return;

@@ -751,6 +751,63 @@ peitho_document_ensure_annotator (PeithoDocument *self,
   return annotator;
 }
 
+static gboolean
+annotator_has_relations (PeithoDocument *self,
+                         const char     *id)
+{
+  GListModel *relations = G_LIST_MODEL (self->relations);
+  guint n = g_list_model_get_n_items (relations);
+
+  g_assert (PEITHO_IS_DOCUMENT (self));
+  g_assert (id != NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
+
+      if (g_strcmp0 (peitho_relation_get_annotator_id (relation), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+peitho_document_remove_annotator (PeithoDocument  *self,
+                                  const char      *id,
+                                  GError         **error)
+{
+  PeithoAnnotator *annotator;
+  guint position;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(annotator = g_hash_table_lookup (self->annotators_by_id, id)))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND,
+                   _("There is no annotator “%s” in the document"), id);
+      return FALSE;
+    }
+  if (peitho_document_count_annotator (self, id) > 0 || annotator_has_relations (self, id))
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_IN_USE,
+                   _("The annotator “%s” still has annotations or relations"), id);
+      return FALSE;
+    }
+
+  if (!g_list_store_find (self->annotators, annotator, &position))
+    g_assert_not_reached ();
+  g_hash_table_remove (self->annotators_by_id, id);
+  g_hash_table_remove (self->ids, id);
+  /* The store held the last reference: @annotator and @id go with it. */
+  g_list_store_remove (self->annotators, position);
+  _peitho_document_emit_changed (self);
+
+  return TRUE;
+}
+
 /*
  * Validation
  */

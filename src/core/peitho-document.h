@@ -211,6 +211,12 @@ gboolean         peitho_document_add_annotator        (PeithoDocument  *self,
  * if there is none yet. */
 PeithoAnnotator *peitho_document_ensure_annotator     (PeithoDocument *self,
                                                        const char     *name);
+/* Takes out an annotator whom no annotation or relation names any more (what
+ * undoing the edit that added them does). Fails with PEITHO_ERROR_NOT_FOUND
+ * for an unknown id, PEITHO_ERROR_IN_USE while the annotator is named. */
+gboolean         peitho_document_remove_annotator     (PeithoDocument *self,
+                                                       const char     *id,
+                                                       GError        **error);
 
 /*
  * Annotations. get_annotations() is a GListModel of PeithoAnnotation in

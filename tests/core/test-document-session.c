@@ -282,6 +282,105 @@ test_modified_follows_undo (void)
   g_assert_true (peitho_document_session_get_modified (session));
 }
 
+static PeithoDocument *
+read_back (GFile *file)
+{
+  g_autoptr(PeithoLoadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = peitho_document_load (file, PEITHO_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  return g_object_ref (peitho_load_result_get_document (result));
+}
+
+/* The first annotation by a new name adds its annotator; undoing it takes
+ * the annotator out again, so a fresh text tagged and undone is unmodified
+ * and as saved. An annotator who was there before stays. */
+static void
+test_new_annotator_undone (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(GFile) file = temp_file ("annotator.xml");
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, file, NULL);
+  PeithoHistory *history = peitho_document_session_get_history (session);
+  GListModel *annotators = peitho_document_get_annotators (document);
+  g_autoptr(PeithoDocument) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  PeithoAnnotator *ada;
+
+  g_assert_true (save (session, NULL, &error));
+  g_assert_no_error (error);
+  saved = read_back (file);
+
+  g_assert_true (peitho_history_annotate (history, 0, 4, "metaphor", "Ada Lovelace", &a, &error));
+  g_assert_no_error (error);
+  g_assert_true (peitho_document_session_get_modified (session));
+  g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 1);
+  ada = peitho_document_lookup_annotator (document, "ann-ada-lovelace");
+  g_assert_nonnull (ada);
+  g_assert_cmpstr (peitho_annotator_get_name (ada), ==, "Ada Lovelace");
+  g_assert_cmpstr (peitho_annotation_get_annotator_id (peitho_document_lookup_annotation (document, a)), ==,
+                   "ann-ada-lovelace");
+
+  undo (session);
+  g_assert_false (peitho_document_session_get_modified (session));
+  g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 0);
+  g_assert_null (peitho_document_lookup_annotator (document, "ann-ada-lovelace"));
+  peitho_test_assert_same_document (saved, document);
+
+  redo (session);
+  g_assert_true (peitho_document_session_get_modified (session));
+  ada = peitho_document_lookup_annotator (document, "ann-ada-lovelace");
+  g_assert_nonnull (ada);
+  g_assert_cmpstr (peitho_annotator_get_name (ada), ==, "Ada Lovelace");
+  g_assert_cmpstr (peitho_annotation_get_annotator_id (peitho_document_lookup_annotation (document, a)), ==,
+                   "ann-ada-lovelace");
+
+  /* A second annotation by Ada: its undo leaves her, she has the first. */
+  g_assert_true (peitho_history_annotate (history, 5, 10, "irony", "Ada Lovelace", &b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 1);
+  undo (session);
+  g_assert_nonnull (peitho_document_lookup_annotator (document, "ann-ada-lovelace"));
+  g_assert_null (peitho_document_lookup_annotation (document, b));
+  undo (session);
+  g_assert_null (peitho_document_lookup_annotator (document, "ann-ada-lovelace"));
+  peitho_test_assert_same_document (saved, document);
+  g_assert_false (peitho_document_session_get_modified (session));
+}
+
+/* The core's own rule: an annotator still named cannot be taken out. */
+static void
+test_remove_annotator (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(PeithoAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+  PeithoAnnotator *annotator = peitho_document_ensure_annotator (document, "Grace");
+  const char *id = peitho_annotator_get_id (annotator);
+
+  annotation = peitho_annotation_new (NULL, 0, 4, "metaphor", id, NULL, NULL);
+  g_assert_true (peitho_document_add_annotation (document, annotation, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (peitho_document_remove_annotator (document, id, &error));
+  g_assert_error (error, PEITHO_ERROR, PEITHO_ERROR_IN_USE);
+  g_clear_error (&error);
+  g_assert_false (peitho_document_remove_annotator (document, "ann-nobody", &error));
+  g_assert_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (peitho_document_remove_annotation (document, annotation, NULL));
+  g_assert_true (peitho_document_remove_annotator (document, "ann-grace", &error));
+  g_assert_no_error (error);
+  g_assert_null (peitho_document_lookup_annotator (document, "ann-grace"));
+  /* The id is free again. */
+  g_assert_cmpstr (peitho_annotator_get_id (peitho_document_ensure_annotator (document, "Grace")), ==,
+                   "ann-grace");
+}
+
 static gboolean
 file_has (GFile      *file,
           const char *expected)
@@ -555,6 +654,8 @@ main (int   argc,
 
   g_test_add_func ("/session/undo-redo", test_undo_redo);
   g_test_add_func ("/session/modified-follows-undo", test_modified_follows_undo);
+  g_test_add_func ("/session/new-annotator-undone", test_new_annotator_undone);
+  g_test_add_func ("/session/remove-annotator", test_remove_annotator);
   g_test_add_func ("/session/backup-as-opened", test_backup_as_opened);
   g_test_add_func ("/session/imported-text", test_imported_text);
   g_test_add_func ("/session/format-and-front-matter", test_format_and_front_matter);

@@ -341,6 +341,10 @@ typedef struct {
   /* Retag and note edits. */
   char      *old_value;
   char      *new_value;
+  /* peitho_history_annotate(): whose the annotation is, and whether the
+   * edit brought them into the document. */
+  char      *annotator_name;
+  gboolean   added_annotator;
 } AnnotationEdit;
 
 PeithoRelationSnapshot *
@@ -384,6 +388,7 @@ annotation_edit_free (gpointer data)
   g_clear_pointer (&edit->relations, g_ptr_array_unref);
   g_free (edit->old_value);
   g_free (edit->new_value);
+  g_free (edit->annotator_name);
   g_free (edit);
 }
 
@@ -503,6 +508,71 @@ static const PeithoEditType remove_edit = {
   annotation_edit_free,
 };
 
+/* The annotator is looked up (or added) on every redo: the id may differ
+ * after an undo if another annotator took it in between. */
+static gboolean
+annotate_redo (PeithoDocument  *document,
+               gpointer         data,
+               GError         **error)
+{
+  AnnotationEdit *edit = data;
+  GListModel *annotators = peitho_document_get_annotators (document);
+  guint n_before = g_list_model_get_n_items (annotators);
+  PeithoAnnotator *annotator;
+
+  g_assert (PEITHO_IS_DOCUMENT (document));
+  g_assert (edit != NULL);
+
+  g_clear_pointer (&edit->annotator_id, g_free);
+  edit->added_annotator = FALSE;
+  if (edit->annotator_name != NULL)
+    {
+      annotator = peitho_document_ensure_annotator (document, edit->annotator_name);
+      edit->annotator_id = g_strdup (peitho_annotator_get_id (annotator));
+      edit->added_annotator = g_list_model_get_n_items (annotators) > n_before;
+    }
+
+  if (!insert_snapshot (document, edit, error))
+    {
+      if (edit->added_annotator)
+        peitho_document_remove_annotator (document, edit->annotator_id, NULL);
+      edit->added_annotator = FALSE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+annotate_undo (PeithoDocument  *document,
+               gpointer         data,
+               GError         **error)
+{
+  AnnotationEdit *edit = data;
+  g_autoptr(GError) local_error = NULL;
+
+  g_assert (PEITHO_IS_DOCUMENT (document));
+  g_assert (edit != NULL);
+
+  if (!delete_snapshot (document, edit, error))
+    return FALSE;
+
+  /* Still named by something the history did not undo: they stay. */
+  if (edit->added_annotator
+      && !peitho_document_remove_annotator (document, edit->annotator_id, &local_error))
+    g_debug ("Annotator %s kept: %s", edit->annotator_id, local_error->message);
+  edit->added_annotator = FALSE;
+
+  return TRUE;
+}
+
+static const PeithoEditType annotate_edit = {
+  "annotate",
+  annotate_redo,
+  annotate_undo,
+  annotation_edit_free,
+};
+
 static gboolean
 retag_to (PeithoDocument  *document,
           AnnotationEdit  *edit,
@@ -591,6 +661,39 @@ peitho_history_add_annotation (PeithoHistory     *self,
 
   edit = annotation_edit_new (annotation);
   if (!peitho_history_perform (self, &add_edit, edit, error))
+    return FALSE;
+
+  if (out_id != NULL)
+    *out_id = g_strdup (edit->id);
+
+  return TRUE;
+}
+
+gboolean
+peitho_history_annotate (PeithoHistory  *self,
+                         gsize           start,
+                         gsize           end,
+                         const char     *tag_id,
+                         const char     *annotator_name,
+                         char          **out_id,
+                         GError        **error)
+{
+  g_autoptr(GDateTime) now = NULL;
+  AnnotationEdit *edit;
+
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (tag_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  now = g_date_time_new_now_utc ();
+  edit = g_new0 (AnnotationEdit, 1);
+  edit->start = start;
+  edit->end = end;
+  edit->tag_id = g_strdup (tag_id);
+  edit->created = g_steal_pointer (&now);
+  edit->relations = g_ptr_array_new_with_free_func (_peitho_relation_snapshot_free);
+  edit->annotator_name = g_strdup (annotator_name);
+  if (!peitho_history_perform (self, &annotate_edit, edit, error))
     return FALSE;
 
   if (out_id != NULL)

@@ -55,6 +55,17 @@ gboolean       peitho_history_add_annotation    (PeithoHistory        *self,
                                                  PeithoAnnotation     *annotation,
                                                  char                **out_id,
                                                  GError              **error);
+/* A new annotation of @start..@end with @tag_id, created now, by the
+ * annotator named @annotator_name (NULL: nobody). An annotator the document
+ * does not have yet comes with the annotation in the same edit, and its undo
+ * takes them out again: tagging and undoing leaves the document as it was. */
+gboolean       peitho_history_annotate          (PeithoHistory        *self,
+                                                 gsize                 start,
+                                                 gsize                 end,
+                                                 const char           *tag_id,
+                                                 const char           *annotator_name,
+                                                 char                **out_id,
+                                                 GError              **error);
 gboolean       peitho_history_remove_annotation (PeithoHistory        *self,
                                                  PeithoAnnotation     *annotation,
                                                  GError              **error);
