@@ -5,10 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "peitho-annotation-popover.h"
-#include "peitho-swatch.h"
+#include "peitho-passage-row.h"
 #include "peitho-utils.h"
-
-#define SNIPPET_CHARS 120
 
 struct _PeithoAnnotationPopover
 {
@@ -29,161 +27,43 @@ struct _PeithoAnnotationPopover
 
 G_DEFINE_FINAL_TYPE (PeithoAnnotationPopover, peitho_annotation_popover, GTK_TYPE_POPOVER)
 
-static GMenuModel *
-create_retag_menu (PeithoDocument   *document,
-                   PeithoAnnotation *annotation)
+/* The rows' buttons (see peitho-passage-row.h). The popover closes first:
+ * its rows show the annotations as they were. */
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
 {
-  PeithoTagSet *tag_set = peitho_document_get_tag_set (document);
-  GMenu *menu = g_menu_new ();
-
-  for (guint i = 0; i < peitho_tag_set_get_n_groups (tag_set); i++)
-    {
-      PeithoTagGroup *group = peitho_tag_set_get_group (tag_set, i);
-      g_autoptr(GMenu) section = g_menu_new ();
-
-      for (guint j = 0; j < peitho_tag_group_get_n_tags (group); j++)
-        {
-          PeithoTag *tag = peitho_tag_group_get_tag (group, j);
-          g_autoptr(GMenuItem) item = g_menu_item_new (peitho_tag_get_label (tag), NULL);
-
-          g_menu_item_set_action_and_target_value (item, "win.retag-annotation",
-                                                   g_variant_new ("(ss)",
-                                                                  peitho_annotation_get_id (annotation),
-                                                                  peitho_tag_get_id (tag)));
-          g_menu_append_item (section, item);
-        }
-      g_menu_append_section (menu, peitho_tag_group_get_label (group), G_MENU_MODEL (section));
-    }
-
-  return G_MENU_MODEL (menu);
+  peitho_annotation_popover_edit_note (PEITHO_ANNOTATION_POPOVER (widget),
+                                       g_variant_get_string (param, NULL));
 }
 
 static void
-edit_note_clicked_cb (GtkButton               *button,
-                      PeithoAnnotationPopover *self)
+forward_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
 {
-  peitho_annotation_popover_edit_note (self, g_object_get_data (G_OBJECT (button), "annotation-id"));
-}
+  g_assert (PEITHO_IS_ANNOTATION_POPOVER (widget));
+  g_assert (g_variant_is_of_type (param, G_VARIANT_TYPE_STRING));
 
-static void
-relations_clicked_cb (GtkButton               *button,
-                      PeithoAnnotationPopover *self)
-{
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "annotation-id"));
-
-  gtk_popover_popdown (GTK_POPOVER (self));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-relations", "s", id);
-}
-
-static void
-remove_clicked_cb (GtkButton               *button,
-                   PeithoAnnotationPopover *self)
-{
-  const char *id = g_object_get_data (G_OBJECT (button), "annotation-id");
-  g_autofree char *copy = g_strdup (id);
-
-  gtk_popover_popdown (GTK_POPOVER (self));
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.remove-annotation", "s", copy);
+  gtk_popover_popdown (GTK_POPOVER (widget));
+  gtk_widget_activate_action_variant (widget,
+                                      g_str_equal (action_name, "annotation.remove")
+                                      ? "win.remove-annotation" : "win.show-relations",
+                                      param);
 }
 
 static GtkWidget *
 create_row (PeithoAnnotationPopover *self,
             PeithoAnnotation        *annotation)
 {
-  PeithoDocument *document = self->document;
-  const char *id = peitho_annotation_get_id (annotation);
-  const char *label = peitho_annotation_get_tag_label (document, annotation);
-  const char *who = peitho_annotation_get_annotator_name (document, annotation);
-  const char *note = peitho_annotation_get_note (annotation);
-  g_autofree char *snippet = peitho_annotation_dup_snippet (document, annotation, SNIPPET_CHARS);
-  g_autofree char *quoted = NULL;
-  g_autoptr(GMenuModel) menu = NULL;
-  GtkWidget *row, *header, *swatch, *title, *text, *buttons, *button;
+  GtkWidget *row = peitho_passage_row_new (FALSE);
 
-  row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_assert (PEITHO_IS_ANNOTATION_POPOVER (self));
+  g_assert (PEITHO_IS_ANNOTATION (annotation));
+
   gtk_widget_add_css_class (row, "annotation-row");
-
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  swatch = peitho_swatch_new ();
-  peitho_swatch_set_color (PEITHO_SWATCH (swatch), peitho_annotation_get_tag_color (document, annotation));
-  gtk_box_append (GTK_BOX (header), swatch);
-  title = gtk_label_new (label);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_box_append (GTK_BOX (header), title);
-  if (who != NULL)
-    {
-      GtkWidget *annotator = gtk_label_new (who);
-
-      gtk_widget_add_css_class (annotator, "dim-label");
-      gtk_widget_add_css_class (annotator, "caption");
-      gtk_box_append (GTK_BOX (header), annotator);
-    }
-  gtk_box_append (GTK_BOX (row), header);
-
-  /* Translators: a quoted passage of the text */
-  quoted = g_strdup_printf (_("“%s”"), snippet);
-  text = gtk_label_new (quoted);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_widget_add_css_class (text, "dim-label");
-  gtk_box_append (GTK_BOX (row), text);
-
-  if (note != NULL)
-    {
-      GtkWidget *note_label = gtk_label_new (note);
-
-      gtk_label_set_wrap (GTK_LABEL (note_label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (note_label), 48);
-      gtk_label_set_xalign (GTK_LABEL (note_label), 0);
-      gtk_label_set_selectable (GTK_LABEL (note_label), TRUE);
-      gtk_widget_add_css_class (note_label, "annotation-note");
-      gtk_box_append (GTK_BOX (row), note_label);
-    }
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_top (buttons, 4);
-
-  menu = create_retag_menu (document, annotation);
-  button = gtk_menu_button_new ();
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("Change Tag"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Change Tag"), -1);
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), menu);
-  gtk_box_append (GTK_BOX (buttons), button);
-
-  button = gtk_button_new_with_mnemonic (note ? _("Edit _Note") : _("Add _Note"));
-  peitho_fix_mnemonic_name (button);
-  g_object_set_data_full (G_OBJECT (button), "annotation-id", g_strdup (id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (edit_note_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), button);
-
-  button = gtk_button_new_with_mnemonic (_("Re_lations…"));
-  peitho_fix_mnemonic_name (button);
-  gtk_widget_set_tooltip_text (button, _("See, follow and add relations to other annotations"));
-  g_object_set_data_full (G_OBJECT (button), "annotation-id", g_strdup (id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (relations_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), button);
-
-  button = gtk_button_new_with_mnemonic (_("_Remove"));
-  gtk_widget_add_css_class (button, "destructive-action");
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_hexpand (button, TRUE);
-  g_object_set_data_full (G_OBJECT (button), "annotation-id", g_strdup (id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (remove_clicked_cb), self);
-  {
-    /* Translators: accessible name of a button; %s is a tag such as "Metaphor" */
-    g_autofree char *a11y = g_strdup_printf (_("Remove %s annotation"), label);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
-    peitho_fix_labelled_by (button);
-  }
-  gtk_box_append (GTK_BOX (buttons), button);
-
-  gtk_box_append (GTK_BOX (row), buttons);
-
+  peitho_passage_row_set_annotation (PEITHO_PASSAGE_ROW (row), self->document, annotation);
   return row;
 }
 
@@ -257,6 +137,10 @@ peitho_annotation_popover_class_init (PeithoAnnotationPopoverClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoAnnotationPopover, note_view);
   gtk_widget_class_bind_template_callback (widget_class, note_cancel_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_save_cb);
+
+  gtk_widget_class_install_action (widget_class, "annotation.edit-note", "s", edit_note_action);
+  gtk_widget_class_install_action (widget_class, "annotation.show-relations", "s", forward_action);
+  gtk_widget_class_install_action (widget_class, "annotation.remove", "s", forward_action);
 }
 
 static void

@@ -10,10 +10,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (PeithoAnnotationPopover, peitho_annotation_popover, PEITHO, ANNOTATION_POPOVER,
                       GtkPopover)
 
-/* The annotations covering a place in the text: tag, snippet, note,
- * annotator, and for each "Change Tag", "Edit Note" and "Remove". The
- * buttons activate win.retag-annotation((ss)), win.set-annotation-note((ss))
- * and win.remove-annotation(s), so the window's history records them. */
+/* The annotations covering a place in the text, one PeithoPassageRow each
+ * (tag, annotator, excerpt, note; "Change Tag", "Edit Note", "Relations…",
+ * "Remove"), and a page to write the note. The popover provides the rows'
+ * annotation.edit-note, annotation.show-relations and annotation.remove (s)
+ * and closes before it passes them on as win.show-relations(s) and
+ * win.remove-annotation(s); a note is saved with win.set-annotation-note((ss))
+ * and a tag changed with win.retag-annotation((ss)), so the window's history
+ * records the edits. */
 GtkWidget *peitho_annotation_popover_new             (void);
 void       peitho_annotation_popover_set_annotations (PeithoAnnotationPopover *self,
                                                       PeithoDocument          *document,

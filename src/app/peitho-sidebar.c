@@ -6,11 +6,8 @@
 
 #include "peitho-count-row.h"
 #include "peitho-outline-item.h"
+#include "peitho-passage-row.h"
 #include "peitho-sidebar.h"
-#include "peitho-swatch.h"
-#include "peitho-utils.h"
-
-#define SNIPPET_CHARS 80
 
 struct _PeithoSidebar
 {
@@ -226,23 +223,12 @@ unbind_count_row_cb (GtkSignalListItemFactory *factory,
   peitho_count_row_set_list_row (PEITHO_COUNT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* The passages and the notes list show the same rows. */
 static void
 setup_passage_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_box_append (GTK_BOX (box), peitho_swatch_new ());
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (label), 3);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, peitho_passage_row_new (TRUE));
 }
 
 static void
@@ -250,16 +236,18 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  PeithoSidebar            *self)
 {
-  PeithoAnnotation *annotation = gtk_list_item_get_item (item);
-  PeithoDocument *document = peitho_count_model_get_document (self->model);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *swatch = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (swatch);
-  g_autofree char *snippet = peitho_annotation_dup_snippet (document, annotation, SNIPPET_CHARS);
+  g_assert (PEITHO_IS_SIDEBAR (self));
 
-  peitho_swatch_set_color (PEITHO_SWATCH (swatch), peitho_annotation_get_tag_color (document, annotation));
-  gtk_label_set_label (GTK_LABEL (label), snippet);
-  gtk_widget_set_tooltip_text (box, peitho_annotation_get_note (annotation));
+  peitho_passage_row_set_annotation (PEITHO_PASSAGE_ROW (gtk_list_item_get_child (item)),
+                                     peitho_count_model_get_document (self->model),
+                                     gtk_list_item_get_item (item));
+}
+
+static void
+unbind_passage_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  peitho_passage_row_set_annotation (PEITHO_PASSAGE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static gboolean
@@ -352,58 +340,6 @@ update_outline (PeithoSidebar *self)
   if (!has_outline && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "outline") == 0)
     gtk_stack_set_visible_child_name (self->stack, "tags");
   g_object_set (self->outline_page, "visible", has_outline, NULL);
-}
-
-static void
-setup_note_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *swatch = peitho_swatch_new ();
-  GtkWidget *snippet = gtk_label_new (NULL);
-  GtkWidget *note = gtk_label_new (NULL);
-
-  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (swatch, 2);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (snippet, "dim-label");
-  gtk_widget_add_css_class (snippet, "caption");
-  gtk_label_set_xalign (GTK_LABEL (note), 0);
-  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (note), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (note), 4);
-  gtk_label_set_ellipsize (GTK_LABEL (note), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (note), 30);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), snippet);
-  gtk_box_append (GTK_BOX (texts), note);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_note_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              PeithoSidebar            *self)
-{
-  PeithoAnnotation *annotation = gtk_list_item_get_item (item);
-  PeithoDocument *document = peitho_count_model_get_document (self->model);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *swatch = gtk_widget_get_first_child (box);
-  GtkWidget *texts = gtk_widget_get_next_sibling (swatch);
-  GtkWidget *snippet_label = gtk_widget_get_first_child (texts);
-  GtkWidget *note_label = gtk_widget_get_next_sibling (snippet_label);
-  g_autofree char *snippet = peitho_annotation_dup_snippet (document, annotation, SNIPPET_CHARS);
-  g_autofree char *line = g_strdup_printf ("%s · %s", peitho_annotation_get_tag_label (document, annotation), snippet);
-
-  peitho_swatch_set_color (PEITHO_SWATCH (swatch), peitho_annotation_get_tag_color (document, annotation));
-  gtk_label_set_label (GTK_LABEL (snippet_label), line);
-  gtk_label_set_label (GTK_LABEL (note_label), peitho_annotation_get_note (annotation));
 }
 
 static void
@@ -560,7 +496,8 @@ filtered_list (PeithoSidebar   *self,
                GtkCustomFilter *filter,
                GCallback        items_changed,
                GCallback        setup,
-               GCallback        bind)
+               GCallback        bind,
+               GCallback        unbind)
 {
   GtkFilterListModel *model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -573,6 +510,7 @@ filtered_list (PeithoSidebar   *self,
 
   g_signal_connect (factory, "setup", setup, NULL);
   g_signal_connect (factory, "bind", bind, self);
+  g_signal_connect (factory, "unbind", unbind, NULL);
   gtk_list_view_set_factory (view, factory);
   return model;
 }
@@ -603,11 +541,13 @@ peitho_sidebar_init (PeithoSidebar *self)
   self->passages_filter = gtk_custom_filter_new (passage_filter_func, self, NULL);
   self->passages = filtered_list (self, self->passages_view, self->passages_filter,
                                   G_CALLBACK (update_passages_title),
-                                  G_CALLBACK (setup_passage_cb), G_CALLBACK (bind_passage_cb));
+                                  G_CALLBACK (setup_passage_cb), G_CALLBACK (bind_passage_cb),
+                                  G_CALLBACK (unbind_passage_cb));
   self->notes_filter = gtk_custom_filter_new (note_filter_func, NULL, NULL);
   self->notes = filtered_list (self, self->notes_view, self->notes_filter,
                                G_CALLBACK (update_notes_title),
-                               G_CALLBACK (setup_note_cb), G_CALLBACK (bind_note_cb));
+                               G_CALLBACK (setup_passage_cb), G_CALLBACK (bind_passage_cb),
+                               G_CALLBACK (unbind_passage_cb));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_cb), NULL);

@@ -5,8 +5,28 @@
 
 #include "gui-fixture.h"
 
+#include "peitho-annotation-popover.h"
 #include "peitho-drafts.h"
+#include "peitho-passage-row.h"
 #include "tei-validate.h"
+
+/* The passage row under @root that shows @annotation, or NULL. */
+static PeithoPassageRow *
+find_passage_row (GtkWidget        *root,
+                  PeithoAnnotation *annotation)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      PeithoPassageRow *found;
+
+      if (PEITHO_IS_PASSAGE_ROW (child)
+          && peitho_passage_row_get_annotation (PEITHO_PASSAGE_ROW (child)) == annotation)
+        return PEITHO_PASSAGE_ROW (child);
+      if ((found = find_passage_row (child, annotation)))
+        return found;
+    }
+  return NULL;
+}
 
 static void
 test_open (Fixture       *f,
@@ -275,10 +295,24 @@ test_passages_and_hiding (Fixture       *f,
   /* Activating a passage selects it. */
   {
     g_autoptr(GPtrArray) at = peitho_document_get_annotations_at (peitho_window_get_document (f->window), 41);
+    guint position = GTK_INVALID_LIST_POSITION;
+    PeithoPassageRow *row;
     GtkTextIter s, e;
 
     g_assert_cmpuint (at->len, >, 0);
-    g_signal_emit_by_name (sidebar, "passage-activated", at->pdata[0]);
+    for (guint i = 0; i < g_list_model_get_n_items (passages); i++)
+      {
+        g_autoptr(PeithoAnnotation) item = g_list_model_get_item (passages, i);
+
+        if (item == at->pdata[0])
+          position = i;
+      }
+    g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+    /* Its row in the list, activated as a click does. */
+    wait_until ((row = find_passage_row (GTK_WIDGET (sidebar), at->pdata[0])) != NULL
+                && gtk_widget_get_mapped (GTK_WIDGET (row)));
+    g_assert_true (peitho_passage_row_get_compact (row));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "list.activate-item", "u", position));
 
     g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
     g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 40);
@@ -466,6 +500,86 @@ test_changed_on_disk (Fixture       *f,
   destroy_window (window);
 }
 
+/* A click on a sensitive button (gtk_widget_activate() would click it only
+ * after showing it pressed for a while). */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* The buttons of the popover's rows act on their own annotation. */
+static void
+test_popover_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  g_autoptr(GPtrArray) at = NULL;
+  g_autofree char *irony_id = NULL;
+  GtkWidget *popover;
+  PeithoPassageRow *row;
+  GtkStack *stack;
+
+  tag (f->window, 0, 20, "metaphor");
+  tag (f->window, 11, 30, "irony");
+  at = peitho_document_get_annotations_at (document, 15);
+  g_assert_cmpuint (at->len, ==, 2);
+
+  select_range (f->window, 15, 15);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-annotations", NULL));
+  popover = find_widget (GTK_WIDGET (f->window), PEITHO_TYPE_ANNOTATION_POPOVER, NULL);
+  g_assert_nonnull (popover);
+  wait_for_paint (popover);
+  stack = GTK_STACK (find_widget (popover, GTK_TYPE_STACK, NULL));
+
+  /* One full row per annotation there. */
+  for (guint i = 0; i < at->len; i++)
+    {
+      row = find_passage_row (popover, at->pdata[i]);
+      g_assert_nonnull (row);
+      g_assert_false (peitho_passage_row_get_compact (row));
+      if (g_strcmp0 (peitho_annotation_get_tag_id (at->pdata[i]), "irony") == 0)
+        irony_id = g_strdup (peitho_annotation_get_id (at->pdata[i]));
+    }
+  g_assert_nonnull (irony_id);
+  row = find_passage_row (popover, peitho_document_lookup_annotation (document, irony_id));
+
+  /* "Add Note" opens the note page of that annotation. */
+  click (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, "Add _Note"));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "note");
+  click (find_widget (popover, GTK_TYPE_BUTTON, "_Cancel"));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+
+  /* "Remove" closes the popover and removes that annotation only, undoably. */
+  click (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, "_Remove"));
+  iterate ();
+  wait_until (!gtk_widget_get_visible (popover));
+  g_assert_null (peitho_document_lookup_annotation (document, irony_id));
+  g_assert_cmpuint (total_of (f->window), ==, 1);
+  g_assert_cmpuint (count_of (f->window, "metaphor"), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL);
+  iterate ();
+  g_assert_nonnull (peitho_document_lookup_annotation (document, irony_id));
+
+  /* "Relations…" opens the relations of that annotation. */
+  g_clear_pointer (&at, g_ptr_array_unref);
+  at = peitho_document_get_annotations_at (document, 15);
+  select_range (f->window, 15, 15);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-annotations", NULL));
+  popover = find_widget (GTK_WIDGET (f->window), PEITHO_TYPE_ANNOTATION_POPOVER, NULL);
+  wait_for_paint (popover);
+  row = find_passage_row (popover, peitho_document_lookup_annotation (document, irony_id));
+  g_assert_nonnull (row);
+  click (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, "Re_lations…"));
+  iterate ();
+  wait_until (!gtk_widget_get_visible (popover));
+  g_assert_nonnull (_peitho_window_get_relation_dialog_for_testing (f->window));
+}
+
 /* A closed window lets go of its document, history and counts. */
 static void
 test_finalize (void)
@@ -498,6 +612,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/window/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("open", test_open);
   ADD ("tag-undo-redo", test_tag_undo_redo);
+  ADD ("popover-rows", test_popover_rows);
   ADD ("overlap", test_overlap);
   ADD ("retag-note-remove", test_retag_note_remove);
   ADD ("save-reopen", test_save_reopen);
