@@ -343,56 +343,6 @@ update_outline (PeithoSidebar *self)
 }
 
 static void
-setup_plain_row_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *item)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), count);
-  gtk_list_item_set_child (item, box);
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_plain_row_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item)
-{
-  PeithoCountItem *count_item = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *count = gtk_widget_get_next_sibling (label);
-
-  /* The count follows the item while bound. */
-  g_object_set_data (G_OBJECT (label), "binding",
-                     g_object_bind_property (count_item, "label", label, "label", G_BINDING_SYNC_CREATE));
-  g_object_set_data (G_OBJECT (count), "binding",
-                     g_object_bind_property (count_item, "count", count, "label", G_BINDING_SYNC_CREATE));
-}
-
-static void
-unbind_plain_row_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item)
-{
-  GtkWidget *box = gtk_list_item_get_child (item);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (box); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GBinding *binding = g_object_steal_data (G_OBJECT (child), "binding");
-
-      if (binding != NULL)
-        g_binding_unbind (binding);
-    }
-}
-
-static void
 update_relations_title (PeithoSidebar *self)
 {
   guint n = self->model ? peitho_count_model_get_n_relations (self->model) : 0;
@@ -401,15 +351,11 @@ update_relations_title (PeithoSidebar *self)
   gtk_label_set_label (self->relations_title, text);
 }
 
+/* The annotators and relation types: a label and a count each. */
 static GtkListItemFactory *
 plain_factory (void)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_plain_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_plain_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_plain_row_cb), NULL);
-  return factory;
+  return gtk_builder_list_item_factory_new_from_resource (NULL, RESOURCE_BASE "/ui/peitho-count-list-item.ui");
 }
 
 static void
@@ -466,6 +412,8 @@ peitho_sidebar_class_init (PeithoSidebarClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, PEITHO_TYPE_OUTLINE_ITEM);
 
+  /* Named in peitho-count-list-item.ui. */
+  g_type_ensure (PEITHO_TYPE_COUNT_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/peitho-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, total_label);
   gtk_widget_class_bind_template_child (widget_class, PeithoSidebar, counts_view);
