@@ -207,26 +207,48 @@ peitho_tag_set_editor_set_shortcut (PeithoTagSetEditor *self,
   rebuild (self);
 }
 
-static void
-delete_response_cb (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    PeithoTagSetEditor *self)
-{
-  const char *tag_id = g_object_get_data (G_OBJECT (dialog), "tag-id");
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
+/* What the question about deleting a used tag answers for. */
+typedef struct {
+  GWeakRef     editor;
+  char        *tag_id;
+  GPtrArray   *other_ids;   /* the dropdown's tags, in its order */
+  GtkDropDown *dropdown;    /* the dialog's */
+} DeleteRequest;
 
-  if (self->window == NULL)
+static void
+delete_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  DeleteRequest *request = data;
+
+  g_weak_ref_clear (&request->editor);
+  g_free (request->tag_id);
+  g_ptr_array_unref (request->other_ids);
+  g_free (request);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    DeleteRequest    *request)
+{
+  g_autoptr(PeithoTagSetEditor) self = g_weak_ref_get (&request->editor);
+  guint selected;
+
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (request != NULL);
+
+  if (self == NULL || self->window == NULL)
     return;
 
   if (g_str_equal (response, "delete"))
-    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.remove-tag", "(ss)", tag_id, "");
+    gtk_widget_activate_action (GTK_WIDGET (self->window), "win.remove-tag", "(ss)", request->tag_id, "");
   else if (g_str_equal (response, "retag"))
     {
-      GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
-      const char *replacement = item ? g_object_get_data (G_OBJECT (item), "tag-id") : NULL;
-
-      if (replacement != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self->window), "win.remove-tag", "(ss)", tag_id, replacement);
+      selected = gtk_drop_down_get_selected (request->dropdown);
+      if (selected < request->other_ids->len)
+        gtk_widget_activate_action (GTK_WIDGET (self->window), "win.remove-tag", "(ss)", request->tag_id,
+                                    g_ptr_array_index (request->other_ids, selected));
     }
 }
 
@@ -240,8 +262,9 @@ peitho_tag_set_editor_delete_tag (PeithoTagSetEditor *self,
   g_autofree char *body = NULL;
   g_autofree char *delete_label = NULL;
   GtkWidget *dialog, *box, *label, *dropdown;
+  DeleteRequest *request;
   PeithoTag *tag;
-  guint count, n = 0;
+  guint count;
 
   g_return_val_if_fail (PEITHO_IS_TAG_SET_EDITOR (self), NULL);
 
@@ -271,20 +294,22 @@ peitho_tag_set_editor_delete_tag (PeithoTagSetEditor *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
 
+  request = g_new0 (DeleteRequest, 1);
+  g_weak_ref_init (&request->editor, self);
+  request->tag_id = g_strdup (tag_id);
+  request->other_ids = g_ptr_array_new_with_free_func (g_free);
   names = gtk_string_list_new (NULL);
   tags = peitho_tag_set_dup_tags (self->tag_set);
   for (guint i = 0; i < tags->len; i++)
     {
       PeithoTag *other = g_ptr_array_index (tags, i);
-      g_autoptr(GtkStringObject) item = NULL;
 
       if (other == tag)
         continue;
       gtk_string_list_append (names, peitho_tag_get_label (other));
-      item = g_list_model_get_item (G_LIST_MODEL (names), n++);
-      g_object_set_data_full (G_OBJECT (item), "tag-id", g_strdup (peitho_tag_get_id (other)), g_free);
+      g_ptr_array_add (request->other_ids, g_strdup (peitho_tag_get_id (other)));
     }
-  if (n == 0)
+  if (request->other_ids->len == 0)
     adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "retag", FALSE);
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -298,9 +323,9 @@ peitho_tag_set_editor_delete_tag (PeithoTagSetEditor *self,
   gtk_box_append (GTK_BOX (box), dropdown);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
 
-  g_object_set_data_full (G_OBJECT (dialog), "tag-id", g_strdup (tag_id), g_free);
-  g_object_set_data (G_OBJECT (dialog), "dropdown", dropdown);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  request->dropdown = GTK_DROP_DOWN (dropdown);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (delete_response_cb), request,
+                         delete_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 
   return dialog;
@@ -321,17 +346,35 @@ color_set_cb (GtkColorButton *button,
   peitho_tag_set_color (tag, color);
 }
 
+/* An entry row's tag or group, and which of its properties it edits. */
+typedef struct {
+  GWeakRef    object;
+  const char *property;   /* static */
+} EntryTarget;
+
+static void
+entry_target_free (gpointer  data,
+                   GClosure *closure)
+{
+  EntryTarget *target = data;
+
+  g_weak_ref_clear (&target->object);
+  g_free (target);
+}
+
 static void
 entry_apply_cb (AdwEntryRow *row,
-                GObject     *object)
+                EntryTarget *target)
 {
-  const char *property = g_object_get_data (G_OBJECT (row), "property");
+  g_autoptr(GObject) object = g_weak_ref_get (&target->object);
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
 
+  g_assert (ADW_IS_ENTRY_ROW (row));
+
   /* A label cannot be empty; a definition or an example can. */
-  if (text[0] == '\0' && g_str_equal (property, "label"))
+  if (object == NULL || (text[0] == '\0' && g_str_equal (target->property, "label")))
     return;
-  g_object_set (object, property, text[0] ? text : NULL, NULL);
+  g_object_set (object, target->property, text[0] ? text : NULL, NULL);
 }
 
 static GtkWidget *
@@ -341,35 +384,62 @@ entry_row (const char *title,
 {
   GtkWidget *row = adw_entry_row_new ();
   g_autofree char *value = NULL;
+  EntryTarget *target = g_new0 (EntryTarget, 1);
+
+  g_assert (G_IS_OBJECT (object));
+  g_assert (property != NULL);
 
   g_object_get (object, property, &value, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (row), value ? value : "");
-  g_object_set_data (G_OBJECT (row), "property", (gpointer) property);
-  g_signal_connect_object (row, "apply", G_CALLBACK (entry_apply_cb), object, 0);
+  g_weak_ref_init (&target->object, object);
+  target->property = property;
+  g_signal_connect_data (row, "apply", G_CALLBACK (entry_apply_cb), target, entry_target_free, 0);
   return row;
 }
 
+/* The rows' buttons: actions with the tag's or group's id as target. */
 static void
-move_clicked_cb (GtkButton          *button,
-                 PeithoTagSetEditor *self)
+move_tag_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
 {
-  PeithoTag *tag = g_object_get_data (G_OBJECT (button), "tag");
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
+  const char *tag_id;
+  PeithoTag *tag;
+  int delta;
 
-  g_free (self->expanded_id);
-  self->expanded_id = NULL;
+  g_variant_get (param, "(&si)", &tag_id, &delta);
+  if (!(tag = peitho_tag_set_lookup_tag (self->tag_set, tag_id)))
+    return;
+  g_clear_pointer (&self->expanded_id, g_free);
   peitho_tag_set_editor_move_tag (self, tag, delta);
 }
 
 static void
-delete_clicked_cb (GtkButton          *button,
-                   PeithoTagSetEditor *self)
+delete_tag_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  PeithoTag *tag = g_object_get_data (G_OBJECT (button), "tag");
+  peitho_tag_set_editor_delete_tag (PEITHO_TAG_SET_EDITOR (widget), g_variant_get_string (param, NULL));
+}
 
-  peitho_tag_set_editor_delete_tag (self, peitho_tag_get_id (tag));
+/* The shortcut being set: for which tag, in which editor. */
+typedef struct {
+  GWeakRef  editor;
+  char     *tag_id;
+} ShortcutCapture;
+
+static void
+shortcut_capture_free (gpointer  data,
+                       GClosure *closure)
+{
+  ShortcutCapture *shortcut = data;
+
+  g_weak_ref_clear (&shortcut->editor);
+  g_free (shortcut->tag_id);
+  g_free (shortcut);
 }
 
 static gboolean
@@ -377,12 +447,19 @@ capture_key_cb (GtkEventControllerKey *controller,
                 guint                  keyval,
                 guint                  keycode,
                 GdkModifierType        state,
-                GtkWindow             *capture)
+                ShortcutCapture       *shortcut)
 {
-  PeithoTagSetEditor *self = g_object_get_data (G_OBJECT (capture), "editor");
-  const char *tag_id = g_object_get_data (G_OBJECT (capture), "tag-id");
+  GtkWindow *capture = GTK_WINDOW (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  g_autoptr(PeithoTagSetEditor) self = g_weak_ref_get (&shortcut->editor);
+  const char *tag_id = shortcut->tag_id;
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
   g_autofree char *accel = NULL;
+
+  if (self == NULL)
+    {
+      gtk_window_destroy (capture);
+      return TRUE;
+    }
 
   if (keyval == GDK_KEY_Escape && mods == 0)
     {
@@ -407,23 +484,31 @@ capture_key_cb (GtkEventControllerKey *controller,
 }
 
 static void
-shortcut_clicked_cb (GtkButton          *button,
-                     PeithoTagSetEditor *self)
+set_shortcut_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
-  PeithoTag *tag = g_object_get_data (G_OBJECT (button), "tag");
+  PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
   g_autofree char *body = NULL;
+  ShortcutCapture *shortcut;
   GtkWidget *capture;
   GtkEventController *controller;
+  PeithoTag *tag;
+
+  if (!(tag = peitho_tag_set_lookup_tag (self->tag_set, g_variant_get_string (param, NULL))))
+    return;
 
   body = g_strdup_printf (_("Press the keys for “%s”, for example Alt+M. Backspace removes the shortcut, Escape cancels."),
                           peitho_tag_get_label (tag));
   capture = adw_message_dialog_new (GTK_WINDOW (self), _("Set a Shortcut"), body);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (capture), "cancel", _("_Cancel"));
-  g_object_set_data (G_OBJECT (capture), "editor", self);
-  g_object_set_data_full (G_OBJECT (capture), "tag-id", g_strdup (peitho_tag_get_id (tag)), g_free);
+  shortcut = g_new0 (ShortcutCapture, 1);
+  g_weak_ref_init (&shortcut->editor, self);
+  shortcut->tag_id = g_strdup (peitho_tag_get_id (tag));
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (capture_key_cb), capture);
+  g_signal_connect_data (controller, "key-pressed", G_CALLBACK (capture_key_cb), shortcut,
+                         shortcut_capture_free, 0);
   gtk_widget_add_controller (capture, controller);
   gtk_window_present (GTK_WINDOW (capture));
 }
@@ -442,25 +527,23 @@ icon_button (const char *icon,
   return button;
 }
 
-/* A row action on @object (a tag or a group, under @key); takes @a11y_name.
- * A @delta other than 0 is stored for the move callbacks. */
+/* A row's button for @action with @target (floating, taken); takes
+ * @a11y_name. */
 static GtkWidget *
-object_button (const char *icon,
+action_button (const char *icon,
                const char *tooltip,
                char       *a11y_name,
-               const char *key,
-               gpointer    object,
-               int         delta,
-               GCallback   callback,
-               gpointer    self)
+               const char *action,
+               GVariant   *target)
 {
   g_autofree char *name = a11y_name;
   GtkWidget *button = icon_button (icon, tooltip, name);
 
-  g_object_set_data (G_OBJECT (button), key, object);
-  if (delta != 0)
-    g_object_set_data (G_OBJECT (button), "delta", GINT_TO_POINTER (delta));
-  g_signal_connect (button, "clicked", callback, self);
+  g_assert (action != NULL);
+  g_assert (target != NULL);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
   return button;
 }
 
@@ -471,7 +554,8 @@ create_tag_row (PeithoTagSetEditor *self,
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *color, *button;
-  const char *accel = g_hash_table_lookup (accels, peitho_tag_get_id (tag));
+  const char *id = peitho_tag_get_id (tag);
+  const char *accel = g_hash_table_lookup (accels, id);
   const char *label = peitho_tag_get_label (tag);
   g_autofree char *name = NULL;
   guint count = peitho_document_count_tag (self->document, peitho_tag_get_id (tag));
@@ -497,17 +581,17 @@ create_tag_row (PeithoTagSetEditor *self,
 
   /* Actions are packed from the end: the last added shows first. */
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               object_button ("user-trash-symbolic", _("Delete the tag"),
+                               action_button ("user-trash-symbolic", _("Delete the tag"),
                                               g_strdup_printf (_("Delete “%s”"), label),
-                                              "tag", tag, 0, G_CALLBACK (delete_clicked_cb), self));
+                                              "editor.delete-tag", g_variant_new_string (id)));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               object_button ("go-down-symbolic", _("Move down"),
+                               action_button ("go-down-symbolic", _("Move down"),
                                               g_strdup_printf (_("Move “%s” down"), label),
-                                              "tag", tag, 1, G_CALLBACK (move_clicked_cb), self));
+                                              "editor.move-tag", g_variant_new ("(si)", id, 1)));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row),
-                               object_button ("go-up-symbolic", _("Move up"),
+                               action_button ("go-up-symbolic", _("Move up"),
                                               g_strdup_printf (_("Move “%s” up"), label),
-                                              "tag", tag, -1, G_CALLBACK (move_clicked_cb), self));
+                                              "editor.move-tag", g_variant_new ("(si)", id, -1)));
 
   if (accel != NULL)
     {
@@ -524,8 +608,8 @@ create_tag_row (PeithoTagSetEditor *self,
   g_clear_pointer (&name, g_free);
   name = g_strdup_printf (_("Shortcut of “%s”"), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  g_object_set_data (G_OBJECT (button), "tag", tag);
-  g_signal_connect (button, "clicked", G_CALLBACK (shortcut_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.set-shortcut");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), button);
   g_clear_pointer (&name, g_free);
 
@@ -539,24 +623,27 @@ create_tag_row (PeithoTagSetEditor *self,
 }
 
 static void
-add_tag_clicked_cb (GtkButton          *button,
-                    PeithoTagSetEditor *self)
+add_tag_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
 {
-  PeithoTagGroup *group = g_object_get_data (G_OBJECT (button), "group");
-
-  peitho_tag_set_editor_add_tag (self, peitho_tag_group_get_id (group));
+  peitho_tag_set_editor_add_tag (PEITHO_TAG_SET_EDITOR (widget), g_variant_get_string (param, NULL));
 }
 
 static void
-move_group_clicked_cb (GtkButton          *button,
-                       PeithoTagSetEditor *self)
+move_group_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
 {
-  PeithoTagGroup *group = g_object_get_data (G_OBJECT (button), "group");
-  int delta = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "delta"));
+  PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
   g_autoptr(PeithoTagSet) copy = begin_edit (self);
   guint n = peitho_tag_set_get_n_groups (copy);
+  PeithoTagGroup *group;
+  const char *group_id;
+  int delta;
 
-  group = peitho_tag_set_lookup_group (copy, peitho_tag_group_get_id (group));
+  g_variant_get (param, "(&si)", &group_id, &delta);
+  group = peitho_tag_set_lookup_group (copy, group_id);
   for (guint i = 0; group != NULL && i < n; i++)
     if (peitho_tag_set_get_group (copy, i) == group)
       {
@@ -570,10 +657,15 @@ move_group_clicked_cb (GtkButton          *button,
 }
 
 static void
-delete_group_clicked_cb (GtkButton          *button,
-                         PeithoTagSetEditor *self)
+delete_group_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
 {
-  PeithoTagGroup *group = g_object_get_data (G_OBJECT (button), "group");
+  PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
+  PeithoTagGroup *group = peitho_tag_set_lookup_group (self->tag_set, g_variant_get_string (param, NULL));
+
+  if (group == NULL)
+    return;
 
   /* Its tags are deleted one by one, each asking if in use (and undoable);
    * the group goes once it is empty. */
@@ -607,22 +699,26 @@ create_group (PeithoTagSetEditor *self,
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *button;
   const char *label = peitho_tag_group_get_label (group);
+  const char *id = peitho_tag_group_get_id (group);
   g_autofree char *name = NULL;
+
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (self));
+  g_assert (PEITHO_IS_TAG_GROUP (group));
 
   g_object_bind_property (group, "label", prefs, "title", G_BINDING_SYNC_CREATE);
 
   gtk_box_append (GTK_BOX (suffix),
-                  object_button ("go-up-symbolic", _("Move the group up"),
+                  action_button ("go-up-symbolic", _("Move the group up"),
                                  g_strdup_printf (_("Move the group “%s” up"), label),
-                                 "group", group, -1, G_CALLBACK (move_group_clicked_cb), self));
+                                 "editor.move-group", g_variant_new ("(si)", id, -1)));
   gtk_box_append (GTK_BOX (suffix),
-                  object_button ("go-down-symbolic", _("Move the group down"),
+                  action_button ("go-down-symbolic", _("Move the group down"),
                                  g_strdup_printf (_("Move the group “%s” down"), label),
-                                 "group", group, 1, G_CALLBACK (move_group_clicked_cb), self));
+                                 "editor.move-group", g_variant_new ("(si)", id, 1)));
   gtk_box_append (GTK_BOX (suffix),
-                  object_button ("user-trash-symbolic", _("Delete the group"),
+                  action_button ("user-trash-symbolic", _("Delete the group"),
                                  g_strdup_printf (_("Delete the group “%s”"), label),
-                                 "group", group, 0, G_CALLBACK (delete_group_clicked_cb), self));
+                                 "editor.delete-group", g_variant_new_string (id)));
   adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (prefs), suffix);
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -638,8 +734,8 @@ create_group (PeithoTagSetEditor *self,
   peitho_fix_mnemonic_name (button);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_set_margin_top (button, 6);
-  g_object_set_data (G_OBJECT (button), "group", group);
-  g_signal_connect (button, "clicked", G_CALLBACK (add_tag_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "editor.add-tag");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (prefs), button);
 
   return prefs;
@@ -741,6 +837,12 @@ peitho_tag_set_editor_class_init (PeithoTagSetEditorClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "add_group_button", FALSE, 0);
   gtk_widget_class_install_action (widget_class, "editor.add-group", NULL, add_group_action);
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-tag", "s", add_tag_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-tag", "(si)", move_tag_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-tag", "s", delete_tag_action);
+  gtk_widget_class_install_action (widget_class, "editor.set-shortcut", "s", set_shortcut_action);
+  gtk_widget_class_install_action (widget_class, "editor.move-group", "(si)", move_group_action);
+  gtk_widget_class_install_action (widget_class, "editor.delete-group", "s", delete_group_action);
 }
 
 static void

@@ -111,6 +111,30 @@ find_widget (GtkWidget  *root,
   return NULL;
 }
 
+/* The button under @root whose action is @action with @target (floating,
+ * taken), or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action,
+                    GVariant   *target)
+{
+  g_autoptr(GVariant) wanted = g_variant_ref_sink (target);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (child)
+          && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)), action) == 0
+          && gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)) != NULL
+          && g_variant_equal (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)), wanted))
+        return child;
+      if ((found = find_action_button (child, action, wanted)))
+        return found;
+    }
+  return NULL;
+}
+
 static char *
 write_file (const char *dir,
             const char *name,

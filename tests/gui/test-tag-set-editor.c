@@ -196,16 +196,21 @@ test_delete_in_use (Fixture       *f,
   /* Retag: the counts move to the chosen tag (the dropdown's first). */
   dialog = peitho_tag_set_editor_delete_tag (editor, "metaphor");
   {
-    GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
+    GtkDropDown *dropdown = GTK_DROP_DOWN (find_widget (dialog, GTK_TYPE_DROP_DOWN, NULL));
     GListModel *model = gtk_drop_down_get_model (dropdown);
+    const char *irony = peitho_tag_get_label (peitho_tag_set_lookup_tag (tag_set_of (f->window), "irony"));
+    guint chosen = GTK_INVALID_LIST_POSITION;
 
+    /* The tags are offered by label. */
     for (guint i = 0; i < g_list_model_get_n_items (model); i++)
       {
-        g_autoptr(GObject) item = g_list_model_get_item (model, i);
+        g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
 
-        if (g_strcmp0 (g_object_get_data (item, "tag-id"), "irony") == 0)
-          gtk_drop_down_set_selected (dropdown, i);
+        if (g_strcmp0 (gtk_string_object_get_string (item), irony) == 0)
+          chosen = i;
       }
+    g_assert_cmpuint (chosen, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (dropdown, chosen);
   }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "retag");
   iterate ();
@@ -341,6 +346,53 @@ test_library (Fixture       *f,
 }
 
 /* The visible message dialog over @window, or NULL. */
+/* Each row's buttons act on their own tag or group, through the editor's
+ * actions with its id as target. */
+static void
+test_row_buttons (Fixture       *f,
+                  gconstpointer  data)
+{
+  PeithoTagSetEditor *editor = open_editor (f->window);
+  PeithoTagGroup *group = peitho_tag_set_get_group (tag_set_of (f->window), 0);
+  g_autofree char *group_id = g_strdup (peitho_tag_group_get_id (group));
+  g_autofree char *first = g_strdup (peitho_tag_get_id (peitho_tag_group_get_tag (group, 0)));
+  g_autofree char *second = g_strdup (peitho_tag_get_id (peitho_tag_group_get_tag (group, 1)));
+  guint n_tags = peitho_tag_group_get_n_tags (group);
+  GtkWidget *button;
+
+  /* "Move down" on the first tag. */
+  button = find_action_button (GTK_WIDGET (editor), "editor.move-tag", g_variant_new ("(si)", first, 1));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  group = peitho_tag_set_lookup_group (tag_set_of (f->window), group_id);
+  g_assert_cmpstr (peitho_tag_get_id (peitho_tag_group_get_tag (group, 0)), ==, second);
+  g_assert_cmpstr (peitho_tag_get_id (peitho_tag_group_get_tag (group, 1)), ==, first);
+
+  /* "Add Tag" of the group (the rows were rebuilt: find it again). */
+  button = find_action_button (GTK_WIDGET (editor), "editor.add-tag", g_variant_new_string (group_id));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  group = peitho_tag_set_lookup_group (tag_set_of (f->window), group_id);
+  g_assert_cmpuint (peitho_tag_group_get_n_tags (group), ==, n_tags + 1);
+
+  /* "Delete" on an unused tag deletes it at once. */
+  button = find_action_button (GTK_WIDGET (editor), "editor.delete-tag", g_variant_new_string (first));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_null (peitho_tag_set_lookup_tag (tag_set_of (f->window), first));
+  g_assert_nonnull (peitho_tag_set_lookup_tag (tag_set_of (f->window), second));
+
+  /* The group "Move down" button moves the group. */
+  button = find_action_button (GTK_WIDGET (editor), "editor.move-group", g_variant_new ("(si)", group_id, 1));
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+  g_assert_cmpstr (peitho_tag_group_get_id (peitho_tag_set_get_group (tag_set_of (f->window), 1)), ==, group_id);
+}
+
 static AdwMessageDialog *
 message_dialog_of (PeithoWindow *window)
 {
@@ -480,6 +532,7 @@ main (int   argc,
   ADD ("add-rename-recolour-move", test_add_rename_recolour);
   ADD ("shortcut", test_shortcut);
   ADD ("delete-in-use", test_delete_in_use);
+  ADD ("row-buttons", test_row_buttons);
   ADD ("export-import", test_export_import);
   ADD ("library", test_library);
   ADD ("library-remove", test_library_remove);
