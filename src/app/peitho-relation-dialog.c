@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "peitho-passage-row.h"
 #include "peitho-relation-dialog.h"
 #include "peitho-swatch.h"
 #include "peitho-utils.h"
@@ -63,23 +64,27 @@ activate_on_window (PeithoRelationDialog *self,
   return gtk_widget_activate_action_variant (GTK_WIDGET (self->window), action, param);
 }
 
+/* The relation rows' buttons: the other annotation's id, the relation's. */
 static void
-follow_clicked_cb (GtkButton            *button,
-                   PeithoRelationDialog *self)
+follow_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "annotation-id"));
+  PeithoRelationDialog *self = PEITHO_RELATION_DIALOG (widget);
 
-  activate_on_window (self, "win.select-annotation", "s", id);
+  activate_on_window (self, "win.select-annotation", "s", g_variant_get_string (param, NULL));
   gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
-delete_clicked_cb (GtkButton            *button,
-                   PeithoRelationDialog *self)
+remove_relation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
 {
-  g_autofree char *id = g_strdup (g_object_get_data (G_OBJECT (button), "relation-id"));
+  /* Removing rebuilds the rows, this button's too: the id must outlive it. */
+  g_autofree char *id = g_variant_dup_string (param, NULL);
 
-  activate_on_window (self, "win.remove-relation", "s", id);
+  activate_on_window (PEITHO_RELATION_DIALOG (widget), "win.remove-relation", "s", id);
 }
 
 /* One whole sentence per built-in type, so that every language can word it
@@ -157,8 +162,8 @@ create_relation_row (PeithoRelationDialog *self,
   gtk_widget_add_css_class (button, "flat");
   follow_name = g_strdup_printf (_("Go to “%s”"), snippet);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, follow_name, -1);
-  g_object_set_data_full (G_OBJECT (button), "annotation-id", g_strdup (other_id), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (follow_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "relation.follow");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", other_id);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   button = gtk_button_new_from_icon_name ("user-trash-symbolic");
@@ -167,8 +172,8 @@ create_relation_row (PeithoRelationDialog *self,
   gtk_widget_add_css_class (button, "flat");
   delete_name = g_strdup_printf (_("Remove the relation to “%s”"), snippet);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name, -1);
-  g_object_set_data_full (G_OBJECT (button), "relation-id", g_strdup (peitho_relation_get_id (relation)), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (delete_clicked_cb), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "relation.remove");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", peitho_relation_get_id (relation));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
@@ -321,22 +326,12 @@ target_activate_cb (PeithoRelationDialog *self,
   peitho_relation_dialog_add (self, position);
 }
 
+/* The possible targets, as the sidebar lists passages. */
 static void
 setup_target_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *tag_label = gtk_label_new (NULL);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_box_append (GTK_BOX (box), peitho_swatch_new ());
-  gtk_widget_add_css_class (tag_label, "caption-heading");
-  gtk_box_append (GTK_BOX (box), tag_label);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, peitho_passage_row_new (TRUE));
 }
 
 static void
@@ -344,19 +339,17 @@ bind_target_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *item,
                 PeithoRelationDialog     *self)
 {
-  PeithoAnnotation *annotation = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *swatch = gtk_widget_get_first_child (box);
-  GtkWidget *tag_label = gtk_widget_get_next_sibling (swatch);
-  GtkWidget *label = gtk_widget_get_next_sibling (tag_label);
-  g_autofree char *snippet = peitho_annotation_dup_snippet (self->document, annotation, SNIPPET_CHARS);
-  const char *tag = peitho_annotation_get_tag_label (self->document, annotation);
-  g_autofree char *name = g_strdup_printf ("%s: %s", tag, snippet);
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
 
-  peitho_swatch_set_color (PEITHO_SWATCH (swatch), peitho_annotation_get_tag_color (self->document, annotation));
-  gtk_label_set_label (GTK_LABEL (tag_label), tag);
-  gtk_label_set_label (GTK_LABEL (label), snippet);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  peitho_passage_row_set_annotation (PEITHO_PASSAGE_ROW (gtk_list_item_get_child (item)),
+                                     self->document, gtk_list_item_get_item (item));
+}
+
+static void
+unbind_target_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item)
+{
+  peitho_passage_row_set_annotation (PEITHO_PASSAGE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static void
@@ -406,6 +399,8 @@ peitho_relation_dialog_class_init (PeithoRelationDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, target_activate_cb);
+  gtk_widget_class_install_action (widget_class, "relation.follow", "s", follow_action);
+  gtk_widget_class_install_action (widget_class, "relation.remove", "s", remove_relation_action);
 }
 
 static void
@@ -424,6 +419,7 @@ peitho_relation_dialog_init (PeithoRelationDialog *self)
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_target_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_target_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_target_cb), NULL);
   gtk_list_view_set_factory (self->targets_view, factory);
   g_object_unref (factory);
 }

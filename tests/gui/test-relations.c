@@ -142,9 +142,14 @@ test_relation_create_follow_delete (Fixture       *f,
   g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 0);
   g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, 4);
 
-  /* Delete, undo, redo. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.remove-relation", "s",
-                                             peitho_relation_get_id (relation)));
+  /* Delete (the row's button in the dialog), undo, redo. */
+  {
+    GtkWidget *button = find_action_button (GTK_WIDGET (dialog), "relation.remove",
+                                            g_variant_new_string (peitho_relation_get_id (relation)));
+
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
   iterate ();
   g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 1);
   g_assert_cmpuint (relation_type_count (f->window, "supports"), ==, 0);
@@ -159,6 +164,21 @@ test_relation_create_follow_delete (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL);
   iterate ();
   g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 1);
+
+  /* The row's "Go to" button selects the other passage and closes. */
+  {
+    GtkWidget *button = find_action_button (GTK_WIDGET (dialog), "relation.follow",
+                                            g_variant_new_string (peitho_annotation_get_id (from)));
+
+    select_range (f->window, 30, 30);
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+    iterate ();
+    g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &s, &e));
+    g_assert_cmpint (gtk_text_iter_get_offset (&s), ==, 0);
+    g_assert_cmpint (gtk_text_iter_get_offset (&e), ==, 4);
+    wait_until (_peitho_window_get_relation_dialog_for_testing (f->window) == NULL);
+  }
 
   /* Undo the creation of the second one too, then removing an annotation
    * takes its relations (and undo brings them back). */
