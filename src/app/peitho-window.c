@@ -283,18 +283,15 @@ peitho_window_get_count_model (PeithoWindow *self)
   return peitho_sidebar_get_count_model (self->sidebar);
 }
 
+/* A row of the start page's recent files (its action target is the URI). */
 static void
-recent_row_activated_cb (PeithoWindow  *self,
-                         GtkListBoxRow *row)
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
-  if (uri == NULL)
-    return;
-
-  file = g_file_new_for_uri (uri);
-  peitho_window_open_file (self, file);
+  peitho_window_open_file (PEITHO_WINDOW (widget), file);
 }
 
 static int
@@ -342,7 +339,8 @@ populate_recent (PeithoWindow *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), dir);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", gtk_recent_info_get_uri (info));
       gtk_list_box_append (self->recent_list, row);
       n++;
     }
@@ -538,7 +536,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, sidebar_button);
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, outline_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, recent_row_activated_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 
   _peitho_window_class_init_actions (widget_class);
   _peitho_window_class_init_io (widget_class);

@@ -580,6 +580,23 @@ test_popover_rows (Fixture       *f,
   g_assert_nonnull (_peitho_window_get_relation_dialog_for_testing (f->window));
 }
 
+/* The start page's recent files are rows whose action target is the URI:
+ * the action opens that file. */
+static void
+test_open_recent (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_file (f->dir, "other.txt", "Fourscore and twenty.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.open-recent", "s", uri));
+  wait_until (peitho_window_get_document (f->window) != NULL
+              && g_str_has_prefix (peitho_document_get_text (peitho_window_get_document (f->window)),
+                                   "Fourscore"));
+  wait_for (f->window);
+}
+
 /* A closed window lets go of its document, history and counts. */
 static void
 test_finalize (void)
@@ -613,6 +630,7 @@ main (int   argc,
   ADD ("open", test_open);
   ADD ("tag-undo-redo", test_tag_undo_redo);
   ADD ("popover-rows", test_popover_rows);
+  ADD ("open-recent", test_open_recent);
   ADD ("overlap", test_overlap);
   ADD ("retag-note-remove", test_retag_note_remove);
   ADD ("save-reopen", test_save_reopen);
