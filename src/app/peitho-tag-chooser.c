@@ -90,34 +90,12 @@ key_pressed_cb (PeithoTagChooser      *self,
   return TRUE;
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item)
+/* For the tooltip of peitho-tag-list-item.ui. */
+static char *
+peitho_tag_list_item_dup_description (GtkListItem *item,
+                                      PeithoTag   *tag)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_box_append (GTK_BOX (box), peitho_swatch_new ());
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item)
-{
-  PeithoTag *tag = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *swatch = gtk_widget_get_first_child (box);
-  GtkWidget *label = gtk_widget_get_next_sibling (swatch);
-  g_autofree char *tooltip = peitho_tag_dup_description (tag);
-
-  peitho_swatch_set_color (PEITHO_SWATCH (swatch), peitho_tag_get_color (tag));
-  gtk_label_set_label (GTK_LABEL (label), peitho_tag_get_label (tag));
-  gtk_widget_set_tooltip_text (box, tooltip);
+  return tag != NULL ? peitho_tag_dup_description (tag) : NULL;
 }
 
 static void
@@ -162,6 +140,10 @@ peitho_tag_chooser_class_init (PeithoTagChooserClass *klass)
   widget_class->show = peitho_tag_chooser_show;
   widget_class->map = peitho_tag_chooser_map;
 
+  /* Named in peitho-tag-list-item.ui. */
+  g_type_ensure (PEITHO_TYPE_SWATCH);
+  g_type_ensure (PEITHO_TYPE_TAG);
+
   signals[TAG_CHOSEN] =
     g_signal_new ("tag-chosen",
                   G_TYPE_FROM_CLASS (klass),
@@ -181,6 +163,7 @@ static void
 peitho_tag_chooser_init (PeithoTagChooser *self)
 {
   GtkListItemFactory *factory;
+  GtkBuilderScope *scope;
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -193,11 +176,12 @@ peitho_tag_chooser_init (PeithoTagChooser *self)
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback (scope, peitho_tag_list_item_dup_description);
+  factory = gtk_builder_list_item_factory_new_from_resource (scope, RESOURCE_BASE "/ui/peitho-tag-list-item.ui");
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+  g_object_unref (scope);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

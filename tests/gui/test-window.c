@@ -8,6 +8,7 @@
 #include "peitho-annotation-popover.h"
 #include "peitho-drafts.h"
 #include "peitho-passage-row.h"
+#include "peitho-tag-chooser.h"
 #include "tei-validate.h"
 
 /* The passage row under @root that shows @annotation, or NULL. */
@@ -580,6 +581,45 @@ test_popover_rows (Fixture       *f,
   g_assert_nonnull (_peitho_window_get_relation_dialog_for_testing (f->window));
 }
 
+/* The first label under @root that reads @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* The tag chooser's rows (a list item template) show each tag's label,
+ * with its definition and example as tooltip. */
+static void
+test_tag_chooser_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  PeithoTag *metaphor = peitho_tag_set_lookup_tag (peitho_document_get_tag_set (peitho_window_get_document (f->window)),
+                                                   "metaphor");
+  g_autofree char *description = peitho_tag_dup_description (metaphor);
+  GtkWidget *chooser, *label;
+
+  select_range (f->window, 0, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.choose-tag", NULL));
+  chooser = find_widget (GTK_WIDGET (f->window), PEITHO_TYPE_TAG_CHOOSER, NULL);
+  g_assert_nonnull (chooser);
+  wait_for_paint (chooser);
+  wait_until ((label = find_label (chooser, peitho_tag_get_label (metaphor))) != NULL);
+  g_assert_nonnull (description);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_parent (label)), ==, description);
+  gtk_popover_popdown (GTK_POPOVER (chooser));
+}
+
 /* The start page's recent files are rows whose action target is the URI:
  * the action opens that file. */
 static void
@@ -630,6 +670,7 @@ main (int   argc,
   ADD ("open", test_open);
   ADD ("tag-undo-redo", test_tag_undo_redo);
   ADD ("popover-rows", test_popover_rows);
+  ADD ("tag-chooser-rows", test_tag_chooser_rows);
   ADD ("open-recent", test_open_recent);
   ADD ("overlap", test_overlap);
   ADD ("retag-note-remove", test_retag_note_remove);
