@@ -43,6 +43,9 @@ forward_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
+  /* The button's own target, which must outlive a rebuild of the rows. */
+  g_autoptr(GVariant) id = g_variant_ref (param);
+
   g_assert (PEITHO_IS_ANNOTATION_POPOVER (widget));
   g_assert (g_variant_is_of_type (param, G_VARIANT_TYPE_STRING));
 
@@ -50,7 +53,7 @@ forward_action (GtkWidget  *widget,
   gtk_widget_activate_action_variant (widget,
                                       g_str_equal (action_name, "annotation.remove")
                                       ? "win.remove-annotation" : "win.show-relations",
-                                      param);
+                                      id);
 }
 
 static GtkWidget *

@@ -312,17 +312,39 @@ rebuild_all_library_menus (PeithoWindow *self)
       _peitho_window_rebuild_library_menu (l->data);
 }
 
+/* The tag set the question is about, and the window asking. */
+typedef struct {
+  GWeakRef  window;
+  char     *id;
+  char     *path;
+} RemoveRequest;
+
+static void
+remove_request_free (gpointer  data,
+                     GClosure *closure)
+{
+  RemoveRequest *request = data;
+
+  g_weak_ref_clear (&request->window);
+  g_free (request->id);
+  g_free (request->path);
+  g_free (request);
+}
+
 static void
 remove_library_response_cb (AdwMessageDialog *dialog,
                             const char       *response,
-                            PeithoWindow     *self)
+                            RemoveRequest    *request)
 {
-  const char *id = g_object_get_data (G_OBJECT (dialog), "tag-set-id");
-  const char *path = g_object_get_data (G_OBJECT (dialog), "tag-set-path");
+  g_autoptr(PeithoWindow) self = g_weak_ref_get (&request->window);
+  const char *id = request->id;
+  const char *path = request->path;
   g_autofree char *last = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_strcmp0 (response, "remove") != 0)
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  if (self == NULL || g_strcmp0 (response, "remove") != 0)
     return;
 
   if (!peitho_tag_set_library_delete (id, &error))
@@ -349,6 +371,7 @@ remove_library_tag_set_action (GtkWidget  *widget,
   const char *id = g_variant_get_string (param, NULL);
   g_autoptr(GPtrArray) entries = peitho_tag_set_library_list (NULL);
   PeithoTagSetEntry *found = NULL;
+  RemoveRequest *request;
   GtkWidget *dialog;
 
   for (guint i = 0; entries != NULL && i < entries->len && found == NULL; i++)
@@ -373,9 +396,12 @@ remove_library_tag_set_action (GtkWidget  *widget,
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "tag-set-id", g_strdup (found->id), g_free);
-  g_object_set_data_full (G_OBJECT (dialog), "tag-set-path", g_strdup (found->path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_library_response_cb), self, 0);
+  request = g_new0 (RemoveRequest, 1);
+  g_weak_ref_init (&request->window, self);
+  request->id = g_strdup (found->id);
+  request->path = g_strdup (found->path);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (remove_library_response_cb), request,
+                         remove_request_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
