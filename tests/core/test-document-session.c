@@ -303,6 +303,7 @@ test_new_annotator_undone (void)
   g_autoptr(GFile) file = temp_file ("annotator.xml");
   g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, file, NULL);
   PeithoHistory *history = peitho_document_session_get_history (session);
+  PeithoCountModel *counts = peitho_document_session_get_counts (session);
   GListModel *annotators = peitho_document_get_annotators (document);
   g_autoptr(PeithoDocument) saved = NULL;
   g_autoptr(GError) error = NULL;
@@ -329,9 +330,14 @@ test_new_annotator_undone (void)
   g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 0);
   g_assert_null (peitho_document_lookup_annotator (document, "ann-ada-lovelace"));
   peitho_test_assert_same_document (saved, document);
+  /* The counts list her no more. */
+  g_assert_null (peitho_count_model_lookup_annotator (counts, "ann-ada-lovelace"));
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_count_model_get_annotators (counts)), ==, 0);
 
   redo (session);
   g_assert_true (peitho_document_session_get_modified (session));
+  g_assert_cmpuint (peitho_count_item_get_count (peitho_count_model_lookup_annotator (counts, "ann-ada-lovelace")),
+                    ==, 1);
   ada = peitho_document_lookup_annotator (document, "ann-ada-lovelace");
   g_assert_nonnull (ada);
   g_assert_cmpstr (peitho_annotator_get_name (ada), ==, "Ada Lovelace");

@@ -273,6 +273,33 @@ fill_annotators_and_relations (PeithoCountModel *self)
     }
 }
 
+/* An annotator added or taken out (undoing the edit that brought them):
+ * their item comes and goes with them, once nothing of theirs is counted. */
+static void
+annotators_changed_cb (PeithoCountModel *self)
+{
+  GListModel *annotators = peitho_document_get_annotators (self->document);
+
+  g_assert (PEITHO_IS_COUNT_MODEL (self));
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->annotators)); i > 0; i--)
+    {
+      g_autoptr(PeithoCountItem) item = g_list_model_get_item (G_LIST_MODEL (self->annotators), i - 1);
+      const char *id = peitho_count_item_get_id (item);
+
+      if (peitho_count_item_get_count (item) == 0 && peitho_document_lookup_annotator (self->document, id) == NULL)
+        {
+          g_hash_table_remove (self->annotator_items, id);
+          g_list_store_remove (self->annotators, i - 1);
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (annotators); i++)
+    {
+      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
+      update_annotator (self, peitho_annotator_get_id (annotator));
+    }
+}
+
 static void
 annotation_changed_cb (PeithoCountModel *self,
                        PeithoAnnotation *annotation,
@@ -411,6 +438,8 @@ peitho_count_model_new (PeithoDocument *document)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (document, "relation-removed", G_CALLBACK (relation_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (peitho_document_get_annotators (document), "items-changed",
+                           G_CALLBACK (annotators_changed_cb), self, G_CONNECT_SWAPPED);
   set_tag_set (self);
   fill_annotators_and_relations (self);
 

@@ -8,11 +8,14 @@ G_BEGIN_DECLS
 #define PEITHO_TYPE_COUNT_MODEL (peitho_count_model_get_type ())
 G_DECLARE_FINAL_TYPE (PeithoCountModel, peitho_count_model, PEITHO, COUNT_MODEL, GObject)
 
-/* The counts of a document, kept up to date from its signals: one update per
- * change, never a recount. The model itself is a flat GListModel of the
- * tags' PeithoCountItem; get_groups() gives the groups, whose "children" are
+/* The counts of a document, kept up to date from its signals: an annotation
+ * or relation change updates the items it touches, a new tag set rebuilds
+ * the items from the counts the document keeps; annotations are never
+ * counted over. The model itself is a flat GListModel of the tags'
+ * PeithoCountItem; get_groups() gives the groups, whose "children" are
  * those same tag items. Beside them: one item per annotator
- * (get_annotators()) and per relation type (get_relation_types()).
+ * (get_annotators(), following the document's annotators) and per relation
+ * type in use (get_relation_types()).
  * Properties "total" (all annotations) and "n-relations".
  * Signal "hidden-changed" (const char *tag_id, gboolean hidden): a tag's
  * highlight was hidden or shown (peitho_count_item_set_hidden()). */
