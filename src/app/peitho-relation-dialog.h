@@ -12,7 +12,10 @@ G_DECLARE_FINAL_TYPE (PeithoRelationDialog, peitho_relation_dialog, PEITHO, RELA
 /* The relations of one annotation: lists them (outgoing and incoming), and
  * follows, removes and adds them through the actions of @window
  * ("win.select-annotation", "win.remove-relation", "win.add-relation"), so
- * that every change is undoable there. */
+ * that every change is undoable there. A relation's buttons are the
+ * dialog's relation.follow(s) (the other annotation's id) and
+ * relation.remove(s) (the relation's id); the possible targets are
+ * PeithoPassageRows. */
 GtkWidget  *peitho_relation_dialog_new              (GtkWindow            *window,
                                                      PeithoDocument       *document,
                                                      PeithoAnnotation     *annotation);

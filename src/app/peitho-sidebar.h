@@ -10,8 +10,12 @@ G_BEGIN_DECLS
 #define PEITHO_TYPE_SIDEBAR (peitho_sidebar_get_type ())
 G_DECLARE_FINAL_TYPE (PeithoSidebar, peitho_sidebar, PEITHO, SIDEBAR, GtkWidget)
 
-/* The counts (groups, then tags, with the total) and, for the selected tag or
- * group, its passages. Signal "passage-activated" (PeithoAnnotation *). */
+/* The sidebar's pages: "tags" (the counts, groups then tags, with the total,
+ * and for the selected tag or group its definition and passages), "notes"
+ * (the annotations with a note), "overview" (annotators and relation types
+ * with their counts) and, for an edition, "outline". Passages and notes are
+ * PeithoPassageRows. Signal "passage-activated" (PeithoAnnotation *): a row
+ * of the passages or the notes was activated. */
 GtkWidget  *peitho_sidebar_new                 (void);
 void        peitho_sidebar_set_model           (PeithoSidebar    *self,
                                                 PeithoCountModel *model);

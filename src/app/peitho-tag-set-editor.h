@@ -10,10 +10,16 @@ G_BEGIN_DECLS
 #define PEITHO_TYPE_TAG_SET_EDITOR (peitho_tag_set_editor_get_type ())
 G_DECLARE_FINAL_TYPE (PeithoTagSetEditor, peitho_tag_set_editor, PEITHO, TAG_SET_EDITOR, AdwWindow)
 
-/* Edits the tag set of @window's document in place: add, rename,
- * recolour, reorder and delete tags and groups, and set the tags' keyboard
- * shortcuts (the tag-shortcuts setting). Removing a tag goes through the
- * window's undo history ("win.remove-tag"). */
+/* Edits the tag set of @window's document: add, rename, recolour, reorder
+ * and delete tags and groups, and set the tags' keyboard shortcuts (the
+ * tag-shortcuts setting). Adding, moving and deleting are one undoable step
+ * each in the window's history (the set is replaced by an edited copy,
+ * peitho_history_set_tag_set(); a tag in use goes through
+ * "win.remove-tag"); names, definitions and colours change the tags in
+ * place. The rows' buttons are the editor's actions editor.add-tag(s),
+ * editor.move-tag((si)), editor.delete-tag(s), editor.set-shortcut(s),
+ * editor.move-group((si)) and editor.delete-group(s), with the tag's or
+ * group's id as target. */
 GtkWidget *peitho_tag_set_editor_new          (PeithoWindow       *window);
 
 /* What the rows' controls do, for tests and the controls themselves. */

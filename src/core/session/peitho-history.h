@@ -7,8 +7,8 @@ G_BEGIN_DECLS
 
 /* One kind of undoable edit. redo() performs the edit (also the first time),
  * undo() reverts it; both get the edit's own data. The annotation, relation
- * and tag-set edits below are such kinds; the tag-set editor adds its own
- * (renaming, recolouring, moving tags) through peitho_history_perform(). */
+ * and tag-set edits below, and the import (peitho-history-import.h), are
+ * such kinds; another part may add its own through peitho_history_perform(). */
 typedef struct {
   const char *name;
   gboolean  (*redo) (PeithoDocument  *document,
