@@ -519,7 +519,7 @@ test_popover_rows (Fixture       *f,
   PeithoDocument *document = peitho_window_get_document (f->window);
   g_autoptr(GPtrArray) at = NULL;
   g_autofree char *irony_id = NULL;
-  GtkWidget *popover;
+  GtkWidget *popover, *dialog;
   PeithoPassageRow *row;
   GtkStack *stack;
 
@@ -578,7 +578,10 @@ test_popover_rows (Fixture       *f,
   click (find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON, "Re_lations…"));
   iterate ();
   wait_until (!gtk_widget_get_visible (popover));
-  g_assert_nonnull (_peitho_window_get_relation_dialog_for_testing (f->window));
+  dialog = GTK_WIDGET (_peitho_window_get_relation_dialog_for_testing (f->window));
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_until (_peitho_window_get_relation_dialog_for_testing (f->window) == NULL);
 }
 
 /* The first label under @root that reads @text, or NULL. */
