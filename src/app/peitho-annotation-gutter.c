@@ -31,6 +31,8 @@ peitho_annotation_gutter_measure (GtkWidget      *widget,
 {
   PeithoAnnotationGutter *self = PEITHO_ANNOTATION_GUTTER (widget);
 
+  g_assert (PEITHO_IS_ANNOTATION_GUTTER (widget));
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = self->width;
   else
@@ -52,6 +54,8 @@ peitho_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   int y, height, line_y, line_height;
   int right = gtk_widget_get_width (GTK_WIDGET (renderer)) - TEXT_GAP;
   gsize so, eo;
+
+  g_assert (GTK_SOURCE_IS_GUTTER_RENDERER (renderer));
 
   /* The stripes come from the document's index, not from the highlights:
    * they only need the buffer's offsets to be the document's. */
@@ -121,6 +125,8 @@ peitho_annotation_gutter_finalize (GObject *object)
 {
   PeithoAnnotationGutter *self = (PeithoAnnotationGutter *)object;
 
+  g_assert (PEITHO_IS_ANNOTATION_GUTTER (object));
+
   g_clear_object (&self->highlighter);
   g_clear_pointer (&self->column_bottoms, g_array_unref);
 
@@ -142,6 +148,8 @@ peitho_annotation_gutter_class_init (PeithoAnnotationGutterClass *klass)
 static void
 peitho_annotation_gutter_init (PeithoAnnotationGutter *self)
 {
+  g_assert (PEITHO_IS_ANNOTATION_GUTTER (self));
+
   self->column_bottoms = g_array_new (FALSE, TRUE, sizeof (int));
   self->width = MAX_COLUMNS * (BAR_WIDTH + BAR_GAP) + TEXT_GAP;
 }

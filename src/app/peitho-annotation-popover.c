@@ -34,6 +34,8 @@ edit_note_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
 {
+  g_assert (PEITHO_IS_ANNOTATION_POPOVER (widget));
+
   peitho_annotation_popover_edit_note (PEITHO_ANNOTATION_POPOVER (widget),
                                        g_variant_get_string (param, NULL));
 }
@@ -73,6 +75,8 @@ create_row (PeithoAnnotationPopover *self,
 static void
 note_cancel_cb (PeithoAnnotationPopover *self)
 {
+  g_assert (PEITHO_IS_ANNOTATION_POPOVER (self));
+
   g_clear_pointer (&self->editing_id, g_free);
   gtk_stack_set_visible_child_name (self->stack, "list");
 }
@@ -84,6 +88,8 @@ note_save_cb (PeithoAnnotationPopover *self)
   g_autofree char *id = g_steal_pointer (&self->editing_id);
   g_autofree char *text = NULL;
   GtkTextIter s, e;
+
+  g_assert (PEITHO_IS_ANNOTATION_POPOVER (self));
 
   if (id == NULL)
     return;
@@ -101,6 +107,8 @@ peitho_annotation_popover_closed (GtkPopover *popover)
 {
   PeithoAnnotationPopover *self = PEITHO_ANNOTATION_POPOVER (popover);
 
+  g_assert (PEITHO_IS_ANNOTATION_POPOVER (popover));
+
   g_clear_pointer (&self->editing_id, g_free);
   gtk_stack_set_visible_child_name (self->stack, "list");
   /* GTK may keep a popover that was shown alive past its window; at least
@@ -112,6 +120,8 @@ static void
 peitho_annotation_popover_dispose (GObject *object)
 {
   PeithoAnnotationPopover *self = (PeithoAnnotationPopover *)object;
+
+  g_assert (PEITHO_IS_ANNOTATION_POPOVER (object));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_ANNOTATION_POPOVER);
   g_clear_object (&self->document);
@@ -149,6 +159,8 @@ peitho_annotation_popover_class_init (PeithoAnnotationPopoverClass *klass)
 static void
 peitho_annotation_popover_init (PeithoAnnotationPopover *self)
 {
+  g_assert (PEITHO_IS_ANNOTATION_POPOVER (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
   peitho_fix_mnemonic_name (self->note_cancel_button);
   peitho_fix_mnemonic_name (self->note_save_button);

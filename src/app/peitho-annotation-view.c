@@ -61,6 +61,8 @@ update_style_scheme (PeithoAnnotationView *self)
   gboolean dark = adw_style_manager_get_dark (manager);
   GtkSourceStyleScheme *scheme;
 
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
+
   scheme = gtk_source_style_scheme_manager_get_scheme (gtk_source_style_scheme_manager_get_default (),
                                                        dark ? "Adwaita-dark" : "Adwaita");
   gtk_source_buffer_set_style_scheme (self->buffer, scheme);
@@ -78,6 +80,8 @@ get_wanted_range (PeithoAnnotationView *self,
   GdkRectangle rect;
   GtkTextIter s, e;
   int margin;
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
 
   gtk_text_view_get_visible_rect (view, &rect);
   margin = rect.height * STYLE_MARGIN_PAGES;
@@ -112,6 +116,8 @@ style_idle_cb (gpointer user_data)
 static void
 queue_styling (PeithoAnnotationView *self)
 {
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
+
   /* Before GTK's layout and drawing (GDK_PRIORITY_REDRAW), so that the
    * frame after a scroll shows the highlights. */
   if (self->style_idle_id == 0 && peitho_highlighter_get_document (self->highlighter) != NULL)
@@ -122,6 +128,8 @@ static void
 vadjustment_cb (PeithoAnnotationView *self)
 {
   GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view));
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
 
   if (self->vadjustment == vadjustment)
     return;
@@ -139,6 +147,8 @@ vadjustment_cb (PeithoAnnotationView *self)
 static void
 highlighter_changed_cb (PeithoAnnotationView *self)
 {
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
+
   gtk_widget_queue_draw (GTK_WIDGET (self->gutter));
   gtk_widget_queue_draw (GTK_WIDGET (self->line_numbers));
   gtk_widget_queue_draw (GTK_WIDGET (self->source_view));
@@ -161,6 +171,8 @@ query_tooltip_cb (PeithoAnnotationView *self,
   g_autofree char *joined = NULL;
   GtkTextIter iter;
   gsize offset;
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
 
   if (document == NULL)
     return FALSE;
@@ -203,6 +215,8 @@ update_zoom (PeithoAnnotationView *self)
   g_autofree char *css = NULL;
   char size[G_ASCII_DTOSTR_BUF_SIZE];
 
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
+
   g_ascii_formatd (size, sizeof size, "%.1f", BASE_FONT_PT * self->zoom);
   css = g_strdup_printf ("textview.reading-view { font-size: %spt; }", size);
   gtk_css_provider_load_from_data (self->zoom_provider, css, -1);
@@ -215,6 +229,8 @@ static void
 peitho_annotation_view_dispose (GObject *object)
 {
   PeithoAnnotationView *self = (PeithoAnnotationView *)object;
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (object));
 
   if (self->highlighter != NULL)
     peitho_highlighter_set_document (self->highlighter, NULL);
@@ -240,6 +256,8 @@ peitho_annotation_view_finalize (GObject *object)
 {
   PeithoAnnotationView *self = (PeithoAnnotationView *)object;
 
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (object));
+
   g_clear_pointer (&self->font_family, g_free);
 
   G_OBJECT_CLASS (peitho_annotation_view_parent_class)->finalize (object);
@@ -252,6 +270,8 @@ peitho_annotation_view_get_property (GObject    *object,
                                      GParamSpec *pspec)
 {
   PeithoAnnotationView *self = PEITHO_ANNOTATION_VIEW (object);
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (object));
 
   switch (prop_id)
     {
@@ -273,6 +293,8 @@ peitho_annotation_view_set_property (GObject      *object,
                                      GParamSpec   *pspec)
 {
   PeithoAnnotationView *self = PEITHO_ANNOTATION_VIEW (object);
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (object));
 
   switch (prop_id)
     {
@@ -319,6 +341,8 @@ static void
 peitho_annotation_view_init (PeithoAnnotationView *self)
 {
   GtkSourceGutter *gutter;
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -22,6 +22,8 @@ G_DEFINE_FINAL_TYPE (PeithoApplication, peitho_application, ADW_TYPE_APPLICATION
 static PeithoWindow *
 find_reusable_window (PeithoApplication *self)
 {
+  g_assert (PEITHO_IS_APPLICATION (self));
+
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
     if (PEITHO_IS_WINDOW (l->data) && peitho_window_is_reusable (l->data))
       return l->data;
@@ -33,6 +35,8 @@ static PeithoWindow *
 get_window_for_file (PeithoApplication *self)
 {
   PeithoWindow *window = find_reusable_window (self);
+
+  g_assert (PEITHO_IS_APPLICATION (self));
 
   if (window == NULL)
     window = peitho_window_new (self);
@@ -64,6 +68,8 @@ drafts_response_cb (AdwMessageDialog *dialog,
                     GPtrArray        *drafts)
 {
   PeithoApplication *self = PEITHO_APPLICATION (g_application_get_default ());
+
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -136,6 +142,8 @@ drafts_listed_cb (GObject      *object,
 static void
 check_drafts (PeithoApplication *self)
 {
+  g_assert (PEITHO_IS_APPLICATION (self));
+
   if (self->drafts_checked)
     return;
 
@@ -148,6 +156,8 @@ peitho_application_activate (GApplication *application)
 {
   PeithoApplication *self = PEITHO_APPLICATION (application);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  g_assert (G_IS_APPLICATION (application));
 
   if (window == NULL)
     window = GTK_WINDOW (peitho_window_new (self));
@@ -164,6 +174,8 @@ peitho_application_open (GApplication  *application,
 {
   PeithoApplication *self = PEITHO_APPLICATION (application);
 
+  g_assert (G_IS_APPLICATION (application));
+
   for (int i = 0; i < n_files; i++)
     peitho_application_open_in_new_window (self, files[i]);
 
@@ -178,6 +190,8 @@ quit_action (GSimpleAction *action,
   PeithoApplication *self = user_data;
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   /* Each window asks about its unsaved changes; the application ends when
    * the last one is gone. */
   for (GList *l = windows; l != NULL; l = l->next)
@@ -189,6 +203,8 @@ new_window_action (GSimpleAction *action,
                    GVariant      *param,
                    gpointer       user_data)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   gtk_window_present (GTK_WINDOW (peitho_window_new (user_data)));
 }
 
@@ -199,6 +215,8 @@ about_action (GSimpleAction *action,
 {
   PeithoApplication *self = user_data;
   static const char *developers[] = { "The Peitho authors", NULL };
+
+  g_assert (G_IS_SIMPLE_ACTION (action));
 
   adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
                          "application-name", _("Peitho"),
@@ -217,6 +235,8 @@ preferences_action (GSimpleAction *action,
                     GVariant      *param,
                     gpointer       user_data)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+
   peitho_application_show_preferences (user_data);
 }
 
@@ -270,6 +290,8 @@ static void
 peitho_application_startup (GApplication *application)
 {
   PeithoApplication *self = PEITHO_APPLICATION (application);
+
+  g_assert (G_IS_APPLICATION (application));
 
   G_APPLICATION_CLASS (peitho_application_parent_class)->startup (application);
 

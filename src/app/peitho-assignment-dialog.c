@@ -40,6 +40,8 @@ dup_task (PeithoAssignmentDialog *self)
   GtkTextIter start, end;
   g_autofree char *text = NULL;
 
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (self));
+
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_strstrip (text);
@@ -83,6 +85,8 @@ show_error (PeithoAssignmentDialog *self,
                                           : g_strdup (_("Could Not Prepare the Assignment"));
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
 
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (self));
+
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -91,6 +95,8 @@ static void
 set_saving (PeithoAssignmentDialog *self,
             gboolean                saving)
 {
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (self));
+
   self->saving = saving;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assignment.save", !saving);
 }
@@ -103,6 +109,8 @@ typedef struct {
 static void
 save_data_free (SaveData *data)
 {
+  g_assert (data != NULL);
+
   g_object_unref (data->self);
   g_object_unref (data->file);
   g_free (data);
@@ -157,6 +165,9 @@ chooser_response_cb (GtkNativeDialog        *chooser,
                      int                     response,
                      PeithoAssignmentDialog *self)
 {
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -179,6 +190,8 @@ save_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   const char *title = peitho_document_get_title (self->document);
   g_autofree char *name = NULL;
+
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (widget));
 
   if (self->saving)
     return;
@@ -207,6 +220,8 @@ fill_tags (PeithoAssignmentDialog *self)
 {
   g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (peitho_document_get_tag_set (self->document));
 
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (self));
+
   for (guint i = 0; i < tags->len; i++)
     {
       PeithoTag *tag = g_ptr_array_index (tags, i);
@@ -232,6 +247,8 @@ peitho_assignment_dialog_dispose (GObject *object)
 {
   PeithoAssignmentDialog *self = PEITHO_ASSIGNMENT_DIALOG (object);
 
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (object));
+
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_ASSIGNMENT_DIALOG);
   g_clear_object (&self->document);
   g_clear_object (&self->folder);
@@ -244,6 +261,8 @@ static void
 peitho_assignment_dialog_finalize (GObject *object)
 {
   PeithoAssignmentDialog *self = PEITHO_ASSIGNMENT_DIALOG (object);
+
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (object));
 
   g_clear_pointer (&self->checks, g_hash_table_unref);
   g_clear_pointer (&self->tag_ids, g_ptr_array_unref);
@@ -279,6 +298,8 @@ peitho_assignment_dialog_class_init (PeithoAssignmentDialogClass *klass)
 static void
 peitho_assignment_dialog_init (PeithoAssignmentDialog *self)
 {
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->tag_ids = g_ptr_array_new_with_free_func (g_free);

@@ -41,6 +41,8 @@ update_hide_button (PeithoCountRow *self)
   gboolean hidden;
   g_autofree char *a11y = NULL;
 
+  g_assert (PEITHO_IS_COUNT_ROW (self));
+
   if (self->item == NULL || peitho_count_item_get_is_group (self->item))
     return;
 
@@ -67,6 +69,8 @@ update_accessible_name (PeithoCountRow *self)
   g_autofree char *name = NULL;
   guint count;
 
+  g_assert (PEITHO_IS_COUNT_ROW (self));
+
   if (self->item == NULL)
     return;
 
@@ -88,6 +92,8 @@ update_accessible_name (PeithoCountRow *self)
 static void
 unbind (PeithoCountRow *self)
 {
+  g_assert (PEITHO_IS_COUNT_ROW (self));
+
   for (guint i = 0; i < self->bindings->len; i++)
     g_binding_unbind (g_ptr_array_index (self->bindings, i));
   g_ptr_array_set_size (self->bindings, 0);
@@ -105,6 +111,8 @@ peitho_count_row_dispose (GObject *object)
 {
   PeithoCountRow *self = (PeithoCountRow *)object;
 
+  g_assert (PEITHO_IS_COUNT_ROW (object));
+
   unbind (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_COUNT_ROW);
 
@@ -115,6 +123,8 @@ static void
 peitho_count_row_finalize (GObject *object)
 {
   PeithoCountRow *self = (PeithoCountRow *)object;
+
+  g_assert (PEITHO_IS_COUNT_ROW (object));
 
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
 
@@ -144,6 +154,8 @@ peitho_count_row_class_init (PeithoCountRowClass *klass)
 static void
 peitho_count_row_init (PeithoCountRow *self)
 {
+  g_assert (PEITHO_IS_COUNT_ROW (self));
+
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
@@ -158,6 +170,8 @@ static void
 add_binding (PeithoCountRow *self,
              GBinding       *binding)
 {
+  g_assert (PEITHO_IS_COUNT_ROW (self));
+
   g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 

@@ -116,6 +116,8 @@ get_range (PeithoHighlighter *self,
            GtkTextIter       *begin_iter,
            GtkTextIter       *end_iter)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   gtk_text_buffer_get_iter_at_offset (self->buffer, begin_iter, (int) start);
   gtk_text_buffer_get_iter_at_offset (self->buffer, end_iter, (int) end);
 }
@@ -125,6 +127,8 @@ style_info (PeithoHighlighter *self,
             TagInfo           *info)
 {
   GdkRGBA background = info->color;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   background.alpha = self->dark ? ALPHA_DARK : ALPHA_LIGHT;
   info->line_color = info->color;
@@ -146,6 +150,8 @@ static TagInfo *
 lookup_info (PeithoHighlighter *self,
              const char        *tag_id)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   return tag_id ? g_hash_table_lookup (self->infos, tag_id) : NULL;
 }
 
@@ -153,6 +159,8 @@ lookup_info (PeithoHighlighter *self,
 static GPtrArray *
 drawing_order (PeithoHighlighter *self)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   return self->by_annotator ? self->annotator_order : self->info_order;
 }
 
@@ -162,6 +170,8 @@ annotator_position (PeithoHighlighter *self,
 {
   GListModel *annotators;
   guint n;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   if (self->document == NULL || *annotator_id == '\0')
     return G_MAXUINT;
@@ -184,6 +194,8 @@ annotator_color (PeithoHighlighter *self,
 {
   guint position = annotator_position (self, annotator_id);
 
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   if (position == G_MAXUINT)
     gdk_rgba_parse (color, "#9a9996");
   else
@@ -198,6 +210,8 @@ ensure_annotator_info (PeithoHighlighter *self,
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
   TagInfo *info;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   if (annotator_id == NULL)
     annotator_id = "";
@@ -225,6 +239,8 @@ static TagInfo *
 drawing_info (PeithoHighlighter *self,
               PeithoAnnotation  *annotation)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   if (self->by_annotator)
     return ensure_annotator_info (self, peitho_annotation_get_annotator_id (annotation));
   return lookup_info (self, peitho_annotation_get_tag_id (annotation));
@@ -238,6 +254,8 @@ is_visible (PeithoHighlighter *self,
   TagInfo *tag_info = lookup_info (self, peitho_annotation_get_tag_id (annotation));
   const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
   gboolean visible;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   visible = tag_info != NULL && !tag_info->hidden
             && (annotator_id == NULL
@@ -255,6 +273,8 @@ apply_background (PeithoHighlighter *self,
                   gsize              end)
 {
   GtkTextIter begin_iter, end_iter;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   if (start >= end)
     return;
@@ -287,6 +307,8 @@ apply_overlap (PeithoHighlighter *self,
 {
   GtkTextIter begin_iter, end_iter;
 
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   get_range (self, start, end, &begin_iter, &end_iter);
   gtk_text_buffer_apply_tag (self->buffer, under->underline, &begin_iter, &end_iter);
   if (many)
@@ -311,6 +333,8 @@ update_overlaps (PeithoHighlighter *self,
   gboolean run_many = FALSE;
   int total = 0;
   guint i;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   if (start >= end)
     return;
@@ -429,6 +453,8 @@ refresh_background (PeithoHighlighter *self,
 {
   GtkTextIter begin_iter, end_iter;
 
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   get_range (self, start, end, &begin_iter, &end_iter);
   gtk_text_buffer_remove_tag (self->buffer, info->background, &begin_iter, &end_iter);
 
@@ -452,6 +478,8 @@ emit_changed (PeithoHighlighter *self,
               gsize              start,
               gsize              end)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   g_signal_emit (self, signals[CHANGED], 0, (guint) start, (guint) end);
 }
 
@@ -465,6 +493,8 @@ next_styled_run (PeithoHighlighter *self,
                  gsize             *run_end)
 {
   gsize chunk = *start / CHUNK_CHARS;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   end = MIN (end, self->n_chars);
   if (*start >= end)
@@ -497,6 +527,8 @@ restyle_range (PeithoHighlighter *self,
   gsize rs, re;
   gsize pos = start;
 
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   while (next_styled_run (self, &pos, end, &rs, &re))
     {
       if (old_info != NULL)
@@ -517,6 +549,8 @@ annotation_added_cb (PeithoHighlighter *self,
   g_autoptr(GPtrArray) annotations = NULL;
   TagInfo *info;
 
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   if (self->phase == PHASE_TEXT)
     return;
 
@@ -532,6 +566,8 @@ annotation_removed_cb (PeithoHighlighter *self,
   gsize start = peitho_annotation_get_start (annotation);
   gsize end = peitho_annotation_get_end (annotation);
   g_autoptr(GPtrArray) annotations = NULL;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   if (self->phase == PHASE_TEXT)
     return;
@@ -550,6 +586,8 @@ annotation_changed_cb (PeithoHighlighter *self,
   gsize end = peitho_annotation_get_end (annotation);
   g_autoptr(GPtrArray) annotations = NULL;
   TagInfo *info;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   if (self->phase == PHASE_TEXT)
     return;
@@ -576,6 +614,8 @@ style_chunk (PeithoHighlighter *self,
   gsize start = chunk * CHUNK_CHARS;
   gsize end = MIN (self->n_chars, start + CHUNK_CHARS);
   g_autoptr(GPtrArray) annotations = NULL;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   annotations = peitho_document_get_annotations_in_range (self->document, start, end);
   for (guint i = 0; i < annotations->len; i++)
@@ -604,6 +644,8 @@ style_range (PeithoHighlighter *self,
   gsize done_start = G_MAXSIZE, done_end = 0;
   gboolean complete = TRUE;
 
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   for (gsize chunk = first; chunk < last; chunk++)
     {
       if (self->styled[chunk])
@@ -628,6 +670,8 @@ static void
 restyle_all (PeithoHighlighter *self)
 {
   GtkTextIter begin_iter, end_iter;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   if (self->document == NULL || self->phase == PHASE_TEXT)
     return;
@@ -661,6 +705,8 @@ sync_tags (PeithoHighlighter *self)
   g_autoptr(GPtrArray) tags = NULL;
   GHashTableIter iter;
   TagInfo *info;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   g_ptr_array_set_size (self->info_order, 0);
   g_hash_table_iter_init (&iter, self->infos);
@@ -721,12 +767,16 @@ sync_tags (PeithoHighlighter *self)
 static void
 tag_set_changed_cb (PeithoHighlighter *self)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   sync_tags (self);
 }
 
 static void
 set_progress (PeithoHighlighter *self)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
@@ -737,6 +787,8 @@ fill_step (PeithoHighlighter *self)
 {
   gint64 deadline = g_get_monotonic_time () + TIME_BUDGET_USEC;
   const char *text = peitho_document_get_text (self->document);
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   while (self->phase == PHASE_TEXT && g_get_monotonic_time () < deadline)
     {
@@ -785,6 +837,8 @@ fill_step_cb (gpointer user_data)
 static void
 disconnect_document (PeithoHighlighter *self)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   if (self->tag_set != NULL)
@@ -796,6 +850,8 @@ disconnect_document (PeithoHighlighter *self)
 static void
 document_tag_set_cb (PeithoHighlighter *self)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   if (self->tag_set != NULL)
     g_signal_handlers_disconnect_by_data (self->tag_set, self);
   g_set_object (&self->tag_set, peitho_document_get_tag_set (self->document));
@@ -808,6 +864,8 @@ static void
 clear_annotator_infos (PeithoHighlighter *self)
 {
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (self->buffer);
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
 
   for (guint i = 0; i < self->annotator_order->len; i++)
     {
@@ -825,6 +883,8 @@ peitho_highlighter_dispose (GObject *object)
 {
   PeithoHighlighter *self = (PeithoHighlighter *)object;
 
+  g_assert (PEITHO_IS_HIGHLIGHTER (object));
+
   g_clear_handle_id (&self->idle_id, g_source_remove);
   disconnect_document (self);
 
@@ -835,6 +895,8 @@ static void
 peitho_highlighter_finalize (GObject *object)
 {
   PeithoHighlighter *self = (PeithoHighlighter *)object;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (object));
 
   g_clear_pointer (&self->info_order, g_ptr_array_unref);
   g_clear_pointer (&self->styled, g_free);
@@ -856,6 +918,8 @@ peitho_highlighter_get_property (GObject    *object,
                                  GParamSpec *pspec)
 {
   PeithoHighlighter *self = PEITHO_HIGHLIGHTER (object);
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (object));
 
   switch (prop_id)
     {
@@ -898,6 +962,8 @@ peitho_highlighter_class_init (PeithoHighlighterClass *klass)
 static void
 peitho_highlighter_init (PeithoHighlighter *self)
 {
+  g_assert (PEITHO_IS_HIGHLIGHTER (self));
+
   self->infos = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, tag_info_free);
   self->info_order = g_ptr_array_new ();
   self->hidden = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

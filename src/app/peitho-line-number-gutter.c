@@ -95,6 +95,8 @@ peitho_line_number_gutter_measure (GtkWidget      *widget,
 {
   PeithoLineNumberGutter *self = PEITHO_LINE_NUMBER_GUTTER (widget);
 
+  g_assert (PEITHO_IS_LINE_NUMBER_GUTTER (widget));
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = self->width;
   else
@@ -115,6 +117,8 @@ peitho_line_number_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   GdkRectangle rect;
   GdkRGBA color;
   int y, height, line_y, line_height, text_width, text_height;
+
+  g_assert (GTK_SOURCE_IS_GUTTER_RENDERER (renderer));
 
   if (self->width == 0 || !(label = peitho_line_number_gutter_dup_label (self, line)))
     return;
@@ -147,6 +151,8 @@ peitho_line_number_gutter_finalize (GObject *object)
 {
   PeithoLineNumberGutter *self = (PeithoLineNumberGutter *)object;
 
+  g_assert (PEITHO_IS_LINE_NUMBER_GUTTER (object));
+
   g_clear_object (&self->highlighter);
 
   G_OBJECT_CLASS (peitho_line_number_gutter_parent_class)->finalize (object);
@@ -167,6 +173,8 @@ peitho_line_number_gutter_class_init (PeithoLineNumberGutterClass *klass)
 static void
 peitho_line_number_gutter_init (PeithoLineNumberGutter *self)
 {
+  g_assert (PEITHO_IS_LINE_NUMBER_GUTTER (self));
+
   gtk_widget_add_css_class (GTK_WIDGET (self), "dim-label");
 }
 

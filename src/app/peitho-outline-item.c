@@ -30,6 +30,8 @@ peitho_outline_item_finalize (GObject *object)
 {
   PeithoOutlineItem *self = (PeithoOutlineItem *)object;
 
+  g_assert (PEITHO_IS_OUTLINE_ITEM (object));
+
   g_clear_pointer (&self->label, g_free);
 
   G_OBJECT_CLASS (peitho_outline_item_parent_class)->finalize (object);
@@ -42,6 +44,8 @@ peitho_outline_item_get_property (GObject    *object,
                                   GParamSpec *pspec)
 {
   PeithoOutlineItem *self = PEITHO_OUTLINE_ITEM (object);
+
+  g_assert (PEITHO_IS_OUTLINE_ITEM (object));
 
   switch (prop_id)
     {

@@ -194,6 +194,8 @@ peitho_passage_row_get_property (GObject    *object,
 {
   PeithoPassageRow *self = PEITHO_PASSAGE_ROW (object);
 
+  g_assert (PEITHO_IS_PASSAGE_ROW (object));
+
   switch (prop_id)
     {
     case PROP_ANNOTATION:
@@ -215,6 +217,8 @@ peitho_passage_row_set_property (GObject      *object,
 {
   PeithoPassageRow *self = PEITHO_PASSAGE_ROW (object);
 
+  g_assert (PEITHO_IS_PASSAGE_ROW (object));
+
   switch (prop_id)
     {
     case PROP_COMPACT:
@@ -229,6 +233,8 @@ static void
 peitho_passage_row_dispose (GObject *object)
 {
   PeithoPassageRow *self = (PeithoPassageRow *)object;
+
+  g_assert (PEITHO_IS_PASSAGE_ROW (object));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_PASSAGE_ROW);
   g_clear_object (&self->annotation);
@@ -275,6 +281,8 @@ peitho_passage_row_class_init (PeithoPassageRowClass *klass)
 static void
 peitho_passage_row_init (PeithoPassageRow *self)
 {
+  g_assert (PEITHO_IS_PASSAGE_ROW (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
   peitho_fix_mnemonic_name (self->relations_button);
   apply_compact (self);

@@ -81,6 +81,8 @@ fill_tag_sets (PeithoPreferencesWindow *self)
   g_autoptr(GPtrArray) entries = peitho_tag_set_library_list (NULL);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
+  g_assert (PEITHO_IS_PREFERENCES_WINDOW (self));
+
   g_ptr_array_add (self->tag_sets, g_strdup (""));
   gtk_string_list_append (names, _("Built-in Rhetoric"));
   for (guint i = 0; entries != NULL && i < entries->len; i++)
@@ -113,6 +115,8 @@ peitho_preferences_window_dispose (GObject *object)
 {
   PeithoPreferencesWindow *self = (PeithoPreferencesWindow *)object;
 
+  g_assert (PEITHO_IS_PREFERENCES_WINDOW (object));
+
   g_clear_object (&self->settings);
   g_clear_pointer (&self->tag_sets, g_ptr_array_unref);
 
@@ -138,6 +142,8 @@ peitho_preferences_window_class_init (PeithoPreferencesWindowClass *klass)
 static void
 peitho_preferences_window_init (PeithoPreferencesWindow *self)
 {
+  g_assert (PEITHO_IS_PREFERENCES_WINDOW (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
   name_search_entries (GTK_WIDGET (self));
 

@@ -54,6 +54,8 @@ activate_on_window (PeithoRelationDialog *self,
   GVariant *param;
   va_list args;
 
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
+
   if (self->window == NULL)
     return FALSE;
 
@@ -72,6 +74,8 @@ follow_action (GtkWidget  *widget,
 {
   PeithoRelationDialog *self = PEITHO_RELATION_DIALOG (widget);
 
+  g_assert (PEITHO_IS_RELATION_DIALOG (widget));
+
   activate_on_window (self, "win.select-annotation", "s", g_variant_get_string (param, NULL));
   gtk_window_close (GTK_WINDOW (self));
 }
@@ -81,6 +85,8 @@ remove_relation_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
+  g_assert (PEITHO_IS_RELATION_DIALOG (widget));
+
   /* Removing rebuilds the rows, this button's too: the id must outlive it. */
   g_autofree char *id = g_variant_dup_string (param, NULL);
 
@@ -140,6 +146,8 @@ create_relation_row (PeithoRelationDialog *self,
   g_autofree char *delete_name = NULL;
   GtkWidget *row, *button, *swatch;
 
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
+
   snippet = other ? peitho_annotation_dup_snippet (self->document, other, SNIPPET_CHARS) : g_strdup (other_id);
   title = relation_title (type, outgoing, snippet);
   subtitle = g_strdup_printf ("%s · %s", outgoing ? _("Outgoing") : _("Incoming"),
@@ -185,6 +193,8 @@ rebuild_relations (PeithoRelationDialog *self)
   g_autoptr(GPtrArray) relations = NULL;
   GtkWidget *child;
 
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->relations_list))))
     gtk_list_box_remove (self->relations_list, child);
 
@@ -217,6 +227,8 @@ fill_types (PeithoRelationDialog *self)
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GListModel *relations = peitho_document_get_relations (self->document);
 
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
+
   for (guint i = 0; i < G_N_ELEMENTS (builtin_types); i++)
     {
       g_hash_table_add (seen, (char *)builtin_types[i]);
@@ -240,6 +252,8 @@ dup_chosen_type (PeithoRelationDialog *self)
   const char *id = gtk_combo_box_get_active_id (GTK_COMBO_BOX (self->type_combo));
   GtkWidget *entry = gtk_combo_box_get_child (GTK_COMBO_BOX (self->type_combo));
   g_autofree char *text = NULL;
+
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
 
   if (id != NULL)
     return g_strdup (id);
@@ -281,6 +295,8 @@ target_filter_func (gpointer item,
 static void
 search_changed_cb (PeithoRelationDialog *self)
 {
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
+
   g_free (self->search);
   self->search = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
@@ -316,6 +332,8 @@ peitho_relation_dialog_add (PeithoRelationDialog *self,
 static void
 add_clicked_cb (PeithoRelationDialog *self)
 {
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
+
   peitho_relation_dialog_add (self, gtk_single_selection_get_selected (self->selection));
 }
 
@@ -323,6 +341,8 @@ static void
 target_activate_cb (PeithoRelationDialog *self,
                     guint                 position)
 {
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
+
   peitho_relation_dialog_add (self, position);
 }
 
@@ -331,6 +351,9 @@ static void
 setup_target_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item)
 {
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
+
   gtk_list_item_set_child (item, peitho_passage_row_new (TRUE));
 }
 
@@ -349,6 +372,9 @@ static void
 unbind_target_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
+
   peitho_passage_row_set_annotation (PEITHO_PASSAGE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
@@ -356,6 +382,8 @@ static void
 peitho_relation_dialog_dispose (GObject *object)
 {
   PeithoRelationDialog *self = (PeithoRelationDialog *)object;
+
+  g_assert (PEITHO_IS_RELATION_DIALOG (object));
 
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -372,6 +400,8 @@ static void
 peitho_relation_dialog_finalize (GObject *object)
 {
   PeithoRelationDialog *self = (PeithoRelationDialog *)object;
+
+  g_assert (PEITHO_IS_RELATION_DIALOG (object));
 
   g_clear_pointer (&self->search, g_free);
 
@@ -407,6 +437,8 @@ static void
 peitho_relation_dialog_init (PeithoRelationDialog *self)
 {
   GtkListItemFactory *factory;
+
+  g_assert (PEITHO_IS_RELATION_DIALOG (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   peitho_fix_mnemonic_name (GTK_WIDGET (self->add_button));

@@ -57,6 +57,8 @@ update_total (PeithoSidebar *self)
   guint total = self->model ? peitho_count_model_get_total (self->model) : 0;
   g_autofree char *text = NULL;
 
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   text = g_strdup_printf (ngettext ("%u annotation", "%u annotations", total), total);
   gtk_label_set_label (self->total_label, text);
 }
@@ -68,6 +70,8 @@ update_tag_details (PeithoSidebar   *self,
 {
   PeithoTag *tag = peitho_count_item_get_tag (item);
   g_autoptr(GString) markup = g_string_new (NULL);
+
+  g_assert (PEITHO_IS_SIDEBAR (self));
 
   if (tag != NULL && peitho_tag_get_definition (tag) != NULL)
     {
@@ -110,6 +114,8 @@ update_passages_title (PeithoSidebar *self)
   guint n;
   g_autofree char *text = NULL;
 
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   if (self->selected_id != NULL && self->model != NULL)
     item = peitho_count_model_lookup (self->model, self->selected_id);
 
@@ -150,6 +156,8 @@ static void
 set_selected_id (PeithoSidebar *self,
                  const char    *id)
 {
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   if (g_strcmp0 (self->selected_id, id) == 0)
     return;
 
@@ -176,6 +184,8 @@ counts_selection_changed_cb (PeithoSidebar *self)
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->counts_selection);
   g_autoptr(PeithoCountItem) item = NULL;
 
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   if (row != NULL)
     item = gtk_tree_list_row_get_item (row);
 
@@ -187,6 +197,8 @@ passages_activate_cb (PeithoSidebar *self,
                       guint          position)
 {
   g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->passages), position);
+
+  g_assert (PEITHO_IS_SIDEBAR (self));
 
   if (annotation != NULL)
     g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, annotation);
@@ -205,6 +217,9 @@ static void
 setup_count_row_cb (GtkSignalListItemFactory *factory,
                     GtkListItem              *item)
 {
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
+
   gtk_list_item_set_child (item, peitho_count_row_new ());
 }
 
@@ -212,6 +227,9 @@ static void
 bind_count_row_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item)
 {
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
+
   peitho_count_row_set_list_row (PEITHO_COUNT_ROW (gtk_list_item_get_child (item)),
                                  gtk_list_item_get_item (item));
 }
@@ -220,6 +238,9 @@ static void
 unbind_count_row_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item)
 {
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
+
   peitho_count_row_set_list_row (PEITHO_COUNT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
@@ -228,6 +249,9 @@ static void
 setup_passage_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
+
   gtk_list_item_set_child (item, peitho_passage_row_new (TRUE));
 }
 
@@ -247,6 +271,9 @@ static void
 unbind_passage_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item)
 {
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
+
   peitho_passage_row_set_annotation (PEITHO_PASSAGE_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
@@ -265,12 +292,16 @@ update_notes_title (PeithoSidebar *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->notes));
   g_autofree char *text = g_strdup_printf (ngettext ("%u note", "%u notes", n), n);
 
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   gtk_label_set_label (self->notes_title, text);
 }
 
 static void
 annotation_changed_cb (PeithoSidebar *self)
 {
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   /* A note written or cleared: the filter's answer may change. */
   gtk_filter_changed (GTK_FILTER (self->notes_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -281,6 +312,8 @@ notes_activate_cb (PeithoSidebar *self,
 {
   g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (G_LIST_MODEL (self->notes), position);
 
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   if (annotation != NULL)
     g_signal_emit (self, signals[PASSAGE_ACTIVATED], 0, annotation);
 }
@@ -289,6 +322,8 @@ static void
 outline_activate_cb (PeithoSidebar *self,
                      guint          position)
 {
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   peitho_sidebar_activate_outline (self, position);
 }
 
@@ -299,6 +334,9 @@ setup_outline_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
   GtkWidget *label = gtk_label_new (NULL);
+
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -313,6 +351,9 @@ bind_outline_cb (GtkSignalListItemFactory *factory,
   PeithoOutlineItem *entry = gtk_list_item_get_item (item);
   GtkWidget *label = gtk_list_item_get_child (item);
   guint level = peitho_outline_item_get_level (entry);
+
+  g_assert (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory));
+  g_assert (GTK_IS_LIST_ITEM (item));
 
   gtk_label_set_label (GTK_LABEL (label), peitho_outline_item_get_label (entry));
   gtk_widget_set_margin_start (label, (int) (level - 1) * OUTLINE_INDENT_PX);
@@ -348,6 +389,8 @@ update_relations_title (PeithoSidebar *self)
   guint n = self->model ? peitho_count_model_get_n_relations (self->model) : 0;
   g_autofree char *text = g_strdup_printf (ngettext ("%u relation", "%u relations", n), n);
 
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   gtk_label_set_label (self->relations_title, text);
 }
 
@@ -363,6 +406,8 @@ peitho_sidebar_dispose (GObject *object)
 {
   PeithoSidebar *self = (PeithoSidebar *)object;
   GtkWidget *child;
+
+  g_assert (PEITHO_IS_SIDEBAR (object));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_SIDEBAR);
   /* The template's root box is not bound to a field. */
@@ -384,6 +429,8 @@ static void
 peitho_sidebar_finalize (GObject *object)
 {
   PeithoSidebar *self = (PeithoSidebar *)object;
+
+  g_assert (PEITHO_IS_SIDEBAR (object));
 
   g_clear_pointer (&self->selected_id, g_free);
 
@@ -451,6 +498,8 @@ filtered_list (PeithoSidebar   *self,
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
 
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
   gtk_filter_list_model_set_incremental (model, FALSE);
   g_signal_connect_swapped (model, "items-changed", items_changed, self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)));
@@ -467,6 +516,8 @@ static void
 peitho_sidebar_init (PeithoSidebar *self)
 {
   GtkListItemFactory *factory;
+
+  g_assert (PEITHO_IS_SIDEBAR (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -71,6 +71,8 @@ draw_range (DrawContext   *ctx,
   int x0, x1, y, height;
   gboolean twice;
 
+  g_assert (ctx != NULL);
+
   gtk_text_view_get_iter_location (ctx->view, &iter, &rect);
   x0 = rect.x;
   x1 = rect.x + rect.width;
@@ -105,6 +107,8 @@ draw_overlap_tag_cb (GtkTextTag    *tag,
 {
   DrawContext *ctx = user_data;
   GtkTextIter iter = ctx->visible_start;
+
+  g_assert (GTK_IS_TEXT_TAG (tag));
 
   if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
     return;
@@ -162,6 +166,8 @@ draw_labels (PeithoSourceView *self,
   gsize first = (gsize) gtk_text_iter_get_offset (&ctx->visible_start);
   gsize last = (gsize) gtk_text_iter_get_offset (&ctx->visible_end);
   GdkRGBA ink = { 0, 0, 0, 0.85 };
+
+  g_assert (PEITHO_IS_SOURCE_VIEW (self));
 
   annotations = peitho_document_get_annotations_in_range (document, first, MAX (last, first + 1));
   for (guint i = 0; i < annotations->len; i++)
@@ -239,6 +245,8 @@ peitho_source_view_get_property (GObject    *object,
 {
   PeithoSourceView *self = PEITHO_SOURCE_VIEW (object);
 
+  g_assert (PEITHO_IS_SOURCE_VIEW (object));
+
   switch (prop_id)
     {
     case PROP_SHOW_LABELS:
@@ -257,6 +265,8 @@ peitho_source_view_set_property (GObject      *object,
 {
   PeithoSourceView *self = PEITHO_SOURCE_VIEW (object);
 
+  g_assert (PEITHO_IS_SOURCE_VIEW (object));
+
   switch (prop_id)
     {
     case PROP_SHOW_LABELS:
@@ -271,6 +281,8 @@ static void
 peitho_source_view_dispose (GObject *object)
 {
   PeithoSourceView *self = (PeithoSourceView *)object;
+
+  g_assert (PEITHO_IS_SOURCE_VIEW (object));
 
   g_clear_object (&self->highlighter);
 

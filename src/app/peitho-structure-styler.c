@@ -100,6 +100,8 @@ update (PeithoStructureStyler *self)
 static void
 style_tags (PeithoStructureStyler *self)
 {
+  g_assert (PEITHO_IS_STRUCTURE_STYLER (self));
+
   g_object_set (self->stage, "foreground", self->dark ? "#c0bfbc" : "#5e5c64", NULL);
   g_object_set (self->marker, "foreground", self->dark ? "#78aeed" : "#1c71d8", NULL);
 }
@@ -108,6 +110,8 @@ static void
 peitho_structure_styler_finalize (GObject *object)
 {
   PeithoStructureStyler *self = (PeithoStructureStyler *)object;
+
+  g_assert (PEITHO_IS_STRUCTURE_STYLER (object));
 
   g_clear_object (&self->highlighter);
   g_clear_object (&self->buffer);
@@ -132,6 +136,8 @@ static void
 create_tags (PeithoStructureStyler *self)
 {
   static const double heading_scales[N_HEADING_LEVELS] = { 1.6, 1.4, 1.25, 1.15, 1.1, 1.05 };
+
+  g_assert (PEITHO_IS_STRUCTURE_STYLER (self));
 
   for (guint i = 0; i < N_HEADING_LEVELS; i++)
     self->heading[i] = gtk_text_buffer_create_tag (self->buffer, NULL,

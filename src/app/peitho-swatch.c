@@ -36,6 +36,8 @@ peitho_swatch_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
+  g_assert (GTK_IS_WIDGET (widget));
+
   *minimum = *natural = SWATCH_SIZE;
 }
 
@@ -48,6 +50,8 @@ peitho_swatch_snapshot (GtkWidget   *widget,
   int height = gtk_widget_get_height (widget);
   int size = MIN (MIN (width, height), SWATCH_SIZE);
   GskRoundedRect rect;
+
+  g_assert (PEITHO_IS_SWATCH (widget));
 
   if (!self->has_rgba)
     return;
@@ -77,6 +81,8 @@ peitho_swatch_finalize (GObject *object)
 {
   PeithoSwatch *self = (PeithoSwatch *)object;
 
+  g_assert (PEITHO_IS_SWATCH (object));
+
   g_clear_pointer (&self->color, g_free);
 
   G_OBJECT_CLASS (peitho_swatch_parent_class)->finalize (object);
@@ -89,6 +95,8 @@ peitho_swatch_get_property (GObject    *object,
                             GParamSpec *pspec)
 {
   PeithoSwatch *self = PEITHO_SWATCH (object);
+
+  g_assert (PEITHO_IS_SWATCH (object));
 
   switch (prop_id)
     {
@@ -110,6 +118,8 @@ peitho_swatch_set_property (GObject      *object,
                             GParamSpec   *pspec)
 {
   PeithoSwatch *self = PEITHO_SWATCH (object);
+
+  g_assert (PEITHO_IS_SWATCH (object));
 
   switch (prop_id)
     {
@@ -152,6 +162,8 @@ peitho_swatch_class_init (PeithoSwatchClass *klass)
 static void
 peitho_swatch_init (PeithoSwatch *self)
 {
+  g_assert (PEITHO_IS_SWATCH (self));
+
   gtk_widget_set_valign (GTK_WIDGET (self), GTK_ALIGN_CENTER);
 }
 

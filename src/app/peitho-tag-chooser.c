@@ -37,6 +37,8 @@ choose (PeithoTagChooser *self,
 {
   g_autoptr(PeithoTag) tag = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
 
+  g_assert (PEITHO_IS_TAG_CHOOSER (self));
+
   if (tag == NULL)
     return;
 
@@ -47,6 +49,8 @@ choose (PeithoTagChooser *self,
 static void
 entry_activate_cb (PeithoTagChooser *self)
 {
+  g_assert (PEITHO_IS_TAG_CHOOSER (self));
+
   choose (self, gtk_single_selection_get_selected (self->selection));
 }
 
@@ -54,12 +58,16 @@ static void
 list_activate_cb (PeithoTagChooser *self,
                   guint             position)
 {
+  g_assert (PEITHO_IS_TAG_CHOOSER (self));
+
   choose (self, position);
 }
 
 static void
 search_changed_cb (PeithoTagChooser *self)
 {
+  g_assert (PEITHO_IS_TAG_CHOOSER (self));
+
   gtk_string_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   if (g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
@@ -74,6 +82,8 @@ key_pressed_cb (PeithoTagChooser      *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   guint selected = gtk_single_selection_get_selected (self->selection);
+
+  g_assert (PEITHO_IS_TAG_CHOOSER (self));
 
   if (n == 0)
     return FALSE;
@@ -103,6 +113,8 @@ peitho_tag_chooser_show (GtkWidget *widget)
 {
   PeithoTagChooser *self = PEITHO_TAG_CHOOSER (widget);
 
+  g_assert (PEITHO_IS_TAG_CHOOSER (widget));
+
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   search_changed_cb (self);
 
@@ -114,6 +126,8 @@ peitho_tag_chooser_map (GtkWidget *widget)
 {
   PeithoTagChooser *self = PEITHO_TAG_CHOOSER (widget);
 
+  g_assert (PEITHO_IS_TAG_CHOOSER (widget));
+
   GTK_WIDGET_CLASS (peitho_tag_chooser_parent_class)->map (widget);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -123,6 +137,8 @@ static void
 peitho_tag_chooser_dispose (GObject *object)
 {
   PeithoTagChooser *self = (PeithoTagChooser *)object;
+
+  g_assert (PEITHO_IS_TAG_CHOOSER (object));
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_TAG_CHOOSER);
   g_clear_object (&self->selection);
@@ -165,6 +181,8 @@ peitho_tag_chooser_init (PeithoTagChooser *self)
   GtkListItemFactory *factory;
   GtkBuilderScope *scope;
   GtkEventController *keys;
+
+  g_assert (PEITHO_IS_TAG_CHOOSER (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

@@ -54,6 +54,8 @@ create_button (PeithoTagPalette *self,
   g_autofree char *tooltip = peitho_tag_dup_description (tag);
   GtkWidget *button, *box, *swatch, *label;
 
+  g_assert (PEITHO_IS_TAG_PALETTE (self));
+
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
 
   swatch = peitho_swatch_new ();
@@ -116,6 +118,8 @@ rebuild (PeithoTagPalette *self)
 {
   GtkWidget *child;
 
+  g_assert (PEITHO_IS_TAG_PALETTE (self));
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
     gtk_box_remove (self->groups_box, child);
   g_hash_table_remove_all (self->buttons);
@@ -158,6 +162,8 @@ peitho_tag_palette_dispose (GObject *object)
   PeithoTagPalette *self = (PeithoTagPalette *)object;
   GtkWidget *child;
 
+  g_assert (PEITHO_IS_TAG_PALETTE (object));
+
   if (self->tag_set != NULL)
     g_signal_handlers_disconnect_by_func (self->tag_set, rebuild, self);
   g_clear_object (&self->tag_set);
@@ -189,6 +195,8 @@ peitho_tag_palette_class_init (PeithoTagPaletteClass *klass)
 static void
 peitho_tag_palette_init (PeithoTagPalette *self)
 {
+  g_assert (PEITHO_IS_TAG_PALETTE (self));
+
   self->buttons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -52,6 +52,8 @@ tag_set_changed_cb (PeithoTagSetEditor *self)
 {
   g_autofree char *layout = dup_layout (self->tag_set);
 
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (self));
+
   /* Renames and recolours show through bindings; only a change of the
    * structure rebuilds (which would take the focus away). */
   if (g_strcmp0 (layout, self->layout) != 0)
@@ -61,6 +63,8 @@ tag_set_changed_cb (PeithoTagSetEditor *self)
 static void
 document_tag_set_cb (PeithoTagSetEditor *self)
 {
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (self));
+
   if (self->tag_set != NULL)
     g_signal_handlers_disconnect_by_data (self->tag_set, self);
   g_set_object (&self->tag_set, peitho_document_get_tag_set (self->document));
@@ -74,6 +78,8 @@ document_tag_set_cb (PeithoTagSetEditor *self)
 static PeithoTagSet *
 begin_edit (PeithoTagSetEditor *self)
 {
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (self));
+
   return peitho_tag_set_copy (self->tag_set);
 }
 
@@ -340,6 +346,8 @@ color_set_cb (GtkColorButton *button,
   GdkRGBA rgba;
   g_autofree char *color = NULL;
 
+  g_assert (GTK_IS_COLOR_BUTTON (button));
+
   gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (button), &rgba);
   color = g_strdup_printf ("#%02x%02x%02x", (guint) (rgba.red * 255 + .5),
                            (guint) (rgba.green * 255 + .5), (guint) (rgba.blue * 255 + .5));
@@ -410,6 +418,8 @@ move_tag_action (GtkWidget  *widget,
   PeithoTag *tag;
   int delta;
 
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (widget));
+
   g_variant_get (param, "(&si)", &tag_id, &delta);
   if (!(tag = peitho_tag_set_lookup_tag (self->tag_set, tag_id)))
     return;
@@ -422,6 +432,8 @@ delete_tag_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *param)
 {
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (widget));
+
   peitho_tag_set_editor_delete_tag (PEITHO_TAG_SET_EDITOR (widget), g_variant_get_string (param, NULL));
 }
 
@@ -454,6 +466,8 @@ capture_key_cb (GtkEventControllerKey *controller,
   const char *tag_id = shortcut->tag_id;
   GdkModifierType mods = state & gtk_accelerator_get_default_mod_mask ();
   g_autofree char *accel = NULL;
+
+  g_assert (GTK_IS_EVENT_CONTROLLER_KEY (controller));
 
   if (self == NULL)
     {
@@ -494,6 +508,8 @@ set_shortcut_action (GtkWidget  *widget,
   GtkWidget *capture;
   GtkEventController *controller;
   PeithoTag *tag;
+
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (widget));
 
   if (!(tag = peitho_tag_set_lookup_tag (self->tag_set, g_variant_get_string (param, NULL))))
     return;
@@ -562,6 +578,8 @@ create_tag_row (PeithoTagSetEditor *self,
   g_autofree char *count_text = g_strdup_printf (ngettext ("%u annotation", "%u annotations", count), count);
   GdkRGBA rgba;
 
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (self));
+
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   g_object_bind_property (tag, "label", row, "title", G_BINDING_SYNC_CREATE);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), count_text);
@@ -627,6 +645,8 @@ add_tag_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (widget));
+
   peitho_tag_set_editor_add_tag (PEITHO_TAG_SET_EDITOR (widget), g_variant_get_string (param, NULL));
 }
 
@@ -641,6 +661,8 @@ move_group_action (GtkWidget  *widget,
   PeithoTagGroup *group;
   const char *group_id;
   int delta;
+
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (widget));
 
   g_variant_get (param, "(&si)", &group_id, &delta);
   group = peitho_tag_set_lookup_group (copy, group_id);
@@ -663,6 +685,8 @@ delete_group_action (GtkWidget  *widget,
 {
   PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
   PeithoTagGroup *group = peitho_tag_set_lookup_group (self->tag_set, g_variant_get_string (param, NULL));
+
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (widget));
 
   if (group == NULL)
     return;
@@ -748,6 +772,8 @@ rebuild (PeithoTagSetEditor *self)
   g_autoptr(GSettings) settings = NULL;
   GtkWidget *child;
 
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (self));
+
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))))
     gtk_box_remove (self->groups_box, child);
 
@@ -774,6 +800,8 @@ add_group_action (GtkWidget  *widget,
   g_autoptr(PeithoTagGroup) group = peitho_tag_group_new (id, _("New Group"), NULL);
   g_autoptr(PeithoTag) tag = NULL;
 
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (widget));
+
   /* A group comes with its first tag: one step to undo. */
   if (!peitho_tag_set_add_group (copy, group, -1, NULL))
     return;
@@ -792,6 +820,8 @@ undo_action (GtkWidget  *widget,
 {
   PeithoTagSetEditor *self = PEITHO_TAG_SET_EDITOR (widget);
 
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (widget));
+
   if (self->window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->window), "win.undo", NULL);
 }
@@ -800,6 +830,8 @@ static void
 peitho_tag_set_editor_dispose (GObject *object)
 {
   PeithoTagSetEditor *self = (PeithoTagSetEditor *)object;
+
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (object));
 
   if (self->tag_set != NULL)
     g_signal_handlers_disconnect_by_data (self->tag_set, self);
@@ -816,6 +848,8 @@ static void
 peitho_tag_set_editor_finalize (GObject *object)
 {
   PeithoTagSetEditor *self = (PeithoTagSetEditor *)object;
+
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (object));
 
   g_clear_pointer (&self->layout, g_free);
   g_clear_pointer (&self->expanded_id, g_free);
@@ -848,6 +882,8 @@ peitho_tag_set_editor_class_init (PeithoTagSetEditorClass *klass)
 static void
 peitho_tag_set_editor_init (PeithoTagSetEditor *self)
 {
+  g_assert (PEITHO_IS_TAG_SET_EDITOR (self));
+
   gtk_widget_init_template (GTK_WIDGET (self));
   peitho_fix_mnemonic_name (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (self), PEITHO_TYPE_TAG_SET_EDITOR,
                                                                        "add_group_button")));

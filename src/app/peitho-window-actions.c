@@ -13,6 +13,8 @@ static void
 toast_error (PeithoWindow *self,
              const GError *error)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   peitho_window_toast (self, error->message);
 }
 
@@ -37,6 +39,8 @@ tag_selection_action (GtkWidget  *widget,
   GtkTextBuffer *buffer;
   GtkTextIter iter;
   gsize start, end;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (peitho_window_get_document (self) == NULL)
     return;
@@ -77,6 +81,8 @@ static void
 tag_chosen_cb (PeithoWindow *self,
                const char   *tag_id)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   gtk_widget_activate_action (GTK_WIDGET (self), "win.tag-selection", "s", tag_id);
 }
 
@@ -85,6 +91,8 @@ point_popover_at_cursor (PeithoWindow *self,
                          GtkPopover   *popover)
 {
   GdkRectangle area;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   peitho_annotation_view_get_offset_area (self->view, peitho_annotation_view_get_cursor_offset (self->view),
                                           &area);
@@ -98,6 +106,8 @@ choose_tag_action (GtkWidget  *widget,
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -110,6 +120,8 @@ annotations_at_cursor (PeithoWindow *self)
 {
   gsize offset = peitho_annotation_view_get_cursor_offset (self->view);
   GPtrArray *annotations = peitho_document_get_annotations_at (peitho_window_get_document (self), offset);
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   /* The caret right after a passage still counts as on it. */
   if (annotations->len == 0 && offset > 0)
@@ -128,6 +140,8 @@ show_annotations_action (GtkWidget  *widget,
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
   g_autoptr(GPtrArray) annotations = NULL;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (peitho_window_get_document (self) == NULL)
     return;
@@ -153,6 +167,8 @@ edit_note_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) annotations = NULL;
   PeithoAnnotation *annotation;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -177,6 +193,8 @@ lookup_annotation (PeithoWindow *self,
 {
   PeithoAnnotation *annotation;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (peitho_window_get_document (self) == NULL)
     return NULL;
 
@@ -198,6 +216,8 @@ remove_annotation_action (GtkWidget  *widget,
   PeithoAnnotation *annotation;
   g_autoptr(GError) error = NULL;
   AdwToast *toast;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (!(annotation = lookup_annotation (self, g_variant_get_string (param, NULL))))
     return;
@@ -229,6 +249,8 @@ set_annotation_string (PeithoWindow     *self,
   g_autoptr(GError) error = NULL;
   const char *id, *value;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   g_variant_get (param, "(&s&s)", &id, &value);
   if (!(annotation = lookup_annotation (self, id)))
     return;
@@ -242,6 +264,8 @@ retag_annotation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   set_annotation_string (PEITHO_WINDOW (widget), param, peitho_history_set_tag);
 }
 
@@ -250,6 +274,8 @@ set_annotation_note_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   set_annotation_string (PEITHO_WINDOW (widget), param, peitho_history_set_note);
 }
 
@@ -262,6 +288,8 @@ undo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   PeithoHistory *history = _peitho_window_get_history (self);
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (history != NULL && peitho_history_can_undo (history) && !peitho_history_undo (history, &error))
     toast_error (self, error);
@@ -276,6 +304,8 @@ redo_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   PeithoHistory *history = _peitho_window_get_history (self);
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (history != NULL && peitho_history_can_redo (history) && !peitho_history_redo (history, &error))
     toast_error (self, error);
@@ -316,6 +346,8 @@ move_to_annotation (PeithoWindow *self,
   gsize offset;
   guint position;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -353,6 +385,8 @@ next_annotation_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   move_to_annotation (PEITHO_WINDOW (widget), TRUE);
 }
 
@@ -361,6 +395,8 @@ previous_annotation_action (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   move_to_annotation (PEITHO_WINDOW (widget), FALSE);
 }
 
@@ -371,6 +407,8 @@ zoom_action (GtkWidget  *widget,
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
   double zoom = g_settings_get_double (self->settings, "zoom");
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (g_str_equal (action_name, "win.zoom-in"))
     zoom *= ZOOM_STEP;
@@ -387,6 +425,8 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   _peitho_window_open (PEITHO_WINDOW (widget));
 }
 
@@ -395,6 +435,8 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   _peitho_window_save (PEITHO_WINDOW (widget), g_str_equal (action_name, "win.save-as"));
 }
 
@@ -403,6 +445,8 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   _peitho_window_export (PEITHO_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
@@ -411,6 +455,8 @@ reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   _peitho_window_reload (PEITHO_WINDOW (widget));
 }
 
@@ -419,6 +465,8 @@ keep_first_lines_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   _peitho_window_keep_first_lines (PEITHO_WINDOW (widget));
 }
 
@@ -428,6 +476,8 @@ keep_mine_action (GtkWidget  *widget,
                   GVariant   *param)
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (self->session != NULL)
     peitho_document_session_keep_ours (self->session);
@@ -526,6 +576,8 @@ _peitho_window_rebuild_tag_menus (PeithoWindow *self)
 static void
 tag_shortcuts_changed_cb (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   _peitho_window_rebuild_tag_menus (self);
 }
 

@@ -31,6 +31,8 @@ typedef struct {
 static void
 collect_free (Collect *collect)
 {
+  g_assert (collect != NULL);
+
   g_clear_pointer (&collect->merger, peitho_seminar_merger_free);
   g_ptr_array_unref (collect->files);
   g_string_free (collect->problems, TRUE);
@@ -49,6 +51,8 @@ note_problem (Collect      *collect,
               const char   *name,
               const GError *error)
 {
+  g_assert (collect != NULL);
+
   /* The core's messages name the file already. */
   if (strstr (error->message, name) == NULL)
     g_string_append_printf (collect->problems, "%s: %s\n", name, error->message);
@@ -62,6 +66,8 @@ finish (Collect *collect)
   PeithoWindow *self = collect->self;
   g_autoptr(PeithoDocument) seminar = NULL;
   g_autoptr(GError) error = NULL;
+
+  g_assert (collect != NULL);
 
   seminar = peitho_seminar_merger_get_n_readings (collect->merger) > 0
             ? peitho_seminar_merger_build (collect->merger, &error) : NULL;
@@ -114,6 +120,8 @@ duplicate_response_cb (AdwMessageDialog *dialog,
   g_autoptr(PeithoDocument) reading = g_steal_pointer (&collect->duplicate);
   g_autofree char *name = g_steal_pointer (&collect->duplicate_name);
 
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+
   add_reading (collect, reading, name,
                g_strcmp0 (response, "last") == 0 ? PEITHO_SEMINAR_DUPLICATE_KEEP_LAST
                                                  : PEITHO_SEMINAR_DUPLICATE_KEEP_FIRST);
@@ -129,6 +137,8 @@ ask_duplicate (Collect        *collect,
                const GError   *error)
 {
   GtkWidget *dialog;
+
+  g_assert (collect != NULL);
 
   collect->duplicate = g_object_ref (reading);
   collect->duplicate_name = g_strdup (name);
@@ -151,6 +161,8 @@ add_reading (Collect                *collect,
              PeithoSeminarDuplicate  policy)
 {
   g_autoptr(GError) error = NULL;
+
+  g_assert (collect != NULL);
 
   if (!peitho_seminar_merger_add_reading (collect->merger, reading, name, policy, NULL, &error))
     note_problem (collect, name, error);
@@ -191,6 +203,8 @@ load_next (Collect *collect)
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
 
+  g_assert (collect != NULL);
+
   gtk_progress_bar_set_fraction (collect->progress_bar,
                                  (double) collect->next / collect->files->len);
   if (collect->next == collect->files->len)
@@ -215,6 +229,8 @@ create_progress_window (PeithoWindow    *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *label = gtk_label_new (_("Collecting Readings"));
   GtkWidget *progress = gtk_progress_bar_new ();
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
@@ -272,6 +288,9 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      PeithoWindow    *self)
 {
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
@@ -293,6 +312,8 @@ collect_readings_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GFile) folder = NULL;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (self->assignment_file == NULL)
     return;

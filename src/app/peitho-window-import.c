@@ -58,6 +58,8 @@ confirm_response_cb (AdwMessageDialog *dialog,
   const char *annotator = NULL;
   guint n;
 
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+
   if (!g_str_equal (response, "import") || peitho_window_get_document (self) == NULL)
     return;
 
@@ -92,6 +94,8 @@ show_confirmation (PeithoWindow     *self,
   g_autofree char *body = NULL;
   Confirmation *confirmation;
   GtkWidget *dialog;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   body = losses != NULL ? g_strconcat (description, "\n", losses, NULL) : g_strdup (description);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Annotations?"), body);
@@ -139,6 +143,8 @@ read_done_cb (GObject      *source,
   g_autoptr(PeithoImportPlan) plan = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PEITHO_IS_WINDOW (source));
+
   _peitho_window_set_busy (self, FALSE);
   set = g_task_propagate_pointer (G_TASK (result), &error);
   if (set == NULL)
@@ -181,6 +187,9 @@ chooser_response_cb (GtkNativeDialog *chooser,
                      int              response,
                      PeithoWindow    *self)
 {
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT && peitho_window_get_document (self) != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -199,6 +208,8 @@ import_annotations_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   GtkFileChooserNative *chooser;
   GtkFileFilter *filter;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (peitho_window_get_document (self) == NULL)
     return;

@@ -29,6 +29,8 @@ typedef struct {
 static void
 load_data_free (LoadData *data)
 {
+  g_assert (data != NULL);
+
   g_clear_object (&data->self);
   g_clear_object (&data->file);
   g_free (data);
@@ -39,6 +41,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadData, load_data_free)
 static void
 save_data_free (SaveData *data)
 {
+  g_assert (data != NULL);
+
   g_clear_object (&data->self);
   g_clear_object (&data->file);
   g_free (data);
@@ -88,6 +92,8 @@ show_problems_action (GtkWidget  *widget,
   GString *body = g_string_new (NULL);
   GtkWidget *dialog;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (self->problems == NULL || self->problems->len == 0)
     return;
 
@@ -114,6 +120,8 @@ report_problems (PeithoWindow *self,
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   AdwToast *toast;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   if (problems == NULL || problems->len == 0)
@@ -236,6 +244,9 @@ open_response_cb (GtkNativeDialog *dialog,
 {
   g_autoptr(GListModel) files = NULL;
 
+  g_assert (GTK_IS_NATIVE_DIALOG (dialog));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
@@ -300,6 +311,8 @@ saved_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (data->file);
   gboolean saved;
+
+  g_assert (PEITHO_IS_DOCUMENT_SESSION (object));
 
   if (data->kind == SAVE_KIND_EXPORT)
     saved = peitho_document_session_export_finish (session, result, &error);
@@ -371,6 +384,8 @@ save_response_cb (GtkNativeDialog *dialog,
   ChooseData *data = user_data;
   PeithoWindow *self = data->self;
 
+  g_assert (GTK_IS_NATIVE_DIALOG (dialog));
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
@@ -411,6 +426,8 @@ choose_and_save (PeithoWindow *self,
   g_autofree char *name = NULL;
   GFile *named = _peitho_window_get_named_file (self);
   ChooseData *data;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   if (self->test_save_file != NULL)
     {
@@ -527,6 +544,9 @@ close_response_cb (AdwMessageDialog *dialog,
                    const char       *response,
                    PeithoWindow     *self)
 {
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (g_str_equal (response, "discard"))
     {
       if (self->session != NULL)

@@ -37,6 +37,8 @@ typedef struct {
 static void
 print_job_free (PrintJob *job)
 {
+  g_assert (job != NULL);
+
   g_clear_pointer (&job->renderer, peitho_handout_renderer_free);
   g_clear_pointer (&job->handout, peitho_handout_free);
   g_clear_pointer (&job->tags, g_strfreev);
@@ -77,6 +79,8 @@ begin_print_cb (GtkPrintOperation *operation,
   PangoContext *pango_context;
   g_autoptr(GError) error = NULL;
 
+  g_assert (GTK_IS_PRINT_OPERATION (operation));
+
   job->handout = peitho_handout_new (job->document, &job->options, &error);
   if (job->handout == NULL)
     {
@@ -97,6 +101,8 @@ paginate_cb (GtkPrintOperation *operation,
              GtkPrintContext   *context,
              PrintJob          *job)
 {
+  g_assert (GTK_IS_PRINT_OPERATION (operation));
+
   if (job->renderer == NULL)
     return TRUE;
   if (!peitho_handout_renderer_paginate (job->renderer, PAGINATE_BUDGET_USEC))
@@ -112,6 +118,8 @@ draw_page_cb (GtkPrintOperation *operation,
               int                page_nr,
               PrintJob          *job)
 {
+  g_assert (GTK_IS_PRINT_OPERATION (operation));
+
   if (job->renderer != NULL)
     peitho_handout_renderer_draw_page (job->renderer, gtk_print_context_get_cairo_context (context),
                                        (guint) page_nr);
@@ -122,6 +130,8 @@ end_print_cb (GtkPrintOperation *operation,
               GtkPrintContext   *context,
               PrintJob          *job)
 {
+  g_assert (GTK_IS_PRINT_OPERATION (operation));
+
   g_clear_pointer (&job->renderer, peitho_handout_renderer_free);
   g_clear_pointer (&job->handout, peitho_handout_free);
 }
@@ -170,6 +180,8 @@ create_custom_widget_cb (GtkPrintOperation *operation,
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (peitho_document_get_tag_set (job->document));
   GListModel *annotators = peitho_document_get_annotators (job->document);
+
+  g_assert (GTK_IS_PRINT_OPERATION (operation));
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
@@ -255,6 +267,8 @@ custom_widget_apply_cb (GtkPrintOperation *operation,
                         GtkWidget         *widget,
                         PrintJob          *job)
 {
+  g_assert (GTK_IS_PRINT_OPERATION (operation));
+
   job->options.greyscale = gtk_check_button_get_active (job->greyscale_button);
   job->options.labels = gtk_check_button_get_active (job->labels_button);
   job->options.notes = gtk_check_button_get_active (job->notes_button);
@@ -271,6 +285,8 @@ new_operation (PrintJob *job)
 {
   GtkPrintOperation *operation = gtk_print_operation_new ();
   const char *title = peitho_document_get_title (job->document);
+
+  g_assert (job != NULL);
 
   gtk_print_operation_set_job_name (operation, title != NULL ? title : _("Untitled"));
   gtk_print_operation_set_show_progress (operation, TRUE);
@@ -295,6 +311,8 @@ show_print_error (PrintJob          *job,
 {
   g_autoptr(GError) error = NULL;
 
+  g_assert (job != NULL);
+
   if (job->error_shown)
     return;
   job->error_shown = TRUE;
@@ -308,6 +326,8 @@ print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
                PrintJob                *job)
 {
+  g_assert (GTK_IS_PRINT_OPERATION (operation));
+
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     show_print_error (job, operation);
   if (job->in_progress)
@@ -323,6 +343,8 @@ print_action (GtkWidget  *widget,
   GtkPrintOperation *operation;
   GtkPrintOperationResult result;
   PrintJob *job;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (peitho_window_get_document (self) == NULL)
     return;

@@ -18,6 +18,8 @@ select_annotation_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   PeithoAnnotation *annotation;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -53,6 +55,8 @@ show_relations_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   PeithoAnnotation *annotation = NULL;
   g_autoptr(GPtrArray) annotations = NULL;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (peitho_window_get_document (self) == NULL)
     return;
@@ -94,6 +98,8 @@ add_relation_action (GtkWidget  *widget,
   PeithoAnnotator *annotator;
   const char *from_id, *to_id, *type;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -116,6 +122,8 @@ remove_relation_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   PeithoRelation *relation;
   AdwToast *toast;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (peitho_window_get_document (self) == NULL)
     return;
@@ -147,6 +155,8 @@ focus_pane_action (GtkWidget  *widget,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   int step = g_str_equal (action_name, "win.focus-previous-pane") ? -1 : 1;
   int current = -1;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   panes[0] = GTK_WIDGET (peitho_annotation_view_get_source_view (self->view));
   panes[1] = GTK_WIDGET (self->palette);

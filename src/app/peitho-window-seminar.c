@@ -29,6 +29,9 @@ assignment_saved_cb (PeithoAssignmentDialog *dialog,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *message = g_strdup_printf (_("Assignment saved as “%s”"), name);
 
+  g_assert (PEITHO_IS_ASSIGNMENT_DIALOG (dialog));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   peitho_window_toast (self, message);
 }
 
@@ -41,6 +44,8 @@ prepare_assignment_action (GtkWidget  *widget,
   g_autoptr(GFile) folder = NULL;
   PeithoAssignmentDialog *dialog;
   GFile *named;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (self->session == NULL)
     return;
@@ -59,6 +64,8 @@ student_name (PeithoWindow *self)
 {
   g_autofree char *setting = g_settings_get_string (self->settings, "annotator-name");
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   /* peitho_default_annotator_name() returns its argument or a static name. */
   return setting[0] != '\0' ? g_intern_string (setting) : peitho_default_annotator_name (NULL);
 }
@@ -71,6 +78,9 @@ name_response_cb (AdwMessageDialog *dialog,
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
+  g_assert (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (g_strcmp0 (response, "ok") == 0 && name[0] != '\0')
     g_settings_set_string (self->settings, "annotator-name", name);
 }
@@ -79,6 +89,8 @@ static void
 name_entry_activate_cb (GtkEntry         *entry,
                         AdwMessageDialog *dialog)
 {
+  g_assert (GTK_IS_ENTRY (entry));
+
   adw_message_dialog_response (dialog, "ok");
 }
 
@@ -89,6 +101,8 @@ ask_student_name (PeithoWindow *self)
 {
   g_autofree char *setting = g_settings_get_string (self->settings, "annotator-name");
   GtkWidget *dialog, *entry;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   if (setting[0] != '\0')
     return;
@@ -191,6 +205,8 @@ _peitho_window_seminar_dup_save_file (PeithoWindow *self)
 static void
 change_name_clicked_cb (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   gtk_widget_activate_action (GTK_WIDGET (self), "app.preferences", NULL);
 }
 
@@ -201,6 +217,8 @@ create_banner (PeithoWindow *self)
   GtkWidget *icon = gtk_image_new_from_icon_name ("x-office-document-symbolic");
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Your _Name…"));
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   gtk_widget_add_css_class (box, "assignment-banner");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);

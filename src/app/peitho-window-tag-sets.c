@@ -18,6 +18,8 @@ edit_tag_set_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   GtkWidget *editor;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -40,6 +42,8 @@ apply_tag_set (PeithoWindow  *self,
                GError       **error)
 {
   g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   if (!peitho_tag_set_keep_used_tags (tag_set, peitho_window_get_document (self), kept, error))
     return FALSE;
@@ -99,6 +103,8 @@ apply_tag_set_action (GtkWidget  *widget,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -134,6 +140,8 @@ save_tag_set_action (GtkWidget  *widget,
   g_autofree char *message = NULL;
   PeithoTagSet *tag_set;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -167,6 +175,8 @@ tag_set_file_response (GtkNativeDialog *chooser,
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (response == GTK_RESPONSE_ACCEPT && peitho_window_get_document (self) != NULL)
     {
       file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -184,6 +194,9 @@ export_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     PeithoWindow    *self)
 {
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   tag_set_file_response (chooser, response, self, _peitho_window_export_tag_set_file,
                          _("Could Not Export the Tag Set"), _("Tag set exported"));
 }
@@ -193,6 +206,9 @@ import_response_cb (GtkNativeDialog *chooser,
                     int              response,
                     PeithoWindow    *self)
 {
+  g_assert (GTK_IS_NATIVE_DIALOG (chooser));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   tag_set_file_response (chooser, response, self, _peitho_window_apply_tag_set_file,
                          _("Could Not Import the Tag Set"), _("Tag set imported"));
 }
@@ -217,6 +233,8 @@ export_tag_set_action (GtkWidget  *widget,
   GtkFileChooserNative *chooser;
   g_autofree char *name = NULL;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -238,6 +256,8 @@ import_tag_set_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   GtkFileChooserNative *chooser;
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   if (peitho_window_get_document (self) == NULL)
     return;
 
@@ -257,6 +277,8 @@ remove_tag_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   const char *tag_id, *replacement;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   if (peitho_window_get_document (self) == NULL)
     return;
@@ -304,6 +326,8 @@ rebuild_all_library_menus (PeithoWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   GList *windows = app != NULL ? gtk_application_get_windows (app) : NULL;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   if (windows == NULL)
     _peitho_window_rebuild_library_menu (self);
@@ -373,6 +397,8 @@ remove_library_tag_set_action (GtkWidget  *widget,
   PeithoTagSetEntry *found = NULL;
   RemoveRequest *request;
   GtkWidget *dialog;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   for (guint i = 0; entries != NULL && i < entries->len && found == NULL; i++)
     {

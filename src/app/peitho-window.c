@@ -27,6 +27,8 @@ static void
 passage_activated_cb (PeithoWindow     *self,
                       PeithoAnnotation *annotation)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   _peitho_window_select_annotation (self, annotation);
 }
 
@@ -37,6 +39,8 @@ outline_activated_cb (PeithoWindow      *self,
 {
   gsize start = peitho_outline_item_get_start (item);
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   peitho_annotation_view_select_range (self->view, start, start);
   gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
 }
@@ -46,6 +50,8 @@ hidden_changed_cb (PeithoWindow *self,
                    const char   *tag_id,
                    gboolean      hidden)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   peitho_highlighter_set_tag_hidden (peitho_annotation_view_get_highlighter (self->view), tag_id, hidden);
 }
 
@@ -84,6 +90,8 @@ highlighter_progress_cb (PeithoWindow *self)
 {
   PeithoHighlighter *highlighter;
   gboolean busy;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   if (self->view == NULL)
     return;
@@ -125,6 +133,8 @@ _peitho_window_set_busy (PeithoWindow *self,
 static void
 tag_set_edited_cb (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   /* Renamed, added or removed tags (the tag-set editor). */
   _peitho_window_rebuild_tag_menus (self);
 }
@@ -133,6 +143,8 @@ static void
 tag_set_replaced_cb (PeithoWindow *self)
 {
   PeithoTagSet *tag_set = peitho_document_session_get_tag_set (self->session);
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   peitho_tag_palette_set_tag_set (self->palette, tag_set);
   peitho_tag_chooser_set_tag_set (self->tag_chooser, tag_set);
@@ -146,6 +158,8 @@ session_state_cb (PeithoWindow *self)
   GtkWidget *widget = GTK_WIDGET (self);
   PeithoDocumentSession *session = self->session;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   gtk_widget_action_set_enabled (widget, "win.undo", session && peitho_document_session_get_can_undo (session));
   gtk_widget_action_set_enabled (widget, "win.redo", session && peitho_document_session_get_can_redo (session));
   gtk_widget_action_set_enabled (widget, "win.reload", session && peitho_document_session_get_file (session));
@@ -156,6 +170,8 @@ session_state_cb (PeithoWindow *self)
 static void
 session_modified_cb (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (peitho_document_session_get_modified (self->session))
     gtk_revealer_set_reveal_child (self->front_matter_banner, FALSE);
 }
@@ -291,6 +307,8 @@ open_recent_action (GtkWidget  *widget,
 {
   g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
 
+  g_assert (PEITHO_IS_WINDOW (widget));
+
   peitho_window_open_file (PEITHO_WINDOW (widget), file);
 }
 
@@ -312,6 +330,8 @@ populate_recent (PeithoWindow *self)
   g_autoptr(GPtrArray) ours = g_ptr_array_new ();
   GtkWidget *child;
   guint n = 0;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))))
     gtk_list_box_remove (self->recent_list, child);
@@ -358,6 +378,8 @@ drop_cb (PeithoWindow  *self,
   GSList *files;
   gboolean first = TRUE;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
 
@@ -383,6 +405,8 @@ peitho_window_close_request (GtkWindow *window)
   PeithoWindow *self = PEITHO_WINDOW (window);
   int width, height;
 
+  g_assert (PEITHO_IS_WINDOW (window));
+
   if (_peitho_window_close_request (self))
     return TRUE;
 
@@ -405,6 +429,8 @@ static void
 peitho_window_dispose (GObject *object)
 {
   PeithoWindow *self = (PeithoWindow *)object;
+
+  g_assert (PEITHO_IS_WINDOW (object));
 
   g_cancellable_cancel (self->load_cancellable);
   _peitho_window_dispose_seminar (self);
@@ -465,6 +491,8 @@ peitho_window_finalize (GObject *object)
 {
   PeithoWindow *self = (PeithoWindow *)object;
 
+  g_assert (PEITHO_IS_WINDOW (object));
+
   g_clear_pointer (&self->last_error, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
 
@@ -478,6 +506,8 @@ peitho_window_get_property (GObject    *object,
                             GParamSpec *pspec)
 {
   PeithoWindow *self = PEITHO_WINDOW (object);
+
+  g_assert (PEITHO_IS_WINDOW (object));
 
   switch (prop_id)
     {
@@ -559,6 +589,8 @@ peitho_window_init (PeithoWindow *self)
 {
   PeithoHighlighter *highlighter;
   GtkDropTarget *drop;
+
+  g_assert (PEITHO_IS_WINDOW (self));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   {
