@@ -162,6 +162,7 @@ recompute_discussion (PeithoWindow *self)
   update_details (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->discussion_empty),
                           g_list_model_get_n_items (passages) == 0);
+  _peitho_window_agreement_changed (self);
 }
 
 static gboolean

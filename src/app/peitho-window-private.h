@@ -82,6 +82,10 @@ struct _PeithoWindow
   GtkLabel             *discussion_empty;
   GtkLabel             *discussion_details;
   guint                 discussion_idle_id;
+  GtkWidget            *agreement_box;   /* on the Overview page */
+  GtkLabel             *agreement_label;
+  GtkLabel             *agreement_tags;
+  GtkWidget            *agreement_map;
 
   double                zoom_before;     /* presentation: the zoom to go back to */
 
@@ -165,6 +169,11 @@ void     _peitho_window_compare_session_set  (PeithoWindow   *self);
 /* An annotator's name, or "Student N" when the students are anonymised. */
 char    *_peitho_window_compare_dup_display_name (PeithoWindow *self,
                                                   const char   *annotator_id);
+
+/* peitho-window-agreement.c */
+void     _peitho_window_init_agreement       (PeithoWindow   *self);
+/* The students shown, or their names, changed: computes it again. */
+void     _peitho_window_agreement_changed    (PeithoWindow   *self);
 
 /* peitho-window-presentation.c */
 void     _peitho_window_init_presentation    (PeithoWindow   *self);

@@ -76,6 +76,11 @@ gpointer              _peitho_window_get_heat_stripe_for_testing     (PeithoWind
  * (what activating its row does). */
 void                  _peitho_window_compare_show_passage            (PeithoWindow *self,
                                                                       guint         position);
+/* The agreement on the Overview page (peitho-window-agreement.c): its
+ * overall line, or NULL when not shown, and the heat map
+ * (PeithoAgreementMap). */
+const char           *_peitho_window_get_agreement_text_for_testing  (PeithoWindow *self);
+gpointer              _peitho_window_get_agreement_map_for_testing   (PeithoWindow *self);
 /* Presentation mode (peitho-window-presentation.c): whether it is on, and
  * what a key press does there (TRUE: handled). */
 gboolean              _peitho_window_get_presenting_for_testing      (PeithoWindow *self);

@@ -653,6 +653,7 @@ peitho_window_init (PeithoWindow *self)
   _peitho_window_init_actions (self);
   _peitho_window_init_tag_sets (self);
   _peitho_window_init_seminar (self);
+  _peitho_window_init_agreement (self);
   _peitho_window_init_compare (self);
   _peitho_window_init_presentation (self);
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "gui-fixture.h"
 
+#include "peitho-agreement-map.h"
 #include "peitho-heat-stripe.h"
 
 #ifdef GDK_WINDOWING_X11
@@ -319,6 +320,51 @@ test_anonymise (Fixture       *f,
   destroy_window (window);
 }
 
+/* The Overview page's agreement is the core's, for the students shown. */
+static void
+test_agreement (Fixture       *f,
+                gconstpointer  data)
+{
+  PeithoWindow *window = open_seminar (f);
+  PeithoAgreementMap *map = _peitho_window_get_agreement_map_for_testing (window);
+  g_autoptr(PeithoAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  const char *description;
+
+  agreement = peitho_agreement_compute (peitho_window_get_document (window), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (peitho_measure_is_defined (peitho_agreement_get_alpha (agreement)));
+  expected = g_strdup_printf ("Krippendorff’s alpha_u: %.3f",
+                              peitho_agreement_get_alpha (agreement).value);
+  g_assert_cmpstr (_peitho_window_get_agreement_text_for_testing (window), ==, expected);
+
+  /* Three pairs, read as sentences, with the core's values. */
+  description = peitho_agreement_map_get_description (map);
+  g_assert_nonnull (description);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("Ada and Ben: %.2f.",
+                              peitho_agreement_get_pair_alpha (agreement, 0, 1).value);
+  g_assert_nonnull (strstr (description, expected));
+  g_assert_nonnull (strstr (description, "Ben and Carla: "));
+  g_assert_null (strstr (description, "Ada and Ada"));
+
+  /* Anonymised, the map names nobody. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  iterate ();
+  description = peitho_agreement_map_get_description (map);
+  g_assert_nonnull (strstr (description, "Student 1 and Student 2: "));
+  g_assert_null (strstr (description, "Ada"));
+
+  /* One student shown: no agreement to show. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-only", "s",
+                                             student_id (window, 0)));
+  iterate ();
+  g_assert_null (_peitho_window_get_agreement_text_for_testing (window));
+
+  destroy_window (window);
+}
+
 /* A document of one reader compares nothing. */
 static void
 test_single_reader (Fixture       *f,
@@ -448,6 +494,17 @@ test_screenshots (Fixture       *f,
       save_screenshot (GTK_WIDGET (window), names[i]);
     }
 
+  /* The Overview page's heat map. */
+  peitho_sidebar_show_page (_peitho_window_get_sidebar_for_testing (window), "overview");
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      adw_style_manager_set_color_scheme (style, i ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for (window);
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      save_screenshot (GTK_WIDGET (window), i ? "seminar-agreement-dark" : "seminar-agreement");
+    }
+
   /* Presentation mode, on the first passage, names anonymised. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
@@ -481,6 +538,7 @@ main (int   argc,
   ADD ("anonymise", test_anonymise);
   ADD ("single-reader", test_single_reader);
   ADD ("presentation", test_presentation);
+  ADD ("agreement", test_agreement);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The agreement between the students shown, on the Overview page:
+ * Krippendorff's alpha_u overall and per tag, and the heat map of each two
+ * students' alpha_u, from the core's PeithoAgreement. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "peitho-agreement-map.h"
+#include "peitho-window-private.h"
+
+static char *
+format_measure (PeithoMeasure measure)
+{
+  if (!peitho_measure_is_defined (measure))
+    return g_strdup (peitho_undefined_reason_describe (measure.reason));
+  return g_strdup_printf ("%.3f", measure.value);
+}
+
+void
+_peitho_window_agreement_changed (PeithoWindow *self)
+{
+  PeithoDocument *document;
+  g_autoptr(PeithoAgreement) agreement = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GString) tags = g_string_new (NULL);
+  g_auto(GStrv) shown_ids = NULL;
+  g_auto(GStrv) shown_names = NULL;
+  g_autofree char *overall = NULL;
+  g_autofree char *alpha = NULL;
+  PeithoAgreementOptions options = { 0 };
+  guint n;
+
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+
+  if (self->agreement_box == NULL)
+    return;
+  document = self->session ? peitho_document_session_get_document (self->session) : NULL;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotator) student = g_list_model_get_item (G_LIST_MODEL (self->students), i);
+      const char *id = peitho_annotator_get_id (student);
+
+      if (!peitho_highlighter_is_annotator_hidden (peitho_annotation_view_get_highlighter (self->view),
+                                                   id))
+        {
+          g_autofree char *name = _peitho_window_compare_dup_display_name (self, id);
+
+          g_strv_builder_add (shown, id);
+          g_strv_builder_add (names, name);
+        }
+    }
+  shown_ids = g_strv_builder_end (shown);
+  shown_names = g_strv_builder_end (names);
+
+  if (document != NULL && n >= 2 && g_strv_length (shown_ids) >= 2)
+    {
+      options.annotators = (const char * const *) shown_ids;
+      agreement = peitho_agreement_compute (document, &options, &error);
+      if (agreement == NULL)
+        g_warning ("Agreement: %s", error->message);
+    }
+  gtk_widget_set_visible (self->agreement_box, agreement != NULL);
+  peitho_agreement_map_set_agreement (PEITHO_AGREEMENT_MAP (self->agreement_map), agreement,
+                                      (const char * const *) shown_names);
+  if (agreement == NULL)
+    return;
+
+  alpha = format_measure (peitho_agreement_get_alpha (agreement));
+  /* TRANSLATORS: the seminar's agreement on the Overview page */
+  overall = g_strdup_printf (_("Krippendorff’s alpha_u: %s"), alpha);
+  gtk_label_set_text (self->agreement_label, overall);
+
+  for (guint t = 0; t < peitho_agreement_get_n_tags (agreement); t++)
+    {
+      g_autofree char *value = NULL;
+
+      if (peitho_agreement_get_tag_annotations (agreement, t) == 0)
+        continue;
+      value = format_measure (peitho_agreement_get_tag_alpha (agreement, t));
+      if (tags->len > 0)
+        g_string_append_c (tags, '\n');
+      /* TRANSLATORS: one tag's agreement: label, alpha_u, annotations */
+      g_string_append_printf (tags, _("%s: %s (%u)"), peitho_agreement_get_tag_label (agreement, t),
+                              value, peitho_agreement_get_tag_annotations (agreement, t));
+    }
+  gtk_label_set_text (self->agreement_tags, tags->str);
+}
+
+static GtkWidget *
+heading (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_widget_add_css_class (label, "heading");
+  return label;
+}
+
+static GtkLabel *
+body_label (void)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_start (label, 18);
+  gtk_widget_set_margin_end (label, 12);
+  return GTK_LABEL (label);
+}
+
+const char *
+_peitho_window_get_agreement_text_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return gtk_widget_get_visible (self->agreement_box)
+         ? gtk_label_get_text (self->agreement_label) : NULL;
+}
+
+gpointer
+_peitho_window_get_agreement_map_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->agreement_map;
+}
+
+void
+_peitho_window_init_agreement (PeithoWindow *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *map_heading;
+
+  gtk_box_append (GTK_BOX (box), heading (_("Agreement between the students")));
+  self->agreement_label = body_label ();
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->agreement_label));
+  self->agreement_tags = body_label ();
+  gtk_widget_add_css_class (GTK_WIDGET (self->agreement_tags), "dim-label");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->agreement_tags));
+
+  map_heading = heading (_("Each two students"));
+  gtk_box_append (GTK_BOX (box), map_heading);
+  self->agreement_map = peitho_agreement_map_new ();
+  gtk_widget_set_halign (self->agreement_map, GTK_ALIGN_START);
+  gtk_widget_set_margin_start (self->agreement_map, 18);
+  gtk_widget_set_margin_bottom (self->agreement_map, 12);
+  gtk_box_append (GTK_BOX (box), self->agreement_map);
+
+  self->agreement_box = box;
+  gtk_widget_set_visible (box, FALSE);
+  peitho_sidebar_add_to_overview (self->sidebar, box);
+}
