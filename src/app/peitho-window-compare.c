@@ -512,7 +512,15 @@ set_comparing (PeithoWindow *self,
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), map_actions[i]);
 
+      /* A document of one reader is shown as usual. */
+      if (!comparing)
+        g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (FALSE));
       g_simple_action_set_enabled (G_SIMPLE_ACTION (action), comparing);
+    }
+  if (!comparing)
+    {
+      peitho_highlighter_set_color_by_annotator (get_highlighter (self), FALSE);
+      self->anonymise = FALSE;
     }
 }
 

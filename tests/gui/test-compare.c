@@ -365,6 +365,32 @@ test_agreement (Fixture       *f,
   destroy_window (window);
 }
 
+/* Colour by student and anonymous names end with the seminar: the next
+ * document opened in the window is shown as usual. */
+static void
+test_reset (Fixture       *f,
+            gconstpointer  data)
+{
+  PeithoWindow *window = open_seminar (f);
+  PeithoHighlighter *highlighter = _peitho_window_get_highlighter_for_testing (window);
+  g_autoptr(GVariant) state = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.color-by-student", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  iterate ();
+  g_assert_true (peitho_highlighter_get_color_by_annotator (highlighter));
+
+  peitho_window_open_file (window, f->text_file);
+  wait_for (window);
+  g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_students_for_testing (window)),
+                    <, 2);
+  g_assert_false (peitho_highlighter_get_color_by_annotator (highlighter));
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "anonymise");
+  g_assert_false (g_variant_get_boolean (state));
+
+  destroy_window (window);
+}
+
 /* A document of one reader compares nothing. */
 static void
 test_single_reader (Fixture       *f,
@@ -539,6 +565,7 @@ main (int   argc,
   ADD ("single-reader", test_single_reader);
   ADD ("presentation", test_presentation);
   ADD ("agreement", test_agreement);
+  ADD ("reset", test_reset);
   ADD ("screenshots", test_screenshots);
 #undef ADD
 
