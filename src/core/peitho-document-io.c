@@ -7,6 +7,8 @@
 
 #include "peitho-error.h"
 #include "peitho-document-io.h"
+#include "peitho-import-plan.h"
+#include "peitho-interchange.h"
 #include "peitho-tei-reader.h"
 #include "peitho-text-importer.h"
 #include "peitho-tei-common.h"
@@ -168,6 +170,9 @@ peitho_file_format_sniff (const char *data,
 
   g_return_val_if_fail (data != NULL || size == 0, PEITHO_FILE_FORMAT_TEXT);
 
+  if (peitho_interchange_sniff_plain (data, size))
+    return PEITHO_FILE_FORMAT_ANNOTATIONS;
+
   if (size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     s.pos = 3;
   else if (size >= 2 && (memcmp (data, "\xFF\xFE", 2) == 0 || memcmp (data, "\xFE\xFF", 2) == 0))
@@ -328,11 +333,190 @@ peitho_file_read_bytes (GFile         *file,
  * Loading
  */
 
+/* Adds @set's annotations to @document; what they cannot hold goes to
+ * @problems. */
+static gboolean
+import_annotations (PeithoDocument   *document,
+                    PeithoImportSet  *set,
+                    GPtrArray        *problems,
+                    GError          **error)
+{
+  g_autoptr(PeithoImportPlan) plan = peitho_import_plan_analyse (document, set, NULL, error);
+  GPtrArray *losses;
+
+  if (plan == NULL)
+    return FALSE;
+  losses = peitho_import_plan_get_losses (plan);
+  for (guint i = 0; i < losses->len; i++)
+    g_ptr_array_add (problems, g_strdup (g_ptr_array_index (losses, i)));
+  return peitho_import_plan_apply (plan, error);
+}
+
+/* A document of another tool's annotations and the text they are on. */
+static PeithoDocument *
+document_from_annotations (PeithoImportSet  *set,
+                           const char       *display_name,
+                           GPtrArray        *problems,
+                           GError          **error)
+{
+  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(GBytes) text = NULL;
+
+  if (set->text == NULL || *set->text == '\0')
+    {
+      g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_INVALID,
+                   /* Translators: %s is a file name */
+                   _("%s: these annotations come without their text; open the text, then "
+                     "import them into it (File > Import Annotations…)"), display_name);
+      return NULL;
+    }
+
+  text = g_bytes_new (set->text, strlen (set->text));
+  /* Every line of the source's text is text that its offsets count. */
+  document = peitho_text_import_bytes_full (text, display_name, NULL,
+                                            PEITHO_TEXT_IMPORT_NO_FRONT_MATTER, NULL, error);
+  if (document == NULL || !import_annotations (document, set, problems, error))
+    return NULL;
+  /* The sources hold no title: the file's name stands for one. */
+  if (peitho_document_get_title (document) == NULL || *peitho_document_get_title (document) == '\0')
+    {
+      g_autofree char *title = g_path_get_basename (display_name);
+      char *dot = strrchr (title, '.');
+
+      if (dot != NULL && dot != title)
+        *dot = '\0';
+      peitho_document_set_title (document, title);
+    }
+  return g_steal_pointer (&document);
+}
+
+/* Reads brat (with the .txt beside @file) or WebAnno TSV. */
+static PeithoImportSet *
+read_plain_annotations (GBytes      *bytes,
+                        GFile       *file,
+                        const char  *display_name,
+                        GError     **error)
+{
+  PeithoInterchangeFormat format;
+  g_autoptr(GBytes) text = NULL;
+
+  if (!peitho_interchange_detect (bytes, display_name, &format, error))
+    return NULL;
+  if (format == PEITHO_INTERCHANGE_BRAT && file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *stem = g_str_has_suffix (basename, ".ann")
+                              ? g_strndup (basename, strlen (basename) - 4) : g_strdup (basename);
+      g_autofree char *text_name = g_strconcat (stem, ".txt", NULL);
+      g_autoptr(GFile) text_file = parent != NULL ? g_file_get_child (parent, text_name) : NULL;
+
+      /* Without its .txt, brat's reader says what is missing. */
+      if (text_file != NULL && g_file_query_exists (text_file, NULL))
+        {
+          g_autofree char *text_display = g_file_get_parse_name (text_file);
+
+          if (!(text = peitho_file_read_bytes (text_file, text_display, NULL, error)))
+            return NULL;
+        }
+    }
+  return peitho_interchange_read_bytes (bytes, text, display_name, format, error);
+}
+
+/* Whether a TEI file may hold annotations in another tool's form, from
+ * its bytes: the elements of CATMA's collections (fsdDecl), of TEI's own
+ * annotations (listAnnotation, annotation, as Recogito writes them) and of
+ * DKPro Core's tokens in sentences. */
+static gboolean
+may_hold_other_annotations (const char *data,
+                            gsize       size)
+{
+  static const char *const names[] = { "fsdDecl", "listAnnotation", "<annotation", "<s>", "<s " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strstr_len (data, (gssize) size, names[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A TEI document read as TEI, then, when it holds another tool's
+ * annotations that the TEI reader does not know, with those: CATMA's
+ * collections are made anew from their text (the reader takes their
+ * annotation ids for tags), TEI annotations and DKPro's named entities
+ * are added to what the reader read, when it found no annotations of
+ * Peitho's. */
+static PeithoDocument *
+read_tei_with_annotations (GBytes            *bytes,
+                           const char        *display_name,
+                           PeithoLoadFlags    flags,
+                           PeithoFileFormat  *format,
+                           GPtrArray        **problems,
+                           GError           **error)
+{
+  g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(PeithoImportSet) set = NULL;
+  g_autoptr(GError) local_error = NULL;
+  PeithoInterchangeFormat other;
+  const char *data;
+  gsize size;
+
+  *problems = g_ptr_array_new_with_free_func (g_free);
+  document = peitho_tei_read_bytes (bytes, display_name,
+                                    flags & PEITHO_LOAD_STRICT ? PEITHO_READ_STRICT
+                                                               : PEITHO_READ_DEFAULT,
+                                    *problems, error);
+  data = g_bytes_get_data (bytes, &size);
+  if (document == NULL || !may_hold_other_annotations (data, size)
+      || !peitho_interchange_detect (bytes, display_name, &other, NULL))
+    return g_steal_pointer (&document);
+
+  if (other == PEITHO_INTERCHANGE_CATMA)
+    {
+      g_autoptr(GPtrArray) catma_problems = g_ptr_array_new_with_free_func (g_free);
+      PeithoDocument *catma;
+
+      set = peitho_interchange_read_bytes (bytes, NULL, display_name, other, error);
+      if (set == NULL)
+        return NULL;
+      catma = document_from_annotations (set, display_name, catma_problems, error);
+      if (catma == NULL)
+        return NULL;
+      g_ptr_array_unref (*problems);
+      *problems = g_steal_pointer (&catma_problems);
+      *format = PEITHO_FILE_FORMAT_ANNOTATIONS;
+      return catma;
+    }
+
+  if (peitho_document_get_n_annotations (document) > 0)
+    return g_steal_pointer (&document);
+  set = peitho_interchange_read_bytes (bytes, NULL, display_name, other, &local_error);
+  if (set == NULL)
+    return g_steal_pointer (&document);
+  if (set->spans->len == 0)
+    {
+      /* TEI annotations, all of them on what Peitho does not hold (the
+       * header): say so. */
+      if (other == PEITHO_INTERCHANGE_TEI_ANNOTATION)
+        for (guint i = 0; i < set->losses->len; i++)
+          g_ptr_array_add (*problems, g_strdup (g_ptr_array_index (set->losses, i)));
+      return g_steal_pointer (&document);
+    }
+  if (!import_annotations (document, set, *problems, &local_error))
+    {
+      /* The edition itself is fine: say what was left out, open it. */
+      g_ptr_array_add (*problems, g_strdup (local_error->message));
+      return g_steal_pointer (&document);
+    }
+  *format = PEITHO_FILE_FORMAT_ANNOTATIONS;
+  return g_steal_pointer (&document);
+}
+
 PeithoLoadResult *
-peitho_document_load_bytes (GBytes           *bytes,
-                            const char       *display_name,
-                            PeithoLoadFlags   flags,
-                            GError          **error)
+peitho_document_load_bytes_for_file (GBytes           *bytes,
+                                     GFile            *file,
+                                     const char       *display_name,
+                                     PeithoLoadFlags   flags,
+                                     GError          **error)
 {
   g_autoptr(PeithoDocument) document = NULL;
   g_autoptr(PeithoTextImportResult) text_import = NULL;
@@ -342,6 +526,7 @@ peitho_document_load_bytes (GBytes           *bytes,
   gsize size;
 
   g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
 
   if (display_name == NULL)
     display_name = "document";
@@ -349,12 +534,14 @@ peitho_document_load_bytes (GBytes           *bytes,
   format = peitho_file_format_sniff (size > 0 ? data : "", size);
 
   if (format == PEITHO_FILE_FORMAT_TEI)
+    document = read_tei_with_annotations (bytes, display_name, flags, &format, &problems, error);
+  else if (format == PEITHO_FILE_FORMAT_ANNOTATIONS)
     {
+      g_autoptr(PeithoImportSet) set = read_plain_annotations (bytes, file, display_name, error);
+
       problems = g_ptr_array_new_with_free_func (g_free);
-      document = peitho_tei_read_bytes (bytes, display_name,
-                                        flags & PEITHO_LOAD_STRICT ? PEITHO_READ_STRICT
-                                                                   : PEITHO_READ_DEFAULT,
-                                        problems, error);
+      if (set != NULL)
+        document = document_from_annotations (set, display_name, problems, error);
     }
   else
     {
@@ -369,6 +556,17 @@ peitho_document_load_bytes (GBytes           *bytes,
     return NULL;
 
   return _peitho_load_result_new (document, format, problems, text_import);
+}
+
+PeithoLoadResult *
+peitho_document_load_bytes (GBytes           *bytes,
+                            const char       *display_name,
+                            PeithoLoadFlags   flags,
+                            GError          **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return peitho_document_load_bytes_for_file (bytes, NULL, display_name, flags, error);
 }
 
 PeithoLoadResult *
@@ -387,7 +585,7 @@ peitho_document_load (GFile            *file,
   bytes = peitho_file_read_bytes (file, name, cancellable, error);
   if (bytes == NULL)
     return NULL;
-  return peitho_document_load_bytes (bytes, name, flags, error);
+  return peitho_document_load_bytes_for_file (bytes, file, name, flags, error);
 }
 
 typedef struct {

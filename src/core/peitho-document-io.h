@@ -24,7 +24,10 @@ typedef enum {
 /* The one rule for "is this TEI?", from the content, never the name: XML
  * (an XML declaration, or a start tag after any byte-order mark, white
  * space, comments, processing instructions and DOCTYPE; in UTF-8 or UTF-16)
- * is TEI, anything else is text. */
+ * is TEI; brat standoff (T1<tab>..., R1, #1 lines) and WebAnno TSV (its
+ * #FORMAT line) are ANNOTATIONS; anything else is text. Other tools' TEI
+ * forms are TEI here: the load path tells them apart once it has read
+ * them. */
 PeithoFileFormat  peitho_file_format_sniff          (const char          *data,
                                                      gsize                size);
 
@@ -44,7 +47,19 @@ PeithoLoadResult *peitho_document_load_bytes        (GBytes              *bytes,
                                                      const char          *display_name,
                                                      PeithoLoadFlags      flags,
                                                      GError             **error);
-/* peitho_file_read_bytes() then peitho_document_load_bytes(). */
+/* The same, knowing the file @bytes came from (nullable), for formats that
+ * keep their text beside them (brat's .txt beside its .ann). Another tool's
+ * annotations (brat, WebAnno TSV, CATMA's collections; TEI listAnnotation
+ * and DKPro Core's named entities in a TEI without Peitho's annotations)
+ * give a document of their text with their annotations, format
+ * PEITHO_FILE_FORMAT_ANNOTATIONS, and what could not be imported among the
+ * problems. */
+PeithoLoadResult *peitho_document_load_bytes_for_file (GBytes            *bytes,
+                                                       GFile             *file,
+                                                       const char        *display_name,
+                                                       PeithoLoadFlags    flags,
+                                                       GError           **error);
+/* peitho_file_read_bytes() then peitho_document_load_bytes_for_file(). */
 PeithoLoadResult *peitho_document_load              (GFile               *file,
                                                      PeithoLoadFlags      flags,
                                                      GCancellable        *cancellable,

@@ -10,6 +10,10 @@ G_BEGIN_DECLS
 typedef enum {
   PEITHO_FILE_FORMAT_TEI,   /* XML: read as TEI (it may still fail as not TEI) */
   PEITHO_FILE_FORMAT_TEXT,  /* anything else: imported as plain text */
+  /* Another tool's annotations with their text (brat, WebAnno TSV; and,
+   * once read, CATMA's, Recogito's and DKPro's TEI): a document made from
+   * them, saved elsewhere as TEI. */
+  PEITHO_FILE_FORMAT_ANNOTATIONS,
 } PeithoFileFormat;
 
 #define PEITHO_TYPE_LOAD_RESULT (peitho_load_result_get_type ())

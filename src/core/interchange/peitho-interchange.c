@@ -96,6 +96,21 @@ skip_bom_and_space (const char *data,
 }
 
 gboolean
+peitho_interchange_sniff_plain (const char *data,
+                                gsize       size)
+{
+  const char *start;
+
+  g_return_val_if_fail (data != NULL || size == 0, FALSE);
+
+  if (size == 0)
+    return FALSE;
+  start = skip_bom_and_space (data, &size);
+  return (size > 20 && g_str_has_prefix (start, "#FORMAT=WebAnno TSV"))
+         || looks_like_brat (start, size);
+}
+
+gboolean
 peitho_interchange_detect (GBytes                   *bytes,
                            const char               *display_name,
                            PeithoInterchangeFormat  *format,

@@ -23,6 +23,11 @@ gboolean         peitho_interchange_detect      (GBytes                   *bytes
                                                  PeithoInterchangeFormat  *format,
                                                  GError                  **error);
 
+/* Whether @data begins as brat standoff or WebAnno TSV do (no parsing: for
+ * peitho_file_format_sniff()). */
+gboolean         peitho_interchange_sniff_plain (const char               *data,
+                                                 gsize                     size);
+
 /* Reads annotations in @format (PEITHO_INTERCHANGE_AUTO: detected). @text
  * (nullable) is brat's .txt. XML is parsed without network, DTDs or
  * entities (peitho_tei_parse_memory). */
