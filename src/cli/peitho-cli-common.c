@@ -254,6 +254,8 @@ peitho_cli_load (const char        *filename,
                  GError           **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GFile) file = NULL;
+  PeithoFileFormat format;
   const char *data;
   gsize size;
 
@@ -263,7 +265,9 @@ peitho_cli_load (const char        *filename,
     return NULL;
 
   data = g_bytes_get_data (bytes, &size);
-  if (peitho_file_format_sniff (size > 0 ? data : "", size) != expected)
+  format = peitho_file_format_sniff (size > 0 ? data : "", size);
+  /* Other tools' annotations come with their text: every command reads them. */
+  if (format != expected && format != PEITHO_FILE_FORMAT_ANNOTATIONS)
     {
       if (expected == PEITHO_FILE_FORMAT_TEI)
         g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI,
@@ -278,7 +282,9 @@ peitho_cli_load (const char        *filename,
       return NULL;
     }
 
-  return peitho_document_load_bytes (bytes, filename, flags, error);
+  if (!g_str_equal (filename, "-"))
+    file = g_file_new_for_path (filename);
+  return peitho_document_load_bytes_for_file (bytes, file, filename, flags, error);
 }
 
 PeithoDocument *
@@ -351,6 +357,22 @@ peitho_cli_save_document (PeithoDocument  *document,
   return peitho_tei_write_file (document, file, form, make_backup, NULL, error);
 }
 
+/* Whether @filename holds brat or WebAnno TSV annotations, from its first
+ * bytes. */
+static gboolean
+is_other_annotations (const char *filename)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (filename);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char head[4096];
+  gsize n = 0;
+
+  if (stream == NULL
+      || !g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, NULL, NULL))
+    return FALSE;
+  return peitho_file_format_sniff (head, n) == PEITHO_FILE_FORMAT_ANNOTATIONS;
+}
+
 int
 peitho_cli_save_edit (PeithoDocument *document,
                       const char     *input,
@@ -363,6 +385,10 @@ peitho_cli_save_edit (PeithoDocument *document,
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), PEITHO_CLI_EXIT_INPUT);
   g_return_val_if_fail (input != NULL, PEITHO_CLI_EXIT_INPUT);
+
+  if (output == NULL && !g_str_equal (input, "-") && is_other_annotations (input))
+    return peitho_cli_file_message (input, _("brat and WebAnno TSV files are not replaced by "
+                                             "TEI; give the TEI file to write with -o"));
 
   if (n_problems > 0 && output == NULL && !make_backup)
     {

@@ -95,6 +95,41 @@ test_import_in_place (Fixture       *fixture,
   g_assert_cmpint (cli_stats_tag_count (stats, "ne"), ==, 10);
 }
 
+/* Every command opens another tool's file as a document; none writes TEI
+ * over it. */
+static void
+test_open_directly (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *source = data_path ("webanno-tsv/testDependencyWithValues.tsv");
+  g_autofree char *tsv = g_build_filename (fixture->dir, "dependency.tsv", NULL);
+  g_autofree char *out = g_build_filename (fixture->dir, "dependency.xml", NULL);
+  g_autofree char *before = cli_read_file (source, NULL);
+  g_autofree char *after = NULL;
+  g_autoptr(CliResult) annotated = NULL;
+  g_autoptr(CliResult) in_place = NULL;
+  g_autoptr(GVariant) stats = NULL;
+
+  cli_write_file (tsv, before);
+  stats = cli_stats (tsv);
+  g_assert_cmpint (cli_json_int (stats, "annotations"), ==, 2);
+  g_assert_cmpint (cli_json_int (stats, "relations"), ==, 1);
+
+  in_place = cli_run ("annotate", tsv, "--tag", "claim", "--start", "0", "--end", "4", NULL);
+  g_assert_cmpint (in_place->status, ==, 1);
+  g_assert_nonnull (strstr (in_place->err, "dependency.tsv: brat and WebAnno TSV files are not "
+                                           "replaced by TEI; give the TEI file to write with -o"));
+  after = cli_read_file (tsv, NULL);
+  g_assert_cmpstr (after, ==, before);
+
+  annotated = cli_run_ok ("annotate", tsv, "--tag", "claim", "--start", "0", "--end", "4",
+                          "-o", out, NULL);
+  g_clear_pointer (&stats, g_variant_unref);
+  stats = cli_stats (out);
+  g_assert_cmpint (cli_json_int (stats, "annotations"), ==, 3);
+  g_assert_cmpint (cli_json_int (stats, "relations"), ==, 1);
+}
+
 static void
 test_other_text (Fixture       *fixture,
                  gconstpointer  data)
@@ -230,6 +265,8 @@ main (int    argc,
               fixture_set_up, test_import_in_place, fixture_tear_down);
   g_test_add ("/interchange-cli/import/other-text", Fixture, NULL,
               fixture_set_up, test_other_text, fixture_tear_down);
+  g_test_add ("/interchange-cli/open-directly", Fixture, NULL,
+              fixture_set_up, test_open_directly, fixture_tear_down);
   g_test_add ("/interchange-cli/usage", Fixture, NULL,
               fixture_set_up, test_usage, fixture_tear_down);
   g_test_add ("/interchange-cli/export", Fixture, NULL,
