@@ -279,6 +279,9 @@ add_filters (GtkFileChooser *chooser)
   gtk_file_filter_add_mime_type (documents, "application/tei+xml");
   gtk_file_filter_add_suffix (documents, "txt");
   gtk_file_filter_add_suffix (documents, "xml");
+  /* Other tools' annotations, opened with their text. */
+  gtk_file_filter_add_suffix (documents, "ann");
+  gtk_file_filter_add_suffix (documents, "tsv");
   gtk_file_chooser_add_filter (chooser, documents);
 
   gtk_file_filter_set_name (all, _("All Files"));
