@@ -344,6 +344,33 @@ saved_cb (GObject      *object,
   self->close_after_save = FALSE;
 }
 
+/* The targets of win.export: what each writes, under which name. */
+typedef struct {
+  const char         *target;
+  PeithoExportFormat  format;
+  const char         *suffix;
+} ExportTarget;
+
+static const ExportTarget exports[] = {
+  { "tei", PEITHO_EXPORT_TEI_STANDOFF, ".xml" },
+  { "inline", PEITHO_EXPORT_TEI_INLINE, "-inline.xml" },
+  { "csv", PEITHO_EXPORT_CSV, ".csv" },
+  { "html", PEITHO_EXPORT_HTML, ".html" },
+  { "tei-annotation", PEITHO_EXPORT_TEI_ANNOTATION, "-annotations.xml" },
+  { "webanno-tsv", PEITHO_EXPORT_WEBANNO_TSV, ".tsv" },
+  { "brat", PEITHO_EXPORT_BRAT, ".ann" },
+};
+
+/* TEI for an unknown target. */
+static const ExportTarget *
+lookup_export (const char *target)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (exports); i++)
+    if (g_strcmp0 (exports[i].target, target) == 0)
+      return &exports[i];
+  return &exports[0];
+}
+
 static void
 save_to (PeithoWindow *self,
          GFile        *file,
@@ -363,14 +390,9 @@ save_to (PeithoWindow *self,
 
   if (kind == SAVE_KIND_SAVE)
     peitho_document_session_save_async (self->session, file, NULL, saved_cb, data);
-  else if (g_strcmp0 (format, "csv") == 0)
-    peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_CSV, NULL, saved_cb, data);
-  else if (g_strcmp0 (format, "html") == 0)
-    peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_HTML, NULL, saved_cb, data);
-  else if (g_strcmp0 (format, "inline") == 0)
-    peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_TEI_INLINE, NULL, saved_cb, data);
   else
-    peitho_document_session_export_async (self->session, file, PEITHO_EXPORT_TEI_STANDOFF, NULL, saved_cb, data);
+    peitho_document_session_export_async (self->session, file, lookup_export (format)->format,
+                                          NULL, saved_cb, data);
 }
 
 typedef struct {
@@ -444,14 +466,7 @@ choose_and_save (PeithoWindow *self,
                                          _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  if (g_strcmp0 (format, "csv") == 0)
-    name = _peitho_window_suggest_name (self, ".csv");
-  else if (g_strcmp0 (format, "html") == 0)
-    name = _peitho_window_suggest_name (self, ".html");
-  else if (g_strcmp0 (format, "inline") == 0)
-    name = _peitho_window_suggest_name (self, "-inline.xml");
-  else
-    name = _peitho_window_suggest_name (self, ".xml");
+  name = _peitho_window_suggest_name (self, lookup_export (format)->suffix);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   if (named != NULL)

@@ -3,7 +3,9 @@
 /* File > Import Annotations… in a real window: the file is read, the
  * mapping and the losses are shown before anything changes, Cancel leaves
  * the document alone, Import adds the annotations as one edit that undo
- * takes out (with the tags made for them) and redo puts back. */
+ * takes out (with the tags made for them) and redo puts back. File >
+ * Export > For Other Tools writes each form, which reads back (and opens)
+ * with the same spans. */
 
 #include "gui-fixture.h"
 #include "peitho-window-testing.h"
@@ -145,6 +147,74 @@ test_other_text (Fixture       *f,
   g_assert_cmpuint (peitho_document_get_n_annotations (peitho_window_get_document (f->window)), ==, 0);
 }
 
+typedef struct {
+  const char *target;
+  const char *basename;
+  PeithoInterchangeFormat format;
+} ExportCase;
+
+static const ExportCase export_cases[] = {
+  { "tei-annotation", "out-annotations.xml", PEITHO_INTERCHANGE_TEI_ANNOTATION },
+  { "webanno-tsv", "out.tsv", PEITHO_INTERCHANGE_WEBANNO_TSV },
+  { "brat", "out.ann", PEITHO_INTERCHANGE_BRAT },
+};
+
+static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  const ExportCase *c = data;
+  g_autofree char *path = g_build_filename (f->dir, c->basename, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(PeithoImportSet) set = NULL;
+  g_autoptr(PeithoLoadResult) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  PeithoDocument *document = peitho_window_get_document (f->window);
+  gboolean metaphor = FALSE;
+
+  /* "brought forth" and "Four score and seven years ago". */
+  tag (f->window, 43, 56, "metaphor");
+  tag (f->window, 0, 30, "claim");
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 2);
+
+  _peitho_window_set_save_file_for_testing (f->window, file);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", "s", c->target));
+  wait_for (f->window);
+  g_assert_null (_peitho_window_get_last_error_for_testing (f->window));
+  g_assert_true (g_file_query_exists (file, NULL));
+  if (c->format == PEITHO_INTERCHANGE_BRAT)
+    {
+      g_autofree char *txt = g_build_filename (f->dir, "out.txt", NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (txt, &contents, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (contents, ==, peitho_document_get_text (document));
+    }
+
+  /* Read back as the other tool's form, and opened as a document. */
+  set = peitho_interchange_read_file (file, c->format, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (set->spans->len, ==, 2);
+  for (guint i = 0; i < set->spans->len; i++)
+    {
+      PeithoImportSpan *span = g_ptr_array_index (set->spans, i);
+      PeithoImportRange *range = &g_array_index (span->ranges, PeithoImportRange, 0);
+
+      if (range->start == 43 && range->end == 56)
+        metaphor = TRUE;
+    }
+  g_assert_true (metaphor);
+
+  opened = peitho_document_load (file, PEITHO_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (peitho_load_result_get_format (opened), ==, PEITHO_FILE_FORMAT_ANNOTATIONS);
+  g_assert_cmpuint (peitho_document_count_tag (peitho_load_result_get_document (opened),
+                                               "metaphor"), ==, 1);
+  g_assert_cmpuint (peitho_document_count_tag (peitho_load_result_get_document (opened),
+                                               "claim"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +227,13 @@ main (int   argc,
   ADD ("import-undo-redo", test_import_undo_redo);
   ADD ("other-text", test_other_text);
 #undef ADD
+  for (guint i = 0; i < G_N_ELEMENTS (export_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/interchange-window/export/%s",
+                                               export_cases[i].target);
+
+      g_test_add (path, Fixture, &export_cases[i], fixture_set_up, test_export, fixture_tear_down);
+    }
 
   ret = g_test_run ();
 

@@ -4,10 +4,12 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "peitho-document-session-private.h"
 #include "peitho-html-export.h"
+#include "peitho-interchange.h"
 #include "peitho-tei-common.h"
 
 /*
@@ -173,6 +175,9 @@ peitho_document_session_load_finish (GAsyncResult  *result,
 typedef struct {
   GFile    *file;
   GBytes   *bytes;
+  /* Written first, beside @file (brat's text); nullable. */
+  GFile    *beside;
+  GBytes   *beside_bytes;
   gboolean  backup;
   gboolean  is_save;
   guint     position;    /* what the save writes */
@@ -186,6 +191,8 @@ save_data_free (gpointer data)
 
   g_clear_object (&save->file);
   g_clear_pointer (&save->bytes, g_bytes_unref);
+  g_clear_object (&save->beside);
+  g_clear_pointer (&save->beside_bytes, g_bytes_unref);
   g_free (save);
 }
 
@@ -198,7 +205,10 @@ write_thread_cb (GTask        *task,
   SaveData *save = task_data;
   g_autoptr(GError) error = NULL;
 
-  if (!peitho_tei_replace_file (save->file, save->bytes, save->backup, cancellable, &error))
+  if (save->beside != NULL
+      && !peitho_tei_replace_file (save->beside, save->beside_bytes, FALSE, cancellable, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else if (!peitho_tei_replace_file (save->file, save->bytes, save->backup, cancellable, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -233,16 +243,19 @@ written_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
-/* Writes @bytes (or the error making them) to @file in a worker thread. */
+/* Writes @bytes (or the error making them) to @file in a worker thread,
+ * and first @beside_bytes to @beside (nullable). */
 static void
-write_file (PeithoDocumentSession *self,
-            GFile                 *file,
-            GBytes                *bytes,
-            GError                *error,
-            gboolean               is_save,
-            GCancellable          *cancellable,
-            GAsyncReadyCallback    callback,
-            gpointer               user_data)
+write_files (PeithoDocumentSession *self,
+             GFile                 *file,
+             GBytes                *bytes,
+             GFile                 *beside,
+             GBytes                *beside_bytes,
+             GError                *error,
+             gboolean               is_save,
+             GCancellable          *cancellable,
+             GAsyncReadyCallback    callback,
+             gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GTask) inner = NULL;
@@ -264,6 +277,11 @@ write_file (PeithoDocumentSession *self,
   save = g_new0 (SaveData, 1);
   save->file = g_object_ref (file);
   save->bytes = g_bytes_ref (bytes);
+  if (beside != NULL)
+    {
+      save->beside = g_object_ref (beside);
+      save->beside_bytes = g_bytes_ref (beside_bytes);
+    }
   /* FILE~ keeps the file as it was before this session first wrote it. */
   save->backup = !g_hash_table_contains (self->backed_up, file);
   save->is_save = is_save;
@@ -279,6 +297,34 @@ write_file (PeithoDocumentSession *self,
   inner = g_task_new (self, cancellable, written_cb, g_steal_pointer (&task));
   g_task_set_task_data (inner, save, NULL);
   g_task_run_in_thread (inner, write_thread_cb);
+}
+
+static void
+write_file (PeithoDocumentSession *self,
+            GFile                 *file,
+            GBytes                *bytes,
+            GError                *error,
+            gboolean               is_save,
+            GCancellable          *cancellable,
+            GAsyncReadyCallback    callback,
+            gpointer               user_data)
+{
+  write_files (self, file, bytes, NULL, NULL, error, is_save, cancellable, callback, user_data);
+}
+
+/* brat's text beside FILE.ann: FILE.txt. */
+static GFile *
+brat_text_file (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  char *dot = strrchr (basename, '.');
+  g_autofree char *text_name = NULL;
+
+  if (dot != NULL && dot != basename && g_str_equal (dot, ".ann"))
+    *dot = '\0';
+  text_name = g_strconcat (basename, ".txt", NULL);
+  return parent != NULL ? g_file_get_child (parent, text_name) : g_file_new_for_path (text_name);
 }
 
 void
@@ -332,6 +378,8 @@ peitho_document_session_export_async (PeithoDocumentSession *self,
                                       gpointer               user_data)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GFile) text_file = NULL;
   GError *error = NULL;
 
   g_return_if_fail (PEITHO_IS_DOCUMENT_SESSION (self));
@@ -339,6 +387,20 @@ peitho_document_session_export_async (PeithoDocumentSession *self,
 
   switch (format)
     {
+    case PEITHO_EXPORT_TEI_ANNOTATION:
+      bytes = peitho_interchange_export (self->document, PEITHO_INTERCHANGE_TEI_ANNOTATION, NULL,
+                                         NULL, NULL, &error);
+      break;
+    case PEITHO_EXPORT_WEBANNO_TSV:
+      bytes = peitho_interchange_export (self->document, PEITHO_INTERCHANGE_WEBANNO_TSV, NULL,
+                                         NULL, NULL, &error);
+      break;
+    case PEITHO_EXPORT_BRAT:
+      bytes = peitho_interchange_export (self->document, PEITHO_INTERCHANGE_BRAT, NULL, &text,
+                                         NULL, &error);
+      if (bytes != NULL)
+        text_file = brat_text_file (file);
+      break;
     case PEITHO_EXPORT_CSV:
       bytes = peitho_csv_export (self->document);
       break;
@@ -354,7 +416,8 @@ peitho_document_session_export_async (PeithoDocumentSession *self,
       break;
     }
 
-  write_file (self, file, bytes, error, FALSE, cancellable, callback, user_data);
+  write_files (self, file, bytes, text_file, text, error, FALSE, cancellable, callback,
+               user_data);
 }
 
 gboolean

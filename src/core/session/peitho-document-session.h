@@ -14,6 +14,10 @@ typedef enum {
   PEITHO_EXPORT_TEI_INLINE,
   PEITHO_EXPORT_CSV,
   PEITHO_EXPORT_HTML,   /* the handout as a web page, every tag and note */
+  /* Other tools' forms (peitho-interchange.h), every annotator's work: */
+  PEITHO_EXPORT_TEI_ANNOTATION,  /* TEI listAnnotation, as Recogito reads it */
+  PEITHO_EXPORT_WEBANNO_TSV,     /* INCEpTION's WebAnno TSV 3 */
+  PEITHO_EXPORT_BRAT,            /* FILE.ann, and the text as FILE.txt beside it */
 } PeithoExportFormat;
 
 #define PEITHO_TYPE_DOCUMENT_SESSION (peitho_document_session_get_type ())
