@@ -129,7 +129,7 @@ line_label (PeithoHandout *self,
 
 /* A block's kind is that of a heading, speaker, stage direction or line
  * that holds all of it; one that holds only part of it is a rendering
- * (see run_style()). */
+ * (see mark_style()). */
 static void
 classify_blocks (PeithoHandout *self)
 {
@@ -163,11 +163,24 @@ classify_blocks (PeithoHandout *self)
           /* A heading says more than the line it may be in, and so on. */
           switch (mark->kind)
             {
-            case PEITHO_MARK_HEADING: kind = PEITHO_HANDOUT_BLOCK_HEADING; mark_rank = 4; break;
-            case PEITHO_MARK_SPEAKER: kind = PEITHO_HANDOUT_BLOCK_SPEAKER; mark_rank = 3; break;
-            case PEITHO_MARK_STAGE:   kind = PEITHO_HANDOUT_BLOCK_STAGE;   mark_rank = 2; break;
-            case PEITHO_MARK_LINE:    kind = PEITHO_HANDOUT_BLOCK_LINE;    mark_rank = 1; break;
-            default: continue;
+            case PEITHO_MARK_HEADING:
+              kind = PEITHO_HANDOUT_BLOCK_HEADING;
+              mark_rank = 4;
+              break;
+            case PEITHO_MARK_SPEAKER:
+              kind = PEITHO_HANDOUT_BLOCK_SPEAKER;
+              mark_rank = 3;
+              break;
+            case PEITHO_MARK_STAGE:
+              kind = PEITHO_HANDOUT_BLOCK_STAGE;
+              mark_rank = 2;
+              break;
+            case PEITHO_MARK_LINE:
+              kind = PEITHO_HANDOUT_BLOCK_LINE;
+              mark_rank = 1;
+              break;
+            default:
+              continue;
             }
           if (mark_rank <= rank)
             continue;
