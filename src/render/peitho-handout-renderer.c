@@ -6,95 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
 
-#include "peitho-handout-renderer.h"
+#include "peitho-handout-renderer-private.h"
 
-/* Sizes in points. */
-#define BODY_FONT      "Cantarell 10.5"
-#define SMALL_FONT     "Cantarell 8.5"
-#define TITLE_FONT     "Cantarell Bold 18"
-#define HEADING_FONT   "Cantarell Bold 12.5"
-#define GUTTER         26.0    /* paragraph numbers, left of the text */
-#define FOOTER         22.0    /* page numbers */
-#define NOTES_GAP      10.0    /* between the text and the footnotes */
-#define LEVEL_STEP     1.8     /* stacked underlines */
-#define UNDERLINE      1.0
-#define MAX_LEVELS     6
-#define ALPHA          0.35    /* the window's light style */
-#define PARAGRAPH_GAP  7.0
-#define HEADING_GAP    14.0
-#define STAGE_INDENT   18.0
-
-typedef enum {
-  BLOCK_HEADER,
-  BLOCK_TEXT,
-  BLOCK_HEADING,
-  BLOCK_LIST,
-  BLOCK_NOTE,
-} BlockKind;
-
-/* A stretch of a text block over which the set of highlights is constant. */
-typedef struct {
-  int   start;   /* bytes in the layout */
-  int   end;
-  guint first;   /* into Block.active */
-  guint n;
-} Piece;
-
-typedef struct {
-  int   index;   /* byte in the layout where the marker stands */
-  guint number;
-} Marker;
-
-typedef struct {
-  BlockKind    kind;
-  PangoLayout *layout;
-  double       x;
-  double       space_before;
-  guint        paragraph;   /* 1-based for text blocks */
-  /* The margin of a text block's first line: a verse line's number, or
-   * the paragraph's (NULL: nothing). */
-  char        *margin;
-  GArray      *pieces;      /* Piece */
-  GPtrArray   *active;      /* const PeithoHandoutItem * */
-  GArray      *markers;     /* Marker */
-  /* Per line: top and height (points, from the block's top), baseline. */
-  GArray      *line_top;
-  GArray      *line_height;
-  GArray      *line_baseline;
-} Block;
-
-typedef struct {
-  Block *block;
-  guint  first_line;
-  guint  n_lines;
-  double y;              /* page y of the first line's top */
-} Slice;
-
-typedef struct {
-  GArray    *slices;     /* Slice */
-  GPtrArray *notes;      /* Block of kind BLOCK_NOTE */
-  double     notes_height;
-} Page;
-
-struct _PeithoHandoutRenderer
-{
-  PeithoHandout *handout;
-  PangoContext  *context;
-  double         width;
-  double         height;
-  gboolean       greyscale;
-  gboolean       labels;
-
-  GPtrArray     *blocks;     /* Block, in reading order, made while paginating */
-  GHashTable    *note_blocks;  /* note number -> Block */
-  GPtrArray     *pages;      /* Page */
-  GHashTable    *tag_styles; /* PeithoTag * -> index in the legend */
-
-  /* Pagination state */
-  guint          next_paragraph;
-  guint          stage;      /* 0 header, 1 text, 2 relations, 3 legend, 4 done */
-  double         y;
-};
 
 static void
 block_free (gpointer data)
@@ -132,11 +45,11 @@ page_new (void)
   return page;
 }
 
-static void
-parse_rgb (const char *color,
-           double     *r,
-           double     *g,
-           double     *b)
+void
+_peitho_handout_parse_rgb (const char *color,
+                           double     *r,
+                           double     *g,
+                           double     *b)
 {
   guint value = 0x9a9996;
 
@@ -153,10 +66,10 @@ to_pango_color (double c)
   return (guint16) CLAMP (c * 65535.0 + 0.5, 0, 65535);
 }
 
-static PangoLayout *
-new_layout (PeithoHandoutRenderer *self,
-            const char            *font,
-            double                 width)
+PangoLayout *
+_peitho_handout_renderer_new_layout (PeithoHandoutRenderer *self,
+                                     const char            *font,
+                                     double                 width)
 {
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
@@ -243,7 +156,7 @@ append_chip (PeithoHandoutRenderer *self,
       if (self->greyscale)
         r = g = b = 0.85;
       else
-        parse_rgb (color, &r, &g, &b);
+        _peitho_handout_parse_rgb (color, &r, &g, &b);
       append_attr (attrs, pango_attr_background_new (to_pango_color (r), to_pango_color (g),
                                                      to_pango_color (b)),
                    start, text->len);
@@ -272,8 +185,9 @@ text_run_cb (const PeithoHandoutRun *run,
   for (guint i = 0; i < run->n_starting && self->labels; i++)
     {
       const PeithoHandoutItem *item = run->starting[i];
+      const char *tag_id = peitho_annotation_get_tag_id (item->annotation);
       g_autofree char *label = item->tag != NULL ? peitho_tag_dup_short_label (item->tag)
-                                                 : g_strdup (peitho_annotation_get_tag_id (item->annotation));
+                                                 : g_strdup (tag_id);
       g_autofree char *chip = g_strdup_printf ("\u2009%s\u2009", label);
 
       append_chip (self, builder->text, builder->attrs, chip,
@@ -336,14 +250,14 @@ make_text_block (PeithoHandoutRenderer *self,
   switch (kind->kind)
     {
     case PEITHO_HANDOUT_BLOCK_HEADING:
-      font = kind->level <= 1 ? HEADING_FONT : "Cantarell Bold 11";
+      font = kind->level <= 1 ? HEADING_FONT : SUBHEADING_FONT;
       space_before = HEADING_GAP;
       break;
     case PEITHO_HANDOUT_BLOCK_SPEAKER:
-      font = "Cantarell Bold 10.5";
+      font = SPEAKER_FONT;
       break;
     case PEITHO_HANDOUT_BLOCK_STAGE:
-      font = "Cantarell Italic 10.5";
+      font = STAGE_FONT;
       x += STAGE_INDENT;
       break;
     case PEITHO_HANDOUT_BLOCK_LINE:
@@ -354,7 +268,7 @@ make_text_block (PeithoHandoutRenderer *self,
   if (kind->continues)
     space_before = 0;
 
-  layout = new_layout (self, font, self->width - x);
+  layout = _peitho_handout_renderer_new_layout (self, font, self->width - x);
   block = add_block (self, BLOCK_TEXT, layout, x, space_before);
   builder = (TextBuilder) { self, document, block, text, attrs };
   block->paragraph = paragraph + 1;
@@ -384,7 +298,7 @@ make_plain_block (PeithoHandoutRenderer *self,
                   double                 space_before,
                   gboolean               muted)
 {
-  PangoLayout *layout = new_layout (self, font, self->width - x);
+  PangoLayout *layout = _peitho_handout_renderer_new_layout (self, font, self->width - x);
   Block *block = add_block (self, kind, layout, x, space_before);
 
   pango_layout_set_text (layout, text, -1);
@@ -412,11 +326,13 @@ make_note_block (PeithoHandoutRenderer   *self,
 {
   PeithoDocument *document = peitho_handout_get_document (self->handout);
   PeithoAnnotation *annotation = item->annotation;
-  g_autofree char *passage = peitho_document_dup_slice (document, peitho_annotation_get_start (annotation),
+  g_autofree char *passage = peitho_document_dup_slice (document,
+                                                        peitho_annotation_get_start (annotation),
                                                         peitho_annotation_get_end (annotation));
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-  PangoLayout *layout = new_layout (self, SMALL_FONT, self->width - GUTTER);
+  PangoLayout *layout = _peitho_handout_renderer_new_layout (self, SMALL_FONT,
+                                                             self->width - GUTTER);
   Block *block = add_block (self, BLOCK_NOTE, layout, GUTTER, 2.0);
   gsize mark;
 
@@ -450,7 +366,7 @@ make_legend_block (PeithoHandoutRenderer *self,
   g_autofree char *short_label = peitho_tag_dup_short_label (tag);
   g_autofree char *chip = g_strdup_printf ("\u2009%s\u2009", short_label);
   const char *definition = peitho_tag_get_definition (tag);
-  PangoLayout *layout = new_layout (self, BODY_FONT, self->width - GUTTER);
+  PangoLayout *layout = _peitho_handout_renderer_new_layout (self, BODY_FONT, self->width - GUTTER);
   Block *block = add_block (self, BLOCK_LIST, layout, GUTTER, 4.0);
   gsize mark;
 
@@ -670,8 +586,8 @@ place_relations (PeithoHandoutRenderer *self)
                                        18, FALSE));
   for (guint i = 0; i < relations->len; i++)
     {
-      g_autofree char *sentence = peitho_handout_describe_relation (self->handout,
-                                                                    g_ptr_array_index (relations, i));
+      PeithoRelation *relation = g_ptr_array_index (relations, i);
+      g_autofree char *sentence = peitho_handout_describe_relation (self->handout, relation);
       g_autofree char *item = g_strconcat ("•\u2002", sentence, NULL);
 
       place_block (self, make_plain_block (self, BLOCK_LIST, BODY_FONT, item, GUTTER, 3, FALSE));
@@ -754,300 +670,4 @@ peitho_handout_renderer_get_n_pages (PeithoHandoutRenderer *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return MAX (self->pages->len, 1);
-}
-
-/* ---------------------------------------------------------------------------
- * Drawing
- */
-
-/* Greyscale: a line style per tag, by its place in the legend. */
-static void
-set_line_style (PeithoHandoutRenderer   *self,
-                cairo_t                 *cr,
-                const PeithoHandoutItem *item,
-                double                  *width)
-{
-  static const double dashed[] = { 3.0, 1.6 };
-  static const double dotted[] = { 0.1, 1.6 };
-  static const double dash_dot[] = { 3.0, 1.2, 0.1, 1.2 };
-  static const double long_dash[] = { 6.0, 2.0 };
-  guint style = GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_styles, item->tag));
-
-  *width = UNDERLINE;
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  switch (style % 5)
-    {
-    case 0:
-      cairo_set_dash (cr, NULL, 0, 0);
-      break;
-    case 1:
-      cairo_set_dash (cr, dashed, G_N_ELEMENTS (dashed), 0);
-      break;
-    case 2:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_dash (cr, dotted, G_N_ELEMENTS (dotted), 0);
-      *width = UNDERLINE * 1.3;
-      break;
-    case 3:
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-      cairo_set_dash (cr, dash_dot, G_N_ELEMENTS (dash_dot), 0);
-      break;
-    default:
-      cairo_set_dash (cr, long_dash, G_N_ELEMENTS (long_dash), 0);
-      break;
-    }
-  /* Five styles, then the same in a lighter grey and thicker. */
-  if ((style / 5) % 2 == 1)
-    {
-      cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
-      *width *= 1.5;
-    }
-  else
-    cairo_set_source_rgb (cr, 0, 0, 0);
-}
-
-/* One item's stretch of a line, merged over the pieces it spans. */
-typedef struct {
-  const PeithoHandoutItem *item;
-  guint                    style;   /* the tag's place in the legend */
-  double                   x0;
-  double                   x1;
-} Segment;
-
-static int
-compare_segments (gconstpointer a,
-                  gconstpointer b)
-{
-  const Segment *x = a, *y = b;
-
-  if (x->style != y->style)
-    return x->style < y->style ? -1 : 1;
-  return x->item->index < y->item->index ? -1 : x->item->index > y->item->index;
-}
-
-/* The segments of a line, at most one per item and contiguous x range. */
-static GArray *
-collect_segments (PeithoHandoutRenderer *self,
-                  Block                 *block,
-                  PangoLayoutLine       *line)
-{
-  g_autoptr(GHashTable) last = g_hash_table_new (NULL, NULL);  /* item -> segment index + 1 */
-  GArray *segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  int line_end = line->start_index + line->length;
-  guint low = 0, high = block->pieces->len;
-
-  /* Pieces are in text order: find the first that reaches the line. */
-  while (low < high)
-    {
-      guint mid = low + (high - low) / 2;
-
-      if (g_array_index (block->pieces, Piece, mid).end <= line->start_index)
-        low = mid + 1;
-      else
-        high = mid;
-    }
-
-  for (guint p = low; p < block->pieces->len; p++)
-    {
-      Piece *piece = &g_array_index (block->pieces, Piece, p);
-      int start = MAX (piece->start, line->start_index);
-      int end = MIN (piece->end, line_end);
-      int *ranges = NULL;
-      int n_ranges = 0;
-
-      if (piece->start >= line_end)
-        break;
-      if (start >= end)
-        continue;
-      pango_layout_line_get_x_ranges (line, start, end, &ranges, &n_ranges);
-      for (int r = 0; r < n_ranges; r++)
-        {
-          double x0 = block->x + (double) ranges[2 * r] / PANGO_SCALE;
-          double x1 = block->x + (double) ranges[2 * r + 1] / PANGO_SCALE;
-
-          for (guint a = 0; a < piece->n; a++)
-            {
-              const PeithoHandoutItem *item = g_ptr_array_index (block->active, piece->first + a);
-              guint index = GPOINTER_TO_UINT (g_hash_table_lookup (last, item));
-              Segment segment;
-
-              if (index > 0)
-                {
-                  Segment *previous = &g_array_index (segments, Segment, index - 1);
-
-                  if (ABS (previous->x1 - x0) < 0.01)
-                    {
-                      previous->x1 = x1;
-                      continue;
-                    }
-                }
-              segment.item = item;
-              segment.style = GPOINTER_TO_UINT (g_hash_table_lookup (self->tag_styles, item->tag));
-              segment.x0 = x0;
-              segment.x1 = x1;
-              g_array_append_val (segments, segment);
-              g_hash_table_insert (last, (gpointer) item, GUINT_TO_POINTER (segments->len));
-            }
-        }
-      g_free (ranges);
-    }
-
-  g_array_sort (segments, compare_segments);
-  return segments;
-}
-
-/* The highlights of a line, one fill and one stroke per tag: a page of a
- * large document has thousands of overlapping stretches, and every drawing
- * operation is a PDF operator to write (and a printer to read). */
-static void
-draw_highlights (PeithoHandoutRenderer *self,
-                 cairo_t               *cr,
-                 Block                 *block,
-                 guint                  line_index,
-                 double                 baseline)
-{
-  PangoLayoutLine *line = pango_layout_get_line_readonly (block->layout, (int) line_index);
-  g_autoptr(GArray) segments = NULL;
-  PangoRectangle logical;
-  double top, bottom;
-
-  if (block->pieces == NULL || block->pieces->len == 0)
-    return;
-  pango_layout_line_get_extents (line, NULL, &logical);
-  top = baseline + (double) logical.y / PANGO_SCALE;
-  bottom = top + (double) logical.height / PANGO_SCALE;
-  segments = collect_segments (self, block, line);
-
-  for (guint first = 0; first < segments->len; )
-    {
-      const Segment *head = &g_array_index (segments, Segment, first);
-      const PeithoHandoutItem *item = head->item;
-      guint next = first;
-      double line_width = UNDERLINE;
-      double red, green, blue;
-
-      while (next < segments->len && g_array_index (segments, Segment, next).style == head->style
-             && g_array_index (segments, Segment, next).item->tag == item->tag)
-        next++;
-
-      cairo_save (cr);
-      if (self->greyscale)
-        set_line_style (self, cr, item, &line_width);
-      else
-        {
-          parse_rgb (item->tag != NULL ? peitho_tag_get_color (item->tag) : NULL,
-                     &red, &green, &blue);
-          for (guint s = first; s < next; s++)
-            {
-              const Segment *segment = &g_array_index (segments, Segment, s);
-
-              cairo_rectangle (cr, segment->x0, top, segment->x1 - segment->x0, bottom - top);
-            }
-          cairo_set_source_rgba (cr, red, green, blue, ALPHA);
-          cairo_fill (cr);
-          cairo_set_source_rgb (cr, red * 0.8, green * 0.8, blue * 0.8);
-        }
-      for (guint s = first; s < next; s++)
-        {
-          const Segment *segment = &g_array_index (segments, Segment, s);
-          double y = bottom + 0.8 + MIN (segment->item->level, MAX_LEVELS - 1) * LEVEL_STEP;
-
-          cairo_move_to (cr, segment->x0, y);
-          cairo_line_to (cr, segment->x1, y);
-        }
-      cairo_set_line_width (cr, line_width);
-      cairo_stroke (cr);
-      cairo_restore (cr);
-      first = next;
-    }
-}
-
-static void
-draw_lines (PeithoHandoutRenderer *self,
-            cairo_t               *cr,
-            Block                 *block,
-            guint                  first,
-            guint                  n,
-            double                 y)
-{
-  double origin = g_array_index (block->line_top, double, first);
-
-  for (guint i = first; i < first + n; i++)
-    {
-      double baseline = y + g_array_index (block->line_baseline, double, i) - origin;
-      PangoLayoutLine *line = pango_layout_get_line_readonly (block->layout, (int) i);
-
-      draw_highlights (self, cr, block, i, baseline);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, block->x, baseline);
-      pango_cairo_show_layout_line (cr, line);
-
-      /* The paragraph's or the verse line's number in the margin. */
-      if (block->kind == BLOCK_TEXT && i == 0 && block->margin != NULL)
-        {
-          g_autoptr(PangoLayout) number = new_layout (self, SMALL_FONT, GUTTER - 6);
-
-          pango_layout_set_text (number, block->margin, -1);
-          pango_layout_set_alignment (number, PANGO_ALIGN_RIGHT);
-          cairo_set_source_rgb (cr, 0.37, 0.36, 0.39);
-          cairo_move_to (cr, 0, baseline - (double) pango_layout_get_baseline (number) / PANGO_SCALE);
-          pango_cairo_show_layout (cr, number);
-        }
-    }
-}
-
-void
-peitho_handout_renderer_draw_page (PeithoHandoutRenderer *self,
-                                   cairo_t               *cr,
-                                   guint                  page_nr)
-{
-  g_autoptr(PangoLayout) footer = NULL;
-  g_autofree char *number = NULL;
-  Page *page;
-  int footer_width;
-
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (cr != NULL);
-
-  if (page_nr >= self->pages->len)
-    return;
-  page = g_ptr_array_index (self->pages, page_nr);
-
-  cairo_save (cr);
-  for (guint i = 0; i < page->slices->len; i++)
-    {
-      Slice *slice = &g_array_index (page->slices, Slice, i);
-      draw_lines (self, cr, slice->block, slice->first_line, slice->n_lines, slice->y);
-    }
-
-  if (page->notes->len > 0)
-    {
-      double y = self->height - FOOTER - page->notes_height + NOTES_GAP;
-
-      cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, GUTTER, y - NOTES_GAP / 2);
-      cairo_line_to (cr, GUTTER + (self->width - GUTTER) / 3, y - NOTES_GAP / 2);
-      cairo_stroke (cr);
-      for (guint i = 0; i < page->notes->len; i++)
-        {
-          Block *note = g_ptr_array_index (page->notes, i);
-          int height;
-
-          y += note->space_before;
-          draw_lines (self, cr, note, 0, note->line_top->len, y);
-          pango_layout_get_size (note->layout, NULL, &height);
-          y += (double) height / PANGO_SCALE;
-        }
-    }
-
-  footer = new_layout (self, SMALL_FONT, self->width);
-  /* Translators: the page number at the foot of a printed page: "3 / 12" */
-  number = g_strdup_printf (_("%u / %u"), page_nr + 1, self->pages->len);
-  pango_layout_set_text (footer, number, -1);
-  pango_layout_get_pixel_size (footer, &footer_width, NULL);
-  cairo_set_source_rgb (cr, 0.37, 0.36, 0.39);
-  cairo_move_to (cr, (self->width - footer_width) / 2, self->height - FOOTER + 8);
-  pango_cairo_show_layout (cr, footer);
-  cairo_restore (cr);
 }
