@@ -516,7 +516,9 @@ peitho_handout_renderer_new (PeithoHandout *handout,
   /* In greyscale the labels are what tells the tags apart. */
   self->labels = options->labels || options->greyscale;
   self->blocks = g_ptr_array_new_with_free_func (block_free);
-  self->note_blocks = g_hash_table_new (NULL, NULL);
+  /* The footnotes are laid out before the text and never placed in its flow:
+   * the table owns them. */
+  self->note_blocks = g_hash_table_new_full (NULL, NULL, NULL, block_free);
   self->pages = g_ptr_array_new_with_free_func (page_free);
   self->tag_styles = g_hash_table_new (NULL, NULL);
 
