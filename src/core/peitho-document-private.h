@@ -130,6 +130,10 @@ void      _peitho_document_clear_marks          (PeithoDocument   *self);
 
 /* peitho-document-annotations.c */
 void      _peitho_document_rebuild_group_counts (PeithoDocument   *self);
+/* Reorders the annotators (a reader's, before anyone watches the list). */
+void      _peitho_document_sort_annotators      (PeithoDocument   *self,
+                                                 GCompareDataFunc  compare,
+                                                 gpointer          data);
 void      _peitho_document_remove_annotation    (PeithoDocument   *self,
                                                  PeithoAnnotation *annotation,
                                                  GPtrArray        *removed_relations);

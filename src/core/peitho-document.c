@@ -687,6 +687,17 @@ peitho_document_lookup_annotator (PeithoDocument *self,
   return g_hash_table_lookup (self->annotators_by_id, id);
 }
 
+void
+_peitho_document_sort_annotators (PeithoDocument   *self,
+                                  GCompareDataFunc  compare,
+                                  gpointer          data)
+{
+  g_assert (PEITHO_IS_DOCUMENT (self));
+  g_assert (compare != NULL);
+
+  g_list_store_sort (self->annotators, compare, data);
+}
+
 gboolean
 peitho_document_add_annotator (PeithoDocument   *self,
                                PeithoAnnotator  *annotator,

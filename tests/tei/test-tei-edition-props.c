@@ -439,6 +439,48 @@ test_ids_never_collide (void)
   peitho_test_assert_same_document (doc, back);
 }
 
+/* The annotators come back in the order they were saved in, although the
+ * reader meets them in another order: an edition's own respStmt that an
+ * annotation names (Eve) and an @resp with no respStmt (ann-new), for which
+ * Peitho writes a respStmt of its own on saving; either named first. Found
+ * by the fuzzer (tests/fuzz/regressions/tei/roundtrip-unknown-annotator.xml). */
+static void
+test_annotator_order (void)
+{
+  static const char * const resps[][2] = { { "ann-new", "ann-eve" }, { "ann-eve", "ann-new" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (resps); i++)
+    {
+      g_autofree char *xml = g_strdup_printf (
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>T</title>"
+        "<respStmt xml:id=\"ann-eve\"><resp>annotation</resp><persName>Eve</persName></respStmt>"
+        "</titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc>"
+        "</fileDesc></teiHeader>"
+        "<text><body><lg><l><anchor xml:id=\"s1\"/>One<anchor xml:id=\"e1\"/> "
+        "<anchor xml:id=\"s2\"/>two<anchor xml:id=\"e2\"/></l></lg></body></text>"
+        "<standOff><spanGrp>"
+        "<span from=\"#s1\" to=\"#e1\" ana=\"#irony\" resp=\"#%s\"/>"
+        "<span from=\"#s2\" to=\"#e2\" ana=\"#claim\" resp=\"#%s\"/>"
+        "</spanGrp></standOff></TEI>", resps[i][0], resps[i][1]);
+      g_autoptr(PeithoDocument) doc = read_string (xml, PEITHO_READ_DEFAULT);
+      g_autoptr(PeithoDocument) back = NULL;
+      g_autoptr(GBytes) saved = NULL;
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      GListModel *annotators = peitho_document_get_annotators (doc);
+      g_autoptr(PeithoAnnotator) first = NULL;
+
+      g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 2);
+      first = g_list_model_get_item (annotators, 0);
+      /* The edition's own first, then the one only an @resp names. */
+      g_assert_cmpstr (peitho_annotator_get_id (first), ==, "ann-eve");
+      g_assert_cmpstr (peitho_annotator_get_name (first), ==, "Eve");
+
+      saved = tei_test_write (doc, PEITHO_TEI_STANDOFF);
+      back = tei_test_read (saved, problems);
+      peitho_test_assert_same_document (doc, back);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -450,5 +492,6 @@ main (int    argc,
   g_test_add_func ("/tei/edition/lines", test_lines);
   g_test_add_func ("/tei/edition/corpus", test_corpus);
   g_test_add_func ("/tei/edition/ids", test_ids_never_collide);
+  g_test_add_func ("/tei/edition/annotator-order", test_annotator_order);
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "peitho-error.h"
 #include "peitho-document-io.h"
+#include "peitho-document-private.h"
 #include "peitho-tei-common.h"
 #include "peitho-tei-header.h"
 #include "peitho-tei-reader.h"
@@ -1016,6 +1017,70 @@ reserve_id (Reader     *self,
   peitho_document_reserve_id (self->document, id);
 }
 
+/* Where each annotator goes in the document's list: the edition's own
+ * respStmts first, then Peitho's, both in document order, then those that
+ * only an @resp names (Peitho writes a respStmt of its own for these, after
+ * the edition's). Reading a saved edition so gives the order it was saved
+ * with, whichever annotators an annotation named first. */
+static void
+rank_resp_stmts (xmlNode    *node,
+                 GHashTable *ranks,
+                 guint      *position)
+{
+  g_assert (ranks != NULL);
+  g_assert (position != NULL);
+
+  for (xmlNode *child = peitho_tei_first_element (node); child; child = peitho_tei_next_element (child))
+    {
+      const char *id = peitho_tei_attr (child, "xml:id");
+
+      if (peitho_tei_is (child, "respStmt") && id != NULL && !g_hash_table_contains (ranks, id))
+        {
+          guint rank = ++(*position) + (peitho_tei_is_peitho_part (child) ? G_MAXINT / 4 : 0);
+
+          g_hash_table_insert (ranks, (gpointer) id, GUINT_TO_POINTER (rank));
+        }
+      rank_resp_stmts (child, ranks, position);
+    }
+}
+
+static int
+compare_annotator_ranks (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      data)
+{
+  GHashTable *ranks = data;
+  guint rank_a = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, peitho_annotator_get_id ((PeithoAnnotator *) a)));
+  guint rank_b = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, peitho_annotator_get_id ((PeithoAnnotator *) b)));
+
+  return rank_a < rank_b ? -1 : rank_a > rank_b;
+}
+
+static void
+order_annotators (Reader  *self,
+                  xmlNode *header)
+{
+  g_autoptr(GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
+  GListModel *annotators = peitho_document_get_annotators (self->document);
+  guint position = 0;
+  guint n_annotators = g_list_model_get_n_items (annotators);
+
+  g_assert (self != NULL);
+
+  if (header != NULL)
+    rank_resp_stmts (header, ranks, &position);
+  /* Those without a respStmt keep the order in which they were named. */
+  for (guint i = 0; i < n_annotators; i++)
+    {
+      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
+      const char *id = peitho_annotator_get_id (annotator);
+
+      if (!g_hash_table_contains (ranks, id))
+        g_hash_table_insert (ranks, (gpointer) id, GUINT_TO_POINTER ((guint) G_MAXINT / 2 + i));
+    }
+  _peitho_document_sort_annotators (self->document, compare_annotator_ranks, ranks);
+}
+
 static gboolean
 read_edition (Reader  *self,
               xmlNode *root)
@@ -1104,6 +1169,8 @@ read_edition (Reader  *self,
   g_hash_table_iter_init (&iter, self->edition->ids);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     reserve_id (self, id);
+
+  order_annotators (self, header);
 
   if (header != NULL)
     peitho_tei_read_changes (self->document, peitho_tei_child (header, "revisionDesc"),
