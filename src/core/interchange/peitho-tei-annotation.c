@@ -11,6 +11,8 @@
 #include "peitho-tei-annotation.h"
 #include "peitho-tei-common.h"
 #include "peitho-tei-header.h"
+#include "peitho-tei-ids.h"
+#include "peitho-tei-relations.h"
 #include "peitho-xml-text.h"
 
 /* ---------------------------------------------------------------------------
@@ -388,7 +390,7 @@ read_relations (TeiReader *self,
         {
           const char *active = peitho_tei_attr (child, "active");
           const char *passive = peitho_tei_attr (child, "passive");
-          const char *name = peitho_tei_attr (child, "name");
+          g_autofree char *type = peitho_tei_read_relation_type (child);
           const char *resp = peitho_tei_attr (child, "resp");
           PeithoImportRelation *relation;
 
@@ -401,7 +403,7 @@ read_relations (TeiReader *self,
               continue;
             }
           relation = peitho_import_set_add_relation (self->set, peitho_tei_attr (child, "xml:id"),
-                                                     name != NULL ? name : "related",
+                                                     type,
                                                      active[0] == '#' ? active + 1 : active,
                                                      passive[0] == '#' ? passive + 1 : passive,
                                                      xmlGetLineNo (child));
@@ -526,20 +528,6 @@ annotation_target (PeithoDocument   *document,
   return g_strdup_printf ("#range(%s,%s)", from, to);
 }
 
-static int
-write_pointer (xmlTextWriter *writer,
-               const char    *name,
-               const char    *id)
-{
-  g_autofree char *value = NULL;
-
-  if (id == NULL)
-    return 0;
-  value = g_strconcat ("#", id, NULL);
-
-  return xmlTextWriterWriteAttribute (writer, (const xmlChar *) name, (const xmlChar *) value);
-}
-
 GBytes *
 peitho_tei_annotation_write (PeithoDocument  *document,
                              GError         **error)
@@ -569,15 +557,7 @@ peitho_tei_annotation_write (PeithoDocument  *document,
     g_ptr_array_add (annotations, g_list_model_get_item (model, i));
 
   used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (guint i = 0; i < n; i++)
-    g_hash_table_add (used_ids, g_strdup (peitho_annotation_get_id (g_ptr_array_index (annotations, i))));
-  for (guint i = 0; i < peitho_document_get_n_paragraphs (document); i++)
-    {
-      const char *xml_id;
-
-      peitho_document_get_paragraph (document, i, NULL, NULL, &xml_id);
-      g_hash_table_add (used_ids, g_strdup (xml_id));
-    }
+  peitho_tei_collect_document_ids (document, used_ids);
   change_refs = g_new0 (char *, n + 1);
   changes = peitho_tei_changes_new ();
   header = peitho_tei_build_header (document, annotations, used_ids, changes, change_refs);
@@ -616,15 +596,11 @@ peitho_tei_annotation_write (PeithoDocument  *document,
           rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "motivation",
                                              (const xmlChar *) (note != NULL ? "classifying commenting"
                                                                 : "classifying"));
-          rc |= write_pointer (writer, "ana", peitho_annotation_get_tag_id (annotation));
-          rc |= write_pointer (writer, "resp", peitho_annotation_get_annotator_id (annotation));
-          rc |= write_pointer (writer, "change", change_refs[i]);
+          rc |= peitho_tei_write_pointer (writer, "ana", peitho_annotation_get_tag_id (annotation), "");
+          rc |= peitho_tei_write_pointer (writer, "resp", peitho_annotation_get_annotator_id (annotation), "");
+          rc |= peitho_tei_write_pointer (writer, "change", change_refs[i], "");
           if (note != NULL)
-            {
-              rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "note");
-              rc |= xmlTextWriterWriteString (writer, (const xmlChar *) note);
-              rc |= xmlTextWriterEndElement (writer);
-            }
+            rc |= peitho_tei_write_note (writer, note);
           rc |= xmlTextWriterEndElement (writer);
         }
       rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
@@ -639,15 +615,7 @@ peitho_tei_annotation_write (PeithoDocument  *document,
           g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
 
           rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
-          rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "relation");
-          rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "xml:id",
-                                             (const xmlChar *) peitho_relation_get_id (relation));
-          rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "name",
-                                             (const xmlChar *) peitho_relation_get_relation_type (relation));
-          rc |= write_pointer (writer, "active", peitho_relation_get_from_id (relation));
-          rc |= write_pointer (writer, "passive", peitho_relation_get_to_id (relation));
-          rc |= write_pointer (writer, "resp", peitho_relation_get_annotator_id (relation));
-          rc |= xmlTextWriterEndElement (writer);
+          rc |= peitho_tei_write_relation (writer, relation);
         }
       rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
       rc |= xmlTextWriterEndElement (writer);

@@ -8,6 +8,8 @@
 #include "peitho-error.h"
 #include "peitho-tei-common.h"
 #include "peitho-tei-edition-writer.h"
+#include "peitho-tei-ids.h"
+#include "peitho-tei-relations.h"
 #include "peitho-tei-taxonomy.h"
 
 /*
@@ -485,19 +487,14 @@ build_stand_off (Writer  *self,
           PeithoRelation *relation = g_ptr_array_index (relations, i);
           const char *type = peitho_relation_get_relation_type (relation);
           xmlNode *node = new_element (list, "relation");
-          g_autofree char *name = NULL;
-
-          if (type == NULL || *type == '\0')
-            type = "related";
-          name = g_strdup (type);
-          g_strdelimit (name, " \t\n\r", '-');
+          g_autofree char *name = peitho_tei_relation_name (type);
           if (peitho_relation_get_id (relation) != NULL)
             peitho_tei_set_xml_id (node, peitho_relation_get_id (relation));
           xmlSetProp (node, (const xmlChar *) "name", (const xmlChar *) name);
           set_ref (node, "active", peitho_relation_get_from_id (relation));
           set_ref (node, "passive", peitho_relation_get_to_id (relation));
           set_ref (node, "resp", peitho_relation_get_annotator_id (relation));
-          if (strcmp (name, type) != 0)
+          if (type != NULL && *type != '\0' && strcmp (name, type) != 0)
             peitho_tei_add_text (new_element (node, "desc"), type);
         }
     }
@@ -854,38 +851,11 @@ collect_used_ids (Writer *self)
 {
   GHashTableIter iter;
   gpointer id;
-  GListModel *annotators = peitho_document_get_annotators (self->document);
-  GListModel *relations = peitho_document_get_relations (self->document);
-  GListModel *annotations = peitho_document_get_annotations (self->document);
-  g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (peitho_document_get_tag_set (self->document));
-  PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
 
   g_hash_table_iter_init (&iter, self->edition->ids);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     g_hash_table_add (self->used_ids, g_strdup (id));
-  if (peitho_tag_set_get_id (tag_set) != NULL)
-    g_hash_table_add (self->used_ids, g_strdup (peitho_tag_set_get_id (tag_set)));
-  for (guint i = 0; i < tags->len; i++)
-    g_hash_table_add (self->used_ids, g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, i))));
-  for (guint i = 0; i < peitho_tag_set_get_n_groups (tag_set); i++)
-    g_hash_table_add (self->used_ids,
-                      g_strdup (peitho_tag_group_get_id (peitho_tag_set_get_group (tag_set, i))));
-  for (guint i = 0; i < g_list_model_get_n_items (annotators); i++)
-    {
-      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
-      g_hash_table_add (self->used_ids, g_strdup (peitho_annotator_get_id (annotator)));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
-    {
-      g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
-      if (peitho_relation_get_id (relation) != NULL)
-        g_hash_table_add (self->used_ids, g_strdup (peitho_relation_get_id (relation)));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
-      g_hash_table_add (self->used_ids, g_strdup (peitho_annotation_get_id (annotation)));
-    }
+  peitho_tei_collect_document_ids (self->document, self->used_ids);
 }
 
 static void

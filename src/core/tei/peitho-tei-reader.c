@@ -12,6 +12,7 @@
 #include "peitho-tei-header.h"
 #include "peitho-tei-reader.h"
 #include "peitho-tei-reader-private.h"
+#include "peitho-tei-relations.h"
 #include "peitho-tei-taxonomy.h"
 
 /*
@@ -635,7 +636,6 @@ static gboolean
 read_relation (Reader  *self,
                xmlNode *node)
 {
-  const char *name = peitho_tei_attr (node, "name");
   const char *active = peitho_tei_attr (node, "active");
   const char *passive = peitho_tei_attr (node, "passive");
   const char *mutual = peitho_tei_attr (node, "mutual");
@@ -646,16 +646,7 @@ read_relation (Reader  *self,
   g_autoptr(GPtrArray) to_ids = g_ptr_array_new ();
   gboolean ok = TRUE;
   PeithoAnnotator *annotator;
-  g_autofree char *desc = peitho_tei_collapsed_text (peitho_tei_child (node, "desc"));
-
-  if (desc != NULL)
-    name = desc;
-  if (name == NULL)
-    name = peitho_tei_attr (node, "ref");
-  if (name == NULL)
-    name = peitho_tei_attr (node, "type");
-  if (name == NULL)
-    name = "related";
+  g_autofree char *type = peitho_tei_read_relation_type (node);
 
   if (active == NULL && passive == NULL && mutual != NULL)
     {
@@ -690,13 +681,13 @@ read_relation (Reader  *self,
   if (from_ids->len == 0 || to_ids->len == 0)
     return _peitho_tei_reader_problem (self, node, PEITHO_ERROR_INVALID,
                            _("relation “%s” does not name both of its annotations; left out"),
-                           xml_id != NULL ? xml_id : name);
+                           xml_id != NULL ? xml_id : type);
 
   if (from_ids->len * to_ids->len > 1
       && !_peitho_tei_reader_problem (self, node, PEITHO_ERROR_INVALID,
                           _("relation “%s” links several annotations; read as %u relations "
                             "between pairs"),
-                          xml_id != NULL ? xml_id : name, from_ids->len * to_ids->len))
+                          xml_id != NULL ? xml_id : type, from_ids->len * to_ids->len))
     return FALSE;
 
   annotator = ensure_annotator (self, node, peitho_tei_attr (node, "resp"), &ok);
@@ -719,17 +710,17 @@ read_relation (Reader  *self,
 
             if (!_peitho_tei_reader_problem (self, node, PEITHO_ERROR_NOT_FOUND,
                                  _("relation “%s”: there is no annotation “%s”; relation left out"),
-                                 xml_id != NULL ? xml_id : name, missing))
+                                 xml_id != NULL ? xml_id : type, missing))
               return FALSE;
             continue;
           }
 
-        relation = peitho_relation_new (i == 0 && j == 0 ? xml_id : NULL, name, from_id, to_id,
+        relation = peitho_relation_new (i == 0 && j == 0 ? xml_id : NULL, type, from_id, to_id,
                                         annotator != NULL ? peitho_annotator_get_id (annotator)
                                                           : NULL);
         if (!peitho_document_add_relation (self->document, relation, &error)
             && !_peitho_tei_reader_problem (self, node, error->code, _("relation “%s”: %s; left out"),
-                                xml_id != NULL ? xml_id : name, error->message))
+                                xml_id != NULL ? xml_id : type, error->message))
           return FALSE;
       }
 

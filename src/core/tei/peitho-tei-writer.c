@@ -11,6 +11,8 @@
 #include "peitho-tei-common.h"
 #include "peitho-tei-edition-writer.h"
 #include "peitho-tei-header.h"
+#include "peitho-tei-ids.h"
+#include "peitho-tei-relations.h"
 #include "peitho-tei-writer.h"
 
 /*
@@ -169,20 +171,6 @@ write_escaped (xmlTextWriter *writer,
 }
 
 static int
-write_ref_attr (xmlTextWriter *writer,
-                const char    *name,
-                const char    *id,
-                const char    *suffix)
-{
-  g_autofree char *value = NULL;
-
-  if (id == NULL)
-    return 0;
-  value = g_strconcat ("#", id, suffix, NULL);
-  return xmlTextWriterWriteAttribute (writer, (const xmlChar *) name, (const xmlChar *) value);
-}
-
-static int
 write_annotation_attrs (Writer        *self,
                         xmlTextWriter *writer,
                         guint          index)
@@ -194,12 +182,12 @@ write_annotation_attrs (Writer        *self,
                                      (const xmlChar *) peitho_annotation_get_id (annotation));
   if (!self->inline_seg[index])
     {
-      rc |= write_ref_attr (writer, "from", peitho_annotation_get_id (annotation), "-s");
-      rc |= write_ref_attr (writer, "to", peitho_annotation_get_id (annotation), "-e");
+      rc |= peitho_tei_write_pointer (writer, "from", peitho_annotation_get_id (annotation), "-s");
+      rc |= peitho_tei_write_pointer (writer, "to", peitho_annotation_get_id (annotation), "-e");
     }
-  rc |= write_ref_attr (writer, "ana", peitho_annotation_get_tag_id (annotation), "");
-  rc |= write_ref_attr (writer, "resp", peitho_annotation_get_annotator_id (annotation), "");
-  rc |= write_ref_attr (writer, "change", self->change_refs[index], "");
+  rc |= peitho_tei_write_pointer (writer, "ana", peitho_annotation_get_tag_id (annotation), "");
+  rc |= peitho_tei_write_pointer (writer, "resp", peitho_annotation_get_annotator_id (annotation), "");
+  rc |= peitho_tei_write_pointer (writer, "change", self->change_refs[index], "");
   return rc;
 }
 
@@ -330,11 +318,7 @@ write_stand_off (Writer        *self,
           rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "span");
           rc |= write_annotation_attrs (self, writer, i);
           if (note != NULL)
-            {
-              rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "note");
-              rc |= xmlTextWriterWriteString (writer, (const xmlChar *) note);
-              rc |= xmlTextWriterFullEndElement (writer);
-            }
+            rc |= peitho_tei_write_note (writer, note);
           rc |= xmlTextWriterEndElement (writer);
         }
       rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
@@ -357,7 +341,7 @@ write_stand_off (Writer        *self,
             continue;
           rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
           rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "note");
-          rc |= write_ref_attr (writer, "target", peitho_annotation_get_id (annotation), "");
+          rc |= peitho_tei_write_pointer (writer, "target", peitho_annotation_get_id (annotation), "");
           rc |= xmlTextWriterWriteString (writer, (const xmlChar *) note);
           rc |= xmlTextWriterFullEndElement (writer);
         }
@@ -372,36 +356,9 @@ write_stand_off (Writer        *self,
       for (guint i = 0; i < n_relations; i++)
         {
           g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
-          const char *id = peitho_relation_get_id (relation);
-          const char *type = peitho_relation_get_relation_type (relation);
-          g_autofree char *name = NULL;
-
-          if (type == NULL || *type == '\0')
-            type = "related";
-          if (strpbrk (type, " \t\n\r") != NULL)
-            {
-              name = g_strdup (type);
-              g_strdelimit (name, " \t\n\r", '-');
-            }
 
           rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
-          rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "relation");
-          if (id != NULL)
-            rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "xml:id",
-                                               (const xmlChar *) id);
-          rc |= xmlTextWriterWriteAttribute (writer, (const xmlChar *) "name",
-                                             (const xmlChar *) (name != NULL ? name : type));
-          rc |= write_ref_attr (writer, "active", peitho_relation_get_from_id (relation), "");
-          rc |= write_ref_attr (writer, "passive", peitho_relation_get_to_id (relation), "");
-          rc |= write_ref_attr (writer, "resp", peitho_relation_get_annotator_id (relation), "");
-          if (name != NULL)
-            {
-              /* @name is one word: the type itself goes into <desc>. */
-              rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "desc");
-              rc |= xmlTextWriterWriteString (writer, (const xmlChar *) type);
-              rc |= xmlTextWriterEndElement (writer);
-            }
-          rc |= xmlTextWriterEndElement (writer);
+          rc |= peitho_tei_write_relation (writer, relation);
         }
       rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
       rc |= xmlTextWriterEndElement (writer);
@@ -410,45 +367,6 @@ write_stand_off (Writer        *self,
   rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n  ");
   rc |= xmlTextWriterEndElement (writer);
   return rc;
-}
-
-static void
-collect_document_ids (Writer *self)
-{
-  PeithoTagSet *tag_set = peitho_document_get_tag_set (self->document);
-  g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (tag_set);
-  GListModel *annotators = peitho_document_get_annotators (self->document);
-  GListModel *relations = peitho_document_get_relations (self->document);
-
-  if (peitho_tag_set_get_id (tag_set) != NULL)
-    g_hash_table_add (self->used_ids, g_strdup (peitho_tag_set_get_id (tag_set)));
-  for (guint i = 0; i < tags->len; i++)
-    g_hash_table_add (self->used_ids, g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, i))));
-  for (guint i = 0; i < peitho_tag_set_get_n_groups (tag_set); i++)
-    g_hash_table_add (self->used_ids,
-                      g_strdup (peitho_tag_group_get_id (peitho_tag_set_get_group (tag_set, i))));
-  for (guint i = 0; i < g_list_model_get_n_items (annotators); i++)
-    {
-      g_autoptr(PeithoAnnotator) annotator = g_list_model_get_item (annotators, i);
-      g_hash_table_add (self->used_ids, g_strdup (peitho_annotator_get_id (annotator)));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
-    {
-      g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
-      if (peitho_relation_get_id (relation) != NULL)
-        g_hash_table_add (self->used_ids, g_strdup (peitho_relation_get_id (relation)));
-    }
-  for (guint i = 0; i < self->annotations->len; i++)
-    g_hash_table_add (self->used_ids,
-                      g_strdup (peitho_annotation_get_id (g_ptr_array_index (self->annotations, i))));
-  for (guint i = 0; i < peitho_document_get_n_paragraphs (self->document); i++)
-    {
-      const char *xml_id = NULL;
-
-      peitho_document_get_paragraph (self->document, i, NULL, NULL, &xml_id);
-      if (xml_id != NULL)
-        g_hash_table_add (self->used_ids, g_strdup (xml_id));
-    }
 }
 
 static void
@@ -510,7 +428,7 @@ peitho_tei_write_bytes (PeithoDocument *document,
   self.used_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self.changes = peitho_tei_changes_new ();
 
-  collect_document_ids (&self);
+  peitho_tei_collect_document_ids (document, self.used_ids);
   snap_ranges (&self);
 
   events = g_array_sized_new (FALSE, FALSE, sizeof (Event), 2 * n);
