@@ -10,6 +10,7 @@
 
 #include "tei-preserve.h"
 #include "tei-test-util.h"
+#include "tei-validate.h"
 
 static const char * const words[] = {
   "Friends", "Romans", "countrymen", "lend", "me", "your", "ears", "Ü̈ber", "naïve", "שלום",
@@ -481,6 +482,64 @@ test_annotator_order (void)
     }
 }
 
+/* An edition with a taxonomy of its own, to whose group the reader adds a
+ * tag and beside which it makes a group: the edition's taxonomy stays as it
+ * is, Peitho's holds only the additions (pointing at the edition's group, no
+ * id taken twice, valid), and reading it back gives the same tag set. Found
+ * by the fuzzer (tests/fuzz/regressions/tei/roundtrip-edition-taxonomy.xml). */
+static void
+test_own_taxonomy (void)
+{
+  static const char xml[] =
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc><titleStmt><title>T</title>"
+    "</titleStmt><publicationStmt><p>P</p></publicationStmt><sourceDesc><p>S</p></sourceDesc>"
+    "</fileDesc><encodingDesc><classDecl><taxonomy xml:id=\"tx\">"
+    "<category xml:id=\"g\"><catDesc>G</catDesc>"
+    "<category xml:id=\"claim\"><catDesc><term>Claim</term></catDesc></category>"
+    "<category><catDesc><term>Warrant</term></catDesc></category>"
+    "</category></taxonomy></classDecl></encodingDesc></teiHeader>"
+    "<text><body><p>One <seg ana=\"#claim\">two</seg> three.</p></body></text></TEI>";
+  g_autoptr(PeithoDocument) doc = read_string (xml, PEITHO_READ_DEFAULT);
+  g_autoptr(PeithoDocument) back = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, strlen (xml));
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(PeithoTag) irony = peitho_tag_new ("irony", "Irony", NULL, NULL, "#f6d32d");
+  g_autoptr(PeithoTag) pathos = peitho_tag_new ("pathos", "Pathos", NULL, NULL, NULL);
+  g_autoptr(PeithoTagGroup) appeals = peitho_tag_group_new ("appeals", "Appeals", NULL);
+  g_autoptr(PeithoAnnotation) a = peitho_annotation_new (NULL, 0, 3, "irony", NULL, NULL, NULL);
+  PeithoTagSet *tag_set = peitho_document_get_tag_set (doc);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (peitho_tag_set_get_id (tag_set), ==, "tx");
+  g_assert_cmpuint (peitho_tag_set_get_n_tags (tag_set), ==, 2);
+  g_assert_true (peitho_tag_set_add_tag (tag_set, "g", irony, -1, &error));
+  g_assert_true (peitho_tag_set_add_group (tag_set, appeals, -1, &error));
+  g_assert_true (peitho_tag_set_add_tag (tag_set, "appeals", pathos, -1, &error));
+  g_assert_true (peitho_document_add_annotation (doc, a, &error));
+  g_assert_no_error (error);
+
+  saved = tei_test_write (doc, PEITHO_TEI_STANDOFF);
+  tei_assert_preserved (bytes, saved);
+  tei_assert_valid (saved);
+  text = g_strndup (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved));
+  /* The edition's group once, Peitho's additions pointing at it. */
+  g_assert_nonnull (strstr (text, "corresp=\"#g\""));
+  g_assert_null (strstr (strstr (text, "xml:id=\"g\"") + 1, "xml:id=\"g\""));
+  g_assert_null (strstr (text, "xml:id=\"claim\"><catDesc><term>Claim</term></catDesc></category></category></taxonomy><taxonomy"));
+
+  back = tei_test_read (saved, problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  peitho_test_assert_same_document (doc, back);
+  g_assert_cmpuint (peitho_tag_set_get_n_tags (peitho_document_get_tag_set (back)), ==, 4);
+
+  /* Saving what was read back adds nothing more. */
+  again = tei_test_write (back, PEITHO_TEI_STANDOFF);
+  g_assert_true (g_bytes_equal (saved, again));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -493,5 +552,6 @@ main (int    argc,
   g_test_add_func ("/tei/edition/corpus", test_corpus);
   g_test_add_func ("/tei/edition/ids", test_ids_never_collide);
   g_test_add_func ("/tei/edition/annotator-order", test_annotator_order);
+  g_test_add_func ("/tei/edition/own-taxonomy", test_own_taxonomy);
   return g_test_run ();
 }

@@ -877,6 +877,7 @@ peitho_tei_edition_new (xmlDoc *doc)
   edition->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   edition->own_annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   edition->own_relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  edition->own_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return edition;
 }
 
@@ -890,6 +891,7 @@ peitho_tei_edition_free (PeithoTeiEdition *edition)
   g_hash_table_unref (edition->ids);
   g_hash_table_unref (edition->own_annotations);
   g_hash_table_unref (edition->own_relations);
+  g_hash_table_unref (edition->own_categories);
   g_free (edition->title);
   g_free (edition->author);
   g_free (edition->date);

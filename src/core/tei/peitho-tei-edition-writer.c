@@ -640,7 +640,19 @@ update_metadata (Writer  *self,
     }
 }
 
-/* The tag set without the categories the edition declares itself. */
+static gboolean
+is_own_category (Writer     *self,
+                 const char *id)
+{
+  g_assert (self != NULL);
+  g_assert (id != NULL);
+
+  return g_hash_table_contains (self->edition->own_categories, id)
+         || g_hash_table_contains (self->edition->ids, id);
+}
+
+/* The tag set without the categories the edition declares itself; its
+ * groups stay where Peitho added tags to them. */
 static PeithoTagSet *
 writable_tag_set (Writer *self)
 {
@@ -651,10 +663,38 @@ writable_tag_set (Writer *self)
     {
       PeithoTag *tag = g_ptr_array_index (tags, i);
 
-      if (g_hash_table_contains (self->edition->ids, peitho_tag_get_id (tag)))
+      if (is_own_category (self, peitho_tag_get_id (tag)))
         peitho_tag_set_remove_tag (tag_set, tag);
     }
+  for (guint i = peitho_tag_set_get_n_groups (tag_set); i > 0; i--)
+    {
+      PeithoTagGroup *group = peitho_tag_set_get_group (tag_set, i - 1);
+
+      if (is_own_category (self, peitho_tag_group_get_id (group))
+          && peitho_tag_group_get_n_tags (group) == 0)
+        peitho_tag_set_remove_group (tag_set, group);
+    }
   return tag_set;
+}
+
+/* A group of the edition's in Peitho's taxonomy points at it instead of
+ * taking its id again. */
+static void
+point_at_own_groups (Writer  *self,
+                     xmlNode *taxonomy)
+{
+  for (xmlNode *c = peitho_tei_first_element (taxonomy); c; c = peitho_tei_next_element (c))
+    {
+      const char *id = peitho_tei_attr (c, "xml:id");
+      g_autofree char *pointer = NULL;
+
+      if (!peitho_tei_is (c, "category") || id == NULL || !is_own_category (self, id))
+        continue;
+      pointer = g_strconcat ("#", id, NULL);
+      xmlSetProp (c, (const xmlChar *) "corresp", (const xmlChar *) pointer);
+      xmlSetProp (c, (const xmlChar *) "n", (const xmlChar *) "group");
+      xmlUnsetNsProp (c, xmlSearchNs (c->doc, c, (const xmlChar *) "xml"), (const xmlChar *) "id");
+    }
 }
 
 static void
@@ -667,10 +707,9 @@ add_tag_set (Writer  *self,
   g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (tag_set);
   xmlNode *encoding_desc, *class_decl, *scratch, *taxonomy;
   xmlNode *tags_decl = NULL;
-  const char *tag_set_id = peitho_tag_set_get_id (tag_set);
 
   /* Never an empty taxonomy. */
-  if (tags->len == 0 || tag_set_id == NULL || g_hash_table_contains (self->edition->ids, tag_set_id))
+  if (tags->len == 0)
     return;
 
   encoding_desc = ensure_part_after (header, "encodingDesc", peitho_tei_child (header, "fileDesc"));
@@ -729,6 +768,18 @@ add_tag_set (Writer  *self,
   xmlUnlinkNode (taxonomy);
   xmlFreeNode (scratch);
   xmlSetProp (taxonomy, (const xmlChar *) "n", (const xmlChar *) PEITHO_TEI_PART_MARK);
+  point_at_own_groups (self, taxonomy);
+  {
+    /* The edition's taxonomy keeps its id; Peitho's takes one of its own. */
+    const char *id = peitho_tei_attr (taxonomy, "xml:id");
+
+    if (id == NULL || is_own_category (self, id))
+      {
+        g_autofree char *own_id = peitho_tei_unique_id (self->used_ids, "peitho-tags");
+
+        peitho_tei_set_xml_id (taxonomy, own_id);
+      }
+  }
   append_part (class_decl, taxonomy);
 }
 

@@ -39,6 +39,10 @@ typedef struct {
   GHashTable *own_annotations;
   /* Ids of the relations between annotations in its own standOff. */
   GHashTable *own_relations;
+  /* Ids of the groups and tags read from its own taxonomy (made up from
+   * their labels where it gives none): Peitho's taxonomy leaves them out,
+   * or points at a group with @corresp to add tags to it. */
+  GHashTable *own_categories;
   /* The metadata as read: what the document says otherwise was edited, and
    * is written into the edition's header. */
   char       *title;

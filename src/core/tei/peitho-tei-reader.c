@@ -1101,10 +1101,10 @@ read_edition (Reader  *self,
       if (!peitho_tei_read_annotators (self->document, peitho_tei_child (header, "fileDesc"),
                                        TRUE, problem_cb, self))
         return FALSE;
-      /* Peitho's taxonomy, else the edition's own (its seg/@ana point there). */
-      self->tag_set = peitho_tei_read_peitho_tag_set (header, problem_cb, self);
-      if (self->tag_set == NULL && self->error == NULL)
-        self->tag_set = peitho_tei_read_tag_set (header, problem_cb, self);
+      /* The edition's own taxonomy (its seg/@ana point there) with the tags
+       * Peitho added. */
+      self->tag_set = peitho_tei_read_edition_tag_set (header, self->edition->own_categories,
+                                                       problem_cb, self);
       if (self->tag_set == NULL && self->error != NULL)
         return FALSE;
     }

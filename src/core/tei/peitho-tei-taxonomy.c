@@ -325,9 +325,15 @@ read_cat_desc (xmlNode  *category,
     }
 }
 
+typedef enum {
+  ANY_TAXONOMY,
+  PEITHO_TAXONOMY,
+  EDITION_TAXONOMY,
+} TaxonomyKind;
+
 static xmlNode *
-find_taxonomy (xmlNode  *header,
-               gboolean  peitho_only)
+find_taxonomy (xmlNode      *header,
+               TaxonomyKind  kind)
 {
   for (xmlNode *encoding = peitho_tei_first_element (header); encoding;
        encoding = peitho_tei_next_element (encoding))
@@ -342,7 +348,8 @@ find_taxonomy (xmlNode  *header,
           for (xmlNode *taxonomy = peitho_tei_first_element (class_decl); taxonomy;
                taxonomy = peitho_tei_next_element (taxonomy))
             if (peitho_tei_is (taxonomy, "taxonomy") && peitho_tei_child (taxonomy, "category")
-                && (!peitho_only || peitho_tei_is_peitho_part (taxonomy)))
+                && (kind == ANY_TAXONOMY
+                    || (kind == PEITHO_TAXONOMY) == peitho_tei_is_peitho_part (taxonomy)))
               return taxonomy;
         }
     }
@@ -422,34 +429,43 @@ add_descendant_tags (TaxonomyReader *self,
     }
 }
 
+/* Reads the taxonomy of @kind into @base (a new tag set when NULL). A group
+ * category without xml:id whose @corresp points at a group of @base adds its
+ * tags to that group. */
 static PeithoTagSet *
 read_tag_set (xmlNode              *header,
-              gboolean              peitho_only,
+              TaxonomyKind          kind,
+              PeithoTagSet         *base,
               PeithoTeiProblemFunc  problem_func,
               gpointer              problem_data)
 {
   TaxonomyReader reader = { problem_func, problem_data };
   TaxonomyReader *self = &reader;
   g_autoptr(GHashTable) renditions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  xmlNode *taxonomy = find_taxonomy (header, peitho_only);
+  xmlNode *taxonomy = find_taxonomy (header, kind);
   g_autoptr(PeithoTagSet) tag_set = NULL;
-  g_autofree char *title = NULL;
   const char *other_id = NULL;
   g_autofree char *other_id_owned = NULL;
   gboolean ok = TRUE;
 
   if (taxonomy == NULL)
-    return NULL;
+    return base != NULL ? g_object_ref (base) : NULL;
 
   collect_renditions (header, renditions);
-  title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "desc"));
-  if (title == NULL)
-    title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "bibl"));
-  if (title == NULL)
-    title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "gloss"));
-  tag_set = peitho_tag_set_new (peitho_tei_attr (taxonomy, "xml:id") != NULL
-                                ? peitho_tei_attr (taxonomy, "xml:id") : "tags",
-                                title);
+  if (base != NULL)
+    tag_set = g_object_ref (base);
+  else
+    {
+      g_autofree char *title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "desc"));
+
+      if (title == NULL)
+        title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "bibl"));
+      if (title == NULL)
+        title = peitho_tei_collapsed_text (peitho_tei_child (taxonomy, "gloss"));
+      tag_set = peitho_tag_set_new (peitho_tei_attr (taxonomy, "xml:id") != NULL
+                                    ? peitho_tei_attr (taxonomy, "xml:id") : "tags",
+                                    title);
+    }
 
   for (xmlNode *c = peitho_tei_first_element (taxonomy); c && ok; c = peitho_tei_next_element (c))
     {
@@ -464,8 +480,14 @@ read_tag_set (xmlNode              *header,
           g_autofree char *label = NULL, *definition = NULL, *example = NULL;
           g_autofree char *abbreviation = NULL;
           g_autofree char *id = g_strdup (peitho_tei_attr (c, "xml:id"));
+          const char *corresp = peitho_tei_pointer_id (peitho_tei_attr (c, "corresp"));
           g_autoptr(PeithoTagGroup) group = NULL;
 
+          if (id == NULL && corresp != NULL && peitho_tag_set_lookup_group (tag_set, corresp) != NULL)
+            {
+              add_descendant_tags (self, tag_set, corresp, c, renditions, &ok);
+              continue;
+            }
           read_cat_desc (c, &label, &definition, &example, &abbreviation);
           if (id == NULL)
             id = peitho_tag_set_make_id (tag_set, label != NULL ? label : "group");
@@ -504,15 +526,32 @@ peitho_tei_read_tag_set (xmlNode              *header,
                          PeithoTeiProblemFunc  problem_func,
                          gpointer              problem_data)
 {
-  return read_tag_set (header, FALSE, problem_func, problem_data);
+  return read_tag_set (header, ANY_TAXONOMY, NULL, problem_func, problem_data);
 }
 
 PeithoTagSet *
-peitho_tei_read_peitho_tag_set (xmlNode              *header,
-                                PeithoTeiProblemFunc  problem_func,
-                                gpointer              problem_data)
+peitho_tei_read_edition_tag_set (xmlNode              *header,
+                                 GHashTable           *own_categories,
+                                 PeithoTeiProblemFunc  problem_func,
+                                 gpointer              problem_data)
 {
-  return read_tag_set (header, TRUE, problem_func, problem_data);
+  g_autoptr(PeithoTagSet) own = NULL;
+
+  g_return_val_if_fail (header != NULL, NULL);
+  g_return_val_if_fail (own_categories != NULL, NULL);
+
+  own = read_tag_set (header, EDITION_TAXONOMY, NULL, problem_func, problem_data);
+  if (own != NULL)
+    {
+      g_autoptr(GPtrArray) tags = peitho_tag_set_dup_tags (own);
+
+      for (guint i = 0; i < peitho_tag_set_get_n_groups (own); i++)
+        g_hash_table_add (own_categories,
+                          g_strdup (peitho_tag_group_get_id (peitho_tag_set_get_group (own, i))));
+      for (guint i = 0; i < tags->len; i++)
+        g_hash_table_add (own_categories, g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, i))));
+    }
+  return read_tag_set (header, PEITHO_TAXONOMY, own, problem_func, problem_data);
 }
 
 PeithoTagSet *

@@ -31,9 +31,13 @@ PeithoTagSet *peitho_tei_read_tag_set    (xmlNode              *header,
                                           PeithoTeiProblemFunc  problem_func,
                                           gpointer              problem_data);
 
-/* The same for an edition: only the taxonomy Peitho added (n="peitho"). */
-PeithoTagSet *peitho_tei_read_peitho_tag_set (xmlNode              *header,
-                                              PeithoTeiProblemFunc  problem_func,
-                                              gpointer              problem_data);
+/* The same for an edition: its own first taxonomy, whose group and tag ids
+ * go into @own_categories, with the taxonomy Peitho added (n="peitho")
+ * merged in (a group category there with @corresp and no xml:id adds to the
+ * edition's group it points at). NULL if there is neither. */
+PeithoTagSet *peitho_tei_read_edition_tag_set (xmlNode              *header,
+                                               GHashTable           *own_categories,
+                                               PeithoTeiProblemFunc  problem_func,
+                                               gpointer              problem_data);
 
 G_END_DECLS
