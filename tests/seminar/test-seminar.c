@@ -303,6 +303,7 @@ test_seminar_document (void)
   g_autoptr(PeithoDocument) built = make_seminar (TRUE);
   g_autoptr(PeithoDocument) seminar = through_tei (built, TRUE);
   g_auto(GStrv) students = peitho_seminar_dup_students (seminar);
+  g_autoptr(PeithoAssignment) assignment = NULL;
 
   g_assert_nonnull (students);
   g_assert_cmpuint (g_strv_length (students), ==, 3);
@@ -315,7 +316,8 @@ test_seminar_document (void)
   g_assert_nonnull (peitho_document_lookup_annotation (seminar, "ann-ada.a3"));
   g_assert_nonnull (peitho_document_lookup_annotation (seminar, "a2"));
   /* Still the assignment. */
-  g_assert_nonnull (peitho_assignment_get_for_document (seminar));
+  assignment = peitho_assignment_get_for_document (seminar);
+  g_assert_nonnull (assignment);
 }
 
 static void

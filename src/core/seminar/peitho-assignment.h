@@ -28,7 +28,8 @@ G_DECLARE_FINAL_TYPE (PeithoAssignment, peitho_assignment, PEITHO, ASSIGNMENT, G
  */
 PeithoAssignment *peitho_assignment_new                (const char        *task,
                                                         gboolean           tag_set_editable);
-/* The assignment of @document (an assignment or a reading of one), or NULL. */
+/* The assignment of @document (an assignment or a reading of one), a new
+ * object for the caller to unref, or NULL. */
 PeithoAssignment *peitho_assignment_get_for_document   (PeithoDocument    *document);
 const char       *peitho_assignment_get_task           (PeithoAssignment  *self);
 gboolean          peitho_assignment_get_tag_set_editable (PeithoAssignment *self);
