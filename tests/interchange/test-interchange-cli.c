@@ -66,7 +66,12 @@ test_import_brat (Fixture       *fixture,
   g_assert_cmpint (cli_json_int (stats, "annotations"), ==, 6);
   g_assert_cmpint (cli_json_int (stats, "relations"), ==, 4);
   g_assert_cmpint (cli_stats_tag_count (stats, "anaphora"), ==, 4);
-  g_assert_nonnull (cli_json_find (cli_stats_list (stats, "annotators"), "name", "Winston"));
+  {
+    g_autoptr(GVariant) annotators = cli_stats_list (stats, "annotators");
+    g_autoptr(GVariant) winston = cli_json_find (annotators, "name", "Winston");
+
+    g_assert_nonnull (winston);
+  }
 
   /* The input is untouched with -o. */
   g_clear_pointer (&stats, g_variant_unref);
