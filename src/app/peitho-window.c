@@ -384,6 +384,18 @@ drop_cb (PeithoWindow  *self,
     return FALSE;
 
   files = g_value_get_boxed (value);
+
+  /* Dropped on an assignment, files are the students' readings to collect. */
+  if (files != NULL && self->assignment_file != NULL)
+    {
+      g_autoptr(GListStore) readings = g_list_store_new (G_TYPE_FILE);
+
+      for (GSList *l = files; l != NULL; l = l->next)
+        g_list_store_append (readings, l->data);
+      _peitho_window_collect_readings (self, G_LIST_MODEL (readings));
+      return TRUE;
+    }
+
   for (GSList *l = files; l != NULL; l = l->next)
     {
       GFile *file = l->data;

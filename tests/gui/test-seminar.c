@@ -238,6 +238,66 @@ test_assignment_reading_collect (Fixture       *f,
   destroy_window (teacher);
 }
 
+/* Drops @files on @window as a file manager would, through its drop target. */
+static void
+drop_files (PeithoWindow *window,
+            GSList       *files)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+}
+
+/* Readings dropped on the assignment's window are collected, not opened. */
+static void
+test_readings_dropped (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char *ada_tags[][3] = { { "5", "10", "irony" }, { NULL } };
+  static const char *ben_tags[][3] = { { "15", "20", "metaphor" }, { NULL } };
+  g_autoptr(GFile) assignment = prepare_assignment (f);
+  g_autoptr(GFile) ada = read_as (f, assignment, "Ada", TRUE, ada_tags);
+  g_autoptr(GFile) ben = read_as (f, assignment, "Ben", FALSE, ben_tags);
+  g_autoptr(GSList) files = NULL;
+  g_auto(GStrv) students = NULL;
+  PeithoWindow *teacher, *seminar;
+
+  g_settings_set_string (f->settings, "annotator-name", "Teacher");
+  teacher = open_window (assignment);
+  files = g_slist_append (files, ada);
+  files = g_slist_append (files, ben);
+  drop_files (teacher, files);
+  wait_for_condition (collect_done, teacher);
+
+  /* The assignment stays open; the seminar is a window of its own. */
+  g_assert_true (g_file_equal (peitho_window_get_file (teacher), assignment));
+  seminar = _peitho_window_get_seminar_window_for_testing (teacher);
+  g_assert_nonnull (seminar);
+  g_assert_true (seminar != teacher);
+  students = peitho_seminar_dup_students (peitho_window_get_document (seminar));
+  g_assert_nonnull (students);
+  g_assert_cmpuint (g_strv_length (students), ==, 2);
+  g_assert_cmpuint (peitho_document_get_n_annotations (peitho_window_get_document (seminar)), ==, 2);
+
+  destroy_window (seminar);
+  destroy_window (teacher);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -247,6 +307,7 @@ main (int   argc,
 
 #define ADD(name, func) g_test_add ("/seminar/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("assignment-reading-collect", test_assignment_reading_collect);
+  ADD ("readings-dropped", test_readings_dropped);
 #undef ADD
 
   status = g_test_run ();
