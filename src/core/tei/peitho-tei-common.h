@@ -2,7 +2,9 @@
 #pragma once
 
 /* Private to the core: what the TEI reader, the writer and the importers
- * share. */
+ * share, one concern a file: peitho-tei-parse.c (parsing safely),
+ * peitho-tei-dom.c (reading and editing a tree), peitho-tei-dates.c (dates)
+ * and peitho-tei-save.c (the atomic save). */
 
 #include <gio/gio.h>
 #include <libxml/tree.h>
@@ -36,6 +38,13 @@ xmlDoc     *peitho_tei_parse_memory      (const char  *data,
                                           GError     **error);
 
 gboolean    peitho_tei_is_ncname         (const char  *str);
+
+/* TRUE for XML whitespace (space, tab, line feed, carriage return). */
+static inline gboolean
+peitho_tei_is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 /* TRUE if @node is an element in the TEI namespace called @name. */
 gboolean    peitho_tei_is                (const xmlNode *node,
