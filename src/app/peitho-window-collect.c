@@ -250,6 +250,57 @@ create_progress_window (PeithoWindow    *self,
   return GTK_WINDOW (window);
 }
 
+static int
+compare_file_names (gconstpointer a,
+                    gconstpointer b)
+{
+  g_autofree char *name_a = g_file_get_basename (*(GFile * const *) a);
+  g_autofree char *name_b = g_file_get_basename (*(GFile * const *) b);
+
+  return g_utf8_collate (name_a, name_b);
+}
+
+/* The readings in @folder: its .xml files but the assignment, by name. A
+ * folder is listed where it is chosen (a local listing of a seminar's few
+ * dozen files); the readings are then loaded in the background. A folder
+ * that cannot be listed is reported with the bad files. */
+static void
+add_folder (Collect *collect,
+            GFile   *folder)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  g_assert (collect != NULL);
+  g_assert (G_IS_FILE (folder));
+
+  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  while (children != NULL
+         && (info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (name, ".xml"))
+        {
+          g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+          if (!g_file_equal (child, collect->self->assignment_file))
+            g_ptr_array_add (found, g_steal_pointer (&child));
+        }
+      g_object_unref (info);
+    }
+  if (error != NULL)
+    g_string_append_printf (collect->problems, "%s\n", error->message);
+
+  g_ptr_array_sort (found, compare_file_names);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (collect->files, g_object_ref (g_ptr_array_index (found, i)));
+}
+
 void
 _peitho_window_collect_readings (PeithoWindow *self,
                                  GListModel   *files)
@@ -273,8 +324,10 @@ _peitho_window_collect_readings (PeithoWindow *self,
     {
       g_autoptr(GFile) file = g_list_model_get_item (files, i);
 
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY)
+        add_folder (collect, file);
       /* The assignment itself may be among the chosen files. */
-      if (!g_file_equal (file, self->assignment_file))
+      else if (!g_file_equal (file, self->assignment_file))
         g_ptr_array_add (collect->files, g_steal_pointer (&file));
     }
 
@@ -332,10 +385,37 @@ collect_readings_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static void
+collect_folder_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GFile) folder = NULL;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
+
+  if (self->assignment_file == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Collect Readings from a Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Collect"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  folder = g_file_get_parent (self->assignment_file);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 void
 _peitho_window_collect_update_actions (PeithoWindow *self)
 {
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.collect-readings",
+                                 self->assignment_file != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.collect-folder",
                                  self->assignment_file != NULL);
 }
 
@@ -344,6 +424,8 @@ _peitho_window_class_init_collect (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.collect-readings", NULL,
                                    collect_readings_action);
+  gtk_widget_class_install_action (widget_class, "win.collect-folder", NULL,
+                                   collect_folder_action);
 }
 
 gpointer

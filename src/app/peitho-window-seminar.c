@@ -253,6 +253,7 @@ _peitho_window_init_seminar (PeithoWindow *self)
 
   g_menu_append (section, _("_Prepare Assignment…"), "win.prepare-assignment");
   g_menu_append (section, _("_Collect Readings…"), "win.collect-readings");
+  g_menu_append (section, _("Collect Readings from a _Folder…"), "win.collect-folder");
   g_menu_insert_section (primary, 2, NULL, G_MENU_MODEL (section));
 
   create_banner (self);

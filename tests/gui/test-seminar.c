@@ -298,6 +298,54 @@ test_readings_dropped (Fixture       *f,
   destroy_window (teacher);
 }
 
+/* A folder of readings, dropped: its .xml files are collected (the other
+ * files in it, and the assignment should it be there, are not). */
+static void
+test_readings_folder (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *ada_tags[][3] = { { "5", "10", "irony" }, { NULL } };
+  static const char *ben_tags[][3] = { { "15", "20", "metaphor" }, { NULL } };
+  g_autoptr(GFile) assignment = prepare_assignment (f);
+  g_autoptr(GFile) ada = read_as (f, assignment, "Ada", TRUE, ada_tags);
+  g_autoptr(GFile) ben = read_as (f, assignment, "Ben", FALSE, ben_tags);
+  g_autofree char *folder_path = g_build_filename (f->dir, "readings", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autofree char *notes_path = g_build_filename (folder_path, "notes.txt", NULL);
+  g_autoptr(GSList) files = NULL;
+  g_auto(GStrv) students = NULL;
+  g_autoptr(GError) error = NULL;
+  PeithoWindow *teacher, *seminar;
+
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  for (GFile *reading = ada; reading != NULL; reading = reading == ada ? ben : NULL)
+    {
+      g_autofree char *name = g_file_get_basename (reading);
+      g_autoptr(GFile) copy = g_file_get_child (folder, name);
+
+      g_assert_true (g_file_copy (reading, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (g_file_set_contents (notes_path, "Not a reading.", -1, &error));
+
+  g_settings_set_string (f->settings, "annotator-name", "Teacher");
+  teacher = open_window (assignment);
+  files = g_slist_append (files, folder);
+  drop_files (teacher, files);
+  wait_for_condition (collect_done, teacher);
+
+  /* Nothing refused: notes.txt was not taken for a reading. */
+  g_assert_null (_peitho_window_get_last_error_for_testing (teacher));
+  seminar = _peitho_window_get_seminar_window_for_testing (teacher);
+  g_assert_nonnull (seminar);
+  students = peitho_seminar_dup_students (peitho_window_get_document (seminar));
+  g_assert_nonnull (students);
+  g_assert_cmpuint (g_strv_length (students), ==, 2);
+
+  destroy_window (seminar);
+  destroy_window (teacher);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,6 +356,7 @@ main (int   argc,
 #define ADD(name, func) g_test_add ("/seminar/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("assignment-reading-collect", test_assignment_reading_collect);
   ADD ("readings-dropped", test_readings_dropped);
+  ADD ("readings-folder", test_readings_folder);
 #undef ADD
 
   status = g_test_run ();
