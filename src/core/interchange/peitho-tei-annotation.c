@@ -607,19 +607,7 @@ peitho_tei_annotation_write (PeithoDocument  *document,
       rc |= xmlTextWriterEndElement (writer);
     }
   if (n_relations > 0)
-    {
-      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
-      rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "listRelation");
-      for (guint i = 0; i < n_relations; i++)
-        {
-          g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
-
-          rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
-          rc |= peitho_tei_write_relation (writer, relation);
-        }
-      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
-      rc |= xmlTextWriterEndElement (writer);
-    }
+    rc |= peitho_tei_write_list_relation (writer, relations);
   if (n > 0 || n_relations > 0)
     {
       rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n  ");

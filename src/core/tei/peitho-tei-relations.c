@@ -102,3 +102,26 @@ peitho_tei_write_relation (xmlTextWriter  *writer,
   rc |= xmlTextWriterEndElement (writer);
   return rc;
 }
+
+int
+peitho_tei_write_list_relation (xmlTextWriter *writer,
+                                GListModel    *relations)
+{
+  int rc = 0;
+
+  g_return_val_if_fail (writer != NULL, -1);
+  g_return_val_if_fail (G_IS_LIST_MODEL (relations), -1);
+
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+  rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "listRelation");
+  for (guint i = 0; i < g_list_model_get_n_items (relations); i++)
+    {
+      g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
+
+      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
+      rc |= peitho_tei_write_relation (writer, relation);
+    }
+  rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
+  rc |= xmlTextWriterEndElement (writer);
+  return rc;
+}

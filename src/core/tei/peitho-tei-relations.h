@@ -22,6 +22,10 @@ char *peitho_tei_read_relation_type (xmlNode        *relation);
  * results (negative on a failure). */
 int   peitho_tei_write_relation     (xmlTextWriter  *writer,
                                      PeithoRelation *relation);
+/* Writes a <listRelation> of all @relations (PeithoRelation), indented as a
+ * child of <standOff>. */
+int   peitho_tei_write_list_relation (xmlTextWriter *writer,
+                                      GListModel    *relations);
 /* Writes @name="#@id@suffix" when @id is not NULL. */
 int   peitho_tei_write_pointer      (xmlTextWriter  *writer,
                                      const char     *name,

@@ -350,19 +350,7 @@ write_stand_off (Writer        *self,
     }
 
   if (n_relations > 0)
-    {
-      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
-      rc |= xmlTextWriterStartElement (writer, (const xmlChar *) "listRelation");
-      for (guint i = 0; i < n_relations; i++)
-        {
-          g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
-
-          rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n      ");
-          rc |= peitho_tei_write_relation (writer, relation);
-        }
-      rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n    ");
-      rc |= xmlTextWriterEndElement (writer);
-    }
+    rc |= peitho_tei_write_list_relation (writer, relations);
 
   rc |= xmlTextWriterWriteRaw (writer, (const xmlChar *) "\n  ");
   rc |= xmlTextWriterEndElement (writer);
