@@ -454,6 +454,12 @@ peitho_window_dispose (GObject *object)
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
 
+  /* GTK 4.8 takes a reference on a popover holding the focus each time it
+   * is hidden or unparented, and keeps only the last one to drop it: with
+   * the focus in the tag chooser's search entry, popdown then unparent
+   * leaked the chooser. Let go of the focus first. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+
   /* A popover still up would keep itself (and its document) alive. */
   if (self->annotation_popover != NULL)
     {

@@ -307,14 +307,12 @@ annotation_at (PeithoWindow *window,
  * checks that it is there.
  *
  * Xvfb starts with the pointer in the middle of the screen, that is over
- * our windows and their popovers. A popover that opens under the pointer
- * gets an enter event, which makes GTK 4.8 arm its 500 ms tooltip timeout
- * for that popover. When the popover is unrealized before the timeout (the
- * window closes, or the popover is replaced), GTK 4.8 still asks the
- * popover's surface, now NULL, for the pointer position:
- * "gdk_surface_get_device_position: assertion 'GDK_IS_SURFACE (surface)'
- * failed", fatal in a test. That was the flake of test-window. No test
- * here moves the pointer on purpose, so it parks where nothing opens. */
+ * our windows and their popovers, where it would hover over whatever
+ * opens there and give the tests crossing and tooltip events that depend
+ * on the layout. No test here moves the pointer on purpose, so it parks
+ * where nothing opens. (That did not end the test-window flake: an autohide
+ * popover gets an enter event from its pointer grab wherever the pointer
+ * is. The flake was a leaked popover: see test_finalize in test-window.c.) */
 static void
 park_pointer (void)
 {
