@@ -95,7 +95,6 @@ add_relation_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *name_setting = NULL;
-  PeithoAnnotator *annotator;
   const char *from_id, *to_id, *type;
 
   g_assert (PEITHO_IS_WINDOW (widget));
@@ -105,11 +104,9 @@ add_relation_action (GtkWidget  *widget,
 
   g_variant_get (param, "(&s&s&s)", &from_id, &to_id, &type);
   name_setting = g_settings_get_string (self->settings, "annotator-name");
-  annotator = peitho_document_ensure_annotator (peitho_window_get_document (self), peitho_default_annotator_name (name_setting));
 
-  if (!peitho_history_add_relation (_peitho_window_get_history (self), type, from_id, to_id,
-                                    annotator ? peitho_annotator_get_id (annotator) : NULL,
-                                    NULL, &error))
+  if (!peitho_history_relate (_peitho_window_get_history (self), type, from_id, to_id,
+                              peitho_default_annotator_name (name_setting), NULL, &error))
     peitho_window_toast (self, error->message);
 }
 

@@ -357,6 +357,95 @@ test_new_annotator_undone (void)
   g_assert_false (peitho_document_session_get_modified (session));
 }
 
+/* The same for a relation: the first made under a new name brings its
+ * annotator, and undoing it takes them out again; redo brings them back
+ * with the same id. One named by an annotation stays through the undo. */
+static void
+test_new_relation_annotator_undone (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(GFile) file = temp_file ("relation-annotator.xml");
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, file, NULL);
+  PeithoHistory *history = peitho_document_session_get_history (session);
+  GListModel *annotators = peitho_document_get_annotators (document);
+  g_autoptr(PeithoDocument) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = tag (session, 0, 4, "metaphor");
+  g_autofree char *b = tag (session, 5, 10, "irony");
+  g_autofree char *r = NULL;
+  g_autofree char *s = NULL;
+  g_autofree char *c = NULL;
+  PeithoRelation *relation;
+
+  g_assert_true (save (session, NULL, &error));
+  g_assert_no_error (error);
+  saved = read_back (file);
+  g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 0);
+
+  g_assert_true (peitho_history_relate (history, "supports", a, b, "Ada Lovelace", &r, &error));
+  g_assert_no_error (error);
+  g_assert_true (peitho_document_session_get_modified (session));
+  g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 1);
+  relation = peitho_document_lookup_relation (document, r);
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (peitho_relation_get_annotator_id (relation), ==, "ann-ada-lovelace");
+
+  undo (session);
+  g_assert_null (peitho_document_lookup_relation (document, r));
+  g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 0);
+  g_assert_null (peitho_document_lookup_annotator (document, "ann-ada-lovelace"));
+  g_assert_false (peitho_document_session_get_modified (session));
+  peitho_test_assert_same_document (saved, document);
+
+  redo (session);
+  relation = peitho_document_lookup_relation (document, r);
+  g_assert_nonnull (relation);
+  g_assert_cmpstr (peitho_relation_get_annotator_id (relation), ==, "ann-ada-lovelace");
+  g_assert_cmpstr (peitho_annotator_get_name (peitho_document_lookup_annotator (document, "ann-ada-lovelace")),
+                   ==, "Ada Lovelace");
+  undo (session);
+  g_assert_null (peitho_document_lookup_annotator (document, "ann-ada-lovelace"));
+
+  /* Grace tags first: her relation's undo leaves her with her annotation. */
+  g_assert_true (peitho_history_annotate (history, 11, 16, "metaphor", "Grace", &c, &error));
+  g_assert_no_error (error);
+  g_assert_true (peitho_history_relate (history, "supports", c, a, "Grace", &s, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 1);
+  undo (session);
+  g_assert_null (peitho_document_lookup_relation (document, s));
+  g_assert_nonnull (peitho_document_lookup_annotator (document, "ann-grace"));
+  undo (session);
+  g_assert_null (peitho_document_lookup_annotator (document, "ann-grace"));
+  peitho_test_assert_same_document (saved, document);
+  g_assert_false (peitho_document_session_get_modified (session));
+
+  /* Nobody named: no annotator at all. */
+  g_clear_pointer (&r, g_free);
+  g_assert_true (peitho_history_relate (history, "supports", a, b, NULL, &r, &error));
+  g_assert_no_error (error);
+  g_assert_null (peitho_relation_get_annotator_id (peitho_document_lookup_relation (document, r)));
+  g_assert_cmpuint (g_list_model_get_n_items (annotators), ==, 0);
+}
+
+/* A relation that cannot be made (an unknown end) leaves no annotator. */
+static void
+test_failed_relation_adds_no_annotator (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, NULL, NULL);
+  PeithoHistory *history = peitho_document_session_get_history (session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a = tag (session, 0, 4, "metaphor");
+
+  g_assert_false (peitho_history_relate (history, "supports", a, "ann-nowhere", "Ada Lovelace", NULL,
+                                         &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (g_list_model_get_n_items (peitho_document_get_annotators (document)), ==, 0);
+  g_assert_true (peitho_history_can_undo (history));
+  g_assert_false (peitho_history_can_redo (history));
+}
+
 /* The core's own rule: an annotator still named cannot be taken out. */
 static void
 test_remove_annotator (void)
@@ -661,6 +750,8 @@ main (int   argc,
   g_test_add_func ("/session/undo-redo", test_undo_redo);
   g_test_add_func ("/session/modified-follows-undo", test_modified_follows_undo);
   g_test_add_func ("/session/new-annotator-undone", test_new_annotator_undone);
+  g_test_add_func ("/session/new-relation-annotator-undone", test_new_relation_annotator_undone);
+  g_test_add_func ("/session/failed-relation-adds-no-annotator", test_failed_relation_adds_no_annotator);
   g_test_add_func ("/session/remove-annotator", test_remove_annotator);
   g_test_add_func ("/session/backup-as-opened", test_backup_as_opened);
   g_test_add_func ("/session/imported-text", test_imported_text);

@@ -54,6 +54,92 @@ static const PeithoEditType remove_relation_edit = {
   N_("Remove Relation"), relation_delete, relation_insert, _peitho_relation_snapshot_free,
 };
 
+/* peitho_history_relate(): a relation whose annotator is named, not given
+ * by id, so that one who is new comes and goes with it. */
+typedef struct {
+  RelationEdit  relation;
+  char         *annotator_name;
+  gboolean      added_annotator;
+} RelateEdit;
+
+static void
+relate_edit_free (gpointer data)
+{
+  RelateEdit *edit = data;
+
+  g_free (edit->relation.id);
+  g_free (edit->relation.type);
+  g_free (edit->relation.from_id);
+  g_free (edit->relation.to_id);
+  g_free (edit->relation.annotator_id);
+  g_free (edit->annotator_name);
+  g_free (edit);
+}
+
+/* As annotate_redo() in peitho-history.c: the annotator is looked up (or
+ * added) on every redo, since another may have taken the id after an undo. */
+static gboolean
+relate_redo (PeithoDocument  *document,
+             gpointer         data,
+             GError         **error)
+{
+  RelateEdit *edit = data;
+  GListModel *annotators;
+  guint n_before;
+
+  g_assert (PEITHO_IS_DOCUMENT (document));
+  g_assert (edit != NULL && edit->relation.type != NULL);
+
+  annotators = peitho_document_get_annotators (document);
+  n_before = g_list_model_get_n_items (annotators);
+  g_clear_pointer (&edit->relation.annotator_id, g_free);
+  edit->added_annotator = FALSE;
+  if (edit->annotator_name != NULL)
+    {
+      PeithoAnnotator *annotator = peitho_document_ensure_annotator (document, edit->annotator_name);
+
+      edit->relation.annotator_id = g_strdup (peitho_annotator_get_id (annotator));
+      edit->added_annotator = g_list_model_get_n_items (annotators) > n_before;
+    }
+
+  if (!relation_insert (document, &edit->relation, error))
+    {
+      if (edit->added_annotator)
+        peitho_document_remove_annotator (document, edit->relation.annotator_id, NULL);
+      edit->added_annotator = FALSE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+relate_undo (PeithoDocument  *document,
+             gpointer         data,
+             GError         **error)
+{
+  RelateEdit *edit = data;
+  g_autoptr(GError) local_error = NULL;
+
+  g_assert (PEITHO_IS_DOCUMENT (document));
+  g_assert (edit != NULL && edit->relation.id != NULL);
+
+  if (!relation_delete (document, &edit->relation, error))
+    return FALSE;
+
+  /* Still named by something the history did not undo: they stay. */
+  if (edit->added_annotator
+      && !peitho_document_remove_annotator (document, edit->relation.annotator_id, &local_error))
+    g_debug ("Annotator %s kept: %s", edit->relation.annotator_id, local_error->message);
+  edit->added_annotator = FALSE;
+
+  return TRUE;
+}
+
+static const PeithoEditType relate_edit = {
+  N_("Add Relation"), relate_redo, relate_undo, relate_edit_free,
+};
+
 gboolean
 peitho_history_add_relation (PeithoHistory  *self,
                              const char     *type,
@@ -78,6 +164,34 @@ peitho_history_add_relation (PeithoHistory  *self,
     return FALSE;
   if (out_id != NULL)
     *out_id = g_strdup (edit->id);
+  return TRUE;
+}
+
+gboolean
+peitho_history_relate (PeithoHistory  *self,
+                       const char     *type,
+                       const char     *from_id,
+                       const char     *to_id,
+                       const char     *annotator_name,
+                       char          **out_id,
+                       GError        **error)
+{
+  RelateEdit *edit;
+
+  g_return_val_if_fail (PEITHO_IS_HISTORY (self), FALSE);
+  g_return_val_if_fail (type != NULL && from_id != NULL && to_id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  edit = g_new0 (RelateEdit, 1);
+  edit->relation.type = g_strdup (type);
+  edit->relation.from_id = g_strdup (from_id);
+  edit->relation.to_id = g_strdup (to_id);
+  edit->annotator_name = g_strdup (annotator_name);
+
+  if (!peitho_history_perform (self, &relate_edit, edit, error))
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = g_strdup (edit->relation.id);
   return TRUE;
 }
 

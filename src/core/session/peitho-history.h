@@ -86,6 +86,16 @@ gboolean       peitho_history_add_relation      (PeithoHistory        *self,
                                                  const char           *annotator_id,
                                                  char                **out_id,
                                                  GError              **error);
+/* A new relation by the annotator named @annotator_name (NULL: nobody). As
+ * with peitho_history_annotate(), an annotator the document does not have
+ * yet comes with the relation in the same edit and goes with its undo. */
+gboolean       peitho_history_relate            (PeithoHistory        *self,
+                                                 const char           *type,
+                                                 const char           *from_id,
+                                                 const char           *to_id,
+                                                 const char           *annotator_name,
+                                                 char                **out_id,
+                                                 GError              **error);
 gboolean       peitho_history_remove_relation   (PeithoHistory        *self,
                                                  PeithoRelation       *relation,
                                                  GError              **error);
