@@ -37,6 +37,8 @@ static void
 cell_color (PeithoMeasure  measure,
             GdkRGBA       *color)
 {
+  g_assert (color != NULL);
+
   if (!peitho_measure_is_defined (measure))
     *color = (GdkRGBA) { 0.6, 0.6, 0.6, 0.15 };
   else if (measure.value >= 0)
@@ -49,12 +51,18 @@ static PangoLayout *
 make_layout (PeithoAgreementMap *self,
              const char         *text)
 {
+  g_assert (PEITHO_IS_AGREEMENT_MAP (self));
+  g_assert (text != NULL);
+
   return gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
 }
 
 static void
 measure_labels (PeithoAgreementMap *self)
 {
+  g_assert (PEITHO_IS_AGREEMENT_MAP (self));
+  g_assert (self->n == 0 || g_strv_length (self->names) == self->n);
+
   self->label_width = 0;
   for (guint i = 0; i < self->n; i++)
     {
@@ -79,6 +87,9 @@ peitho_agreement_map_measure (GtkWidget      *widget,
   PeithoAgreementMap *self = PEITHO_AGREEMENT_MAP (widget);
   int size = 0;
 
+  g_assert (PEITHO_IS_AGREEMENT_MAP (self));
+  g_assert (minimum != NULL && natural != NULL);
+
   if (self->n > 0)
     {
       size = (self->n + 1) * (CELL + GAP);
@@ -100,6 +111,10 @@ append_text (GtkSnapshot   *snapshot,
 {
   int w, h;
 
+  g_assert (snapshot != NULL);
+  g_assert (PANGO_IS_LAYOUT (layout));
+  g_assert (color != NULL);
+
   pango_layout_get_pixel_size (layout, &w, &h);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (centre ? x + (width - w) / 2.0 : x,
@@ -115,6 +130,9 @@ peitho_agreement_map_snapshot (GtkWidget   *widget,
   PeithoAgreementMap *self = PEITHO_AGREEMENT_MAP (widget);
   int left = self->label_width + PAD;
   GdkRGBA fg, white = { 1, 1, 1, 1 };
+
+  g_assert (PEITHO_IS_AGREEMENT_MAP (self));
+  g_assert (self->n == 0 || (self->names != NULL && self->cells != NULL));
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
 
@@ -161,6 +179,9 @@ peitho_agreement_map_query_tooltip (GtkWidget  *widget,
   g_autofree char *text = NULL;
   guint a, b;
 
+  g_assert (PEITHO_IS_AGREEMENT_MAP (self));
+  g_assert (GTK_IS_TOOLTIP (tooltip));
+
   if (keyboard_mode)
     {
       gtk_tooltip_set_text (tooltip, self->description);
@@ -184,6 +205,8 @@ static void
 peitho_agreement_map_finalize (GObject *object)
 {
   PeithoAgreementMap *self = (PeithoAgreementMap *)object;
+
+  g_assert (PEITHO_IS_AGREEMENT_MAP (self));
 
   g_clear_pointer (&self->names, g_strfreev);
   g_clear_pointer (&self->cells, g_free);

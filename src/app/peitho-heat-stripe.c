@@ -27,6 +27,9 @@ shown_students (PeithoHeatStripe *self,
   GHashTable *shown = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = g_list_model_get_n_items (self->students);
 
+  g_assert (PEITHO_IS_HEAT_STRIPE (self));
+  g_assert (n_shown != NULL);
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PeithoAnnotator) student = g_list_model_get_item (self->students, i);
@@ -51,6 +54,10 @@ count_marked (PeithoHeatStripe *self,
               GPtrArray        *tags)
 {
   g_autoptr(GHashTable) marked = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_assert (PEITHO_IS_HEAT_STRIPE (self));
+  g_assert (shown != NULL && annotations != NULL);
+  g_assert (start <= end);
 
   for (guint i = 0; i < annotations->len; i++)
     {
@@ -79,6 +86,9 @@ peitho_heat_stripe_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
+  g_assert (PEITHO_IS_HEAT_STRIPE (widget));
+  g_assert (minimum != NULL && natural != NULL);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = STRIPE_WIDTH + STRIPE_GAP;
   else
@@ -101,6 +111,11 @@ peitho_heat_stripe_snapshot_line (GtkSourceGutterRenderer *renderer,
   int y, height, line_y, line_height;
   guint n_shown;
   gsize so, eo;
+
+  g_assert (PEITHO_IS_HEAT_STRIPE (self));
+  g_assert (GTK_SOURCE_IS_GUTTER_LINES (lines));
+  g_assert (line >= gtk_source_gutter_lines_get_first (lines));
+  g_assert (line <= gtk_source_gutter_lines_get_last (lines));
 
   if (document == NULL || !peitho_highlighter_get_text_complete (self->highlighter))
     return;
@@ -169,6 +184,9 @@ peitho_heat_stripe_query_tooltip (GtkWidget  *widget,
   int bx, by;
   guint n_marked;
 
+  g_assert (PEITHO_IS_HEAT_STRIPE (self));
+  g_assert (GTK_IS_TOOLTIP (tooltip));
+
   if (view == NULL || !peitho_highlighter_get_text_complete (self->highlighter))
     return FALSE;
 
@@ -190,6 +208,8 @@ static void
 peitho_heat_stripe_dispose (GObject *object)
 {
   PeithoHeatStripe *self = (PeithoHeatStripe *)object;
+
+  g_assert (PEITHO_IS_HEAT_STRIPE (self));
 
   if (self->highlighter != NULL)
     g_signal_handlers_disconnect_by_data (self->highlighter, self);

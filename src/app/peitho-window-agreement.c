@@ -97,6 +97,8 @@ heading (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
+  g_assert (text != NULL);
+
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 18);
   gtk_widget_set_margin_top (label, 12);

@@ -17,12 +17,17 @@
 static PeithoHighlighter *
 get_highlighter (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self->view));
+
   return peitho_annotation_view_get_highlighter (self->view);
 }
 
 static PeithoDocument *
 get_document (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   return self->session ? peitho_document_session_get_document (self->session) : NULL;
 }
 
@@ -31,6 +36,9 @@ student_position (PeithoWindow *self,
                   const char   *annotator_id)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (annotator_id != NULL);
 
   for (guint i = 0; i < n; i++)
     {
@@ -68,6 +76,9 @@ dup_shown_students (PeithoWindow *self)
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
 
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (G_IS_LIST_STORE (self->students));
+
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PeithoAnnotator) student = g_list_model_get_item (G_LIST_MODEL (self->students), i);
@@ -86,6 +97,10 @@ update_details (PeithoWindow            *self,
   PeithoDocument *document = get_document (self);
   PeithoTagSet *tag_set = document ? peitho_document_get_tag_set (document) : NULL;
   g_autoptr(GString) details = g_string_new (NULL);
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (passage == NULL || PEITHO_IS_DISCUSSION_PASSAGE (passage));
+  g_assert (GTK_IS_LABEL (self->discussion_details));
 
   for (guint i = 0; passage && i < peitho_discussion_passage_get_n_readers (passage); i++)
     {
@@ -135,6 +150,10 @@ static void
 discussion_activate_cb (PeithoWindow *self,
                         guint         position)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (self->discussion != NULL);
+  g_assert (position < g_list_model_get_n_items (self->discussion));
+
   _peitho_window_compare_show_passage (self, position);
 }
 
@@ -145,6 +164,9 @@ recompute_discussion (PeithoWindow *self)
   g_autoptr(GListModel) passages = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) shown = NULL;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (GTK_IS_SINGLE_SELECTION (self->discussion_selection));
 
   if (document != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->students)) >= 2)
     {
@@ -170,6 +192,9 @@ recompute_idle_cb (gpointer user_data)
 {
   PeithoWindow *self = user_data;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (self->discussion_idle_id != 0);
+
   self->discussion_idle_id = 0;
   recompute_discussion (self);
   return G_SOURCE_REMOVE;
@@ -179,6 +204,8 @@ recompute_idle_cb (gpointer user_data)
 static void
 document_changed_cb (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (self->discussion_idle_id == 0)
     self->discussion_idle_id = g_idle_add (recompute_idle_cb, self);
 }
@@ -250,6 +277,9 @@ create_discuss_page (PeithoWindow *self)
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *list;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (self->discussion_selection == NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "title-4");
@@ -324,6 +354,8 @@ free_id_cb (gpointer  data,
 static char *
 rgba_to_hex (const GdkRGBA *color)
 {
+  g_assert (color != NULL);
+
   return g_strdup_printf ("#%02x%02x%02x", (guint) (color->red * 255 + 0.5),
                           (guint) (color->green * 255 + 0.5), (guint) (color->blue * 255 + 0.5));
 }
@@ -359,6 +391,9 @@ create_student_row_cb (gpointer item,
 static void
 rebuild_students_list (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (GTK_IS_LIST_BOX (self->students_list));
+
   gtk_list_box_bind_model (self->students_list, G_LIST_MODEL (self->students),
                            create_student_row_cb, self, NULL);
 }
@@ -366,6 +401,8 @@ rebuild_students_list (PeithoWindow *self)
 static void
 filter_changed (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   rebuild_students_list (self);
   recompute_discussion (self);
 }
@@ -376,6 +413,8 @@ compare_all_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
+
+  g_assert (PEITHO_IS_WINDOW (widget));
 
   peitho_highlighter_show_all_annotators (get_highlighter (self));
   filter_changed (self);
@@ -389,6 +428,9 @@ compare_only_action (GtkWidget  *widget,
   PeithoWindow *self = PEITHO_WINDOW (widget);
   const char *only = g_variant_get_string (parameter, NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+
+  g_assert (PEITHO_IS_WINDOW (widget));
+  g_assert (g_variant_is_of_type (parameter, G_VARIANT_TYPE_STRING));
 
   for (guint i = 0; i < n; i++)
     {
@@ -405,6 +447,10 @@ color_by_student_cb (GSimpleAction *action,
                      GVariant      *state,
                      PeithoWindow  *self)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+  g_assert (g_variant_is_of_type (state, G_VARIANT_TYPE_BOOLEAN));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   g_simple_action_set_state (action, state);
   peitho_highlighter_set_color_by_annotator (get_highlighter (self), g_variant_get_boolean (state));
 }
@@ -414,6 +460,10 @@ anonymise_cb (GSimpleAction *action,
               GVariant      *state,
               PeithoWindow  *self)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+  g_assert (g_variant_is_of_type (state, G_VARIANT_TYPE_BOOLEAN));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   g_simple_action_set_state (action, state);
   self->anonymise = g_variant_get_boolean (state);
   filter_changed (self);
@@ -430,6 +480,9 @@ create_compare_popover (PeithoWindow *self)
   GtkWidget *anonymise = gtk_check_button_new_with_mnemonic (_("A_nonymise Students"));
   GtkWidget *present = gtk_button_new_with_mnemonic (_("_Present"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (self->students_list == NULL);
 
   gtk_widget_set_tooltip_text (present, _("Full screen, large type, the passages to discuss "
                                           "stepped through with the arrow keys"));
@@ -471,6 +524,9 @@ fill_students (PeithoWindow *self)
   PeithoDocument *document = get_document (self);
   g_auto(GStrv) ids = NULL;
 
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (G_IS_LIST_STORE (self->students));
+
   g_list_store_remove_all (self->students);
   if (document == NULL)
     return;
@@ -502,6 +558,9 @@ set_comparing (PeithoWindow *self,
                gboolean      comparing)
 {
   static const char * const map_actions[] = { "color-by-student", "anonymise" };
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (GTK_IS_MENU_BUTTON (self->compare_button));
 
   gtk_widget_set_visible (GTK_WIDGET (self->compare_button), comparing);
   gtk_widget_set_visible (GTK_WIDGET (self->heat_stripe), comparing);

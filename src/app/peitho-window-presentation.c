@@ -13,6 +13,9 @@
 static GtkWidget *
 get_header_bar (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (GTK_IS_MENU_BUTTON (self->primary_menu_button));
+
   return gtk_widget_get_ancestor (GTK_WIDGET (self->primary_menu_button), ADW_TYPE_HEADER_BAR);
 }
 
@@ -21,6 +24,9 @@ set_presenting (PeithoWindow *self,
                 gboolean      presenting)
 {
   GtkWidget *separator = adw_flap_get_separator (self->flap);
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (ADW_IS_FLAP (self->flap));
 
   presenting = !!presenting;
   if (self->presenting == presenting)
@@ -55,6 +61,10 @@ presentation_cb (GSimpleAction *action,
                  GVariant      *state,
                  PeithoWindow  *self)
 {
+  g_assert (G_IS_SIMPLE_ACTION (action));
+  g_assert (g_variant_is_of_type (state, G_VARIANT_TYPE_BOOLEAN));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   g_simple_action_set_state (action, state);
   set_presenting (self, g_variant_get_boolean (state));
 }
@@ -62,6 +72,8 @@ presentation_cb (GSimpleAction *action,
 static void
 leave (PeithoWindow *self)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   g_action_group_change_action_state (G_ACTION_GROUP (self), "presentation",
                                       g_variant_new_boolean (FALSE));
 }
@@ -74,6 +86,10 @@ step (PeithoWindow *self,
   guint n = self->discussion ? g_list_model_get_n_items (self->discussion) : 0;
   guint selected = gtk_single_selection_get_selected (self->discussion_selection);
   guint next;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (GTK_IS_SINGLE_SELECTION (self->discussion_selection));
+  g_assert (delta == 1 || delta == -1);
 
   if (n == 0)
     return;
@@ -125,6 +141,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 PeithoWindow          *self)
 {
+  g_assert (GTK_IS_EVENT_CONTROLLER_KEY (controller));
+  g_assert (PEITHO_IS_WINDOW (self));
+
   return _peitho_window_presentation_key (self, keyval, state);
 }
 
@@ -134,6 +153,8 @@ fullscreened_cb (PeithoWindow *self,
                  GParamSpec   *pspec,
                  gpointer      user_data)
 {
+  g_assert (PEITHO_IS_WINDOW (self));
+
   if (self->presenting && self->was_fullscreen && !gtk_window_is_fullscreen (GTK_WINDOW (self)))
     leave (self);
   self->was_fullscreen = gtk_window_is_fullscreen (GTK_WINDOW (self));
