@@ -333,6 +333,31 @@ create_discuss_page (PeithoWindow *self)
 
 /* The students' filter */
 
+/* The sidebar's counts follow the students shown. */
+static void
+update_counts (PeithoWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) hidden = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  if (self->session == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotator) student = g_list_model_get_item (G_LIST_MODEL (self->students), i);
+      const char *id = peitho_annotator_get_id (student);
+
+      if (peitho_highlighter_is_annotator_hidden (get_highlighter (self), id))
+        g_strv_builder_add (builder, id);
+    }
+  hidden = g_strv_builder_end (builder);
+  peitho_count_model_set_hidden_annotators (peitho_document_session_get_counts (self->session),
+                                            (const char * const *) hidden);
+}
+
 static void
 student_toggled_cb (GtkCheckButton *button,
                     const char     *id)
@@ -341,6 +366,7 @@ student_toggled_cb (GtkCheckButton *button,
 
   peitho_highlighter_set_annotator_hidden (get_highlighter (self), id,
                                            !gtk_check_button_get_active (button));
+  update_counts (self);
   recompute_discussion (self);
 }
 
@@ -404,6 +430,7 @@ filter_changed (PeithoWindow *self)
   g_assert (PEITHO_IS_WINDOW (self));
 
   rebuild_students_list (self);
+  update_counts (self);
   recompute_discussion (self);
 }
 

@@ -43,11 +43,26 @@ count_annotation (PeithoDocument   *self,
                   int               delta)
 {
   const char *tag_id = peitho_annotation_get_tag_id (annotation);
+  const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
+
+  g_assert (PEITHO_IS_DOCUMENT (self));
+  g_assert (PEITHO_IS_ANNOTATION (annotation));
+  g_assert (delta == 1 || delta == -1);
 
   _peitho_document_count_add (self->tag_counts, tag_id, delta);
   _peitho_document_count_add (self->group_counts, group_of_tag (self, tag_id), delta);
-  _peitho_document_count_add (self->annotator_counts,
-                              peitho_annotation_get_annotator_id (annotation), delta);
+  _peitho_document_count_add (self->annotator_counts, annotator_id, delta);
+  if (annotator_id != NULL)
+    {
+      GHashTable *tags = g_hash_table_lookup (self->annotator_tag_counts, annotator_id);
+
+      if (tags == NULL)
+        {
+          tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert (self->annotator_tag_counts, g_strdup (annotator_id), tags);
+        }
+      _peitho_document_count_add (tags, tag_id, delta);
+    }
 }
 
 GListModel *
@@ -346,6 +361,21 @@ peitho_document_count_annotator (PeithoDocument *self,
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
 
   return _peitho_document_count_get (self->annotator_counts, annotator_id);
+}
+
+guint
+peitho_document_count_annotator_tag (PeithoDocument *self,
+                                     const char     *annotator_id,
+                                     const char     *tag_id)
+{
+  GHashTable *tags;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
+
+  if (annotator_id == NULL
+      || !(tags = g_hash_table_lookup (self->annotator_tag_counts, annotator_id)))
+    return 0;
+  return _peitho_document_count_get (tags, tag_id);
 }
 
 /*

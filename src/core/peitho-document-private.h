@@ -73,6 +73,9 @@ struct _PeithoDocument
   GHashTable *tag_counts;
   GHashTable *group_counts;
   GHashTable *annotator_counts;
+  /* annotator id -> (tag id -> guint *count): what a filter of annotators
+   * shown counts (the seminar's compare view) */
+  GHashTable *annotator_tag_counts;
   GHashTable *relation_type_counts;
 
   /* Highest number given or seen in "aN" / "rN" ids, so that ids are never

@@ -173,6 +173,7 @@ peitho_document_finalize (GObject *object)
   g_clear_pointer (&self->tag_counts, g_hash_table_unref);
   g_clear_pointer (&self->group_counts, g_hash_table_unref);
   g_clear_pointer (&self->annotator_counts, g_hash_table_unref);
+  g_clear_pointer (&self->annotator_tag_counts, g_hash_table_unref);
   g_clear_pointer (&self->relation_type_counts, g_hash_table_unref);
 
   G_OBJECT_CLASS (peitho_document_parent_class)->finalize (object);
@@ -308,6 +309,8 @@ peitho_document_init (PeithoDocument *self)
   self->tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->group_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->annotator_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->annotator_tag_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                      (GDestroyNotify) g_hash_table_unref);
   self->relation_type_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   tag_set = peitho_tag_set_new ("peitho-empty", NULL);

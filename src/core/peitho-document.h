@@ -267,6 +267,10 @@ guint           peitho_document_count_group           (PeithoDocument *self,
                                                        const char     *group_id);
 guint           peitho_document_count_annotator       (PeithoDocument *self,
                                                        const char     *annotator_id);
+/* The annotations of one annotator with one tag. */
+guint           peitho_document_count_annotator_tag   (PeithoDocument *self,
+                                                       const char     *annotator_id,
+                                                       const char     *tag_id);
 
 /*
  * Relations. A GListModel of PeithoRelation, in the order added.

@@ -446,6 +446,81 @@ test_failed_relation_adds_no_annotator (void)
   g_assert_false (peitho_history_can_redo (history));
 }
 
+static void
+assert_counts (PeithoCountModel *counts,
+               guint             metaphor,
+               guint             irony,
+               guint             total)
+{
+  g_assert_cmpuint (peitho_count_item_get_count (peitho_count_model_lookup (counts, "metaphor")), ==,
+                    metaphor);
+  g_assert_cmpuint (peitho_count_item_get_count (peitho_count_model_lookup (counts, "irony")), ==, irony);
+  g_assert_cmpuint (peitho_count_item_get_count (peitho_count_model_lookup (counts, "figures")), ==,
+                    metaphor + irony);
+  g_assert_cmpuint (peitho_count_model_get_total (counts), ==, total);
+}
+
+/* With annotators hidden (students in the compare view), the tags, groups
+ * and total count only the others' annotations, through edits, undo and a
+ * new tag set; the annotators' own items keep their counts. */
+static void
+test_counts_of_annotators_shown (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, NULL, NULL);
+  PeithoHistory *history = peitho_document_session_get_history (session);
+  PeithoCountModel *counts = peitho_document_session_get_counts (session);
+  const char *ada_only[] = { "ann-ada", NULL };
+  const char *both[] = { "ann-ada", "ann-ben", NULL };
+  g_autoptr(PeithoTagSet) set = make_tag_set ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *a1 = NULL;
+  g_autofree char *a2 = NULL;
+  g_autofree char *b1 = NULL;
+  g_autofree char *nobody = tag (session, 20, 25, "irony");
+
+  g_assert_true (peitho_history_annotate (history, 0, 4, "metaphor", "Ada", &a1, &error));
+  g_assert_true (peitho_history_annotate (history, 5, 10, "irony", "Ada", &a2, &error));
+  g_assert_true (peitho_history_annotate (history, 0, 4, "irony", "Ben", &b1, &error));
+  g_assert_no_error (error);
+  assert_counts (counts, 1, 3, 4);
+
+  peitho_count_model_set_hidden_annotators (counts, ada_only);
+  g_assert_true (peitho_count_model_is_annotator_hidden (counts, "ann-ada"));
+  g_assert_false (peitho_count_model_is_annotator_hidden (counts, "ann-ben"));
+  assert_counts (counts, 0, 2, 2);
+  g_assert_cmpuint (peitho_count_item_get_count (peitho_count_model_lookup_annotator (counts, "ann-ada")),
+                    ==, 2);
+
+  /* Edits by the hidden and by the shown. */
+  g_assert_true (peitho_history_set_tag (history, peitho_document_lookup_annotation (document, a2),
+                                         "metaphor", &error));
+  g_assert_no_error (error);
+  assert_counts (counts, 0, 2, 2);
+  g_assert_true (peitho_history_set_tag (history, peitho_document_lookup_annotation (document, b1),
+                                         "metaphor", &error));
+  g_assert_no_error (error);
+  assert_counts (counts, 1, 1, 2);
+  undo (session);
+  assert_counts (counts, 0, 2, 2);
+  g_assert_true (peitho_history_annotate (history, 11, 16, "irony", "Ada", NULL, &error));
+  g_assert_no_error (error);
+  assert_counts (counts, 0, 2, 2);
+  undo (session);
+
+  /* A new tag set rebuilds the items with the filter kept. */
+  g_assert_true (peitho_history_set_tag_set (history, set, &error));
+  g_assert_no_error (error);
+  assert_counts (counts, 0, 2, 2);
+
+  peitho_count_model_set_hidden_annotators (counts, both);
+  assert_counts (counts, 0, 1, 1);
+  peitho_count_model_set_hidden_annotators (counts, NULL);
+  g_assert_false (peitho_count_model_is_annotator_hidden (counts, "ann-ada"));
+  /* Ada's irony is a metaphor now. */
+  assert_counts (counts, 2, 2, 4);
+}
+
 /* The core's own rule: an annotator still named cannot be taken out. */
 static void
 test_remove_annotator (void)
@@ -752,6 +827,7 @@ main (int   argc,
   g_test_add_func ("/session/new-annotator-undone", test_new_annotator_undone);
   g_test_add_func ("/session/new-relation-annotator-undone", test_new_relation_annotator_undone);
   g_test_add_func ("/session/failed-relation-adds-no-annotator", test_failed_relation_adds_no_annotator);
+  g_test_add_func ("/session/counts-of-annotators-shown", test_counts_of_annotators_shown);
   g_test_add_func ("/session/remove-annotator", test_remove_annotator);
   g_test_add_func ("/session/backup-as-opened", test_backup_as_opened);
   g_test_add_func ("/session/imported-text", test_imported_text);

@@ -153,6 +153,16 @@ assert_tag_ranges (PeithoWindow *window,
   while (gtk_text_iter_forward_char (&iter));
 }
 
+/* The sidebar's count of @tag_id. */
+static guint
+sidebar_count (PeithoWindow *window,
+               const char   *tag_id)
+{
+  PeithoCountModel *counts = PEITHO_COUNT_MODEL (peitho_window_get_count_model (window));
+
+  return peitho_count_item_get_count (peitho_count_model_lookup (counts, tag_id));
+}
+
 static void
 test_filter (Fixture       *f,
              gconstpointer  data)
@@ -169,6 +179,8 @@ test_filter (Fixture       *f,
   g_assert_cmpint (kremlin.start, <, dirtiest.start);
   assert_tag_ranges (window, irony, both, 2);
   assert_tag_ranges (window, metaphor, &dirtiest, 1);
+  g_assert_cmpuint (sidebar_count (window, "irony"), ==, 2);
+  g_assert_cmpuint (sidebar_count (window, "claim"), ==, 3);
 
   /* Ada only: her irony, her metaphor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-only", "s",
@@ -177,6 +189,10 @@ test_filter (Fixture       *f,
   assert_tag_ranges (window, irony, &kremlin, 1);
   assert_tag_ranges (window, metaphor, &dirtiest, 1);
   g_assert_true (peitho_highlighter_is_annotator_hidden (highlighter, student_id (window, 1)));
+  /* The sidebar counts hers alone. */
+  g_assert_cmpuint (sidebar_count (window, "irony"), ==, 1);
+  g_assert_cmpuint (sidebar_count (window, "metaphor"), ==, 1);
+  g_assert_cmpuint (sidebar_count (window, "claim"), ==, 1);
 
   /* Ben only: his irony, no metaphor. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-only", "s",
@@ -184,6 +200,8 @@ test_filter (Fixture       *f,
   iterate ();
   assert_tag_ranges (window, irony, &dirtiest, 1);
   assert_tag_ranges (window, metaphor, NULL, 0);
+  g_assert_cmpuint (sidebar_count (window, "irony"), ==, 1);
+  g_assert_cmpuint (sidebar_count (window, "metaphor"), ==, 0);
 
   /* A chosen set, by the filter's check buttons: Ben and Carla. */
   {
@@ -199,6 +217,7 @@ test_filter (Fixture       *f,
     g_assert_false (peitho_highlighter_is_annotator_hidden (highlighter, student_id (window, 2)));
     assert_tag_ranges (window, irony, &dirtiest, 1);
     assert_tag_ranges (window, text_tag (window, "claim"), &fools, 1);
+    g_assert_cmpuint (sidebar_count (window, "claim"), ==, 2);
   }
 
   /* The heat stripe counts the students shown: Ben and Carla. */
@@ -225,6 +244,8 @@ test_filter (Fixture       *f,
     g_clear_pointer (&summary, g_free);
     summary = peitho_heat_stripe_dup_summary (stripe, fools.start, fools.end, &n_marked);
     g_assert_cmpstr (summary, ==, "3 of 3 students: Claim");
+    g_assert_cmpuint (sidebar_count (window, "claim"), ==, 3);
+    g_assert_cmpuint (sidebar_count (window, "irony"), ==, 2);
   }
 
   /* Everyone again, coloured by student. */

@@ -20,6 +20,10 @@ struct _PeithoCountModel
   GHashTable     *annotator_items; /* annotator id -> item */
   GListStore     *relation_types;  /* PeithoCountItem per relation type */
   GHashTable     *type_items;      /* type -> item */
+
+  /* Annotator ids whose annotations the tags, groups and total leave out
+   * (students hidden in the compare view); empty: everyone counts. */
+  GHashTable     *hidden_annotators;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -85,6 +89,61 @@ set_total (PeithoCountModel *self,
     }
 }
 
+/* The counts below come from those the document keeps up to date, less
+ * what the hidden annotators have: O(hidden annotators), never a scan of
+ * the annotations. */
+static guint
+shown_tag_count (PeithoCountModel *self,
+                 const char       *tag_id)
+{
+  guint count = peitho_document_count_tag (self->document, tag_id);
+  GHashTableIter iter;
+  gpointer annotator_id;
+
+  g_assert (PEITHO_IS_COUNT_MODEL (self));
+  g_assert (tag_id != NULL);
+
+  g_hash_table_iter_init (&iter, self->hidden_annotators);
+  while (g_hash_table_iter_next (&iter, &annotator_id, NULL))
+    count -= peitho_document_count_annotator_tag (self->document, annotator_id, tag_id);
+  return count;
+}
+
+static guint
+shown_group_count (PeithoCountModel *self,
+                   const char       *group_id)
+{
+  guint count = peitho_document_count_group (self->document, group_id);
+  PeithoTagGroup *group = peitho_tag_set_lookup_group (self->tag_set, group_id);
+  GHashTableIter iter;
+  gpointer annotator_id;
+
+  g_assert (PEITHO_IS_COUNT_MODEL (self));
+  g_assert (group_id != NULL);
+
+  g_hash_table_iter_init (&iter, self->hidden_annotators);
+  while (group != NULL && g_hash_table_iter_next (&iter, &annotator_id, NULL))
+    for (guint i = 0; i < peitho_tag_group_get_n_tags (group); i++)
+      count -= peitho_document_count_annotator_tag (self->document, annotator_id,
+                                                    peitho_tag_get_id (peitho_tag_group_get_tag (group, i)));
+  return count;
+}
+
+static guint
+shown_total (PeithoCountModel *self)
+{
+  guint count = peitho_document_get_n_annotations (self->document);
+  GHashTableIter iter;
+  gpointer annotator_id;
+
+  g_assert (PEITHO_IS_COUNT_MODEL (self));
+
+  g_hash_table_iter_init (&iter, self->hidden_annotators);
+  while (g_hash_table_iter_next (&iter, &annotator_id, NULL))
+    count -= peitho_document_count_annotator (self->document, annotator_id);
+  return count;
+}
+
 /* Reads one tag's and its group's counts from the document, which keeps
  * them up to date in O(1). */
 static void
@@ -98,7 +157,7 @@ update_tag (PeithoCountModel *self,
     return;
 
   if ((item = g_hash_table_lookup (self->by_id, tag_id)))
-    peitho_count_item_set_count (item, peitho_document_count_tag (self->document, tag_id));
+    peitho_count_item_set_count (item, shown_tag_count (self, tag_id));
 
   tag = peitho_tag_set_lookup_tag (self->tag_set, tag_id);
   if (tag != NULL && peitho_tag_get_group_id (tag) != NULL)
@@ -106,7 +165,7 @@ update_tag (PeithoCountModel *self,
       const char *group_id = peitho_tag_get_group_id (tag);
 
       if ((item = g_hash_table_lookup (self->by_id, group_id)))
-        peitho_count_item_set_count (item, peitho_document_count_group (self->document, group_id));
+        peitho_count_item_set_count (item, shown_group_count (self, group_id));
     }
 }
 
@@ -151,8 +210,7 @@ rebuild (PeithoCountModel *self)
         GListStore *children = G_LIST_STORE (peitho_count_item_get_children (group_item));
         const char *group_id = peitho_tag_group_get_id (group);
 
-        peitho_count_item_set_count (group_item,
-                                     peitho_document_count_group (self->document, group_id));
+        peitho_count_item_set_count (group_item, shown_group_count (self, group_id));
         g_hash_table_insert (self->by_id, (char *)peitho_count_item_get_id (group_item), group_item);
 
         for (guint j = 0; j < peitho_tag_group_get_n_tags (group); j++)
@@ -161,7 +219,7 @@ rebuild (PeithoCountModel *self)
             g_autoptr(PeithoCountItem) item = peitho_count_item_new_for_tag (tag);
             const char *tag_id = peitho_tag_get_id (tag);
 
-            peitho_count_item_set_count (item, peitho_document_count_tag (self->document, tag_id));
+            peitho_count_item_set_count (item, shown_tag_count (self, tag_id));
             peitho_count_item_set_hidden (item, g_hash_table_contains (hidden, tag_id));
             g_signal_connect_object (item, "notify::hidden", G_CALLBACK (item_hidden_cb),
                                      self, G_CONNECT_SWAPPED);
@@ -177,7 +235,7 @@ rebuild (PeithoCountModel *self)
                          group_items->pdata, group_items->len);
   }
 
-  set_total (self, peitho_document_get_n_annotations (self->document));
+  set_total (self, shown_total (self));
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->tags->len);
 }
 
@@ -252,7 +310,7 @@ annotation_added_cb (PeithoCountModel *self,
 {
   update_tag (self, peitho_annotation_get_tag_id (annotation));
   update_annotator (self, peitho_annotation_get_annotator_id (annotation));
-  set_total (self, peitho_document_get_n_annotations (self->document));
+  set_total (self, shown_total (self));
 }
 
 static void
@@ -352,6 +410,7 @@ peitho_count_model_finalize (GObject *object)
   g_clear_object (&self->groups);
   g_clear_pointer (&self->annotator_items, g_hash_table_unref);
   g_clear_pointer (&self->type_items, g_hash_table_unref);
+  g_clear_pointer (&self->hidden_annotators, g_hash_table_unref);
   g_clear_object (&self->annotators);
   g_clear_object (&self->relation_types);
 
@@ -414,6 +473,7 @@ peitho_count_model_init (PeithoCountModel *self)
   self->annotator_items = g_hash_table_new (g_str_hash, g_str_equal);
   self->relation_types = g_list_store_new (PEITHO_TYPE_COUNT_ITEM);
   self->type_items = g_hash_table_new (g_str_hash, g_str_equal);
+  self->hidden_annotators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 PeithoCountModel *
@@ -524,4 +584,42 @@ peitho_count_model_lookup_relation_type (PeithoCountModel *self,
 {
   g_return_val_if_fail (PEITHO_IS_COUNT_MODEL (self), NULL);
   return type ? g_hash_table_lookup (self->type_items, type) : NULL;
+}
+
+void
+peitho_count_model_set_hidden_annotators (PeithoCountModel   *self,
+                                          const char * const *annotator_ids)
+{
+  guint n_groups;
+
+  g_return_if_fail (PEITHO_IS_COUNT_MODEL (self));
+
+  g_hash_table_remove_all (self->hidden_annotators);
+  for (guint i = 0; annotator_ids != NULL && annotator_ids[i] != NULL; i++)
+    g_hash_table_add (self->hidden_annotators, g_strdup (annotator_ids[i]));
+
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      PeithoCountItem *item = g_ptr_array_index (self->tags, i);
+
+      peitho_count_item_set_count (item, shown_tag_count (self, peitho_count_item_get_id (item)));
+    }
+  n_groups = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
+  for (guint i = 0; i < n_groups; i++)
+    {
+      g_autoptr(PeithoCountItem) item = g_list_model_get_item (G_LIST_MODEL (self->groups), i);
+
+      peitho_count_item_set_count (item, shown_group_count (self, peitho_count_item_get_id (item)));
+    }
+  set_total (self, shown_total (self));
+}
+
+gboolean
+peitho_count_model_is_annotator_hidden (PeithoCountModel *self,
+                                        const char       *annotator_id)
+{
+  g_return_val_if_fail (PEITHO_IS_COUNT_MODEL (self), FALSE);
+  g_return_val_if_fail (annotator_id != NULL, FALSE);
+
+  return g_hash_table_contains (self->hidden_annotators, annotator_id);
 }

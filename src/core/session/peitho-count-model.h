@@ -16,7 +16,7 @@ G_DECLARE_FINAL_TYPE (PeithoCountModel, peitho_count_model, PEITHO, COUNT_MODEL,
  * those same tag items. Beside them: one item per annotator
  * (get_annotators(), following the document's annotators) and per relation
  * type in use (get_relation_types()).
- * Properties "total" (all annotations) and "n-relations".
+ * Properties "total" (all annotations counted) and "n-relations".
  * Signal "hidden-changed" (const char *tag_id, gboolean hidden): a tag's
  * highlight was hidden or shown (peitho_count_item_set_hidden()). */
 PeithoCountModel *peitho_count_model_new         (PeithoDocument   *document);
@@ -35,5 +35,13 @@ PeithoCountItem  *peitho_count_model_lookup_relation_type (PeithoCountModel *sel
                                                            const char       *type);
 gboolean          peitho_count_model_is_hidden   (PeithoCountModel *self,
                                                   const char       *tag_id);
+/* Leaves the annotations of @annotator_ids (NULL-terminated; NULL or empty:
+ * nobody) out of the tags', groups' and total counts, as the seminar's
+ * compare view hides students; the annotators' own items keep their
+ * counts. Follows later changes too. */
+void              peitho_count_model_set_hidden_annotators (PeithoCountModel   *self,
+                                                            const char * const *annotator_ids);
+gboolean          peitho_count_model_is_annotator_hidden   (PeithoCountModel *self,
+                                                            const char       *annotator_id);
 
 G_END_DECLS
