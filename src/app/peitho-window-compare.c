@@ -8,11 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "peitho-discussion-row.h"
 #include "peitho-heat-stripe.h"
-#include "peitho-swatch.h"
+#include "peitho-student-row.h"
 #include "peitho-window-private.h"
-
-#define EXCERPT_CHARS 90
 
 static PeithoHighlighter *
 get_highlighter (PeithoWindow *self)
@@ -146,15 +145,26 @@ _peitho_window_compare_show_passage (PeithoWindow *self,
                                        peitho_discussion_passage_get_end (passage));
 }
 
+/* A row activated: the passage it stands for, through the same action as
+ * anything else that shows one. */
 static void
-discussion_activate_cb (PeithoWindow *self,
-                        guint         position)
+discussion_activate_cb (GtkListView *list,
+                        guint        position)
 {
-  g_assert (PEITHO_IS_WINDOW (self));
-  g_assert (self->discussion != NULL);
-  g_assert (position < g_list_model_get_n_items (self->discussion));
+  g_assert (GTK_IS_LIST_VIEW (list));
 
-  _peitho_window_compare_show_passage (self, position);
+  gtk_widget_activate_action (GTK_WIDGET (list), "win.show-passage", "u", position);
+}
+
+static void
+show_passage_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_assert (PEITHO_IS_WINDOW (widget));
+  g_assert (g_variant_is_of_type (parameter, G_VARIANT_TYPE_UINT32));
+
+  _peitho_window_compare_show_passage (PEITHO_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
 static void
@@ -214,25 +224,9 @@ static void
 setup_passage_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *excerpt = gtk_label_new (NULL);
-  GtkWidget *summary = gtk_label_new (NULL);
+  g_assert (GTK_IS_LIST_ITEM (item));
 
-  gtk_label_set_xalign (GTK_LABEL (excerpt), 0);
-  gtk_label_set_wrap (GTK_LABEL (excerpt), TRUE);
-  gtk_label_set_lines (GTK_LABEL (excerpt), 2);
-  gtk_label_set_ellipsize (GTK_LABEL (excerpt), PANGO_ELLIPSIZE_END);
-  /* Wrapped labels ask for their whole text's width: keep the sidebar's. */
-  gtk_label_set_max_width_chars (GTK_LABEL (excerpt), 24);
-  gtk_label_set_width_chars (GTK_LABEL (excerpt), 24);
-  gtk_label_set_xalign (GTK_LABEL (summary), 0);
-  gtk_widget_add_css_class (summary, "dim-label");
-  gtk_widget_add_css_class (summary, "caption");
-  gtk_box_append (GTK_BOX (box), excerpt);
-  gtk_box_append (GTK_BOX (box), summary);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, peitho_discussion_row_new ());
 }
 
 static void
@@ -240,33 +234,23 @@ bind_passage_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  PeithoWindow             *self)
 {
-  PeithoDiscussionPassage *passage = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *excerpt = gtk_widget_get_first_child (box);
-  GtkWidget *summary = gtk_widget_get_next_sibling (excerpt);
   PeithoDocument *document = get_document (self);
-  gsize start = peitho_discussion_passage_get_start (passage);
-  gsize end = peitho_discussion_passage_get_end (passage);
-  g_autofree char *text = NULL;
-  g_autofree char *flat = NULL;
-  g_autofree char *label = NULL;
-  g_autofree char *counts = NULL;
 
-  if (document == NULL)
-    return;
-  text = peitho_document_dup_slice (document, start, MIN (end, start + EXCERPT_CHARS));
-  flat = g_strdelimit (g_strdup (text), "\n\t", ' ');
-  label = g_strdup_printf (end - start > EXCERPT_CHARS ? "“%s…”" : "“%s”", flat);
-  gtk_label_set_text (GTK_LABEL (excerpt), label);
-  /* TRANSLATORS: a passage to discuss: how many of the students compared
-   * marked it, and how much they disagree there (0–100 %) */
-  counts = g_strdup_printf (_("Marked by %u of %u · disagreement %.0f %%"),
-                            peitho_discussion_passage_get_n_marked (passage),
-                            peitho_discussion_passage_get_n_readers (passage),
-                            100 * peitho_discussion_passage_get_score (passage));
-  gtk_label_set_text (GTK_LABEL (summary), counts);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, counts, -1);
+  g_assert (GTK_IS_LIST_ITEM (item));
+  g_assert (PEITHO_IS_DISCUSSION_PASSAGE (gtk_list_item_get_item (item)));
+
+  if (document != NULL)
+    peitho_discussion_row_set_passage (PEITHO_DISCUSSION_ROW (gtk_list_item_get_child (item)), document,
+                                       gtk_list_item_get_item (item));
+}
+
+static void
+unbind_passage_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item)
+{
+  g_assert (GTK_IS_LIST_ITEM (item));
+
+  peitho_discussion_row_set_passage (PEITHO_DISCUSSION_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
 static GtkWidget *
@@ -298,6 +282,7 @@ create_discuss_page (PeithoWindow *self)
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_passage_cb), NULL);
   g_signal_connect_object (factory, "bind", G_CALLBACK (bind_passage_cb), self, 0);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_passage_cb), NULL);
   self->discussion_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->discussion_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->discussion_selection, TRUE);
@@ -307,8 +292,7 @@ create_discuss_page (PeithoWindow *self)
   gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Passages to discuss, where the students disagree most"), -1);
-  g_signal_connect_object (list, "activate", G_CALLBACK (discussion_activate_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_signal_connect (list, "activate", G_CALLBACK (discussion_activate_cb), NULL);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
@@ -359,22 +343,35 @@ update_counts (PeithoWindow *self)
 }
 
 static void
-student_toggled_cb (GtkCheckButton *button,
-                    const char     *id)
+show_student_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
 {
-  PeithoWindow *self = PEITHO_WINDOW (gtk_widget_get_root (GTK_WIDGET (button)));
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  const char *id;
+  gboolean shown;
 
-  peitho_highlighter_set_annotator_hidden (get_highlighter (self), id,
-                                           !gtk_check_button_get_active (button));
+  g_assert (PEITHO_IS_WINDOW (widget));
+  g_assert (g_variant_is_of_type (parameter, G_VARIANT_TYPE ("(sb)")));
+
+  g_variant_get (parameter, "(&sb)", &id, &shown);
+  if (student_position (self, id) == G_MAXUINT
+      || peitho_highlighter_is_annotator_hidden (get_highlighter (self), id) == !shown)
+    return;
+  peitho_highlighter_set_annotator_hidden (get_highlighter (self), id, !shown);
+  /* The filter's rows stay (one of them may be the one toggled): the
+   * student's follows. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->students)); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->students_list, i);
+      GtkWidget *child = row ? gtk_list_box_row_get_child (row) : NULL;
+
+      if (PEITHO_IS_STUDENT_ROW (child)
+          && g_strcmp0 (peitho_student_row_get_student_id (PEITHO_STUDENT_ROW (child)), id) == 0)
+        g_object_set (child, "shown", shown, NULL);
+    }
   update_counts (self);
   recompute_discussion (self);
-}
-
-static void
-free_id_cb (gpointer  data,
-            GClosure *closure)
-{
-  g_free (data);
 }
 
 static char *
@@ -391,27 +388,19 @@ create_student_row_cb (gpointer item,
                        gpointer user_data)
 {
   PeithoWindow *self = user_data;
-  PeithoAnnotator *student = item;
-  const char *id = peitho_annotator_get_id (student);
-  g_autofree char *name = _peitho_window_compare_dup_display_name (self, id);
+  const char *id = peitho_annotator_get_id (item);
+  g_autofree char *name = NULL;
   g_autofree char *hex = NULL;
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *check = gtk_check_button_new_with_label (name);
-  GtkWidget *swatch = peitho_swatch_new ();
   GdkRGBA color;
 
+  g_assert (PEITHO_IS_ANNOTATOR (item));
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  name = _peitho_window_compare_dup_display_name (self, id);
   peitho_highlighter_get_annotator_color (get_highlighter (self), id, &color);
   hex = rgba_to_hex (&color);
-  peitho_swatch_set_color (PEITHO_SWATCH (swatch), hex);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                               !peitho_highlighter_is_annotator_hidden (get_highlighter (self), id));
-  g_signal_connect_data (check, "toggled", G_CALLBACK (student_toggled_cb), g_strdup (id),
-                         free_id_cb, 0);
-  gtk_widget_set_hexpand (check, TRUE);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_box_append (GTK_BOX (box), swatch);
-  return box;
+  return peitho_student_row_new (id, name, hex,
+                                 !peitho_highlighter_is_annotator_hidden (get_highlighter (self), id));
 }
 
 static void
@@ -594,6 +583,8 @@ set_comparing (PeithoWindow *self,
   gtk_stack_page_set_visible (self->discuss_page, comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-all", comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-only", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-student", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-passage", comparing);
   for (guint i = 0; i < G_N_ELEMENTS (map_actions); i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), map_actions[i]);
@@ -735,4 +726,6 @@ _peitho_window_class_init_compare (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.compare-all", NULL, compare_all_action);
   gtk_widget_class_install_action (widget_class, "win.compare-only", "s", compare_only_action);
+  gtk_widget_class_install_action (widget_class, "win.show-student", "(sb)", show_student_action);
+  gtk_widget_class_install_action (widget_class, "win.show-passage", "u", show_passage_action);
 }

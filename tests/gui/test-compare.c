@@ -2,7 +2,9 @@
 #include "gui-fixture.h"
 
 #include "peitho-agreement-map.h"
+#include "peitho-discussion-row.h"
 #include "peitho-heat-stripe.h"
+#include "peitho-student-row.h"
 
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -218,6 +220,34 @@ test_filter (Fixture       *f,
     assert_tag_ranges (window, irony, &dirtiest, 1);
     assert_tag_ranges (window, text_tag (window, "claim"), &fools, 1);
     g_assert_cmpuint (sidebar_count (window, "claim"), ==, 2);
+
+    /* The row is a PeithoStudentRow whose check button acts through
+     * win.show-student((sb)); the action, from elsewhere, moves the row's
+     * check button too. */
+    {
+      GtkWidget *row = gtk_list_box_row_get_child (carla_row);
+
+      g_assert_true (PEITHO_IS_STUDENT_ROW (row));
+      g_assert_cmpstr (peitho_student_row_get_student_id (PEITHO_STUDENT_ROW (row)), ==,
+                       student_id (window, 2));
+      g_assert_true (peitho_student_row_get_shown (PEITHO_STUDENT_ROW (row)));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-student", "(sb)",
+                                                 student_id (window, 2), FALSE));
+      iterate ();
+      g_assert_true (peitho_highlighter_is_annotator_hidden (highlighter, student_id (window, 2)));
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      g_assert_cmpuint (sidebar_count (window, "claim"), ==, 1);
+      /* The same rows: nothing was rebuilt. */
+      g_assert_true (gtk_list_box_row_get_child (gtk_list_box_get_row_at_index (list, 2)) == row);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      iterate ();
+      g_assert_false (peitho_highlighter_is_annotator_hidden (highlighter, student_id (window, 2)));
+      g_assert_cmpuint (sidebar_count (window, "claim"), ==, 2);
+      /* An id not compared changes nothing. */
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-student", "(sb)",
+                                                 "ann-nobody", FALSE));
+      g_assert_cmpuint (sidebar_count (window, "claim"), ==, 2);
+    }
   }
 
   /* The heat stripe counts the students shown: Ben and Carla. */
@@ -298,6 +328,35 @@ test_passages (Fixture       *f,
   g_assert_cmpuint (end, ==, dirtiest.end);
   details = _peitho_window_get_discussion_details_for_testing (window);
   g_assert_cmpstr (details, ==, "Ada: Metaphor\nBen: Irony\nCarla: nothing");
+
+  /* The Discuss page's rows are PeithoDiscussionRows; activating one shows
+   * its passage through win.show-passage(u). */
+  {
+    GtkWidget *sidebar = GTK_WIDGET (_peitho_window_get_sidebar_for_testing (window));
+    PeithoDiscussionRow *row;
+
+    peitho_sidebar_show_page (PEITHO_SIDEBAR (sidebar), "discuss");
+    iterate ();
+    row = PEITHO_DISCUSSION_ROW (find_widget (sidebar, PEITHO_TYPE_DISCUSSION_ROW, NULL));
+    g_assert_nonnull (row);
+    g_assert_true (peitho_discussion_row_get_passage (row) == first);
+    g_assert_cmpstr (peitho_discussion_row_get_excerpt (row), ==, "“" DIRTIEST "”");
+    g_assert_cmpstr (peitho_discussion_row_get_summary (row), ==, "Marked by 2 of 3 · disagreement 100 %");
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-passage", "u", 1));
+    iterate ();
+    g_assert_cmpuint (gtk_single_selection_get_selected (_peitho_window_get_discussion_selection_for_testing (window)),
+                      ==, 1);
+    g_assert_cmpstr (_peitho_window_get_discussion_details_for_testing (window), ==,
+                     "Ada: Irony\nBen: nothing\nCarla: nothing");
+    /* As a click or Enter on the row does. */
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "list.activate-item", "u", 0));
+    iterate ();
+    g_assert_cmpuint (gtk_single_selection_get_selected (_peitho_window_get_discussion_selection_for_testing (window)),
+                      ==, 0);
+    g_assert_cmpstr (_peitho_window_get_discussion_details_for_testing (window), ==,
+                     "Ada: Metaphor\nBen: Irony\nCarla: nothing");
+  }
 
   /* Without Ada, the passage is Ben's alone: still to discuss, as Carla
    * left it out; the Kremlin's irony (Ada's) is gone. */
