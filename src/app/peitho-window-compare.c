@@ -124,6 +124,7 @@ update_details (PeithoWindow            *self,
     }
   gtk_label_set_text (self->discussion_details, details->str);
   gtk_widget_set_visible (GTK_WIDGET (self->discussion_details), details->len > 0);
+  _peitho_window_presentation_set_readers (self, details->str);
 }
 
 void

@@ -2,9 +2,12 @@
 
 /* Presentation mode, for the seminar room's projector: full screen, large
  * type, only the text and its highlights; the arrow keys step through the
- * passages to discuss; Escape or F11 leaves. */
+ * passages to discuss, with who tagged what in the one shown at the foot of
+ * the text; Escape or F11 leaves. */
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "peitho-window-private.h"
 
@@ -17,6 +20,19 @@ get_header_bar (PeithoWindow *self)
   g_assert (GTK_IS_MENU_BUTTON (self->primary_menu_button));
 
   return gtk_widget_get_ancestor (GTK_WIDGET (self->primary_menu_button), ADW_TYPE_HEADER_BAR);
+}
+
+static void
+update_readers_visible (PeithoWindow *self)
+{
+  const char *readers;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (GTK_IS_LABEL (self->presentation_readers));
+
+  readers = gtk_label_get_text (self->presentation_readers);
+  gtk_widget_set_visible (GTK_WIDGET (self->presentation_readers),
+                          self->presenting && readers[0] != '\0');
 }
 
 static void
@@ -53,6 +69,7 @@ set_presenting (PeithoWindow *self,
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
       gtk_window_unfullscreen (GTK_WINDOW (self));
     }
+  update_readers_visible (self);
   gtk_widget_grab_focus (GTK_WIDGET (peitho_annotation_view_get_source_view (self->view)));
 }
 
@@ -172,6 +189,32 @@ _peitho_window_presentation_update_actions (PeithoWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->session != NULL);
 }
 
+void
+_peitho_window_presentation_set_readers (PeithoWindow *self,
+                                         const char   *readers)
+{
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+  g_return_if_fail (readers != NULL);
+
+  /* The compare view is made before presentation mode. */
+  if (self->presentation_readers == NULL)
+    return;
+  gtk_label_set_text (self->presentation_readers, readers);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation_readers),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, readers, -1);
+  update_readers_visible (self);
+}
+
+const char *
+_peitho_window_get_presentation_readers_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->presentation_readers)))
+    return NULL;
+  return gtk_label_get_text (self->presentation_readers);
+}
+
 gboolean
 _peitho_window_get_presenting_for_testing (PeithoWindow *self)
 {
@@ -186,6 +229,7 @@ _peitho_window_init_presentation (PeithoWindow *self)
     { "presentation", NULL, NULL, "false", NULL },
   };
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->progress_bar));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "presentation"),
@@ -199,4 +243,19 @@ _peitho_window_init_presentation (PeithoWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
+
+  /* Over the foot of the text, where the class reads it from afar. */
+  self->presentation_readers = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->presentation_readers, TRUE);
+  gtk_label_set_justify (self->presentation_readers, GTK_JUSTIFY_CENTER);
+  gtk_widget_set_halign (GTK_WIDGET (self->presentation_readers), GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (GTK_WIDGET (self->presentation_readers), GTK_ALIGN_END);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->presentation_readers), 24);
+  gtk_widget_set_can_target (GTK_WIDGET (self->presentation_readers), FALSE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->presentation_readers), "osd");
+  gtk_widget_add_css_class (GTK_WIDGET (self->presentation_readers), "presentation-readers");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation_readers),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Who tagged the passage shown"), -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->presentation_readers), FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->presentation_readers));
 }

@@ -88,6 +88,7 @@ struct _PeithoWindow
   GtkWidget            *agreement_map;
 
   double                zoom_before;     /* presentation: the zoom to go back to */
+  GtkLabel             *presentation_readers; /* who tagged the passage shown */
 
   guint                 anonymise : 1;
   guint                 presenting : 1;
@@ -179,6 +180,10 @@ void     _peitho_window_agreement_changed    (PeithoWindow   *self);
 void     _peitho_window_init_presentation    (PeithoWindow   *self);
 /* After a new session is set: presenting needs a document. */
 void     _peitho_window_presentation_update_actions (PeithoWindow *self);
+/* The passage to discuss shown changed: @readers says who tagged what
+ * there, one reader a line ("" for none). */
+void     _peitho_window_presentation_set_readers (PeithoWindow *self,
+                                                  const char   *readers);
 
 /* peitho-window.c */
 void     _peitho_window_set_session          (PeithoWindow          *self,

@@ -84,6 +84,9 @@ gpointer              _peitho_window_get_agreement_map_for_testing   (PeithoWind
 /* Presentation mode (peitho-window-presentation.c): whether it is on, and
  * what a key press does there (TRUE: handled). */
 gboolean              _peitho_window_get_presenting_for_testing      (PeithoWindow *self);
+/* Who tagged the passage shown, on screen while presenting; NULL when not
+ * shown. */
+const char           *_peitho_window_get_presentation_readers_for_testing (PeithoWindow *self);
 gboolean              _peitho_window_presentation_key                (PeithoWindow    *self,
                                                                       guint            keyval,
                                                                       GdkModifierType  state);

@@ -547,17 +547,33 @@ test_presentation (Fixture       *f,
   g_assert_true (_peitho_window_get_presenting_for_testing (window));
   g_assert_false (gtk_widget_get_visible (sidebar));
   g_assert_cmpfloat (peitho_annotation_view_get_zoom (view), >, zoom);
+  /* No passage shown yet: nobody named on screen. */
+  g_assert_null (_peitho_window_get_presentation_readers_for_testing (window));
 
-  /* Right to the first passage, then the second; no further. */
+  /* Right to the first passage, then the second; no further. Who tagged
+   * each is on screen. */
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Right, 0));
   assert_selected (window, 0);
+  g_assert_cmpstr (_peitho_window_get_presentation_readers_for_testing (window), ==,
+                   "Ada: Metaphor\nBen: Irony\nCarla: nothing");
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Down, 0));
   assert_selected (window, 1);
+  g_assert_cmpstr (_peitho_window_get_presentation_readers_for_testing (window), ==,
+                   "Ada: Irony\nBen: nothing\nCarla: nothing");
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Right, 0));
   assert_selected (window, 1);
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Left, 0));
   assert_selected (window, 0);
   g_assert_false (_peitho_window_presentation_key (window, GDK_KEY_Right, GDK_CONTROL_MASK));
+
+  /* Anonymised in class: "Student N" on screen too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  iterate ();
+  _peitho_window_compare_show_passage (window, 0);
+  g_assert_cmpstr (_peitho_window_get_presentation_readers_for_testing (window), ==,
+                   "Student 1: Metaphor\nStudent 2: Irony\nStudent 3: nothing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  iterate ();
 
   /* Escape leaves, as F11 (the action again) would. */
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Escape, 0));
@@ -565,6 +581,7 @@ test_presentation (Fixture       *f,
   g_assert_false (_peitho_window_get_presenting_for_testing (window));
   g_assert_true (gtk_widget_get_visible (sidebar));
   g_assert_cmpfloat (peitho_annotation_view_get_zoom (view), ==, zoom);
+  g_assert_null (_peitho_window_get_presentation_readers_for_testing (window));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
   wait_fullscreen (window, TRUE);
