@@ -284,6 +284,7 @@ static const struct {
   { "win.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
   { "win.show-sidebar", { "F9", NULL } },
   { "win.presentation", { "F11", NULL } },
+  { "win.heat-summary", { "<Control><Shift>h", NULL } },
 };
 
 static void

@@ -180,24 +180,19 @@ peitho_heat_stripe_query_tooltip (GtkWidget  *widget,
   PeithoHeatStripe *self = PEITHO_HEAT_STRIPE (widget);
   GtkSourceView *view = gtk_source_gutter_renderer_get_view (GTK_SOURCE_GUTTER_RENDERER (self));
   g_autofree char *summary = NULL;
-  GtkTextIter start, end;
+  GtkTextIter iter;
   int bx, by;
   guint n_marked;
 
   g_assert (PEITHO_IS_HEAT_STRIPE (self));
   g_assert (GTK_IS_TOOLTIP (tooltip));
 
-  if (view == NULL || !peitho_highlighter_get_text_complete (self->highlighter))
+  if (view == NULL)
     return FALSE;
 
   gtk_text_view_window_to_buffer_coords (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_LEFT, x, y, &bx, &by);
-  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (view), &start, 0, by);
-  gtk_text_view_backward_display_line_start (GTK_TEXT_VIEW (view), &start);
-  end = start;
-  gtk_text_view_forward_display_line_end (GTK_TEXT_VIEW (view), &end);
-
-  summary = peitho_heat_stripe_dup_summary (self, gtk_text_iter_get_offset (&start),
-                                            gtk_text_iter_get_offset (&end), &n_marked);
+  gtk_text_view_get_iter_at_location (GTK_TEXT_VIEW (view), &iter, 0, by);
+  summary = peitho_heat_stripe_dup_line_summary (self, &iter, &n_marked);
   if (summary == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, summary);
@@ -300,4 +295,32 @@ peitho_heat_stripe_dup_summary (PeithoHeatStripe *self,
   return g_strdup_printf (ngettext ("%u of %u student: %s",
                                     "%u of %u students: %s", n_shown),
                           marked, n_shown, labels->str);
+}
+
+char *
+peitho_heat_stripe_dup_line_summary (PeithoHeatStripe  *self,
+                                     const GtkTextIter *iter,
+                                     guint             *n_marked)
+{
+  GtkSourceView *view;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (PEITHO_IS_HEAT_STRIPE (self), NULL);
+  g_return_val_if_fail (iter != NULL, NULL);
+  g_return_val_if_fail (n_marked != NULL, NULL);
+
+  *n_marked = 0;
+  view = gtk_source_gutter_renderer_get_view (GTK_SOURCE_GUTTER_RENDERER (self));
+  if (view == NULL || !peitho_highlighter_get_text_complete (self->highlighter))
+    return NULL;
+  g_return_val_if_fail (gtk_text_iter_get_buffer (iter) == gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                        NULL);
+
+  start = *iter;
+  gtk_text_view_backward_display_line_start (GTK_TEXT_VIEW (view), &start);
+  end = start;
+  gtk_text_view_forward_display_line_end (GTK_TEXT_VIEW (view), &end);
+
+  return peitho_heat_stripe_dup_summary (self, gtk_text_iter_get_offset (&start),
+                                         gtk_text_iter_get_offset (&end), n_marked);
 }

@@ -25,5 +25,11 @@ char                    *peitho_heat_stripe_dup_summary  (PeithoHeatStripe  *sel
                                                           gsize              start,
                                                           gsize              end,
                                                           guint             *n_marked);
+/* The same for the display line that holds @iter (of the view's buffer),
+ * as the tooltip says it: what keyboard and screen reader users are told of
+ * the line with the cursor. NULL too while the text is still loading. */
+char                    *peitho_heat_stripe_dup_line_summary (PeithoHeatStripe  *self,
+                                                              const GtkTextIter *iter,
+                                                              guint             *n_marked);
 
 G_END_DECLS

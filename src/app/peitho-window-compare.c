@@ -13,6 +13,8 @@
 #include "peitho-student-row.h"
 #include "peitho-window-private.h"
 
+static void cursor_moved_cb (PeithoWindow *self);
+
 static PeithoHighlighter *
 get_highlighter (PeithoWindow *self)
 {
@@ -196,6 +198,9 @@ recompute_discussion (PeithoWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->discussion_empty),
                           g_list_model_get_n_items (passages) == 0);
   _peitho_window_agreement_changed (self);
+  /* What the cursor's line says follows the students shown and their tags. */
+  if (self->heat_stripe != NULL)
+    cursor_moved_cb (self);
 }
 
 static gboolean
@@ -459,6 +464,66 @@ compare_only_action (GtkWidget  *widget,
   filter_changed (self);
 }
 
+/* What the heat stripe's tooltip says of the line with the cursor, for
+ * keyboard and screen reader users: the text view's accessible description
+ * follows the cursor while comparing, and win.heat-summary says it in a
+ * toast. */
+static char *
+dup_cursor_line_summary (PeithoWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (self->view)));
+  g_autofree char *summary = NULL;
+  GtkTextIter cursor;
+  guint n_marked;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (PEITHO_IS_HEAT_STRIPE (self->heat_stripe));
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  summary = peitho_heat_stripe_dup_line_summary (PEITHO_HEAT_STRIPE (self->heat_stripe), &cursor,
+                                                 &n_marked);
+  if (summary == NULL)
+    return g_strdup (_("No student shown marked this line"));
+  return g_steal_pointer (&summary);
+}
+
+static void
+cursor_moved_cb (PeithoWindow *self)
+{
+  GtkAccessible *view = GTK_ACCESSIBLE (peitho_annotation_view_get_source_view (self->view));
+  g_autofree char *summary = NULL;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->heat_stripe)))
+    {
+      g_clear_pointer (&self->cursor_line_summary, g_free);
+      gtk_accessible_reset_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  summary = dup_cursor_line_summary (self);
+  if (g_strcmp0 (summary, self->cursor_line_summary) == 0)
+    return;
+  gtk_accessible_update_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+  g_free (self->cursor_line_summary);
+  self->cursor_line_summary = g_steal_pointer (&summary);
+}
+
+static void
+heat_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+  g_autofree char *summary = NULL;
+
+  g_assert (PEITHO_IS_WINDOW (widget));
+
+  summary = dup_cursor_line_summary (self);
+  cursor_moved_cb (self);
+  peitho_window_toast (self, summary);
+}
+
 static void
 color_by_student_cb (GSimpleAction *action,
                      GVariant      *state,
@@ -584,6 +649,7 @@ set_comparing (PeithoWindow *self,
   gtk_stack_page_set_visible (self->discuss_page, comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-all", comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.compare-only", comparing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.heat-summary", comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-student", comparing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-passage", comparing);
   for (guint i = 0; i < G_N_ELEMENTS (map_actions); i++)
@@ -600,6 +666,7 @@ set_comparing (PeithoWindow *self,
       peitho_highlighter_set_color_by_annotator (get_highlighter (self), FALSE);
       self->anonymise = FALSE;
     }
+  cursor_moved_cb (self);
 }
 
 void
@@ -656,6 +723,13 @@ _peitho_window_get_heat_stripe_for_testing (PeithoWindow *self)
   return self->heat_stripe;
 }
 
+const char *
+_peitho_window_get_cursor_line_summary_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->cursor_line_summary;
+}
+
 GtkListBox *
 _peitho_window_get_students_list_for_testing (PeithoWindow *self)
 {
@@ -700,6 +774,9 @@ _peitho_window_init_compare (PeithoWindow *self)
   gtk_source_gutter_insert (gtk_source_view_get_gutter (peitho_annotation_view_get_source_view (self->view),
                                                         GTK_TEXT_WINDOW_LEFT),
                             self->heat_stripe, -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (self->view))),
+                           "notify::cursor-position", G_CALLBACK (cursor_moved_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->discuss_page = peitho_sidebar_add_page (self->sidebar, "discuss", _("Discuss"),
                                                 create_discuss_page (self));
@@ -712,11 +789,15 @@ void
 _peitho_window_dispose_compare (PeithoWindow *self)
 {
   g_clear_handle_id (&self->discussion_idle_id, g_source_remove);
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_func (peitho_annotation_view_get_buffer (self->view),
+                                          cursor_moved_cb, self);
   if (self->compare_signals != NULL)
     g_signal_group_set_target (self->compare_signals, NULL);
   if (self->students_list != NULL)
     gtk_list_box_bind_model (self->students_list, NULL, NULL, NULL, NULL);
   g_clear_object (&self->compare_signals);
+  g_clear_pointer (&self->cursor_line_summary, g_free);
   g_clear_object (&self->discussion);
   g_clear_object (&self->discussion_selection);
   g_clear_object (&self->students);
@@ -727,6 +808,7 @@ _peitho_window_class_init_compare (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.compare-all", NULL, compare_all_action);
   gtk_widget_class_install_action (widget_class, "win.compare-only", "s", compare_only_action);
+  gtk_widget_class_install_action (widget_class, "win.heat-summary", NULL, heat_summary_action);
   gtk_widget_class_install_action (widget_class, "win.show-student", "(sb)", show_student_action);
   gtk_widget_class_install_action (widget_class, "win.show-passage", "u", show_passage_action);
 }

@@ -70,6 +70,9 @@ GListModel           *_peitho_window_get_discussion_for_testing      (PeithoWind
 GtkSingleSelection   *_peitho_window_get_discussion_selection_for_testing (PeithoWindow *self);
 const char           *_peitho_window_get_discussion_details_for_testing (PeithoWindow *self);
 GtkListBox           *_peitho_window_get_students_list_for_testing   (PeithoWindow *self);
+/* What the text view's accessible description says of the cursor's line
+ * while comparing (the heat stripe's summary), or NULL. */
+const char           *_peitho_window_get_cursor_line_summary_for_testing (PeithoWindow *self);
 /* The margin's heat stripe (PeithoHeatStripe). */
 gpointer              _peitho_window_get_heat_stripe_for_testing     (PeithoWindow *self);
 /* Selects the passage to discuss at @position, in the list and the text

@@ -302,6 +302,74 @@ test_filter (Fixture       *f,
   destroy_window (window);
 }
 
+/* Places the cursor at @offset and returns the text view's accessible
+ * description, which says of the cursor's line what the heat stripe's
+ * tooltip says. */
+static char *
+cursor_line_description (PeithoWindow *window,
+                         int           offset)
+{
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (window);
+  PeithoHeatStripe *stripe = _peitho_window_get_heat_stripe_for_testing (window);
+  g_autofree char *summary = NULL;
+  GtkTextIter iter;
+  guint n_marked;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  iterate ();
+  summary = peitho_heat_stripe_dup_line_summary (stripe, &iter, &n_marked);
+  if (summary == NULL)
+    summary = g_strdup ("No student shown marked this line");
+  /* The tests run without an accessibility backend (GTK_A11Y=none): the
+   * window's record of the description stands for it. */
+  g_assert_cmpstr (_peitho_window_get_cursor_line_summary_for_testing (window), ==, summary);
+  return g_steal_pointer (&summary);
+}
+
+/* The heat stripe's tooltip is for the mouse; the cursor's line says the
+ * same to the keyboard and screen readers (its accessible description, and
+ * win.heat-summary). */
+static void
+test_heat_stripe_keyboard (Fixture       *f,
+                           gconstpointer  data)
+{
+  PeithoWindow *window = open_seminar (f);
+  PeithoDocument *document = peitho_window_get_document (window);
+  Range dirtiest = find (document, DIRTIEST);
+  g_autofree char *said = NULL;
+
+  g_assert_true (gtk_widget_get_visible (_peitho_window_get_heat_stripe_for_testing (window)));
+  said = cursor_line_description (window, dirtiest.start + 2);
+  g_assert_nonnull (strstr (said, " of 3 students: "));
+  g_assert_nonnull (strstr (said, "Metaphor"));
+  g_assert_nonnull (strstr (said, "Irony"));
+  g_clear_pointer (&said, g_free);
+  /* The title: nobody marked it. */
+  said = cursor_line_description (window, 0);
+  g_assert_cmpstr (said, ==, "No student shown marked this line");
+  g_clear_pointer (&said, g_free);
+
+  /* Ben alone: his irony, of one student; the line the cursor is on says
+   * so at once. */
+  g_free (cursor_line_description (window, dirtiest.start));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-only", "s",
+                                             student_id (window, 1)));
+  g_assert_true (g_str_has_prefix (_peitho_window_get_cursor_line_summary_for_testing (window),
+                                   "1 of 1 student: "));
+  said = cursor_line_description (window, dirtiest.start + 1);
+  g_assert_true (g_str_has_prefix (said, "1 of 1 student: "));
+  g_assert_null (strstr (said, "Metaphor"));
+  g_clear_pointer (&said, g_free);
+
+  /* The shortcut's action says it again (in a toast). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.heat-summary", NULL));
+  iterate ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-all", NULL));
+
+  destroy_window (window);
+}
+
 static void
 test_passages (Fixture       *f,
                gconstpointer  data)
@@ -661,6 +729,7 @@ main (int   argc,
   ADD ("anonymise", test_anonymise);
   ADD ("single-reader", test_single_reader);
   ADD ("presentation", test_presentation);
+  ADD ("heat-stripe-keyboard", test_heat_stripe_keyboard);
   ADD ("agreement", test_agreement);
   ADD ("reset", test_reset);
   ADD ("screenshots", test_screenshots);
