@@ -78,6 +78,8 @@ peitho_discussion_row_get_property (GObject    *object,
 {
   PeithoDiscussionRow *self = PEITHO_DISCUSSION_ROW (object);
 
+  g_assert (PEITHO_IS_DISCUSSION_ROW (object));
+
   switch (prop_id)
     {
     case PROP_PASSAGE:

@@ -68,6 +68,8 @@ peitho_student_row_get_property (GObject    *object,
 {
   PeithoStudentRow *self = PEITHO_STUDENT_ROW (object);
 
+  g_assert (PEITHO_IS_STUDENT_ROW (object));
+
   switch (prop_id)
     {
     case PROP_STUDENT_ID:
@@ -94,6 +96,8 @@ peitho_student_row_set_property (GObject      *object,
                                  GParamSpec   *pspec)
 {
   PeithoStudentRow *self = PEITHO_STUDENT_ROW (object);
+
+  g_assert (PEITHO_IS_STUDENT_ROW (object));
 
   switch (prop_id)
     {

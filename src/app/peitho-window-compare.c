@@ -497,8 +497,10 @@ cursor_moved_cb (PeithoWindow *self)
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->heat_stripe)))
     {
+      /* Not comparing: nothing to say, and nothing to do per keystroke. */
+      if (self->cursor_line_summary != NULL)
+        gtk_accessible_reset_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       g_clear_pointer (&self->cursor_line_summary, g_free);
-      gtk_accessible_reset_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       return;
     }
   summary = dup_cursor_line_summary (self);
