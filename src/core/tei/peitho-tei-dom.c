@@ -21,11 +21,12 @@ gboolean
 peitho_tei_is (const xmlNode *node,
                const char    *name)
 {
+  /* The name first: it differs more often, and sooner. */
   return node != NULL
       && node->type == XML_ELEMENT_NODE
+      && strcmp ((const char *) node->name, name) == 0
       && node->ns != NULL
-      && strcmp ((const char *) node->ns->href, PEITHO_TEI_NS) == 0
-      && strcmp ((const char *) node->name, name) == 0;
+      && strcmp ((const char *) node->ns->href, PEITHO_TEI_NS) == 0;
 }
 
 xmlNode *

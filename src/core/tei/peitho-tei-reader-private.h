@@ -12,13 +12,14 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  gsize start;
-  gsize end;
+  gsize    start;
+  gsize    end;
+  xmlNode *node;         /* whose _private holds this range's index + 1 */
 } Range;
 
 typedef struct {
   const char *id;        /* owned by the XML tree */
-  char       *tag_id;
+  const char *tag_id;    /* owned by the XML tree or the reader's strings */
   const char *resp;      /* owned by the XML tree */
   char       *note;
   GDateTime  *created;
@@ -36,12 +37,12 @@ typedef struct {
   PeithoDocument  *document;
   PeithoTagSet    *tag_set;
   GHashTable      *ids;             /* xml:id -> xmlNode */
-  GHashTable      *ranges;          /* xml:id -> index + 1 into range_list */
-  GArray          *range_list;
+  GArray          *range_list;      /* Range of an xml:id, see set_range() */
+  GStringChunk    *strings;         /* copies of the tokens of @ana */
   GHashTable      *changes_used;    /* change xml:id referenced by annotations */
   GHashTable      *target_notes;    /* annotation id -> xmlNode <note target> */
   GHashTable      *unknown_tags;    /* reported already */
-  GPtrArray       *records;         /* Record */
+  GArray          *records;         /* Record */
   GPtrArray       *span_nodes;      /* xmlNode span with @from/@target */
 
   /* An edition: its kept tree and mapping (owned until handed to the
@@ -54,6 +55,7 @@ typedef struct {
   gsize            offset;          /* characters of the text so far */
   guint            n_paragraphs;
   gboolean         pending_break;
+  gboolean         duplicate_ids;   /* an xml:id names two elements */
 } Reader;
 
 gboolean  _peitho_tei_reader_problem        (Reader      *self,

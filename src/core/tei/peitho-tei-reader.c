@@ -30,14 +30,20 @@
  */
 
 static void
-record_free (gpointer data)
+record_clear (gpointer data)
 {
   Record *record = data;
 
   g_free (record->note);
-  g_free (record->tag_id);
   g_clear_pointer (&record->created, g_date_time_unref);
-  g_free (record);
+}
+
+/* Whether @value is one token: the usual @ana, @resp or @change, which then
+ * needs no splitting (and no copy). */
+static gboolean
+is_one_token (const char *value)
+{
+  return strpbrk (value, " \t\n\r") == NULL;
 }
 
 /* Reports a problem at @node. Returns FALSE if reading must stop (strict). */
@@ -114,6 +120,8 @@ collect_ids (Reader  *self,
             }
           else
             g_hash_table_insert (self->ids, (gpointer) id, node);
+          if (first != NULL)
+            self->duplicate_ids = TRUE;
         }
       if (node->children != NULL && !collect_ids (self, node->children))
         return FALSE;
@@ -121,27 +129,69 @@ collect_ids (Reader  *self,
   return TRUE;
 }
 
+/* The range of an id lives on the first element with that id (its
+ * _private, the application's field), so that setting and finding it costs
+ * the one lookup in self->ids; the first range set for an id wins, as
+ * before with a table of its own. */
 void
 _peitho_tei_reader_set_range (Reader     *self,
            const char *id,
            gsize       start,
            gsize       end)
 {
-  Range range = { start, end };
+  Range range = { start, end, NULL };
+  xmlNode *node;
 
-  if (id == NULL || g_hash_table_contains (self->ranges, id))
+  if (id == NULL || (node = g_hash_table_lookup (self->ids, id)) == NULL || node->_private != NULL)
+    return;
+  range.node = node;
+  g_array_append_val (self->range_list, range);
+  node->_private = GUINT_TO_POINTER (self->range_list->len);
+}
+
+/* The same for @node's own xml:id, without the lookup when no id is used
+ * twice (then @node is the first with its id). */
+static void
+set_node_range (Reader  *self,
+                xmlNode *node,
+                gsize    start,
+                gsize    end)
+{
+  const char *id = peitho_tei_attr (node, "xml:id");
+  Range range = { start, end, node };
+
+  g_assert (node != NULL);
+
+  if (id == NULL)
+    return;
+  if (self->duplicate_ids)
+    {
+      _peitho_tei_reader_set_range (self, id, start, end);
+      return;
+    }
+  if (node->_private != NULL)
     return;
   g_array_append_val (self->range_list, range);
-  g_hash_table_insert (self->ranges, (gpointer) id, GUINT_TO_POINTER (self->range_list->len));
+  node->_private = GUINT_TO_POINTER (self->range_list->len);
 }
 
 static const Range *
 get_range (Reader     *self,
            const char *id)
 {
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (self->ranges, id));
+  xmlNode *node = g_hash_table_lookup (self->ids, id);
+  guint index = node != NULL ? GPOINTER_TO_UINT (node->_private) : 0;
 
   return index > 0 ? &g_array_index (self->range_list, Range, index - 1) : NULL;
+}
+
+/* Before the tree is freed or handed on: its nodes keep nothing of ours. */
+static void
+forget_ranges (Reader *self)
+{
+  for (guint i = 0; i < self->range_list->len; i++)
+    g_array_index (self->range_list, Range, i).node->_private = NULL;
+  g_array_set_size (self->range_list, 0);
 }
 
 gboolean
@@ -187,27 +237,60 @@ append_text (Reader     *self,
 }
 
 static GDateTime *
+change_time (Reader     *self,
+             const char *token)
+{
+  const char *id = peitho_tei_pointer_id (token);
+  xmlNode *node = id != NULL ? g_hash_table_lookup (self->ids, id) : NULL;
+
+  if (node == NULL || !peitho_tei_is (node, "change"))
+    return NULL;
+  g_hash_table_add (self->changes_used, (gpointer) peitho_tei_attr (node, "xml:id"));
+  return peitho_tei_parse_when (peitho_tei_attr (node, "when"));
+}
+
+static GDateTime *
 lookup_change_time (Reader     *self,
                     const char *change)
 {
   g_auto(GStrv) tokens = NULL;
-  xmlNode *node;
-  const char *id;
 
   if (change == NULL)
     return NULL;
+  if (is_one_token (change))
+    return change_time (self, change);
   tokens = g_strsplit_set (change, " \t\n\r", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      if ((id = peitho_tei_pointer_id (tokens[i])) == NULL)
-        continue;
-      node = g_hash_table_lookup (self->ids, id);
-      if (node == NULL || !peitho_tei_is (node, "change"))
-        continue;
-      g_hash_table_add (self->changes_used, (gpointer) peitho_tei_attr (node, "xml:id"));
-      return peitho_tei_parse_when (peitho_tei_attr (node, "when"));
+      GDateTime *time = change_time (self, tokens[i]);
+
+      if (time != NULL)
+        return time;
     }
   return NULL;
+}
+
+static void
+add_record (Reader     *self,
+            xmlNode    *node,
+            const char *id,
+            const char *tag_id,
+            gsize       start,
+            gsize       end,
+            const char *note)
+{
+  Record record = {
+    .id = id,
+    .tag_id = tag_id,
+    .resp = peitho_tei_attr (node, "resp"),
+    .note = g_strdup (note),
+    .created = lookup_change_time (self, peitho_tei_attr (node, "change")),
+    .start = start,
+    .end = end,
+    .node = node,
+  };
+
+  g_array_append_val (self->records, record);
 }
 
 /* One record per category in @ana (usually one). */
@@ -220,12 +303,23 @@ _peitho_tei_reader_add_records (Reader     *self,
 {
   g_autofree char *owned_note = note;
   const char *ana = peitho_tei_attr (node, "ana");
-  g_auto(GStrv) tokens = g_strsplit_set (ana != NULL ? ana : "", " \t\n\r", -1);
-  gboolean first = TRUE;
+  const char *id = peitho_tei_attr (node, "xml:id");
+  g_auto(GStrv) tokens = NULL;
 
+  if (ana == NULL)
+    return;
+  if (is_one_token (ana))
+    {
+      const char *tag_id = peitho_tei_pointer_id (ana);
+
+      if (tag_id != NULL)
+        add_record (self, node, id, tag_id, start, end, owned_note);
+      return;
+    }
+
+  tokens = g_strsplit_set (ana, " \t\n\r", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      Record *record;
       const char *tag_id;
 
       if (*tokens[i] == '\0')
@@ -233,18 +327,9 @@ _peitho_tei_reader_add_records (Reader     *self,
       tag_id = peitho_tei_pointer_id (tokens[i]);
       if (tag_id == NULL)
         continue;
-
-      record = g_new0 (Record, 1);
-      record->node = node;
-      record->id = first ? peitho_tei_attr (node, "xml:id") : NULL;
-      record->tag_id = g_strdup (tag_id);
-      record->start = start;
-      record->end = end;
-      record->resp = peitho_tei_attr (node, "resp");
-      record->note = g_strdup (owned_note);
-      record->created = lookup_change_time (self, peitho_tei_attr (node, "change"));
-      g_ptr_array_add (self->records, record);
-      first = FALSE;
+      add_record (self, node, id, g_string_chunk_insert (self->strings, tag_id), start, end,
+                  owned_note);
+      id = NULL;
     }
 }
 
@@ -267,10 +352,9 @@ walk_inline (Reader  *self,
       else
         {
           gsize start = self->offset;
-          const char *id = peitho_tei_attr (node, "xml:id");
 
           walk_inline (self, node);
-          _peitho_tei_reader_set_range (self, id, start, self->offset);
+          set_node_range (self, node, start, self->offset);
           if (_peitho_tei_is_annotation_element (node))
             _peitho_tei_reader_add_records (self, node, start, self->offset, NULL);
         }
@@ -299,7 +383,7 @@ walk_paragraph (Reader  *self,
   self->pending_break = FALSE;
 
   walk_inline (self, p);
-  _peitho_tei_reader_set_range (self, id, start, self->offset);
+  set_node_range (self, p, start, self->offset);
 
   if (id != NULL && !peitho_tei_is_ncname (id))
     id = NULL;
@@ -351,7 +435,7 @@ walk_blocks (Reader  *self,
       if (!walk_blocks (self, node))
         return FALSE;
       if (self->offset >= start)
-        _peitho_tei_reader_set_range (self, peitho_tei_attr (node, "xml:id"), start, self->offset);
+        set_node_range (self, node, start, self->offset);
     }
   return TRUE;
 }
@@ -493,9 +577,14 @@ ensure_annotator (Reader     *self,
 
   if (resp == NULL)
     return NULL;
-  tokens = g_strsplit_set (resp, " \t\n\r", -1);
-  for (guint i = 0; tokens[i] != NULL && id == NULL; i++)
-    id = peitho_tei_pointer_id (tokens[i]);
+  if (is_one_token (resp))
+    id = peitho_tei_pointer_id (resp);
+  else
+    {
+      tokens = g_strsplit_set (resp, " \t\n\r", -1);
+      for (guint i = 0; tokens[i] != NULL && id == NULL; i++)
+        id = peitho_tei_pointer_id (tokens[i]);
+    }
   if (id == NULL)
     return NULL;
 
@@ -582,7 +671,7 @@ add_annotations (Reader *self)
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < self->records->len; i++)
-    if (!ensure_tag (self, g_ptr_array_index (self->records, i)))
+    if (!ensure_tag (self, &g_array_index (self->records, Record, i)))
       return FALSE;
 
   if (!peitho_document_set_tag_set (self->document, self->tag_set, &error))
@@ -593,7 +682,7 @@ add_annotations (Reader *self)
 
   for (guint i = 0; i < self->records->len; i++)
     {
-      Record *record = g_ptr_array_index (self->records, i);
+      Record *record = &g_array_index (self->records, Record, i);
       g_autoptr(PeithoAnnotation) annotation = NULL;
       PeithoAnnotator *annotator;
       gboolean ok = TRUE;
@@ -808,12 +897,12 @@ reader_clear (Reader *self)
   g_clear_object (&self->document);
   g_clear_object (&self->tag_set);
   g_clear_pointer (&self->ids, g_hash_table_unref);
-  g_clear_pointer (&self->ranges, g_hash_table_unref);
   g_clear_pointer (&self->range_list, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->changes_used, g_hash_table_unref);
   g_clear_pointer (&self->target_notes, g_hash_table_unref);
   g_clear_pointer (&self->unknown_tags, g_hash_table_unref);
-  g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->records, g_array_unref);
   g_clear_pointer (&self->span_nodes, g_ptr_array_unref);
   g_clear_pointer (&self->edition, peitho_tei_edition_free);
   g_clear_pointer (&self->peitho_anchors, g_hash_table_unref);
@@ -1134,7 +1223,7 @@ read_edition (Reader  *self,
    * annotation elements keep theirs. */
   for (guint i = 0; i < self->records->len; i++)
     {
-      Record *record = g_ptr_array_index (self->records, i);
+      Record *record = &g_array_index (self->records, Record, i);
 
       if (record->id != NULL)
         g_hash_table_add (record_ids, (gpointer) record->id);
@@ -1235,12 +1324,13 @@ peitho_tei_read_bytes_with_options (GBytes                     *bytes,
   self.problems = problems;
   self.document = peitho_document_new ();
   self.ids = g_hash_table_new (g_str_hash, g_str_equal);
-  self.ranges = g_hash_table_new (g_str_hash, g_str_equal);
   self.range_list = g_array_new (FALSE, FALSE, sizeof (Range));
+  self.strings = g_string_chunk_new (256);
   self.changes_used = g_hash_table_new (g_str_hash, g_str_equal);
   self.target_notes = g_hash_table_new (g_str_hash, g_str_equal);
   self.unknown_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.records = g_ptr_array_new_with_free_func (record_free);
+  self.records = g_array_new (FALSE, FALSE, sizeof (Record));
+  g_array_set_clear_func (self.records, record_clear);
   self.span_nodes = g_ptr_array_new ();
   self.paragraph = g_string_new (NULL);
   self.options = options;
@@ -1249,13 +1339,17 @@ peitho_tei_read_bytes_with_options (GBytes                     *bytes,
     {
       if (read_document (&self, root))
         result = g_steal_pointer (&self.document);
+      forget_ranges (&self);
       xmlFreeDoc (xml);
     }
   else
     {
       self.edition = peitho_tei_edition_new (xml);
       self.peitho_anchors = g_hash_table_new (g_str_hash, g_str_equal);
-      if (read_edition (&self, root))
+      gboolean read = read_edition (&self, root);
+
+      forget_ranges (&self);
+      if (read)
         {
           result = g_steal_pointer (&self.document);
           peitho_document_set_source_tree (result, g_steal_pointer (&self.edition),
