@@ -195,7 +195,6 @@ peitho_document_add_annotation (PeithoDocument    *self,
   _peitho_annotation_set_range (annotation, start, end);
   _peitho_annotation_set_owner (annotation, self);
 
-  g_hash_table_add (self->ids, g_strdup (id));
   g_hash_table_insert (self->annotations_by_id, (char *)id, annotation);
   peitho_annotation_index_insert (self->annotations, annotation);
   count_annotation (self, annotation, 1);
@@ -226,8 +225,6 @@ _peitho_document_remove_annotation (PeithoDocument   *self,
   if (!peitho_annotation_index_remove (self->annotations, annotation, NULL))
     g_assert_not_reached ();
   _peitho_annotation_set_owner (annotation, NULL);
-  /* Last: @id belongs to the annotation, and the key of self->ids is a copy. */
-  g_hash_table_remove (self->ids, id);
 
   g_signal_emit (self, _peitho_document_signals[ANNOTATION_REMOVED], 0, annotation);
   _peitho_document_emit_changed (self);

@@ -212,6 +212,7 @@ peitho_document_reserve_id (PeithoDocument *self,
   g_return_if_fail (PEITHO_IS_DOCUMENT (self));
   g_return_if_fail (id != NULL);
 
-  if (!g_hash_table_contains (self->ids, id))
+  if (!g_hash_table_contains (self->ids, id)
+      && !g_hash_table_contains (self->annotations_by_id, id))
     g_hash_table_add (self->ids, g_strdup (id));
 }

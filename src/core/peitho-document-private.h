@@ -65,8 +65,9 @@ struct _PeithoDocument
   /* annotation id -> GPtrArray of the PeithoRelations that involve it */
   GHashTable *relations_by_annotation;
 
-  /* Every xml:id of the document (paragraphs, annotations, relations,
-   * annotators): one namespace in TEI. */
+  /* Every xml:id of the document but the annotations' (paragraphs,
+   * relations, annotators, reserved ids): one namespace in TEI with
+   * annotations_by_id, which holds the rest without copying the ids. */
   GHashTable *ids;
 
   /* id or type -> guint *count; absent means 0 */

@@ -628,6 +628,7 @@ _peitho_document_id_in_use (PeithoDocument *self,
                             const char     *id)
 {
   return g_hash_table_contains (self->ids, id) ||
+         g_hash_table_contains (self->annotations_by_id, id) ||
          peitho_tag_set_lookup_tag (self->tag_set, id) != NULL ||
          peitho_tag_set_lookup_group (self->tag_set, id) != NULL;
 }
@@ -849,7 +850,8 @@ validate_tag_set_ids (PeithoDocument *self,
     {
       const char *id = peitho_tag_get_id (g_ptr_array_index (tags, i));
 
-      if (g_hash_table_contains (self->ids, id))
+      if (g_hash_table_contains (self->ids, id)
+          || g_hash_table_contains (self->annotations_by_id, id))
         _peitho_document_add_problem (problems,
                                       _("The id “%s” names both a tag and an item of the text"),
                                       id);
@@ -859,7 +861,8 @@ validate_tag_set_ids (PeithoDocument *self,
     {
       const char *id = peitho_tag_group_get_id (peitho_tag_set_get_group (self->tag_set, i));
 
-      if (g_hash_table_contains (self->ids, id))
+      if (g_hash_table_contains (self->ids, id)
+          || g_hash_table_contains (self->annotations_by_id, id))
         _peitho_document_add_problem (problems,
                                       _("The id “%s” names both a tag group and an item of "
                                         "the text"),
