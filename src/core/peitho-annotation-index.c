@@ -111,9 +111,12 @@ tree_merge (Node *left,
   return right;
 }
 
+/* Inserts @node; @position gets the number of nodes before it, counted on
+ * the way down (no second walk to find it). */
 static Node *
-tree_insert (Node *tree,
-             Node *node)
+tree_insert (Node  *tree,
+             Node  *node,
+             guint *position)
 {
   if (tree == NULL)
     return node;
@@ -122,13 +125,17 @@ tree_insert (Node *tree,
     {
       tree_split (tree, node, &node->left, &node->right);
       node_update (node);
+      *position += node_size (node->left);
       return node;
     }
 
   if (node_compare (node, tree) < 0)
-    tree->left = tree_insert (tree->left, node);
+    tree->left = tree_insert (tree->left, node, position);
   else
-    tree->right = tree_insert (tree->right, node);
+    {
+      *position += node_size (tree->left) + 1;
+      tree->right = tree_insert (tree->right, node, position);
+    }
 
   node_update (tree);
   return tree;
@@ -367,10 +374,7 @@ peitho_annotation_index_insert (PeithoAnnotationIndex *self,
   node->priority = next_priority (self);
   node_update (node);
 
-  self->root = tree_insert (self->root, node);
-
-  if (tree_find (self->root, node, &position) != node)
-    g_assert_not_reached ();
+  self->root = tree_insert (self->root, node, &position);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 
