@@ -199,9 +199,6 @@ peitho_tei_parse_memory (const char  *data,
       }
   }
 
-  if (!check_utf8 (data, length, display_name, error))
-    return NULL;
-
   ctxt = xmlCreateMemoryParserCtxt (data, (int) length);
   if (ctxt == NULL)
     {
@@ -229,7 +226,13 @@ peitho_tei_parse_memory (const char  *data,
   doc = ctxt->myDoc;
   ctxt->myDoc = NULL;
 
-  if (state.entity_seen)
+  /* libxml2 rejects bytes that are not UTF-8 (in a document that says it
+   * is) but names neither the byte nor the line well: a failed parse looks
+   * for them first, and a good one needs no second pass over the bytes. */
+  if ((state.entity_seen || doc == NULL || !ctxt->wellFormed)
+      && !check_utf8 (data, length, display_name, error))
+    g_clear_pointer (&doc, xmlFreeDoc);
+  else if (state.entity_seen)
     {
       g_set_error (error, PEITHO_ERROR, PEITHO_ERROR_MALFORMED,
                    _("%s:%d: the document declares or uses an entity, which Peitho does not read "
