@@ -326,6 +326,10 @@ _peitho_annotation_set_range (PeithoAnnotation *self,
 {
   g_return_if_fail (PEITHO_IS_ANNOTATION (self));
 
+  /* As a document adds an annotation, which has its range already. */
+  if (self->start == start && self->end == end)
+    return;
+
   g_object_freeze_notify (G_OBJECT (self));
 
   if (self->start != start)
