@@ -27,6 +27,9 @@ struct _PeithoAnnotationIndex
 
   Node *root;
   guint32 rng_state;
+  /* While frozen, inserts say nothing; the thaw says it once. */
+  guint freeze_count;
+  guint size_at_freeze;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -376,9 +379,30 @@ peitho_annotation_index_insert (PeithoAnnotationIndex *self,
 
   self->root = tree_insert (self->root, node, &position);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  if (self->freeze_count == 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 
   return position;
+}
+
+void
+peitho_annotation_index_freeze_inserts (PeithoAnnotationIndex *self)
+{
+  g_return_if_fail (PEITHO_IS_ANNOTATION_INDEX (self));
+
+  if (self->freeze_count++ == 0)
+    self->size_at_freeze = node_size (self->root);
+}
+
+void
+peitho_annotation_index_thaw_inserts (PeithoAnnotationIndex *self)
+{
+  g_return_if_fail (PEITHO_IS_ANNOTATION_INDEX (self));
+  g_return_if_fail (self->freeze_count > 0);
+
+  if (--self->freeze_count == 0 && node_size (self->root) != self->size_at_freeze)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, self->size_at_freeze,
+                                node_size (self->root));
 }
 
 gboolean
@@ -393,6 +417,8 @@ peitho_annotation_index_remove (PeithoAnnotationIndex *self,
 
   g_return_val_if_fail (PEITHO_IS_ANNOTATION_INDEX (self), FALSE);
   g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
+
+  g_return_val_if_fail (self->freeze_count == 0, FALSE);
 
   key_for (&key, annotation);
   found = tree_find (self->root, &key, &pos);

@@ -25,6 +25,11 @@ guint                  peitho_annotation_index_get_size       (PeithoAnnotationI
  * Emits items-changed. */
 guint                  peitho_annotation_index_insert         (PeithoAnnotationIndex *self,
                                                                PeithoAnnotation      *annotation);
+/* Between the two, inserts emit nothing; the thaw emits one items-changed
+ * for all of them, as a replacement of the whole list (a document being
+ * read, which no view shows yet). Removals must not happen meanwhile. */
+void                   peitho_annotation_index_freeze_inserts (PeithoAnnotationIndex *self);
+void                   peitho_annotation_index_thaw_inserts   (PeithoAnnotationIndex *self);
 /* Removes @annotation; its former position goes to @position. FALSE if it
  * was not in the index. Emits items-changed. */
 gboolean               peitho_annotation_index_remove         (PeithoAnnotationIndex *self,

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "peitho-annotation-index.h"
 #include "peitho-error.h"
 #include "peitho-document-io.h"
 #include "peitho-document-private.h"
@@ -666,19 +667,9 @@ ensure_tag (Reader     *self,
 }
 
 static gboolean
-add_annotations (Reader *self)
+add_records (Reader *self)
 {
   g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < self->records->len; i++)
-    if (!ensure_tag (self, &g_array_index (self->records, Record, i)))
-      return FALSE;
-
-  if (!peitho_document_set_tag_set (self->document, self->tag_set, &error))
-    {
-      self->error = g_error_new (PEITHO_ERROR, error->code, "%s: %s", self->name, error->message);
-      return FALSE;
-    }
 
   for (guint i = 0; i < self->records->len; i++)
     {
@@ -719,6 +710,34 @@ add_annotations (Reader *self)
                           g_strdup (peitho_annotation_get_id (annotation)));
     }
   return TRUE;
+}
+
+static gboolean
+add_annotations (Reader *self)
+{
+  g_autoptr(GError) error = NULL;
+  PeithoAnnotationIndex *index;
+  gboolean ok;
+
+  for (guint i = 0; i < self->records->len; i++)
+    if (!ensure_tag (self, &g_array_index (self->records, Record, i)))
+      return FALSE;
+
+  if (!peitho_document_set_tag_set (self->document, self->tag_set, &error))
+    {
+      self->error = g_error_new (PEITHO_ERROR, error->code, "%s: %s", self->name, error->message);
+      return FALSE;
+    }
+
+  /* One "changed" and one "items-changed" for them all, not one per
+   * annotation. */
+  index = PEITHO_ANNOTATION_INDEX (peitho_document_get_annotations (self->document));
+  _peitho_document_freeze_changed (self->document);
+  peitho_annotation_index_freeze_inserts (index);
+  ok = add_records (self);
+  peitho_annotation_index_thaw_inserts (index);
+  _peitho_document_thaw_changed (self->document);
+  return ok;
 }
 
 static gboolean
