@@ -4,6 +4,8 @@
 
 #include "peitho-tei-ids.h"
 
+#include "peitho-annotation-index.h"
+
 static void
 add_id (GHashTable *ids,
         const char *id)
@@ -20,6 +22,7 @@ peitho_tei_collect_document_ids (PeithoDocument *document,
 {
   PeithoTagSet *tag_set;
   g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GPtrArray) all = NULL;
   GListModel *annotators;
   GListModel *relations;
   GListModel *annotations;
@@ -50,12 +53,10 @@ peitho_tei_collect_document_ids (PeithoDocument *document,
 
       add_id (ids, peitho_relation_get_id (relation));
     }
-  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
-
-      add_id (ids, peitho_annotation_get_id (annotation));
-    }
+  /* One walk of the index, not a descent per position. */
+  all = peitho_annotation_index_dup_all (PEITHO_ANNOTATION_INDEX (annotations));
+  for (guint i = 0; i < all->len; i++)
+    add_id (ids, peitho_annotation_get_id (g_ptr_array_index (all, i)));
   for (guint i = 0; i < peitho_document_get_n_paragraphs (document); i++)
     {
       const char *xml_id = NULL;

@@ -44,15 +44,21 @@ peitho_tei_write_pointer (xmlTextWriter *writer,
                           const char    *id,
                           const char    *suffix)
 {
-  g_autofree char *value = NULL;
+  int rc = 0;
 
   g_return_val_if_fail (writer != NULL, -1);
   g_return_val_if_fail (name != NULL, -1);
 
   if (id == NULL)
     return 0;
-  value = g_strconcat ("#", id, suffix, NULL);
-  return xmlTextWriterWriteAttribute (writer, (const xmlChar *) name, (const xmlChar *) value);
+  /* In pieces: no string made per pointer. */
+  rc |= xmlTextWriterStartAttribute (writer, (const xmlChar *) name);
+  rc |= xmlTextWriterWriteString (writer, (const xmlChar *) "#");
+  rc |= xmlTextWriterWriteString (writer, (const xmlChar *) id);
+  if (suffix != NULL && *suffix != '\0')
+    rc |= xmlTextWriterWriteString (writer, (const xmlChar *) suffix);
+  rc |= xmlTextWriterEndAttribute (writer);
+  return rc < 0 ? -1 : 0;
 }
 
 int

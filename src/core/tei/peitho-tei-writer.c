@@ -7,6 +7,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
+#include "peitho-annotation-index.h"
 #include "peitho-error.h"
 #include "peitho-tei-common.h"
 #include "peitho-tei-edition-writer.h"
@@ -404,11 +405,10 @@ peitho_tei_write_bytes (PeithoDocument *document,
 
   self.document = document;
   self.form = form;
+  /* The model is the index: one walk, not a descent per position. */
   model = peitho_document_get_annotations (document);
-  n = g_list_model_get_n_items (model);
-  self.annotations = g_ptr_array_new_full (n, g_object_unref);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self.annotations, g_list_model_get_item (model, i));
+  self.annotations = peitho_annotation_index_dup_all (PEITHO_ANNOTATION_INDEX (model));
+  n = self.annotations->len;
   self.starts = g_new (gsize, n + 1);
   self.ends = g_new (gsize, n + 1);
   self.inline_seg = g_new0 (guint8, n + 1);
