@@ -150,15 +150,74 @@ _peitho_tei_reader_set_range (Reader     *self,
   node->_private = GUINT_TO_POINTER (self->range_list->len);
 }
 
+/* The attributes the reader asks an element for, found in one pass over
+ * them (as peitho_tei_attr() finds each: "" when empty, NULL when absent or
+ * not plain text) rather than one pass per attribute. */
+typedef struct {
+  const char *id;
+  const char *ana;
+  const char *resp;
+  const char *change;
+  const char *from;
+  const char *to;
+  const char *target;
+} Attrs;
+
+static const char *
+attr_value (const xmlAttr *attr)
+{
+  if (attr->children == NULL)
+    return "";
+  if (attr->children->type == XML_TEXT_NODE && attr->children->next == NULL)
+    return (const char *) attr->children->content;
+  return NULL;
+}
+
+static void
+read_attrs (const xmlNode *node,
+            Attrs         *attrs)
+{
+  g_assert (node != NULL && node->type == XML_ELEMENT_NODE);
+
+  *attrs = (Attrs) { NULL };
+  for (const xmlAttr *attr = node->properties; attr != NULL; attr = attr->next)
+    {
+      const char *name = (const char *) attr->name;
+      const char **slot = NULL;
+
+      if (attr->ns != NULL)
+        {
+          if (strcmp (name, "id") == 0
+              && strcmp ((const char *) attr->ns->href, (const char *) XML_XML_NAMESPACE) == 0)
+            slot = &attrs->id;
+        }
+      else if (strcmp (name, "ana") == 0)
+        slot = &attrs->ana;
+      else if (strcmp (name, "resp") == 0)
+        slot = &attrs->resp;
+      else if (strcmp (name, "change") == 0)
+        slot = &attrs->change;
+      else if (strcmp (name, "from") == 0)
+        slot = &attrs->from;
+      else if (strcmp (name, "to") == 0)
+        slot = &attrs->to;
+      else if (strcmp (name, "target") == 0)
+        slot = &attrs->target;
+      /* The first of a name, as peitho_tei_attr() */
+      if (slot != NULL && *slot == NULL)
+        *slot = attr_value (attr);
+    }
+}
+
 /* The same for @node's own xml:id, without the lookup when no id is used
  * twice (then @node is the first with its id). */
 static void
-set_node_range (Reader  *self,
-                xmlNode *node,
-                gsize    start,
-                gsize    end)
+set_node_range (Reader     *self,
+                xmlNode    *node,
+                const char *id,
+                gsize       start,
+                gsize       end)
 {
-  const char *id = peitho_tei_attr (node, "xml:id");
   Range range = { start, end, node };
 
   g_assert (node != NULL);
@@ -272,20 +331,21 @@ lookup_change_time (Reader     *self,
 }
 
 static void
-add_record (Reader     *self,
-            xmlNode    *node,
-            const char *id,
-            const char *tag_id,
-            gsize       start,
-            gsize       end,
-            const char *note)
+add_record (Reader      *self,
+            xmlNode     *node,
+            const Attrs *attrs,
+            const char  *id,
+            const char  *tag_id,
+            gsize        start,
+            gsize        end,
+            const char  *note)
 {
   Record record = {
     .id = id,
     .tag_id = tag_id,
-    .resp = peitho_tei_attr (node, "resp"),
+    .resp = attrs->resp,
     .note = g_strdup (note),
-    .created = lookup_change_time (self, peitho_tei_attr (node, "change")),
+    .created = lookup_change_time (self, attrs->change),
     .start = start,
     .end = end,
     .node = node,
@@ -294,31 +354,31 @@ add_record (Reader     *self,
   g_array_append_val (self->records, record);
 }
 
-/* One record per category in @ana (usually one). */
-void
-_peitho_tei_reader_add_records (Reader     *self,
-             xmlNode    *node,
-             gsize       start,
-             gsize       end,
-             char       *note)
+/* One record per category in @ana (usually one). Takes @note. */
+static void
+add_records (Reader      *self,
+             xmlNode     *node,
+             const Attrs *attrs,
+             gsize        start,
+             gsize        end,
+             char        *note)
 {
   g_autofree char *owned_note = note;
-  const char *ana = peitho_tei_attr (node, "ana");
-  const char *id = peitho_tei_attr (node, "xml:id");
+  const char *id = attrs->id;
   g_auto(GStrv) tokens = NULL;
 
-  if (ana == NULL)
+  if (attrs->ana == NULL)
     return;
-  if (is_one_token (ana))
+  if (is_one_token (attrs->ana))
     {
-      const char *tag_id = peitho_tei_pointer_id (ana);
+      const char *tag_id = peitho_tei_pointer_id (attrs->ana);
 
       if (tag_id != NULL)
-        add_record (self, node, id, tag_id, start, end, owned_note);
+        add_record (self, node, attrs, id, tag_id, start, end, owned_note);
       return;
     }
 
-  tokens = g_strsplit_set (ana, " \t\n\r", -1);
+  tokens = g_strsplit_set (attrs->ana, " \t\n\r", -1);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
       const char *tag_id;
@@ -328,10 +388,23 @@ _peitho_tei_reader_add_records (Reader     *self,
       tag_id = peitho_tei_pointer_id (tokens[i]);
       if (tag_id == NULL)
         continue;
-      add_record (self, node, id, g_string_chunk_insert (self->strings, tag_id), start, end,
-                  owned_note);
+      add_record (self, node, attrs, id, g_string_chunk_insert (self->strings, tag_id), start,
+                  end, owned_note);
       id = NULL;
     }
+}
+
+void
+_peitho_tei_reader_add_records (Reader     *self,
+             xmlNode    *node,
+             gsize       start,
+             gsize       end,
+             char       *note)
+{
+  Attrs attrs;
+
+  read_attrs (node, &attrs);
+  add_records (self, node, &attrs, start, end, note);
 }
 
 static void
@@ -355,7 +428,7 @@ walk_inline (Reader  *self,
           gsize start = self->offset;
 
           walk_inline (self, node);
-          set_node_range (self, node, start, self->offset);
+          set_node_range (self, node, peitho_tei_attr (node, "xml:id"), start, self->offset);
           if (_peitho_tei_is_annotation_element (node))
             _peitho_tei_reader_add_records (self, node, start, self->offset, NULL);
         }
@@ -384,7 +457,7 @@ walk_paragraph (Reader  *self,
   self->pending_break = FALSE;
 
   walk_inline (self, p);
-  set_node_range (self, p, start, self->offset);
+  set_node_range (self, p, id, start, self->offset);
 
   if (id != NULL && !peitho_tei_is_ncname (id))
     id = NULL;
@@ -436,7 +509,7 @@ walk_blocks (Reader  *self,
       if (!walk_blocks (self, node))
         return FALSE;
       if (self->offset >= start)
-        set_node_range (self, node, start, self->offset);
+        set_node_range (self, node, peitho_tei_attr (node, "xml:id"), start, self->offset);
     }
   return TRUE;
 }
@@ -467,14 +540,19 @@ static gboolean
 resolve_span (Reader  *self,
               xmlNode *span)
 {
-  const char *from = peitho_tei_attr (span, "from");
-  const char *to = peitho_tei_attr (span, "to");
-  const char *target = peitho_tei_attr (span, "target");
-  const char *name = display_id (span);
+  Attrs attrs;
+  const char *from, *to, *target, *name;
   xmlNode *note = peitho_tei_child (span, "note");
   gsize start, end;
 
-  if (peitho_tei_attr (span, "ana") == NULL)
+  read_attrs (span, &attrs);
+  from = attrs.from;
+  to = attrs.to;
+  target = attrs.target;
+  /* as display_id() */
+  name = attrs.id != NULL ? attrs.id : (const char *) span->name;
+
+  if (attrs.ana == NULL)
     return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_INVALID,
                            _("span “%s” has no @ana (no category); left out"), name);
 
@@ -535,7 +613,7 @@ resolve_span (Reader  *self,
     return _peitho_tei_reader_problem (self, span, PEITHO_ERROR_RANGE,
                            _("span “%s” covers no text; annotation left out"), name);
 
-  _peitho_tei_reader_add_records (self, span, start, end, note != NULL ? node_text (note) : NULL);
+  add_records (self, span, &attrs, start, end, note != NULL ? node_text (note) : NULL);
   return TRUE;
 }
 
@@ -667,7 +745,7 @@ ensure_tag (Reader     *self,
 }
 
 static gboolean
-add_records (Reader *self)
+add_recorded_annotations (Reader *self)
 {
   g_autoptr(GError) error = NULL;
 
@@ -734,7 +812,7 @@ add_annotations (Reader *self)
   index = PEITHO_ANNOTATION_INDEX (peitho_document_get_annotations (self->document));
   _peitho_document_freeze_changed (self->document);
   peitho_annotation_index_freeze_inserts (index);
-  ok = add_records (self);
+  ok = add_recorded_annotations (self);
   peitho_annotation_index_thaw_inserts (index);
   _peitho_document_thaw_changed (self->document);
   return ok;
