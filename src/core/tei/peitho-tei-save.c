@@ -10,6 +10,35 @@
 #include "peitho-error.h"
 #include "peitho-tei-common.h"
 
+/* Copies @file, as it is now, to its backup "NAME~" beside it.
+ *
+ * The backup is a copy, written to a temporary file and renamed over the old
+ * backup. GIO's own backup (g_file_replace() with make_backup) is a hard link
+ * to the file, made just before the new version is renamed over it; a save
+ * killed between the two leaves the file with two links, and GIO writes a
+ * file with two links in place, truncating it first (GLib 2.74,
+ * glocalfileoutputstream.c). The next save, killed in turn, left an empty
+ * or half-written file: test-save-kill caught it. */
+static gboolean
+copy_to_backup (GFile         *file,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *backup_name = g_strconcat (basename, "~", NULL);
+  g_autoptr(GFile) backup = NULL;
+
+  g_assert (G_IS_FILE (file));
+
+  if (parent == NULL)
+    return TRUE;
+
+  backup = g_file_get_child (parent, backup_name);
+  return g_file_copy (file, backup, G_FILE_COPY_OVERWRITE | G_FILE_COPY_ALL_METADATA, cancellable,
+                      NULL, NULL, error);
+}
+
 gboolean
 peitho_tei_replace_file (GFile         *file,
                          GBytes        *bytes,
@@ -23,10 +52,17 @@ peitho_tei_replace_file (GFile         *file,
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
 
-  stream = g_file_replace (file, NULL, make_backup, G_FILE_CREATE_NONE, cancellable, &local_error);
+  /* The new version goes to a temporary file, renamed over the old one when
+   * the stream closes. The backup is made once the new version is written,
+   * just before that: a save that fails leaves the folder as it was. */
+  /* A file that does not exist yet is written directly, without a
+   * temporary file: then there is nothing to back up. */
+  make_backup = make_backup && g_file_query_exists (file, cancellable);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &local_error);
   if (stream != NULL
-      && !g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL, cancellable,
-                                     &local_error))
+      && (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, size, NULL, cancellable,
+                                      &local_error)
+          || (make_backup && !copy_to_backup (file, cancellable, &local_error))))
     {
       /* Closing renames the temporary file over the old one even after a
        * failed write (GLib 2.74); a cancelled close removes it instead. */
