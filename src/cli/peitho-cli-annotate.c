@@ -112,6 +112,7 @@ peitho_cli_annotate (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(PeithoDocument) document = NULL;
+  g_autoptr(PeithoTagSet) default_tag_set = NULL;
   g_autoptr(GDateTime) created = NULL;
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GArray) ranges = NULL;
@@ -123,6 +124,7 @@ peitho_cli_annotate (int    argc,
   g_autofree char *note = NULL;
   g_autofree char *annotator_name = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *tag_set_file = NULL;
   gboolean all = FALSE;
   gboolean backup = FALSE;
   PeithoAnnotator *annotator;
@@ -142,6 +144,10 @@ peitho_cli_annotate (int    argc,
       N_("With --match: tag every occurrence (not overlapping)"), NULL },
     { "note", 'n', 0, G_OPTION_ARG_STRING, &note,
       N_("A note on the annotation"), N_("TEXT") },
+    { "tagset", 0, 0, G_OPTION_ARG_FILENAME, &tag_set_file,
+      N_("The tag set of a file that has none of its own, as a TEI edition without "
+         "Peitho’s taxonomy (default: the one chosen in the app’s Preferences)"),
+      N_("TAGSET.xml") },
     { "annotator", 0, 0, G_OPTION_ARG_STRING, &annotator_name,
       N_("Who annotates (default: $PEITHO_ANNOTATOR, else your name)"), N_("NAME") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -179,6 +185,9 @@ peitho_cli_annotate (int    argc,
 
   filename = argv[1];
   ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  default_tag_set = peitho_cli_dup_default_tag_set (tag_set_file, &error);
+  if (default_tag_set == NULL && error != NULL)
+    return peitho_cli_file_error (tag_set_file, error);
 
   if (match == NULL)
     {
@@ -188,7 +197,8 @@ peitho_cli_annotate (int    argc,
           || !parse_offset ("annotate", "--end", end_text, &end))
         return PEITHO_CLI_EXIT_USAGE;
 
-      if (!(document = peitho_cli_load_document (filename, &n_problems, &error)))
+      if (!(document = peitho_cli_load_document_full (filename, default_tag_set, &n_problems,
+                                                       &error)))
         return peitho_cli_file_error (filename, error);
 
       if (!check_range (document, filename, start, end))
@@ -198,7 +208,8 @@ peitho_cli_annotate (int    argc,
     }
   else
     {
-      if (!(document = peitho_cli_load_document (filename, &n_problems, &error)))
+      if (!(document = peitho_cli_load_document_full (filename, default_tag_set, &n_problems,
+                                                       &error)))
         return peitho_cli_file_error (filename, error);
 
       g_clear_pointer (&ranges, g_array_unref);

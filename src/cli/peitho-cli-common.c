@@ -247,11 +247,12 @@ peitho_cli_read_file (const char  *filename,
   return peitho_file_read_bytes (file, filename, NULL, error);
 }
 
-PeithoLoadResult *
-peitho_cli_load (const char        *filename,
-                 PeithoFileFormat   expected,
-                 PeithoLoadFlags    flags,
-                 GError           **error)
+static PeithoLoadResult *
+load_full (const char        *filename,
+           PeithoFileFormat   expected,
+           PeithoLoadFlags    flags,
+           PeithoTagSet      *default_tag_set,
+           GError           **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
@@ -259,7 +260,7 @@ peitho_cli_load (const char        *filename,
   const char *data;
   gsize size;
 
-  g_return_val_if_fail (filename != NULL, NULL);
+  g_assert (filename != NULL);
 
   if (!(bytes = peitho_cli_read_file (filename, error)))
     return NULL;
@@ -284,7 +285,67 @@ peitho_cli_load (const char        *filename,
 
   if (!g_str_equal (filename, "-"))
     file = g_file_new_for_path (filename);
-  return peitho_document_load_bytes_for_file (bytes, file, filename, flags, error);
+  return peitho_document_load_bytes_full (bytes, file, filename, flags, default_tag_set, error);
+}
+
+PeithoLoadResult *
+peitho_cli_load (const char        *filename,
+                 PeithoFileFormat   expected,
+                 PeithoLoadFlags    flags,
+                 GError           **error)
+{
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  return load_full (filename, expected, flags, NULL, error);
+}
+
+/* The path of the tag set chosen in the app's Preferences, or NULL. */
+static char *
+dup_preferences_tag_set_path (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *path = NULL;
+
+  /* The command-line tool installed without the app: no choice was made. */
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE))
+      || !g_settings_schema_has_key (schema, "last-tag-set"))
+    return NULL;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  path = g_settings_get_string (settings, "last-tag-set");
+  return path[0] != '\0' ? g_steal_pointer (&path) : NULL;
+}
+
+PeithoTagSet *
+peitho_cli_dup_default_tag_set (const char  *tag_set_file,
+                                GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *path = NULL;
+  PeithoTagSet *tag_set;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (tag_set_file != NULL)
+    {
+      g_autoptr(GBytes) bytes = peitho_cli_read_file (tag_set_file, error);
+
+      return bytes != NULL ? peitho_tei_read_tag_set_bytes (bytes, tag_set_file, error) : NULL;
+    }
+
+  if (!(path = dup_preferences_tag_set_path ()))
+    return NULL;
+  if (!(tag_set = peitho_tag_set_library_load (path, &local_error)))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("The default tag set could not be used: %s"),
+                                 local_error->message);
+      peitho_cli_print_warning (path, message);
+    }
+  return tag_set;
 }
 
 PeithoDocument *
@@ -292,15 +353,28 @@ peitho_cli_load_document (const char  *filename,
                           guint       *n_problems,
                           GError     **error)
 {
+  g_return_val_if_fail (filename != NULL, NULL);
+
+  return peitho_cli_load_document_full (filename, NULL, n_problems, error);
+}
+
+PeithoDocument *
+peitho_cli_load_document_full (const char    *filename,
+                               PeithoTagSet  *default_tag_set,
+                               guint         *n_problems,
+                               GError       **error)
+{
   g_autoptr(PeithoLoadResult) result = NULL;
   GPtrArray *problems;
 
   g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (default_tag_set == NULL || PEITHO_IS_TAG_SET (default_tag_set), NULL);
 
   if (n_problems != NULL)
     *n_problems = 0;
 
-  result = peitho_cli_load (filename, PEITHO_FILE_FORMAT_TEI, PEITHO_LOAD_DEFAULT, error);
+  result = load_full (filename, PEITHO_FILE_FORMAT_TEI, PEITHO_LOAD_DEFAULT, default_tag_set,
+                      error);
   if (result == NULL)
     return NULL;
 

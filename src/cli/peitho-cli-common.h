@@ -92,6 +92,20 @@ PeithoLoadResult *peitho_cli_load           (const char        *filename,
 PeithoDocument *peitho_cli_load_document    (const char      *filename,
                                              guint           *n_problems,
                                              GError         **error);
+/* The same, where a document without a tag set of its own (an edition
+ * without Peitho's taxonomy) gets @default_tag_set (nullable: the built-in
+ * set). */
+PeithoDocument *peitho_cli_load_document_full (const char    *filename,
+                                               PeithoTagSet  *default_tag_set,
+                                               guint         *n_problems,
+                                               GError       **error);
+/* The tag set a document without one of its own gets: the one in
+ * @tag_set_file (a tag-set or TEI file; nullable) or else the one chosen in
+ * the app's Preferences (when the app's settings schema is installed). NULL
+ * with no error: the built-in set. A Preferences set that cannot be read is
+ * printed as a warning and the built-in set used. */
+PeithoTagSet   *peitho_cli_dup_default_tag_set (const char   *tag_set_file,
+                                                GError      **error);
 /* Writes the document as TEI to @filename ("-" is stdout), atomically. */
 gboolean        peitho_cli_save_document    (PeithoDocument  *document,
                                              const char      *filename,

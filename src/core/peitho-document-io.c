@@ -449,10 +449,12 @@ static PeithoDocument *
 read_tei_with_annotations (GBytes            *bytes,
                            const char        *display_name,
                            PeithoLoadFlags    flags,
+                           PeithoTagSet      *default_tag_set,
                            PeithoFileFormat  *format,
                            GPtrArray        **problems,
                            GError           **error)
 {
+  PeithoTeiReadOptions options = PEITHO_TEI_READ_OPTIONS_INIT;
   g_autoptr(PeithoDocument) document = NULL;
   g_autoptr(PeithoImportSet) set = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -461,10 +463,9 @@ read_tei_with_annotations (GBytes            *bytes,
   gsize size;
 
   *problems = g_ptr_array_new_with_free_func (g_free);
-  document = peitho_tei_read_bytes (bytes, display_name,
-                                    flags & PEITHO_LOAD_STRICT ? PEITHO_READ_STRICT
-                                                               : PEITHO_READ_DEFAULT,
-                                    *problems, error);
+  options.flags = flags & PEITHO_LOAD_STRICT ? PEITHO_READ_STRICT : PEITHO_READ_DEFAULT;
+  options.default_tag_set = default_tag_set;
+  document = peitho_tei_read_bytes_with_options (bytes, display_name, &options, *problems, error);
   data = g_bytes_get_data (bytes, &size);
   if (document == NULL || !may_hold_other_annotations (data, size)
       || !peitho_interchange_detect (bytes, display_name, &other, NULL))
@@ -512,11 +513,12 @@ read_tei_with_annotations (GBytes            *bytes,
 }
 
 PeithoLoadResult *
-peitho_document_load_bytes_for_file (GBytes           *bytes,
-                                     GFile            *file,
-                                     const char       *display_name,
-                                     PeithoLoadFlags   flags,
-                                     GError          **error)
+peitho_document_load_bytes_full (GBytes           *bytes,
+                                 GFile            *file,
+                                 const char       *display_name,
+                                 PeithoLoadFlags   flags,
+                                 PeithoTagSet     *default_tag_set,
+                                 GError          **error)
 {
   g_autoptr(PeithoDocument) document = NULL;
   g_autoptr(PeithoTextImportResult) text_import = NULL;
@@ -527,6 +529,7 @@ peitho_document_load_bytes_for_file (GBytes           *bytes,
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+  g_return_val_if_fail (default_tag_set == NULL || PEITHO_IS_TAG_SET (default_tag_set), NULL);
 
   if (display_name == NULL)
     display_name = "document";
@@ -534,7 +537,8 @@ peitho_document_load_bytes_for_file (GBytes           *bytes,
   format = peitho_file_format_sniff (size > 0 ? data : "", size);
 
   if (format == PEITHO_FILE_FORMAT_TEI)
-    document = read_tei_with_annotations (bytes, display_name, flags, &format, &problems, error);
+    document = read_tei_with_annotations (bytes, display_name, flags, default_tag_set, &format,
+                                          &problems, error);
   else if (format == PEITHO_FILE_FORMAT_ANNOTATIONS)
     {
       g_autoptr(PeithoImportSet) set = read_plain_annotations (bytes, file, display_name, error);
@@ -549,13 +553,25 @@ peitho_document_load_bytes_for_file (GBytes           *bytes,
 
       if (flags & PEITHO_LOAD_NO_FRONT_MATTER)
         import_flags |= PEITHO_TEXT_IMPORT_NO_FRONT_MATTER;
-      document = peitho_text_import_bytes_full (bytes, display_name, NULL, import_flags,
-                                                &text_import, error);
+      document = peitho_text_import_bytes_full (bytes, display_name, default_tag_set,
+                                                import_flags, &text_import, error);
     }
   if (document == NULL)
     return NULL;
 
   return _peitho_load_result_new (document, format, problems, text_import);
+}
+
+PeithoLoadResult *
+peitho_document_load_bytes_for_file (GBytes           *bytes,
+                                     GFile            *file,
+                                     const char       *display_name,
+                                     PeithoLoadFlags   flags,
+                                     GError          **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return peitho_document_load_bytes_full (bytes, file, display_name, flags, NULL, error);
 }
 
 PeithoLoadResult *
@@ -570,27 +586,41 @@ peitho_document_load_bytes (GBytes           *bytes,
 }
 
 PeithoLoadResult *
-peitho_document_load (GFile            *file,
-                      PeithoLoadFlags   flags,
-                      GCancellable     *cancellable,
-                      GError          **error)
+peitho_document_load_full (GFile            *file,
+                           PeithoLoadFlags   flags,
+                           PeithoTagSet     *default_tag_set,
+                           GCancellable     *cancellable,
+                           GError          **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (default_tag_set == NULL || PEITHO_IS_TAG_SET (default_tag_set), NULL);
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
 
   name = g_file_get_parse_name (file);
   bytes = peitho_file_read_bytes (file, name, cancellable, error);
   if (bytes == NULL)
     return NULL;
-  return peitho_document_load_bytes_for_file (bytes, file, name, flags, error);
+  return peitho_document_load_bytes_full (bytes, file, name, flags, default_tag_set, error);
+}
+
+PeithoLoadResult *
+peitho_document_load (GFile            *file,
+                      PeithoLoadFlags   flags,
+                      GCancellable     *cancellable,
+                      GError          **error)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return peitho_document_load_full (file, flags, NULL, cancellable, error);
 }
 
 typedef struct {
   GFile           *file;
   PeithoLoadFlags  flags;
+  PeithoTagSet    *default_tag_set;
 } LoadData;
 
 static void
@@ -599,6 +629,7 @@ load_data_free (gpointer data)
   LoadData *load = data;
 
   g_clear_object (&load->file);
+  g_clear_object (&load->default_tag_set);
   g_free (load);
 }
 
@@ -614,11 +645,39 @@ load_thread_cb (GTask        *task,
 
   /* The document is created here and handed over whole: nothing else
    * references it until the caller gets it. */
-  result = peitho_document_load (load->file, load->flags, cancellable, &error);
+  result = peitho_document_load_full (load->file, load->flags, load->default_tag_set, cancellable,
+                                      &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, result, g_object_unref);
+}
+
+void
+peitho_document_load_full_async (GFile               *file,
+                                 PeithoLoadFlags      flags,
+                                 PeithoTagSet        *default_tag_set,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *load;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (default_tag_set == NULL || PEITHO_IS_TAG_SET (default_tag_set));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  load = g_new0 (LoadData, 1);
+  load->file = g_object_ref (file);
+  load->flags = flags;
+  /* A copy: the worker thread is then the only one to touch it. */
+  load->default_tag_set = default_tag_set != NULL ? peitho_tag_set_copy (default_tag_set) : NULL;
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, peitho_document_load_full_async);
+  g_task_set_task_data (task, load, load_data_free);
+  g_task_run_in_thread (task, load_thread_cb);
 }
 
 void
@@ -628,20 +687,9 @@ peitho_document_load_async (GFile               *file,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadData *load;
-
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  load = g_new0 (LoadData, 1);
-  load->file = g_object_ref (file);
-  load->flags = flags;
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, peitho_document_load_async);
-  g_task_set_task_data (task, load, load_data_free);
-  g_task_run_in_thread (task, load_thread_cb);
+  peitho_document_load_full_async (file, flags, NULL, cancellable, callback, user_data);
 }
 
 PeithoLoadResult *
@@ -649,7 +697,7 @@ peitho_document_load_finish (GAsyncResult  *result,
                              GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == peitho_document_load_async,
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == peitho_document_load_full_async,
                         NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);

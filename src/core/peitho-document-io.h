@@ -59,17 +59,40 @@ PeithoLoadResult *peitho_document_load_bytes_for_file (GBytes            *bytes,
                                                        const char        *display_name,
                                                        PeithoLoadFlags    flags,
                                                        GError           **error);
+/* The same, where a text and a TEI edition without a Peitho taxonomy get
+ * (a copy of) @default_tag_set, the one chosen in Preferences; NULL: the
+ * built-in set. A document with a tag set of its own keeps it. */
+PeithoLoadResult *peitho_document_load_bytes_full   (GBytes              *bytes,
+                                                     GFile               *file,
+                                                     const char          *display_name,
+                                                     PeithoLoadFlags      flags,
+                                                     PeithoTagSet        *default_tag_set,
+                                                     GError             **error);
 /* peitho_file_read_bytes() then peitho_document_load_bytes_for_file(). */
 PeithoLoadResult *peitho_document_load              (GFile               *file,
                                                      PeithoLoadFlags      flags,
                                                      GCancellable        *cancellable,
                                                      GError             **error);
-/* The same in a worker thread (GTask). */
+/* The same with a default tag set (see peitho_document_load_bytes_full()). */
+PeithoLoadResult *peitho_document_load_full         (GFile               *file,
+                                                     PeithoLoadFlags      flags,
+                                                     PeithoTagSet        *default_tag_set,
+                                                     GCancellable        *cancellable,
+                                                     GError             **error);
+/* The same in a worker thread (GTask); @default_tag_set is copied first. */
+void              peitho_document_load_full_async   (GFile               *file,
+                                                     PeithoLoadFlags      flags,
+                                                     PeithoTagSet        *default_tag_set,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+/* peitho_document_load_full_async() with the built-in tag set. */
 void              peitho_document_load_async        (GFile               *file,
                                                      PeithoLoadFlags      flags,
                                                      GCancellable        *cancellable,
                                                      GAsyncReadyCallback  callback,
                                                      gpointer             user_data);
+/* For both. */
 PeithoLoadResult *peitho_document_load_finish       (GAsyncResult        *result,
                                                      GError             **error);
 

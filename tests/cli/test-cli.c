@@ -723,6 +723,110 @@ test_import_as_people_have_it (void)
   peitho_test_remove_tree (dir);
 }
 
+#define CLOSE_READING_TAG_SET \
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>" \
+  "<titleStmt><title>Close Reading</title></titleStmt>" \
+  "<publicationStmt><p>For the tests.</p></publicationStmt>" \
+  "<sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>" \
+  "<encodingDesc><classDecl><taxonomy xml:id=\"close-reading\">" \
+  "<category xml:id=\"wordplay\"><catDesc><term>Wordplay</term></catDesc>" \
+  "<category xml:id=\"pun\"><catDesc><term>Pun</term>: a play on words.</catDesc></category>" \
+  "</category></taxonomy></classDecl></encodingDesc></teiHeader>" \
+  "<text><body><p/></body></text></TEI>"
+
+/* A copy of the Folger Hamlet (an edition without Peitho's taxonomy) in @dir. */
+static char *
+copy_hamlet (const char *dir,
+             const char *name)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei",
+                                              "folger-hamlet.xml", NULL);
+  g_autofree char *contents = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  contents = cli_read_file (source, NULL);
+  cli_write_file (path, contents);
+  return path;
+}
+
+/* An edition without a tag set of its own gets the one given with
+ * --tagset, or else the one chosen in the app's Preferences; once saved,
+ * the file has it. */
+static void
+test_annotate_edition_tag_set (void)
+{
+  const char *passage = "A little more than kin and less than kind.";
+  g_autofree char *dir = cli_make_tmp_dir ();
+  g_autofree char *tag_set = g_build_filename (dir, "close-reading.xml", NULL);
+  g_autofree char *hamlet = copy_hamlet (dir, "hamlet.xml");
+  g_autofree char *preferred = copy_hamlet (dir, "hamlet-preferred.xml");
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *keyfile_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (keyfile_dir, "keyfile", NULL);
+  g_autofree char *keyfile_text = NULL;
+  g_autofree char *schema_dir = g_build_filename (g_getenv ("PEITHO_BUILD_ROOT"), "data", NULL);
+  g_autoptr(CliResult) result = NULL;
+  g_autoptr(GVariant) stats = NULL;
+  g_autofree char *id = NULL;
+
+  cli_write_file (tag_set, CLOSE_READING_TAG_SET);
+
+  /* The built-in set has no "pun". */
+  result = cli_run ("annotate", hamlet, "--tag", "pun", "--match", passage, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_nonnull (strstr (result->err, "unknown tag “pun”"));
+  g_assert_nonnull (strstr (result->err, "metaphor"));
+  g_clear_pointer (&result, cli_result_free);
+
+  id = cli_annotate_one (hamlet, "--tagset", tag_set, "--tag", "pun", "--match", passage, NULL);
+  g_assert_nonnull (id);
+  g_clear_pointer (&id, g_free);
+  /* Saved with the file: no --tagset needed any more, and the built-in set
+   * is not mixed in. */
+  id = cli_annotate_one (hamlet, "--tag", "pun", "--match", "Not so, my lord", NULL);
+  g_assert_nonnull (id);
+  stats = cli_stats (hamlet);
+  g_assert_cmpint (cli_stats_tag_count (stats, "pun"), ==, 2);
+  result = cli_run ("annotate", hamlet, "--tag", "metaphor", "--match", passage, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  g_clear_pointer (&result, cli_result_free);
+
+  /* A --tagset that cannot be read is an error naming it. */
+  result = cli_run ("annotate", preferred, "--tagset", "/nonexistent/set.xml", "--tag", "pun",
+                    "--match", passage, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_nonnull (strstr (result->err, "/nonexistent/set.xml"));
+  g_clear_pointer (&result, cli_result_free);
+
+  /* The set chosen in Preferences, read from the app's settings. */
+  g_assert_cmpint (g_mkdir_with_parents (keyfile_dir, 0700), ==, 0);
+  keyfile_text = g_strdup_printf ("[io/github/peitho/Peitho]\nlast-tag-set='%s'\n", tag_set);
+  cli_write_file (keyfile, keyfile_text);
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_clear_pointer (&id, g_free);
+  id = cli_annotate_one (preferred, "--tag", "pun", "--match", passage, NULL);
+  g_assert_nonnull (id);
+
+  /* A chosen set that is gone: a warning, and the built-in set. */
+  g_clear_pointer (&keyfile_text, g_free);
+  keyfile_text = g_strdup_printf ("[io/github/peitho/Peitho]\nlast-tag-set='%s/gone.xml'\n", dir);
+  cli_write_file (keyfile, keyfile_text);
+  g_clear_pointer (&id, g_free);
+  result = cli_run ("annotate", hamlet, "--tag", "pun", "--match", "Not so, my lord", "-o", "-",
+                    NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_nonnull (strstr (result->err, "gone.xml"));
+  g_assert_nonnull (strstr (result->err, "warning"));
+  g_clear_pointer (&result, cli_result_free);
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_unsetenv ("GSETTINGS_SCHEMA_DIR");
+  g_unsetenv ("XDG_CONFIG_HOME");
+  peitho_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -731,6 +835,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/import-as-people-have-it", test_import_as_people_have_it);
+  g_test_add_func ("/cli/annotate/edition-tag-set", test_annotate_edition_tag_set);
 #define ADD(path, func) \
   g_test_add (path, CliFixture, NULL, cli_fixture_set_up, func, cli_fixture_tear_down)
   ADD ("/cli/import-text", test_import_text);

@@ -281,6 +281,77 @@ test_edition_no_outline (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (peitho_sidebar_get_outline_model (sidebar)), ==, 0);
 }
 
+/* A tag set of the user's library, chosen in Preferences, with none of the
+ * built-in set's tags. */
+static void
+edition_preferences_set_up (EditionFixture *f,
+                            gconstpointer   data)
+{
+  g_autoptr(PeithoTagSet) tag_set = peitho_tag_set_new ("close-reading", "Close Reading");
+  g_autoptr(PeithoTagGroup) group = peitho_tag_group_new ("wordplay-group", "Wordplay", NULL);
+  g_autoptr(PeithoTag) pun = peitho_tag_new ("pun", "Pun", "A play on words", NULL, "#c061cb");
+  g_autoptr(PeithoTag) quibble = peitho_tag_new ("quibble", "Quibble", NULL, NULL, "#2ec27e");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_assert_true (peitho_tag_set_add_group (tag_set, group, -1, &error));
+  g_assert_true (peitho_tag_set_add_tag (tag_set, "wordplay-group", pun, -1, &error));
+  g_assert_true (peitho_tag_set_add_tag (tag_set, "wordplay-group", quibble, -1, &error));
+  g_assert_no_error (error);
+  path = peitho_tag_set_library_save (tag_set, &error);
+  g_assert_no_error (error);
+  g_settings_set_string (settings, "last-tag-set", path);
+
+  edition_set_up (f, data);
+}
+
+static void
+edition_preferences_tear_down (EditionFixture *f,
+                               gconstpointer   data)
+{
+  g_settings_reset (f->settings, "last-tag-set");
+  g_assert_true (peitho_tag_set_library_delete ("close-reading", NULL));
+  edition_tear_down (f, data);
+}
+
+/* An edition without a taxonomy of Peitho's gets the tag set chosen in
+ * Preferences: in the palette, for tagging, and in the saved file. */
+static void
+test_edition_preferences_tag_set (EditionFixture *f,
+                                  gconstpointer   data)
+{
+  const char *passage = "A little more than kin and less than kind.";
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoTagPalette *palette = _peitho_window_get_palette_for_testing (f->window);
+  PeithoTagSet *tag_set = peitho_document_get_tag_set (peitho_window_get_document (f->window));
+  g_autoptr(PeithoLoadResult) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  int start;
+
+  g_assert_cmpstr (peitho_tag_set_get_id (tag_set), ==, "close-reading");
+  g_assert_cmpuint (peitho_tag_set_get_n_tags (tag_set), ==, 2);
+  g_assert_nonnull (peitho_tag_palette_get_button (palette, "pun"));
+  g_assert_nonnull (peitho_tag_palette_get_button (palette, "quibble"));
+  g_assert_null (peitho_tag_palette_get_button (palette, "metaphor"));
+
+  start = buffer_offset_of (buffer, passage);
+  tag (f->window, start, start + (int) g_utf8_strlen (passage, -1), "pun");
+  g_assert_cmpuint (count_of (f->window, "pun"), ==, 1);
+  assert_tag_over (buffer, text_tag (f->window, "pun"), start,
+                   start + (int) g_utf8_strlen (passage, -1));
+  save (f->window);
+
+  /* The file now has the set: read without any choice of set, it has it
+   * (read by the core: one window less on Hamlet keeps the test quick). */
+  saved = peitho_document_load (f->file, PEITHO_LOAD_DEFAULT, NULL, &error);
+  g_assert_no_error (error);
+  tag_set = peitho_document_get_tag_set (peitho_load_result_get_document (saved));
+  g_assert_nonnull (peitho_tag_set_lookup_tag (tag_set, "pun"));
+  g_assert_null (peitho_tag_set_lookup_tag (tag_set, "metaphor"));
+  g_assert_cmpuint (peitho_document_count_tag (peitho_load_result_get_document (saved), "pun"), ==, 1);
+}
+
 static void
 test_edition_screenshots (EditionFixture *f,
                           gconstpointer   data)
@@ -327,6 +398,8 @@ main (int   argc,
   g_test_add ("/edition/tag-across-lines", EditionFixture, NULL, edition_set_up, test_edition_tag_across_lines, edition_tear_down);
   g_test_add ("/edition/outline", EditionFixture, NULL, edition_set_up, test_edition_outline, edition_tear_down);
   g_test_add ("/edition/no-outline", Fixture, NULL, fixture_set_up, test_edition_no_outline, fixture_tear_down);
+  g_test_add ("/edition/preferences-tag-set", EditionFixture, NULL, edition_preferences_set_up,
+              test_edition_preferences_tag_set, edition_preferences_tear_down);
   g_test_add ("/edition/screenshots", EditionFixture, NULL, edition_set_up, test_edition_screenshots, edition_tear_down);
 
   ret = g_test_run ();

@@ -78,11 +78,6 @@ loaded_cb (GObject      *object,
     {
       gboolean is_tei = peitho_load_result_get_format (loaded) == PEITHO_FILE_FORMAT_TEI;
 
-      /* A text becomes a document with the chosen tag set. */
-      if (!is_tei && load->tag_set != NULL && peitho_document_get_n_annotations (document) == 0
-          && !peitho_document_set_tag_set (document, load->tag_set, &error))
-        g_ptr_array_add (load->problems,
-                         g_strdup_printf (_("The default tag set could not be used: %s"), error->message));
       self = peitho_document_session_new (document, is_tei ? load->file : NULL, load->file);
       self->load_result = g_steal_pointer (&loaded);
     }
@@ -103,7 +98,10 @@ start_load (LoadData            *load,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, peitho_document_session_load_async);
   g_task_set_task_data (task, load, load_data_free);
-  peitho_document_load_async (load->file, load->flags, cancellable, loaded_cb, task);
+  /* A text, and an edition without a taxonomy of Peitho's, get the chosen
+   * tag set. */
+  peitho_document_load_full_async (load->file, load->flags, load->tag_set, cancellable,
+                                   loaded_cb, task);
 }
 
 void

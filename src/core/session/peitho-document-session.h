@@ -51,9 +51,9 @@ PeithoDocumentSession *peitho_document_session_new (PeithoDocument *document,
                                                     GFile          *source);
 
 /* Opens @file through the core's load path (TEI or text, sniffed from the
- * content) in a worker thread and makes a session of it. A text gets
- * @tag_set (nullable: the built-in one) unless it has annotations, and no
- * file: saving it asks for a name. */
+ * content) in a worker thread and makes a session of it. A text, and a TEI
+ * edition without a taxonomy of Peitho's, get @tag_set (nullable: the
+ * built-in one); a text gets no file: saving it asks for a name. */
 void                   peitho_document_session_load_async  (GFile               *file,
                                                             PeithoTagSet        *tag_set,
                                                             PeithoLoadFlags      flags,
