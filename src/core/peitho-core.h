@@ -16,6 +16,7 @@
 #include "peitho-load-result.h"
 #include "peitho-csv-export.h"
 #include "peitho-document-io.h"
+#include "peitho-speaker-counts.h"
 #include "peitho-tag-set-library.h"
 #include "peitho-handout.h"
 #include "peitho-html-export.h"
