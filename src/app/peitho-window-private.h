@@ -87,6 +87,7 @@ struct _PeithoWindow
   GtkLabel             *agreement_label;
   GtkLabel             *agreement_tags;
   GtkWidget            *agreement_map;
+  GtkWidget            *speaker_view;    /* on the Overview page */
 
   double                zoom_before;     /* presentation: the zoom to go back to */
   GtkLabel             *presentation_readers; /* who tagged the passage shown */

@@ -6,6 +6,7 @@
 
 #include "peitho-drafts.h"
 #include "peitho-outline-item.h"
+#include "peitho-speaker-view.h"
 #include "peitho-utils.h"
 #include "peitho-window-print.h"
 #include "peitho-window-private.h"
@@ -672,6 +673,11 @@ peitho_window_init (PeithoWindow *self)
   _peitho_window_init_tag_sets (self);
   _peitho_window_init_seminar (self);
   _peitho_window_init_agreement (self);
+  /* In a play, who uses which devices, on the Overview page. */
+  self->speaker_view = peitho_speaker_view_new ();
+  peitho_sidebar_add_to_overview (self->sidebar, self->speaker_view);
+  g_binding_group_bind (self->session_bindings, "document", self->speaker_view, "document",
+                        G_BINDING_SYNC_CREATE);
   _peitho_window_init_compare (self);
   _peitho_window_init_presentation (self);
 

@@ -6,6 +6,7 @@
 
 #include "gui-fixture.h"
 #include "peitho-outline-item.h"
+#include "peitho-speaker-view.h"
 
 #include <adwaita.h>
 #include <string.h>
@@ -271,14 +272,102 @@ test_edition_outline (EditionFixture *f,
   g_assert_cmpstr (text, ==, "Scene 1");
 }
 
-/* A plain text has no outline: the page stays hidden. */
+/* A plain text has no outline: the page stays hidden; nor speakers. */
 static void
 test_edition_no_outline (Fixture       *f,
                          gconstpointer  data)
 {
   PeithoSidebar *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+  GtkWidget *speakers = find_widget (GTK_WIDGET (sidebar), PEITHO_TYPE_SPEAKER_VIEW, NULL);
 
   g_assert_cmpuint (g_list_model_get_n_items (peitho_sidebar_get_outline_model (sidebar)), ==, 0);
+  g_assert_nonnull (speakers);
+  g_assert_false (gtk_widget_get_visible (speakers));
+}
+
+/* A label under @root showing @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        return child;
+      if ((found = find_label (child, text)))
+        return found;
+    }
+  return NULL;
+}
+
+/* Who uses which devices, on the Overview page: a row per speaker with
+ * annotations, updated as they are tagged, reachable from the keyboard. */
+static void
+test_edition_speakers (EditionFixture *f,
+                       gconstpointer   data)
+{
+  static const char *names[] = { "edition-speakers", "edition-speakers-dark" };
+  const char *kin = "A little more than kin and less than kind.";
+  const char *sun = "Not so, my lord; I am too much in the sun.";
+  const char *question = "Who’s there?";
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
+  PeithoSidebar *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
+  GtkWidget *view = find_widget (GTK_WIDGET (sidebar), PEITHO_TYPE_SPEAKER_VIEW, NULL);
+  GtkWidget *list_view;
+  GListModel *model;
+  g_autoptr(PeithoSpeakerCount) first = NULL;
+  g_autoptr(PeithoSpeakerCount) second = NULL;
+  GtkWidget *focus;
+  int start;
+
+  g_assert_nonnull (view);
+  g_assert_true (gtk_widget_get_visible (view));
+  model = peitho_speaker_view_get_model (PEITHO_SPEAKER_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_nonnull (find_label (view, "No annotations in the speeches yet."));
+
+  start = buffer_offset_of (buffer, kin);
+  tag (f->window, start, start + (int) g_utf8_strlen (kin, -1), "irony");
+  start = buffer_offset_of (buffer, sun);
+  tag (f->window, start, start + (int) g_utf8_strlen (sun, -1), "irony");
+  start = buffer_offset_of (buffer, question);
+  tag (f->window, start, start + (int) g_utf8_strlen (question, -1), "rhetorical-question");
+  wait_until (g_list_model_get_n_items (model) == 2);
+
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (peitho_speaker_count_get_name (first), ==, "HAMLET");
+  g_assert_cmpuint (peitho_speaker_count_get_total (first), ==, 2);
+  g_assert_cmpstr (peitho_speaker_count_get_name (second), ==, "BARNARDO");
+
+  /* The rows, as a person (or a screen reader) reads them. */
+  peitho_sidebar_show_page (sidebar, "overview");
+  list_view = find_widget (view, GTK_TYPE_LIST_VIEW, NULL);
+  g_assert_nonnull (list_view);
+  wait_until (find_label (list_view, "HAMLET") != NULL && find_label (list_view, "Irony 2") != NULL
+              && find_label (list_view, "BARNARDO") != NULL);
+  g_assert_false (gtk_widget_get_visible (find_label (view, "No annotations in the speeches yet.")));
+
+  /* From the keyboard: the list takes the focus, a row has it. */
+  g_assert_true (gtk_widget_grab_focus (list_view));
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == list_view || gtk_widget_is_ancestor (focus, list_view));
+
+  /* Undo takes Barnardo's annotation back, and his row with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  wait_until (g_list_model_get_n_items (model) == 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      adw_style_manager_set_color_scheme (style, i ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for (f->window);
+      save_screenshot (GTK_WIDGET (f->window), names[i]);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* A tag set of the user's library, chosen in Preferences, with none of the
@@ -398,6 +487,7 @@ main (int   argc,
   g_test_add ("/edition/tag-across-lines", EditionFixture, NULL, edition_set_up, test_edition_tag_across_lines, edition_tear_down);
   g_test_add ("/edition/outline", EditionFixture, NULL, edition_set_up, test_edition_outline, edition_tear_down);
   g_test_add ("/edition/no-outline", Fixture, NULL, fixture_set_up, test_edition_no_outline, fixture_tear_down);
+  g_test_add ("/edition/speakers", EditionFixture, NULL, edition_set_up, test_edition_speakers, edition_tear_down);
   g_test_add ("/edition/preferences-tag-set", EditionFixture, NULL, edition_preferences_set_up,
               test_edition_preferences_tag_set, edition_preferences_tear_down);
   g_test_add ("/edition/screenshots", EditionFixture, NULL, edition_set_up, test_edition_screenshots, edition_tear_down);
