@@ -36,6 +36,8 @@ struct _PeithoAnnotationView
   GtkSourceGutterRenderer *gutter;
   GtkSourceGutterRenderer *line_numbers;
   PeithoStructureStyler   *styler;
+  GtkPopover              *edition_popover;  /* child of source_view */
+  GtkLabel                *edition_label;
   GtkCssProvider          *zoom_provider;
   GtkAdjustment           *vadjustment;
   char                    *font_family;
@@ -238,6 +240,13 @@ peitho_annotation_view_dispose (GObject *object)
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_object (&self->vadjustment);
+  if (self->edition_popover != NULL)
+    {
+      gtk_popover_popdown (self->edition_popover);
+      gtk_widget_unparent (GTK_WIDGET (self->edition_popover));
+      self->edition_popover = NULL;
+      self->edition_label = NULL;
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_ANNOTATION_VIEW);
 
@@ -389,6 +398,20 @@ peitho_annotation_view_init (PeithoAnnotationView *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->source_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"),
+                                  -1);
+
+  /* Selectable, so that the text takes the focus and a screen reader reads
+   * it as the popover opens. */
+  self->edition_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->edition_label, TRUE);
+  gtk_label_set_max_width_chars (self->edition_label, 50);
+  gtk_label_set_xalign (self->edition_label, 0);
+  gtk_label_set_selectable (self->edition_label, TRUE);
+  self->edition_popover = GTK_POPOVER (gtk_popover_new ());
+  gtk_popover_set_child (self->edition_popover, GTK_WIDGET (self->edition_label));
+  gtk_widget_set_parent (GTK_WIDGET (self->edition_popover), GTK_WIDGET (self->source_view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->edition_popover),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note of the edition"),
                                   -1);
 }
 
@@ -610,4 +633,38 @@ peitho_annotation_view_get_offset_area (PeithoAnnotationView *self,
   gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET,
                                          area->x, area->y, &area->x, &area->y);
   area->width = MAX (area->width, 1);
+}
+
+gboolean
+peitho_annotation_view_show_edition_note (PeithoAnnotationView *self)
+{
+  g_autofree char *markup = NULL;
+  GdkRectangle area;
+  gsize offset;
+
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), FALSE);
+
+  if (peitho_highlighter_get_document (self->highlighter) == NULL)
+    return FALSE;
+
+  offset = peitho_annotation_view_get_cursor_offset (self);
+  markup = peitho_structure_styler_dup_marker_markup (self->styler, offset);
+  /* The caret right after a marker or a reading still counts as on it. */
+  if (markup == NULL && offset > 0)
+    markup = peitho_structure_styler_dup_marker_markup (self->styler, --offset);
+  if (markup == NULL)
+    return FALSE;
+
+  gtk_label_set_markup (self->edition_label, markup);
+  peitho_annotation_view_get_offset_area (self, offset, &area);
+  gtk_popover_set_pointing_to (self->edition_popover, &area);
+  gtk_popover_popup (self->edition_popover);
+  return TRUE;
+}
+
+GtkPopover *
+peitho_annotation_view_get_edition_popover (PeithoAnnotationView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_ANNOTATION_VIEW (self), NULL);
+  return self->edition_popover;
 }

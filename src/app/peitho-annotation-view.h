@@ -50,5 +50,12 @@ gsize                 peitho_annotation_view_get_cursor_offset (PeithoAnnotation
 void                  peitho_annotation_view_get_offset_area  (PeithoAnnotationView *self,
                                                                gsize                 offset,
                                                                GdkRectangle         *area);
+/* What the pointer's tooltip tells of the edition at the caret (or just
+ * before it: a note, page break or gap, the other reading of a choice),
+ * in a popover at the caret, for keyboard users; FALSE, and nothing shown,
+ * when there is nothing. */
+gboolean              peitho_annotation_view_show_edition_note (PeithoAnnotationView *self);
+/* That popover (hidden until shown). */
+GtkPopover           *peitho_annotation_view_get_edition_popover (PeithoAnnotationView *self);
 
 G_END_DECLS

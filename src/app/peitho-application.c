@@ -275,6 +275,7 @@ static const struct {
   { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   { "win.choose-tag", { "<Control>t", NULL } },
   { "win.show-annotations", { "<Control>i", NULL } },
+  { "win.show-edition-note", { "<Control><Shift>i", NULL } },
   { "win.edit-note", { "<Control><Shift>n", NULL } },
   { "win.relations", { "<Control>l", NULL } },
   { "win.next-annotation", { "<Alt>Down", NULL } },

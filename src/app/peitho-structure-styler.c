@@ -266,13 +266,25 @@ peitho_structure_styler_dup_marker_markup (PeithoStructureStyler *self,
       gsize s, e;
       const char *what;
 
-      if (!PEITHO_MARK_KIND_IS_POINT (mark->kind))
+      if (mark->kind == PEITHO_MARK_ALTERNATIVE)
+        {
+          /* The other reading of a choice (sic, abbr, orig), over the one
+           * in the text. */
+          if (offset < mark->start || offset >= mark->end || mark->value == NULL)
+            continue;
+        }
+      else if (!PEITHO_MARK_KIND_IS_POINT (mark->kind))
         continue;
-      marker_range (document, mark->start, &s, &e);
-      if (offset < s || offset >= e)
-        continue;
+      else
+        {
+          marker_range (document, mark->start, &s, &e);
+          if (offset < s || offset >= e)
+            continue;
+        }
 
-      if (mark->kind == PEITHO_MARK_NOTE)
+      if (mark->kind == PEITHO_MARK_ALTERNATIVE)
+        what = C_("edition", "Other reading:");
+      else if (mark->kind == PEITHO_MARK_NOTE)
         what = C_("edition", "Note");
       else if (mark->kind == PEITHO_MARK_PAGE_BREAK)
         what = _("Page break");

@@ -29,8 +29,9 @@ void                   peitho_structure_styler_set_dark   (PeithoStructureStyler
 GtkTextTag            *peitho_structure_styler_get_tag    (PeithoStructureStyler *self,
                                                            PeithoMarkKind         kind,
                                                            guint                  level);
-/* The point marks (note, page break, gap) at @offset or just after it, as
- * Pango markup for a tooltip; NULL when there are none. */
+/* The point marks (note, page break, gap) at @offset or just after it, and
+ * the other reading of a choice over @offset, as Pango markup for a tooltip
+ * or a popover; NULL when there are none. */
 char                  *peitho_structure_styler_dup_marker_markup (PeithoStructureStyler *self,
                                                                   gsize                  offset);
 

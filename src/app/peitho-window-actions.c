@@ -159,6 +159,20 @@ show_annotations_action (GtkWidget  *widget,
 }
 
 static void
+show_edition_note_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  PeithoWindow *self = PEITHO_WINDOW (widget);
+
+  g_assert (PEITHO_IS_WINDOW (widget));
+
+  if (peitho_window_get_document (self) != NULL
+      && !peitho_annotation_view_show_edition_note (self->view))
+    peitho_window_toast (self, _("No note of the edition here"));
+}
+
+static void
 edit_note_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -492,7 +506,7 @@ _peitho_window_enable_document_actions (PeithoWindow *self)
   gboolean has_document = self->session != NULL;
   static const char * const document_actions[] = {
     "win.save", "win.save-as", "win.export", "win.print", "win.tag-selection", "win.choose-tag",
-    "win.show-annotations", "win.edit-note", "win.remove-annotation", "win.retag-annotation",
+    "win.show-annotations", "win.show-edition-note", "win.edit-note", "win.remove-annotation", "win.retag-annotation",
     "win.set-annotation-note", "win.next-annotation", "win.previous-annotation",
     "win.relations", "win.show-relations", "win.add-relation", "win.remove-relation",
     "win.select-annotation", "win.edit-tag-set", "win.save-tag-set", "win.apply-tag-set",
@@ -594,6 +608,8 @@ _peitho_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.tag-selection", "s", tag_selection_action);
   gtk_widget_class_install_action (widget_class, "win.choose-tag", NULL, choose_tag_action);
   gtk_widget_class_install_action (widget_class, "win.show-annotations", NULL, show_annotations_action);
+  gtk_widget_class_install_action (widget_class, "win.show-edition-note", NULL,
+                                   show_edition_note_action);
   gtk_widget_class_install_action (widget_class, "win.edit-note", NULL, edit_note_action);
   gtk_widget_class_install_action (widget_class, "win.remove-annotation", "s", remove_annotation_action);
   gtk_widget_class_install_action (widget_class, "win.retag-annotation", "(ss)", retag_annotation_action);

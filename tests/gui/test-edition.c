@@ -370,6 +370,92 @@ test_edition_speakers (EditionFixture *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+#define CHOICES_TEI \
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>" \
+  "<titleStmt><title>Flax</title></titleStmt><publicationStmt><p>For the tests.</p>" \
+  "</publicationStmt><sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>" \
+  "</teiHeader><text><body><div><head>Flax</head>" \
+  "<p>The <choice><sic>scutehing</sic><corr>scutching</corr></choice> of flax." \
+  "<note>The process that frees the fibres.</note> Then the spinning.</p>" \
+  "</div></body></text></TEI>\n"
+
+/* The text of @window's edition popover after win.show-edition-note with
+ * the caret at @offset; NULL when it did not open. */
+static char *
+edition_note_at (PeithoWindow *window,
+                 int           offset)
+{
+  PeithoAnnotationView *view = _peitho_window_get_view_for_testing (window);
+  GtkPopover *popover = peitho_annotation_view_get_edition_popover (view);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (window);
+  GtkWidget *label;
+  GtkTextIter iter;
+
+  gtk_popover_popdown (popover);
+  iterate ();
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-edition-note", NULL));
+  iterate ();
+  if (!gtk_widget_get_visible (GTK_WIDGET (popover)))
+    return NULL;
+  label = gtk_popover_get_child (popover);
+  g_assert_true (GTK_IS_LABEL (label));
+  return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+}
+
+/* One reading of a choice in the text, the other on hover and from the
+ * keyboard; a note out of the reading flow, its text the same ways. */
+static void
+test_edition_choice_and_note (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-edition-XXXXXX", NULL);
+  g_autofree char *path = write_file (dir, "flax.xml", CHOICES_TEI);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PeithoWindow *window = open_window (file);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (window);
+  PeithoAnnotationView *view = _peitho_window_get_view_for_testing (window);
+  PeithoStructureStyler *styler = peitho_annotation_view_get_structure_styler (view);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  int corr;
+  int note;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (text, ==, "Flax\n\nThe scutching of flax. Then the spinning.");
+  corr = buffer_offset_of (buffer, "scutching");
+  note = buffer_offset_of (buffer, " Then");
+
+  /* What the pointer's tooltip shows over the reading, and not elsewhere. */
+  tooltip = peitho_structure_styler_dup_marker_markup (styler, corr + 3);
+  g_assert_cmpstr (tooltip, ==, "<b>Other reading:</b> scutehing");
+  g_clear_pointer (&tooltip, g_free);
+  g_assert_null (peitho_structure_styler_dup_marker_markup (styler, buffer_offset_of (buffer, "spinning")));
+  /* Over the note's marker (the character before its place). */
+  tooltip = peitho_structure_styler_dup_marker_markup (styler, note - 1);
+  g_assert_cmpstr (tooltip, ==, "<b>Note</b> The process that frees the fibres.");
+  g_clear_pointer (&tooltip, g_free);
+
+  /* From the keyboard: the same, in a popover at the caret. */
+  tooltip = edition_note_at (window, corr + 3);
+  g_assert_cmpstr (tooltip, ==, "Other reading: scutehing");
+  g_clear_pointer (&tooltip, g_free);
+  /* The caret right after the reading, or at the note's place. */
+  tooltip = edition_note_at (window, corr + (int) strlen ("scutching"));
+  g_assert_cmpstr (tooltip, ==, "Other reading: scutehing");
+  g_clear_pointer (&tooltip, g_free);
+  tooltip = edition_note_at (window, note);
+  g_assert_cmpstr (tooltip, ==, "Note The process that frees the fibres.");
+  g_clear_pointer (&tooltip, g_free);
+  /* Nothing there: no popover (a toast says so). */
+  g_assert_null (edition_note_at (window, buffer_offset_of (buffer, "spinning")));
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
 /* A tag set of the user's library, chosen in Preferences, with none of the
  * built-in set's tags. */
 static void
@@ -487,6 +573,7 @@ main (int   argc,
   g_test_add ("/edition/tag-across-lines", EditionFixture, NULL, edition_set_up, test_edition_tag_across_lines, edition_tear_down);
   g_test_add ("/edition/outline", EditionFixture, NULL, edition_set_up, test_edition_outline, edition_tear_down);
   g_test_add ("/edition/no-outline", Fixture, NULL, fixture_set_up, test_edition_no_outline, fixture_tear_down);
+  g_test_add_func ("/edition/choice-and-note", test_edition_choice_and_note);
   g_test_add ("/edition/speakers", EditionFixture, NULL, edition_set_up, test_edition_speakers, edition_tear_down);
   g_test_add ("/edition/preferences-tag-set", EditionFixture, NULL, edition_preferences_set_up,
               test_edition_preferences_tag_set, edition_preferences_tear_down);
