@@ -866,6 +866,32 @@ _peitho_tei_read_edition_text (Reader  *self,
  * The edition object
  */
 
+static void
+own_annotation_free (gpointer data)
+{
+  PeithoTeiOwnAnnotation *own = data;
+
+  g_free (own->tag_id);
+  g_free (own);
+}
+
+void
+peitho_tei_edition_add_own_annotation (PeithoTeiEdition *edition,
+                                       const char       *id,
+                                       xmlNode          *node,
+                                       const char       *tag_id)
+{
+  PeithoTeiOwnAnnotation *own;
+
+  g_return_if_fail (edition != NULL);
+  g_return_if_fail (id != NULL && node != NULL && tag_id != NULL);
+
+  own = g_new0 (PeithoTeiOwnAnnotation, 1);
+  own->node = node;
+  own->tag_id = g_strdup (tag_id);
+  g_hash_table_insert (edition->own_annotations, g_strdup (id), own);
+}
+
 PeithoTeiEdition *
 peitho_tei_edition_new (xmlDoc *doc)
 {
@@ -875,7 +901,8 @@ peitho_tei_edition_new (xmlDoc *doc)
   edition->segments = g_array_new (FALSE, FALSE, sizeof (PeithoTeiSegment));
   edition->peitho_parts = g_ptr_array_new ();
   edition->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  edition->own_annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  edition->own_annotations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                   own_annotation_free);
   edition->own_relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   edition->own_categories = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return edition;

@@ -9,6 +9,7 @@
 #include "peitho-tei-common.h"
 #include "peitho-tei-edition-writer.h"
 #include "peitho-tei-ids.h"
+#include "peitho-tei-own-annotations.h"
 #include "peitho-tei-relations.h"
 #include "peitho-tei-taxonomy.h"
 
@@ -57,6 +58,7 @@ typedef struct {
   GHashTable       *used_ids;
   GArray           *events;
   GHashTable       *wanted;         /* original node -> copied node (NULL until found) */
+  GPtrArray        *own_edits;      /* PeithoTeiOwnEdit: the edition's annotations edited */
 } Writer;
 
 /* ---------------------------------------------------------------------------
@@ -918,6 +920,7 @@ writer_clear (Writer *self)
   g_clear_pointer (&self->used_ids, g_hash_table_unref);
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->wanted, g_hash_table_unref);
+  g_clear_pointer (&self->own_edits, g_ptr_array_unref);
   g_clear_pointer (&self->copy, xmlFreeDoc);
 }
 
@@ -981,6 +984,10 @@ peitho_tei_write_edition (PeithoDocument    *document,
     }
   for (guint i = 0; i < edition->peitho_parts->len; i++)
     g_hash_table_insert (self.wanted, g_ptr_array_index (edition->peitho_parts, i), NULL);
+  self.own_edits = peitho_tei_own_annotation_edits (edition, document);
+  for (guint i = 0; i < self.own_edits->len; i++)
+    g_hash_table_insert (self.wanted,
+                         ((PeithoTeiOwnEdit *) g_ptr_array_index (self.own_edits, i))->node, NULL);
 
   self.copy = xmlCopyDoc (edition->doc, 1);
   if (self.copy == NULL)
@@ -993,6 +1000,13 @@ peitho_tei_write_edition (PeithoDocument    *document,
   map_nodes (&self, edition->doc->children, self.copy->children);
 
   insert_all_anchors (&self);
+  /* After the anchors: an unwrapped seg merges the text nodes they are in. */
+  for (guint i = 0; i < self.own_edits->len; i++)
+    {
+      PeithoTeiOwnEdit *edit = g_ptr_array_index (self.own_edits, i);
+
+      peitho_tei_apply_own_edit (edit, mapped (&self, edit->node));
+    }
   for (guint i = 0; i < edition->peitho_parts->len; i++)
     remove_part (mapped (&self, g_ptr_array_index (edition->peitho_parts, i)));
 

@@ -26,6 +26,12 @@ typedef struct {
   guint    preserve : 1; /* xml:space="preserve": whitespace is kept as it is */
 } PeithoTeiSegment;
 
+/* Where an annotation of the edition's own comes from. */
+typedef struct {
+  xmlNode *node;     /* the element with the @ana, in the edition's tree */
+  char    *tag_id;   /* the category of @ana it was read with */
+} PeithoTeiOwnAnnotation;
+
 typedef struct {
   xmlDoc     *doc;
   GArray     *segments;         /* PeithoTeiSegment, sorted by start */
@@ -34,8 +40,10 @@ typedef struct {
   GPtrArray  *peitho_parts;
   /* The xml:ids of the edition, Peitho's additions excepted (owned). */
   GHashTable *ids;
-  /* Ids of the annotations the edition encodes itself (seg/@ana, spans of
-   * its own standOff): they stay where they are and are not written again. */
+  /* The annotations the edition encodes itself (seg/@ana, spans of its own
+   * standOff), by id (PeithoTeiOwnAnnotation): they stay where they are and
+   * are not written again; a retag or a removal in Peitho changes their
+   * @ana (or takes the element away) and nothing else. */
   GHashTable *own_annotations;
   /* Ids of the relations between annotations in its own standOff. */
   GHashTable *own_relations;
@@ -53,6 +61,13 @@ typedef struct {
 
 PeithoTeiEdition *peitho_tei_edition_new  (xmlDoc           *doc);
 void              peitho_tei_edition_free (PeithoTeiEdition *edition);
+
+/* Records that annotation @id is the edition's own, read from @node's
+ * @ana as @tag_id. */
+void              peitho_tei_edition_add_own_annotation (PeithoTeiEdition *edition,
+                                                         const char       *id,
+                                                         xmlNode          *node,
+                                                         const char       *tag_id);
 
 /* The segment that holds character @offset, or NULL. */
 const PeithoTeiSegment *peitho_tei_edition_segment_at (PeithoTeiEdition *edition,

@@ -784,8 +784,8 @@ add_recorded_annotations (Reader *self)
           g_clear_error (&error);
         }
       else if (self->edition != NULL && !in_peitho_part (record->node))
-        g_hash_table_add (self->edition->own_annotations,
-                          g_strdup (peitho_annotation_get_id (annotation)));
+        peitho_tei_edition_add_own_annotation (self->edition, peitho_annotation_get_id (annotation),
+                                               record->node, record->tag_id);
     }
   return TRUE;
 }
