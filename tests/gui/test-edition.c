@@ -312,6 +312,7 @@ test_edition_speakers (EditionFixture *f,
   const char *kin = "A little more than kin and less than kind.";
   const char *sun = "Not so, my lord; I am too much in the sun.";
   const char *question = "Who’s there?";
+  const char *flesh = "O, that this too, too sullied flesh would melt,";
   AdwStyleManager *style = adw_style_manager_get_default ();
   GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (f->window);
   PeithoSidebar *sidebar = _peitho_window_get_sidebar_for_testing (f->window);
@@ -320,7 +321,9 @@ test_edition_speakers (EditionFixture *f,
   GListModel *model;
   g_autoptr(PeithoSpeakerCount) first = NULL;
   g_autoptr(PeithoSpeakerCount) second = NULL;
+  PeithoAnnotationView *text_view = _peitho_window_get_view_for_testing (f->window);
   GtkWidget *focus;
+  GtkTextIter iter;
   int start;
 
   g_assert_nonnull (view);
@@ -333,6 +336,8 @@ test_edition_speakers (EditionFixture *f,
   tag (f->window, start, start + (int) g_utf8_strlen (kin, -1), "irony");
   start = buffer_offset_of (buffer, sun);
   tag (f->window, start, start + (int) g_utf8_strlen (sun, -1), "irony");
+  start = buffer_offset_of (buffer, flesh);
+  tag (f->window, start, start + (int) g_utf8_strlen (flesh, -1), "metaphor");
   start = buffer_offset_of (buffer, question);
   tag (f->window, start, start + (int) g_utf8_strlen (question, -1), "rhetorical-question");
   wait_until (g_list_model_get_n_items (model) == 2);
@@ -340,15 +345,17 @@ test_edition_speakers (EditionFixture *f,
   first = g_list_model_get_item (model, 0);
   second = g_list_model_get_item (model, 1);
   g_assert_cmpstr (peitho_speaker_count_get_name (first), ==, "HAMLET");
-  g_assert_cmpuint (peitho_speaker_count_get_total (first), ==, 2);
+  g_assert_cmpuint (peitho_speaker_count_get_total (first), ==, 3);
   g_assert_cmpstr (peitho_speaker_count_get_name (second), ==, "BARNARDO");
 
   /* The rows, as a person (or a screen reader) reads them. */
   peitho_sidebar_show_page (sidebar, "overview");
   list_view = find_widget (view, GTK_TYPE_LIST_VIEW, NULL);
   g_assert_nonnull (list_view);
-  wait_until (find_label (list_view, "HAMLET") != NULL && find_label (list_view, "Irony 2") != NULL
-              && find_label (list_view, "BARNARDO") != NULL);
+  wait_until (find_label (list_view, "HAMLET") != NULL
+              && find_label (list_view, "Irony 2, Metaphor 1") != NULL
+              && find_label (list_view, "BARNARDO") != NULL
+              && find_label (list_view, "Rhetorical question 1") != NULL);
   g_assert_false (gtk_widget_get_visible (find_label (view, "No annotations in the speeches yet.")));
 
   /* From the keyboard: the list takes the focus, a row has it. */
@@ -357,10 +364,10 @@ test_edition_speakers (EditionFixture *f,
   g_assert_nonnull (focus);
   g_assert_true (focus == list_view || gtk_widget_is_ancestor (focus, list_view));
 
-  /* Undo takes Barnardo's annotation back, and his row with it. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  wait_until (g_list_model_get_n_items (model) == 1);
-
+  /* The picture shows Hamlet's tagged lines beside the counts. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, buffer_offset_of (buffer, kin));
+  gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (text_view)),
+                                &iter, 0.0, TRUE, 0.0, 0.2);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       adw_style_manager_set_color_scheme (style, i ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -368,6 +375,10 @@ test_edition_speakers (EditionFixture *f,
       save_screenshot (GTK_WIDGET (f->window), names[i]);
     }
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  /* Undo takes Barnardo's annotation back, and his row with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  wait_until (g_list_model_get_n_items (model) == 1);
 }
 
 #define CHOICES_TEI \
