@@ -103,8 +103,14 @@ style_idle_cb (gpointer user_data)
   PeithoAnnotationView *self = user_data;
   gsize start, end;
 
+  /* The highlighter fills the buffer at idle priority, below this one:
+   * waiting here would starve it for good. Its notify::busy at the end
+   * queues the styling again. */
   if (!peitho_highlighter_get_text_complete (self->highlighter))
-    return G_SOURCE_CONTINUE;
+    {
+      self->style_idle_id = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   get_wanted_range (self, &start, &end);
   if (!peitho_highlighter_ensure_styled (self->highlighter, start, end,
