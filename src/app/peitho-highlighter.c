@@ -87,6 +87,7 @@ enum {
   PROP_0,
   PROP_BUSY,
   PROP_PROGRESS,
+  PROP_TEXT_COMPLETE,
   N_PROPS
 };
 
@@ -813,6 +814,7 @@ fill_step (PeithoHighlighter *self)
           gtk_text_buffer_place_cursor (self->buffer, &start_iter);
           self->phase = PHASE_IDLE;
           style_range (self, self->wanted_start, self->wanted_end, 0);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_COMPLETE]);
         }
     }
 
@@ -929,6 +931,9 @@ peitho_highlighter_get_property (GObject    *object,
     case PROP_PROGRESS:
       g_value_set_double (value, peitho_highlighter_get_progress (self));
       break;
+    case PROP_TEXT_COMPLETE:
+      g_value_set_boolean (value, peitho_highlighter_get_text_complete (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -949,6 +954,9 @@ peitho_highlighter_class_init (PeithoHighlighterClass *klass)
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL, 0, 1, 0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TEXT_COMPLETE] =
+    g_param_spec_boolean ("text-complete", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CHANGED] =
@@ -1005,18 +1013,21 @@ void
 peitho_highlighter_set_document (PeithoHighlighter *self,
                                  PeithoDocument    *document)
 {
-  gboolean was_busy;
+  gboolean was_busy, was_complete;
 
   g_return_if_fail (PEITHO_IS_HIGHLIGHTER (self));
   g_return_if_fail (!document || PEITHO_IS_DOCUMENT (document));
 
   was_busy = peitho_highlighter_get_busy (self);
+  was_complete = peitho_highlighter_get_text_complete (self);
   g_clear_handle_id (&self->idle_id, g_source_remove);
   disconnect_document (self);
   clear_annotator_infos (self);
 
   gtk_text_buffer_set_text (self->buffer, "", 0);
   self->phase = PHASE_IDLE;
+  if (was_complete)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_COMPLETE]);
 
   if (document != NULL)
     {

@@ -31,7 +31,8 @@ PeithoDocument    *peitho_highlighter_get_document   (PeithoHighlighter *self);
 void               peitho_highlighter_set_document   (PeithoHighlighter *self,
                                                       PeithoDocument    *document);
 gboolean           peitho_highlighter_get_busy       (PeithoHighlighter *self);
-/* TRUE once the buffer holds the whole text (offsets mean characters of it). */
+/* TRUE once the buffer holds the whole text (offsets mean characters of it);
+ * property "text-complete". */
 gboolean           peitho_highlighter_get_text_complete (PeithoHighlighter *self);
 /* Styles what is not styled yet in [start, end) (characters); stops when
  * @deadline (g_get_monotonic_time(), 0 for none) has passed. TRUE when all of

@@ -467,7 +467,8 @@ compare_only_action (GtkWidget  *widget,
 /* What the heat stripe's tooltip says of the line with the cursor, for
  * keyboard and screen reader users: the text view's accessible description
  * follows the cursor while comparing, and win.heat-summary says it in a
- * toast. */
+ * toast. NULL while the text is still loading: nothing is known of the
+ * line yet. */
 static char *
 dup_cursor_line_summary (PeithoWindow *self)
 {
@@ -479,6 +480,8 @@ dup_cursor_line_summary (PeithoWindow *self)
   g_assert (PEITHO_IS_WINDOW (self));
   g_assert (PEITHO_IS_HEAT_STRIPE (self->heat_stripe));
 
+  if (!peitho_highlighter_get_text_complete (get_highlighter (self)))
+    return NULL;
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   summary = peitho_heat_stripe_dup_line_summary (PEITHO_HEAT_STRIPE (self->heat_stripe), &cursor,
                                                  &n_marked);
@@ -504,6 +507,14 @@ cursor_moved_cb (PeithoWindow *self)
       return;
     }
   summary = dup_cursor_line_summary (self);
+  if (summary == NULL)
+    {
+      /* Still loading: no description until the text is in. */
+      if (self->cursor_line_summary != NULL)
+        gtk_accessible_reset_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      g_clear_pointer (&self->cursor_line_summary, g_free);
+      return;
+    }
   if (g_strcmp0 (summary, self->cursor_line_summary) == 0)
     return;
   gtk_accessible_update_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
@@ -523,7 +534,9 @@ heat_summary_action (GtkWidget  *widget,
 
   summary = dup_cursor_line_summary (self);
   cursor_moved_cb (self);
-  peitho_window_toast (self, summary);
+  /* Nothing to say while the text is still loading. */
+  if (summary != NULL)
+    peitho_window_toast (self, summary);
 }
 
 static void
@@ -779,6 +792,9 @@ _peitho_window_init_compare (PeithoWindow *self)
   g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (self->view))),
                            "notify::cursor-position", G_CALLBACK (cursor_moved_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The text in: the cursor's line can be told. */
+  g_signal_connect_object (get_highlighter (self), "notify::text-complete", G_CALLBACK (cursor_moved_cb),
+                           self, G_CONNECT_SWAPPED);
 
   self->discuss_page = peitho_sidebar_add_page (self->sidebar, "discuss", _("Discuss"),
                                                 create_discuss_page (self));
@@ -794,6 +810,8 @@ _peitho_window_dispose_compare (PeithoWindow *self)
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_func (peitho_annotation_view_get_buffer (self->view),
                                           cursor_moved_cb, self);
+  if (self->view != NULL)
+    g_signal_handlers_disconnect_by_func (get_highlighter (self), cursor_moved_cb, self);
   if (self->compare_signals != NULL)
     g_signal_group_set_target (self->compare_signals, NULL);
   if (self->students_list != NULL)

@@ -370,6 +370,37 @@ test_heat_stripe_keyboard (Fixture       *f,
   destroy_window (window);
 }
 
+/* While the text is loading nothing is said of the cursor's line (the
+ * view emptied, then given its document again, as opening does); once it
+ * is in, the line the cursor is on says who marked it, without the cursor
+ * being moved. */
+static void
+test_heat_summary_after_loading (Fixture       *f,
+                                 gconstpointer  data)
+{
+  PeithoWindow *window = open_seminar (f);
+  PeithoDocument *document = peitho_window_get_document (window);
+  PeithoAnnotationView *view = _peitho_window_get_view_for_testing (window);
+  PeithoHighlighter *highlighter = _peitho_window_get_highlighter_for_testing (window);
+  g_autofree char *said = cursor_line_description (window, find (document, DIRTIEST).start);
+
+  g_assert_nonnull (strstr (said, " of 3 students: "));
+
+  peitho_annotation_view_set_document (view, NULL);
+  iterate ();
+  g_assert_false (peitho_highlighter_get_text_complete (highlighter));
+  g_assert_null (_peitho_window_get_cursor_line_summary_for_testing (window));
+
+  peitho_annotation_view_set_document (view, document);
+  wait_until (peitho_highlighter_get_text_complete (highlighter));
+  iterate ();
+  /* The title's line, where loading leaves the cursor: nobody marked it. */
+  g_assert_cmpstr (_peitho_window_get_cursor_line_summary_for_testing (window), ==,
+                   "No student shown marked this line");
+
+  destroy_window (window);
+}
+
 static void
 test_passages (Fixture       *f,
                gconstpointer  data)
@@ -730,6 +761,7 @@ main (int   argc,
   ADD ("single-reader", test_single_reader);
   ADD ("presentation", test_presentation);
   ADD ("heat-stripe-keyboard", test_heat_stripe_keyboard);
+  ADD ("heat-summary-after-loading", test_heat_summary_after_loading);
   ADD ("agreement", test_agreement);
   ADD ("reset", test_reset);
   ADD ("screenshots", test_screenshots);
