@@ -56,6 +56,8 @@ peitho_window_toast (PeithoWindow *self,
 {
   g_autofree char *escaped = g_markup_escape_text (message, -1);
 
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (message);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
 }
 

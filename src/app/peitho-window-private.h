@@ -58,6 +58,7 @@ struct _PeithoWindow
   GFile                *test_save_file;
   GPtrArray            *problems;      /* of the last load, for "Details" */
   char                 *last_error;
+  char                 *last_toast;  /* for the tests */
   guint                 n_tasks;       /* the window's own background work */
 
   /* The seminar (peitho-window-seminar.c, peitho-window-collect.c) */

@@ -26,6 +26,8 @@ PeithoTagSetEditor   *_peitho_window_get_tag_set_editor_for_testing  (PeithoWind
 GMenuModel           *_peitho_window_get_library_remove_menu_for_testing (PeithoWindow *self);
 /* The last error shown (dialog or toast), or NULL. */
 const char           *_peitho_window_get_last_error_for_testing      (PeithoWindow *self);
+/* The title of the last toast shown, or NULL. */
+const char           *_peitho_window_get_last_toast_for_testing      (PeithoWindow *self);
 /* Whether the "file changed on disk" bar is shown. */
 gboolean              _peitho_window_get_changed_on_disk_for_testing (PeithoWindow *self);
 /* Whether the bar offering to keep the first lines of a text is shown. */

@@ -513,6 +513,7 @@ peitho_window_finalize (GObject *object)
   g_assert (PEITHO_IS_WINDOW (object));
 
   g_clear_pointer (&self->last_error, g_free);
+  g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (peitho_window_parent_class)->finalize (object);
@@ -732,6 +733,13 @@ _peitho_window_get_palette_for_testing (PeithoWindow *self)
   return self->palette;
 }
 
+
+const char *
+_peitho_window_get_last_toast_for_testing (PeithoWindow *self)
+{
+  g_return_val_if_fail (PEITHO_IS_WINDOW (self), NULL);
+  return self->last_toast;
+}
 
 const char *
 _peitho_window_get_last_error_for_testing (PeithoWindow *self)
