@@ -448,11 +448,14 @@ compare_only_action (GtkWidget  *widget,
                      GVariant   *parameter)
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
-  const char *only = g_variant_get_string (parameter, NULL);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+  const char *only;
+  guint n;
 
   g_assert (PEITHO_IS_WINDOW (widget));
   g_assert (g_variant_is_of_type (parameter, G_VARIANT_TYPE_STRING));
+
+  only = g_variant_get_string (parameter, NULL);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
 
   for (guint i = 0; i < n; i++)
     {
