@@ -52,7 +52,12 @@ update (PeithoDiscussionRow *self,
 
   text = peitho_document_dup_slice (document, start, MIN (end, start + EXCERPT_CHARS));
   g_strdelimit (text, "\n\t", ' ');
-  excerpt = g_strdup_printf (end - start > EXCERPT_CHARS ? "“%s…”" : "“%s”", text);
+  if (end - start > EXCERPT_CHARS)
+    /* TRANSLATORS: the start of a longer passage, quoted */
+    excerpt = g_strdup_printf (_("“%s…”"), text);
+  else
+    /* Translators: a quoted passage of the text */
+    excerpt = g_strdup_printf (_("“%s”"), text);
   gtk_label_set_text (self->excerpt_label, excerpt);
   /* TRANSLATORS: a passage to discuss: how many of the students compared
    * marked it, and how much they disagree there (0–100 %) */
