@@ -142,6 +142,25 @@ peitho_discussion_row_new (void)
   return g_object_new (PEITHO_TYPE_DISCUSSION_ROW, NULL);
 }
 
+/* Unbound: no stale text, to see or to hear. */
+static void
+clear (PeithoDiscussionRow *self)
+{
+  GtkWidget *parent;
+
+  g_assert (PEITHO_IS_DISCUSSION_ROW (self));
+
+  gtk_label_set_text (self->excerpt_label, "");
+  gtk_label_set_text (self->summary_label, "");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  if ((parent = gtk_widget_get_parent (GTK_WIDGET (self))) != NULL)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (parent), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
 void
 peitho_discussion_row_set_passage (PeithoDiscussionRow     *self,
                                    PeithoDocument          *document,
@@ -156,6 +175,8 @@ peitho_discussion_row_set_passage (PeithoDiscussionRow     *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PASSAGE]);
   if (passage != NULL)
     update (self, document);
+  else
+    clear (self);
 }
 
 PeithoDiscussionPassage *

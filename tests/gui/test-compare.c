@@ -444,6 +444,19 @@ test_passages (Fixture       *f,
     g_assert_cmpstr (peitho_discussion_row_get_excerpt (row), ==, "“" DIRTIEST "”");
     g_assert_cmpstr (peitho_discussion_row_get_summary (row), ==, "Marked by 2 of 3 · disagreement 100 %");
 
+    /* A row unbound (as the list recycles it) says nothing stale. */
+    {
+      g_autoptr(GtkWidget) alone = g_object_ref_sink (peitho_discussion_row_new ());
+
+      peitho_discussion_row_set_passage (PEITHO_DISCUSSION_ROW (alone), document, first);
+      g_assert_cmpstr (peitho_discussion_row_get_excerpt (PEITHO_DISCUSSION_ROW (alone)), ==,
+                       "“" DIRTIEST "”");
+      peitho_discussion_row_set_passage (PEITHO_DISCUSSION_ROW (alone), NULL, NULL);
+      g_assert_null (peitho_discussion_row_get_passage (PEITHO_DISCUSSION_ROW (alone)));
+      g_assert_cmpstr (peitho_discussion_row_get_excerpt (PEITHO_DISCUSSION_ROW (alone)), ==, "");
+      g_assert_cmpstr (peitho_discussion_row_get_summary (PEITHO_DISCUSSION_ROW (alone)), ==, "");
+    }
+
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-passage", "u", 1));
     iterate ();
     g_assert_cmpuint (gtk_single_selection_get_selected (_peitho_window_get_discussion_selection_for_testing (window)),
