@@ -98,6 +98,8 @@ update_details (PeithoWindow            *self,
   PeithoDocument *document = get_document (self);
   PeithoTagSet *tag_set = document ? peitho_document_get_tag_set (document) : NULL;
   g_autoptr(GString) details = g_string_new (NULL);
+  g_autoptr(GString) on_screen = g_string_new (NULL);
+  guint n_nothing = 0;
 
   g_assert (PEITHO_IS_WINDOW (self));
   g_assert (passage == NULL || PEITHO_IS_DISCUSSION_PASSAGE (passage));
@@ -123,10 +125,31 @@ update_details (PeithoWindow            *self,
       /* TRANSLATORS: who tagged what in a passage to discuss: "Ada: Irony, Claim" */
       g_string_append_printf (details, _("%s: %s"), name,
                               labels->len > 0 ? labels->str : _("nothing"));
+      if (labels->len == 0)
+        n_nothing++;
+      else
+        {
+          if (on_screen->len > 0)
+            g_string_append_c (on_screen, '\n');
+          g_string_append_printf (on_screen, _("%s: %s"), name, labels->str);
+        }
     }
   gtk_label_set_text (self->discussion_details, details->str);
   gtk_widget_set_visible (GTK_WIDGET (self->discussion_details), details->len > 0);
-  _peitho_window_presentation_set_readers (self, details->str);
+
+  /* On the screen in class, in large type: those who tagged something, the
+   * others counted, so that a large class does not cover the passage. */
+  if (n_nothing > 0)
+    {
+      if (on_screen->len > 0)
+        g_string_append_c (on_screen, '\n');
+      /* TRANSLATORS: in presentation mode, after the students who tagged
+       * the passage shown: how many others tagged nothing there */
+      g_string_append_printf (on_screen, ngettext ("%u other: nothing", "%u others: nothing",
+                                                   n_nothing),
+                              n_nothing);
+    }
+  _peitho_window_presentation_set_readers (self, on_screen->str);
 }
 
 void
@@ -146,6 +169,16 @@ _peitho_window_compare_show_passage (PeithoWindow *self,
   peitho_annotation_view_select_range (self->view,
                                        peitho_discussion_passage_get_start (passage),
                                        peitho_discussion_passage_get_end (passage));
+  /* In class the readers' label covers the foot of the view: the passage
+   * goes in its upper third. */
+  if (self->presenting)
+    {
+      GtkTextView *text_view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (self->view));
+
+      gtk_text_view_scroll_to_mark (text_view,
+                                    gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)),
+                                    0, TRUE, 0, 0.3);
+    }
 }
 
 /* A row activated: the passage it stands for, through the same action as

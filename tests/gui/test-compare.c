@@ -403,6 +403,43 @@ test_heat_summary_after_loading (Fixture       *f,
   destroy_window (window);
 }
 
+/* A class of @n students (n >= 2) on the essay: the first tags
+ * "dirtiest journalistic tasks" as a metaphor, the second as irony, the
+ * others nothing. */
+static GFile *
+write_class_seminar (const char *dir,
+                     guint       n)
+{
+  g_autoptr(PeithoDocument) assignment = load_essay ();
+  g_autoptr(PeithoSeminarMerger) merger = peitho_seminar_merger_new (assignment, "essay.xml");
+  g_autoptr(PeithoDocument) seminar = NULL;
+  g_autofree char *path = g_build_filename (dir, "class.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (n, >=, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoDocument) reading = load_essay ();
+      g_autofree char *student = g_strdup_printf ("S%02u", i + 1);
+      g_autofree char *name = g_strdup_printf ("essay — %s.xml", student);
+
+      if (i < 2)
+        annotate (reading, student, DIRTIEST, i == 0 ? "metaphor" : "irony");
+      else
+        peitho_document_ensure_annotator (reading, student);
+      g_assert_true (peitho_seminar_merger_add_reading (merger, reading, name,
+                                                        PEITHO_SEMINAR_DUPLICATE_FAIL, NULL,
+                                                        &error));
+      g_assert_no_error (error);
+    }
+  seminar = peitho_seminar_merger_build (merger, &error);
+  g_assert_no_error (error);
+  g_assert_true (peitho_tei_write_file (seminar, file, PEITHO_TEI_STANDOFF, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&file);
+}
+
 static void
 test_passages (Fixture       *f,
                gconstpointer  data)
@@ -644,6 +681,32 @@ assert_selected (PeithoWindow *window,
   g_assert_cmpuint (end, ==, peitho_discussion_passage_get_end (passage));
 }
 
+/* In a class of twenty, the screen names the two who tagged the passage
+ * and counts the others, instead of twenty lines over the text. */
+static void
+test_presentation_large_class (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_class_seminar (f->dir, 20);
+  PeithoWindow *window = open_window (file);
+
+  g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_students_for_testing (window)),
+                    ==, 20);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  wait_fullscreen (window, TRUE);
+  g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Right, 0));
+  assert_selected (window, 0);
+  g_assert_cmpstr (_peitho_window_get_presentation_readers_for_testing (window), ==,
+                   "S01: Metaphor\nS02: Irony\n18 others: nothing");
+  /* The sidebar, in small type, still lists everyone. */
+  g_assert_true (g_str_has_suffix (_peitho_window_get_discussion_details_for_testing (window),
+                                   "\nS20: nothing"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.presentation", NULL));
+  wait_fullscreen (window, FALSE);
+  destroy_window (window);
+}
+
 static void
 test_presentation (Fixture       *f,
                    gconstpointer  data)
@@ -669,11 +732,11 @@ test_presentation (Fixture       *f,
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Right, 0));
   assert_selected (window, 0);
   g_assert_cmpstr (_peitho_window_get_presentation_readers_for_testing (window), ==,
-                   "Ada: Metaphor\nBen: Irony\nCarla: nothing");
+                   "Ada: Metaphor\nBen: Irony\n1 other: nothing");
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Down, 0));
   assert_selected (window, 1);
   g_assert_cmpstr (_peitho_window_get_presentation_readers_for_testing (window), ==,
-                   "Ada: Irony\nBen: nothing\nCarla: nothing");
+                   "Ada: Irony\n2 others: nothing");
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Right, 0));
   assert_selected (window, 1);
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Left, 0));
@@ -685,7 +748,7 @@ test_presentation (Fixture       *f,
   iterate ();
   _peitho_window_compare_show_passage (window, 0);
   g_assert_cmpstr (_peitho_window_get_presentation_readers_for_testing (window), ==,
-                   "Student 1: Metaphor\nStudent 2: Irony\nStudent 3: nothing");
+                   "Student 1: Metaphor\nStudent 2: Irony\n1 other: nothing");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
   iterate ();
 
@@ -775,6 +838,7 @@ main (int   argc,
   ADD ("anonymise", test_anonymise);
   ADD ("single-reader", test_single_reader);
   ADD ("presentation", test_presentation);
+  ADD ("presentation-large-class", test_presentation_large_class);
   ADD ("heat-stripe-keyboard", test_heat_stripe_keyboard);
   ADD ("heat-summary-after-loading", test_heat_summary_after_loading);
   ADD ("agreement", test_agreement);
