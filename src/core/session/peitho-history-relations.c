@@ -67,46 +67,27 @@ relate_edit_free (gpointer data)
 {
   RelateEdit *edit = data;
 
-  g_free (edit->relation.id);
-  g_free (edit->relation.type);
-  g_free (edit->relation.from_id);
-  g_free (edit->relation.to_id);
-  g_free (edit->relation.annotator_id);
+  _peitho_relation_snapshot_clear (&edit->relation);
   g_free (edit->annotator_name);
   g_free (edit);
 }
 
-/* As annotate_redo() in peitho-history.c: the annotator is looked up (or
- * added) on every redo, since another may have taken the id after an undo. */
 static gboolean
 relate_redo (PeithoDocument  *document,
              gpointer         data,
              GError         **error)
 {
   RelateEdit *edit = data;
-  GListModel *annotators;
-  guint n_before;
 
   g_assert (PEITHO_IS_DOCUMENT (document));
   g_assert (edit != NULL && edit->relation.type != NULL);
 
-  annotators = peitho_document_get_annotators (document);
-  n_before = g_list_model_get_n_items (annotators);
-  g_clear_pointer (&edit->relation.annotator_id, g_free);
-  edit->added_annotator = FALSE;
-  if (edit->annotator_name != NULL)
-    {
-      PeithoAnnotator *annotator = peitho_document_ensure_annotator (document, edit->annotator_name);
-
-      edit->relation.annotator_id = g_strdup (peitho_annotator_get_id (annotator));
-      edit->added_annotator = g_list_model_get_n_items (annotators) > n_before;
-    }
-
+  edit->added_annotator = _peitho_history_ensure_annotator (document, edit->annotator_name,
+                                                            &edit->relation.annotator_id);
   if (!relation_insert (document, &edit->relation, error))
     {
-      if (edit->added_annotator)
-        peitho_document_remove_annotator (document, edit->relation.annotator_id, NULL);
-      edit->added_annotator = FALSE;
+      _peitho_history_drop_annotator (document, edit->relation.annotator_id,
+                                      &edit->added_annotator);
       return FALSE;
     }
 
@@ -119,19 +100,13 @@ relate_undo (PeithoDocument  *document,
              GError         **error)
 {
   RelateEdit *edit = data;
-  g_autoptr(GError) local_error = NULL;
 
   g_assert (PEITHO_IS_DOCUMENT (document));
   g_assert (edit != NULL && edit->relation.id != NULL);
 
   if (!relation_delete (document, &edit->relation, error))
     return FALSE;
-
-  /* Still named by something the history did not undo: they stay. */
-  if (edit->added_annotator
-      && !peitho_document_remove_annotator (document, edit->relation.annotator_id, &local_error))
-    g_debug ("Annotator %s kept: %s", edit->relation.annotator_id, local_error->message);
-  edit->added_annotator = FALSE;
+  _peitho_history_drop_annotator (document, edit->relation.annotator_id, &edit->added_annotator);
 
   return TRUE;
 }

@@ -363,15 +363,23 @@ _peitho_relation_snapshot_new (PeithoRelation *relation)
 }
 
 void
+_peitho_relation_snapshot_clear (PeithoRelationSnapshot *snap)
+{
+  g_return_if_fail (snap != NULL);
+
+  g_clear_pointer (&snap->id, g_free);
+  g_clear_pointer (&snap->type, g_free);
+  g_clear_pointer (&snap->from_id, g_free);
+  g_clear_pointer (&snap->to_id, g_free);
+  g_clear_pointer (&snap->annotator_id, g_free);
+}
+
+void
 _peitho_relation_snapshot_free (gpointer data)
 {
   PeithoRelationSnapshot *snap = data;
 
-  g_free (snap->id);
-  g_free (snap->type);
-  g_free (snap->from_id);
-  g_free (snap->to_id);
-  g_free (snap->annotator_id);
+  _peitho_relation_snapshot_clear (snap);
   g_free (snap);
 }
 
@@ -508,35 +516,59 @@ static const PeithoEditType remove_edit = {
   annotation_edit_free,
 };
 
-/* The annotator is looked up (or added) on every redo: the id may differ
- * after an undo if another annotator took it in between. */
+gboolean
+_peitho_history_ensure_annotator (PeithoDocument  *document,
+                                  const char      *annotator_name,
+                                  char           **annotator_id)
+{
+  GListModel *annotators;
+  guint n_before;
+  PeithoAnnotator *annotator;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), FALSE);
+  g_return_val_if_fail (annotator_id != NULL, FALSE);
+
+  g_clear_pointer (annotator_id, g_free);
+  if (annotator_name == NULL)
+    return FALSE;
+
+  annotators = peitho_document_get_annotators (document);
+  n_before = g_list_model_get_n_items (annotators);
+  annotator = peitho_document_ensure_annotator (document, annotator_name);
+  *annotator_id = g_strdup (peitho_annotator_get_id (annotator));
+  return g_list_model_get_n_items (annotators) > n_before;
+}
+
+void
+_peitho_history_drop_annotator (PeithoDocument *document,
+                                const char     *annotator_id,
+                                gboolean       *added)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_if_fail (PEITHO_IS_DOCUMENT (document));
+  g_return_if_fail (added != NULL);
+
+  if (*added && !peitho_document_remove_annotator (document, annotator_id, &local_error))
+    g_debug ("Annotator %s kept: %s", annotator_id, local_error->message);
+  *added = FALSE;
+}
+
 static gboolean
 annotate_redo (PeithoDocument  *document,
                gpointer         data,
                GError         **error)
 {
   AnnotationEdit *edit = data;
-  GListModel *annotators = peitho_document_get_annotators (document);
-  guint n_before = g_list_model_get_n_items (annotators);
-  PeithoAnnotator *annotator;
 
   g_assert (PEITHO_IS_DOCUMENT (document));
   g_assert (edit != NULL);
 
-  g_clear_pointer (&edit->annotator_id, g_free);
-  edit->added_annotator = FALSE;
-  if (edit->annotator_name != NULL)
-    {
-      annotator = peitho_document_ensure_annotator (document, edit->annotator_name);
-      edit->annotator_id = g_strdup (peitho_annotator_get_id (annotator));
-      edit->added_annotator = g_list_model_get_n_items (annotators) > n_before;
-    }
-
+  edit->added_annotator = _peitho_history_ensure_annotator (document, edit->annotator_name,
+                                                            &edit->annotator_id);
   if (!insert_snapshot (document, edit, error))
     {
-      if (edit->added_annotator)
-        peitho_document_remove_annotator (document, edit->annotator_id, NULL);
-      edit->added_annotator = FALSE;
+      _peitho_history_drop_annotator (document, edit->annotator_id, &edit->added_annotator);
       return FALSE;
     }
 
@@ -549,19 +581,13 @@ annotate_undo (PeithoDocument  *document,
                GError         **error)
 {
   AnnotationEdit *edit = data;
-  g_autoptr(GError) local_error = NULL;
 
   g_assert (PEITHO_IS_DOCUMENT (document));
   g_assert (edit != NULL);
 
   if (!delete_snapshot (document, edit, error))
     return FALSE;
-
-  /* Still named by something the history did not undo: they stay. */
-  if (edit->added_annotator
-      && !peitho_document_remove_annotator (document, edit->annotator_id, &local_error))
-    g_debug ("Annotator %s kept: %s", edit->annotator_id, local_error->message);
-  edit->added_annotator = FALSE;
+  _peitho_history_drop_annotator (document, edit->annotator_id, &edit->added_annotator);
 
   return TRUE;
 }
