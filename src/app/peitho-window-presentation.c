@@ -196,9 +196,6 @@ _peitho_window_presentation_set_readers (PeithoWindow *self,
   g_return_if_fail (PEITHO_IS_WINDOW (self));
   g_return_if_fail (readers != NULL);
 
-  /* The compare view is made before presentation mode. */
-  if (self->presentation_readers == NULL)
-    return;
   gtk_label_set_text (self->presentation_readers, readers);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation_readers),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, readers, -1);
@@ -229,7 +226,6 @@ _peitho_window_init_presentation (PeithoWindow *self)
     { "presentation", NULL, NULL, "false", NULL },
   };
   GtkEventController *keys = gtk_event_controller_key_new ();
-  GtkWidget *overlay = gtk_widget_get_parent (GTK_WIDGET (self->progress_bar));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "presentation"),
@@ -243,19 +239,4 @@ _peitho_window_init_presentation (PeithoWindow *self)
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
   g_signal_connect (self, "notify::fullscreened", G_CALLBACK (fullscreened_cb), NULL);
-
-  /* Over the foot of the text, where the class reads it from afar. */
-  self->presentation_readers = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->presentation_readers, TRUE);
-  gtk_label_set_justify (self->presentation_readers, GTK_JUSTIFY_CENTER);
-  gtk_widget_set_halign (GTK_WIDGET (self->presentation_readers), GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (GTK_WIDGET (self->presentation_readers), GTK_ALIGN_END);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->presentation_readers), 24);
-  gtk_widget_set_can_target (GTK_WIDGET (self->presentation_readers), FALSE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->presentation_readers), "osd");
-  gtk_widget_add_css_class (GTK_WIDGET (self->presentation_readers), "presentation-readers");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->presentation_readers),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Who tagged the passage shown"), -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->presentation_readers), FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (self->presentation_readers));
 }

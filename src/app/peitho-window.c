@@ -576,6 +576,7 @@ peitho_window_class_init (PeithoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, palette);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, palette_revealer);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, PeithoWindow, presentation_readers);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, disk_banner);
   gtk_widget_class_bind_template_child (widget_class, PeithoWindow, front_matter_banner);
