@@ -93,6 +93,7 @@ enum {
 
 enum {
   CHANGED,
+  ANNOTATORS_HIDDEN_CHANGED,
   N_SIGNALS
 };
 
@@ -965,6 +966,12 @@ peitho_highlighter_class_init (PeithoHighlighterClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  signals[ANNOTATORS_HIDDEN_CHANGED] =
+    g_signal_new ("annotators-hidden-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1248,6 +1255,7 @@ peitho_highlighter_set_annotator_hidden (PeithoHighlighter *self,
   else
     g_hash_table_remove (self->hidden_annotators, annotator_id);
   restyle_all (self);
+  g_signal_emit (self, signals[ANNOTATORS_HIDDEN_CHANGED], 0);
 }
 
 gboolean
@@ -1267,6 +1275,7 @@ peitho_highlighter_show_all_annotators (PeithoHighlighter *self)
     return;
   g_hash_table_remove_all (self->hidden_annotators);
   restyle_all (self);
+  g_signal_emit (self, signals[ANNOTATORS_HIDDEN_CHANGED], 0);
 }
 
 void

@@ -67,7 +67,8 @@ GtkTextTag        *peitho_highlighter_get_overlap_many_tag (PeithoHighlighter *s
 
 /* Compare: the students shown (all at first), and whether highlights take
  * each student's colour (a palette readable in light and dark) instead of
- * the tag's. A hidden tag hides everyone's annotations with it. */
+ * the tag's. A hidden tag hides everyone's annotations with it. Signal
+ * "annotators-hidden-changed" (no arguments): who is hidden changed. */
 void               peitho_highlighter_set_annotator_hidden (PeithoHighlighter *self,
                                                             const char        *annotator_id,
                                                             gboolean           hidden);

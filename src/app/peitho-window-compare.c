@@ -397,18 +397,9 @@ show_student_action (GtkWidget  *widget,
   if (student_position (self, id) == G_MAXUINT
       || peitho_highlighter_is_annotator_hidden (get_highlighter (self), id) == !shown)
     return;
+  /* The filter's rows stay (one of them may be the one toggled) and follow
+   * the highlighter. */
   peitho_highlighter_set_annotator_hidden (get_highlighter (self), id, !shown);
-  /* The filter's rows stay (one of them may be the one toggled): the
-   * student's follows. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->students)); i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->students_list, i);
-      GtkWidget *child = row ? gtk_list_box_row_get_child (row) : NULL;
-
-      if (PEITHO_IS_STUDENT_ROW (child)
-          && g_strcmp0 (peitho_student_row_get_student_id (PEITHO_STUDENT_ROW (child)), id) == 0)
-        g_object_set (child, "shown", shown, NULL);
-    }
   update_counts (self);
   recompute_discussion (self);
 }
@@ -422,6 +413,21 @@ rgba_to_hex (const GdkRGBA *color)
                           (guint) (color->green * 255 + 0.5), (guint) (color->blue * 255 + 0.5));
 }
 
+/* A row of the filter shows whether its student is hidden, whoever hid
+ * them. */
+static void
+student_row_follow_cb (PeithoHighlighter *highlighter,
+                       PeithoStudentRow  *row)
+{
+  const char *id;
+
+  g_assert (PEITHO_IS_HIGHLIGHTER (highlighter));
+  g_assert (PEITHO_IS_STUDENT_ROW (row));
+
+  id = peitho_student_row_get_student_id (row);
+  g_object_set (row, "shown", !peitho_highlighter_is_annotator_hidden (highlighter, id), NULL);
+}
+
 static GtkWidget *
 create_student_row_cb (gpointer item,
                        gpointer user_data)
@@ -430,6 +436,7 @@ create_student_row_cb (gpointer item,
   const char *id = peitho_annotator_get_id (item);
   g_autofree char *name = NULL;
   g_autofree char *hex = NULL;
+  GtkWidget *row;
   GdkRGBA color;
 
   g_assert (PEITHO_IS_ANNOTATOR (item));
@@ -438,8 +445,11 @@ create_student_row_cb (gpointer item,
   name = _peitho_window_compare_dup_display_name (self, id);
   peitho_highlighter_get_annotator_color (get_highlighter (self), id, &color);
   hex = rgba_to_hex (&color);
-  return peitho_student_row_new (id, name, hex,
-                                 !peitho_highlighter_is_annotator_hidden (get_highlighter (self), id));
+  row = peitho_student_row_new (id, name, hex,
+                                !peitho_highlighter_is_annotator_hidden (get_highlighter (self), id));
+  g_signal_connect_object (get_highlighter (self), "annotators-hidden-changed",
+                           G_CALLBACK (student_row_follow_cb), row, 0);
+  return row;
 }
 
 static void
