@@ -13,7 +13,7 @@
 #include "peitho-student-row.h"
 #include "peitho-window-private.h"
 
-static void cursor_moved_cb (PeithoWindow *self);
+static void update_cursor_line_summary (PeithoWindow *self);
 
 static PeithoHighlighter *
 get_highlighter (PeithoWindow *self)
@@ -233,7 +233,7 @@ recompute_discussion (PeithoWindow *self)
   _peitho_window_agreement_changed (self);
   /* What the cursor's line says follows the students shown and their tags. */
   if (self->heat_stripe != NULL)
-    cursor_moved_cb (self);
+    update_cursor_line_summary (self);
 }
 
 static gboolean
@@ -537,7 +537,7 @@ dup_cursor_line_summary (PeithoWindow *self)
 }
 
 static void
-cursor_moved_cb (PeithoWindow *self)
+update_cursor_line_summary (PeithoWindow *self)
 {
   GtkAccessible *view = GTK_ACCESSIBLE (peitho_annotation_view_get_source_view (self->view));
   g_autofree char *summary = NULL;
@@ -568,21 +568,28 @@ cursor_moved_cb (PeithoWindow *self)
   self->cursor_line_summary = g_steal_pointer (&summary);
 }
 
+/* The cursor moved, or the text is in. */
+static void
+cursor_moved_cb (PeithoWindow *self)
+{
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  update_cursor_line_summary (self);
+}
+
 static void
 heat_summary_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   PeithoWindow *self = PEITHO_WINDOW (widget);
-  g_autofree char *summary = NULL;
 
   g_assert (PEITHO_IS_WINDOW (widget));
 
-  summary = dup_cursor_line_summary (self);
-  cursor_moved_cb (self);
+  update_cursor_line_summary (self);
   /* Nothing to say while the text is still loading. */
-  if (summary != NULL)
-    peitho_window_toast (self, summary);
+  if (self->cursor_line_summary != NULL)
+    peitho_window_toast (self, self->cursor_line_summary);
 }
 
 static void
@@ -727,7 +734,7 @@ set_comparing (PeithoWindow *self,
       peitho_highlighter_set_color_by_annotator (get_highlighter (self), FALSE);
       self->anonymise = FALSE;
     }
-  cursor_moved_cb (self);
+  update_cursor_line_summary (self);
 }
 
 void
