@@ -62,6 +62,9 @@ count_annotation (PeithoDocument   *self,
           g_hash_table_insert (self->annotator_tag_counts, g_strdup (annotator_id), tags);
         }
       _peitho_document_count_add (tags, tag_id, delta);
+      /* An annotator with nothing left keeps no table. */
+      if (g_hash_table_size (tags) == 0)
+        g_hash_table_remove (self->annotator_tag_counts, annotator_id);
     }
 }
 

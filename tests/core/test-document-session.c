@@ -7,6 +7,8 @@
 #include <glib/gstdio.h>
 #include <peitho-core.h>
 
+/* The per-annotator tables of tag counts, which no public call shows. */
+#include "peitho-document-private.h"
 #include "peitho-document-session.h"
 #include "peitho-drafts.h"
 
@@ -450,6 +452,28 @@ test_failed_relation_adds_no_annotator (void)
   g_assert_true (peitho_history_can_redo (history));
 }
 
+/* Undoing an annotator's last annotation leaves no per-annotator table of
+ * tag counts behind. */
+static void
+test_annotator_tag_counts_emptied (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, NULL, NULL);
+  PeithoHistory *history = peitho_document_session_get_history (session);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_hash_table_size (document->annotator_tag_counts), ==, 0);
+  g_assert_true (peitho_history_annotate (history, 0, 4, "metaphor", "Ada", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (peitho_document_count_annotator_tag (document, "ann-ada", "metaphor"), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (document->annotator_tag_counts), ==, 1);
+  undo (session);
+  g_assert_cmpuint (peitho_document_count_annotator_tag (document, "ann-ada", "metaphor"), ==, 0);
+  g_assert_cmpuint (g_hash_table_size (document->annotator_tag_counts), ==, 0);
+  redo (session);
+  g_assert_cmpuint (peitho_document_count_annotator_tag (document, "ann-ada", "metaphor"), ==, 1);
+}
+
 static void
 assert_counts (PeithoCountModel *counts,
                guint             metaphor,
@@ -844,6 +868,7 @@ main (int   argc,
   g_test_add_func ("/session/draft", test_draft);
   g_test_add_func ("/session/no-draft-when-unmodified", test_no_draft_when_unmodified);
   g_test_add_func ("/session/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/session/annotator-tag-counts-emptied", test_annotator_tag_counts_emptied);
 
   status = g_test_run ();
   peitho_test_remove_tree (test_dir);
