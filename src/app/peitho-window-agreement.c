@@ -141,6 +141,7 @@ _peitho_window_init_agreement (PeithoWindow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *map_heading;
+  GtkWidget *map_scroller;
 
   gtk_box_append (GTK_BOX (box), heading (_("Agreement between the students")));
   self->agreement_label = body_label ();
@@ -153,9 +154,18 @@ _peitho_window_init_agreement (PeithoWindow *self)
   gtk_box_append (GTK_BOX (box), map_heading);
   self->agreement_map = peitho_agreement_map_new ();
   gtk_widget_set_halign (self->agreement_map, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (self->agreement_map, 18);
-  gtk_widget_set_margin_bottom (self->agreement_map, 12);
-  gtk_box_append (GTK_BOX (box), self->agreement_map);
+  /* The map of a large class is wider than the sidebar: it scrolls
+   * sideways on its own, so that the sidebar keeps its width (and the
+   * window does not fold it away) and every row's label stays whole. */
+  map_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (map_scroller), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (map_scroller), TRUE);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (map_scroller), self->agreement_map);
+  gtk_widget_set_margin_start (map_scroller, 18);
+  gtk_widget_set_margin_end (map_scroller, 6);
+  gtk_widget_set_margin_bottom (map_scroller, 12);
+  gtk_box_append (GTK_BOX (box), map_scroller);
 
   self->agreement_box = box;
   gtk_widget_set_visible (box, FALSE);

@@ -707,6 +707,77 @@ test_presentation_large_class (Fixture       *f,
   destroy_window (window);
 }
 
+/* The sidebar's flap, around @window's sidebar. */
+static AdwFlap *
+sidebar_flap (PeithoWindow *window)
+{
+  GtkWidget *sidebar = GTK_WIDGET (_peitho_window_get_sidebar_for_testing (window));
+  GtkWidget *flap = gtk_widget_get_ancestor (sidebar, ADW_TYPE_FLAP);
+
+  g_assert_nonnull (flap);
+  return ADW_FLAP (flap);
+}
+
+/* A class of twenty-four in a window of the default width: the sidebar
+ * stays beside the text, the heat map scrolls sideways within it, and the
+ * preference to show the sidebar is left as it was. */
+static void
+test_large_class_sidebar (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_class_seminar (f->dir, 24);
+  PeithoWindow *window = open_window (file);
+  GtkWidget *map = _peitho_window_get_agreement_map_for_testing (window);
+  GtkWidget *scroller;
+  GtkAdjustment *hadjustment;
+  GtkWidget *page_scroller;
+  GtkAdjustment *page;
+  double x, y;
+  AdwFlap *flap = sidebar_flap (window);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_students_for_testing (window)),
+                    ==, 24);
+  g_assert_true (g_settings_get_boolean (f->settings, "show-sidebar"));
+  peitho_sidebar_show_page (_peitho_window_get_sidebar_for_testing (window), "overview");
+  wait_for_paint (map);
+  g_assert_nonnull (_peitho_window_get_agreement_text_for_testing (window));
+
+  g_assert_false (adw_flap_get_folded (flap));
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (g_settings_get_boolean (f->settings, "show-sidebar"));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (_peitho_window_get_sidebar_for_testing (window))),
+                   <, gtk_widget_get_width (GTK_WIDGET (window)) / 2);
+
+  /* The map keeps its full width (every label whole), and scrolls. */
+  scroller = gtk_widget_get_ancestor (map, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scroller);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >,
+                     gtk_adjustment_get_page_size (hadjustment));
+  g_assert_cmpint (gtk_widget_get_width (map), >, gtk_widget_get_width (scroller));
+
+  /* The Overview page scrolled to the map's heading. */
+  page_scroller = gtk_widget_get_ancestor (gtk_widget_get_parent (scroller),
+                                           GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (page_scroller);
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page_scroller));
+  g_assert_true (gtk_widget_translate_coordinates (scroller, page_scroller, 0, 0, &x, &y));
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + y - 40);
+  for (guint i = 0; i < 2; i++)
+    {
+      adw_style_manager_set_color_scheme (style, i ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                   : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for (window);
+      save_screenshot (GTK_WIDGET (window),
+                       i ? "seminar-agreement-large-dark" : "seminar-agreement-large");
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  destroy_window (window);
+  g_assert_true (g_settings_get_boolean (f->settings, "show-sidebar"));
+}
+
 static void
 test_presentation (Fixture       *f,
                    gconstpointer  data)
@@ -838,6 +909,7 @@ main (int   argc,
   ADD ("anonymise", test_anonymise);
   ADD ("single-reader", test_single_reader);
   ADD ("presentation", test_presentation);
+  ADD ("large-class-sidebar", test_large_class_sidebar);
   ADD ("heat-stripe-keyboard", test_heat_stripe_keyboard);
   ADD ("heat-summary-after-loading", test_heat_summary_after_loading);
   ADD ("agreement", test_agreement);
