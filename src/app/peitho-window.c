@@ -634,7 +634,9 @@ peitho_window_init (PeithoWindow *self)
 
   g_settings_bind (self->settings, "font-family", self->view, "font-family", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "zoom", self->view, "zoom", G_SETTINGS_BIND_GET);
-  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_DEFAULT);
+  /* Only the user's choice (F9, win.show-sidebar) is saved: the flap also
+   * hides itself when the window gets too narrow, which is no preference. */
+  g_settings_bind (self->settings, "show-sidebar", self->flap, "reveal-flap", G_SETTINGS_BIND_GET);
 
   highlighter = peitho_annotation_view_get_highlighter (self->view);
   g_signal_connect_object (highlighter, "notify::progress", G_CALLBACK (highlighter_progress_cb),

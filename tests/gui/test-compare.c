@@ -778,6 +778,33 @@ test_large_class_sidebar (Fixture       *f,
   g_assert_true (g_settings_get_boolean (f->settings, "show-sidebar"));
 }
 
+/* F9 hides and shows the sidebar and saves the choice; a window too narrow
+ * for the sidebar folds it away without touching the choice. */
+static void
+test_sidebar_setting (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwFlap *flap = sidebar_flap (f->window);
+
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL));
+  iterate ();
+  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (g_settings_get_boolean (f->settings, "show-sidebar"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL));
+  iterate ();
+  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (g_settings_get_boolean (f->settings, "show-sidebar"));
+
+  /* The flap's own folding is no choice of the user's. */
+  adw_flap_set_fold_policy (flap, ADW_FLAP_FOLD_POLICY_ALWAYS);
+  wait_until (!adw_flap_get_reveal_flap (flap));
+  g_assert_true (g_settings_get_boolean (f->settings, "show-sidebar"));
+  adw_flap_set_fold_policy (flap, ADW_FLAP_FOLD_POLICY_AUTO);
+  wait_until (adw_flap_get_reveal_flap (flap));
+  g_assert_true (g_settings_get_boolean (f->settings, "show-sidebar"));
+}
+
 static void
 test_presentation (Fixture       *f,
                    gconstpointer  data)
@@ -910,6 +937,7 @@ main (int   argc,
   ADD ("single-reader", test_single_reader);
   ADD ("presentation", test_presentation);
   ADD ("large-class-sidebar", test_large_class_sidebar);
+  ADD ("sidebar-setting", test_sidebar_setting);
   ADD ("heat-stripe-keyboard", test_heat_stripe_keyboard);
   ADD ("heat-summary-after-loading", test_heat_summary_after_loading);
   ADD ("agreement", test_agreement);
