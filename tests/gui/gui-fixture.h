@@ -167,6 +167,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  static const char * const window_keys[] = { "tag-shortcuts", "show-sidebar", "zoom",
+                                              "window-width", "window-height",
+                                              "window-maximized" };
   g_autofree char *path = NULL;
 
   f->settings = g_settings_new (APP_ID);
@@ -176,7 +179,9 @@ fixture_set_up (Fixture       *f,
    * written whenever a busy machine makes a test outlast the default 3 s
    * would be work in flight that the test never asked for. */
   g_settings_set_uint (f->settings, "autosave-delay", 600);
-  g_settings_reset (f->settings, "tag-shortcuts");
+  /* What a window saves as preferences: no test inherits an earlier one's. */
+  for (guint i = 0; i < G_N_ELEMENTS (window_keys); i++)
+    g_settings_reset (f->settings, window_keys[i]);
 
   f->dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
