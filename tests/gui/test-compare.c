@@ -936,6 +936,7 @@ main (int   argc,
   ADD ("anonymise", test_anonymise);
   ADD ("single-reader", test_single_reader);
   ADD ("presentation", test_presentation);
+  ADD ("presentation-large-class", test_presentation_large_class);
   ADD ("large-class-sidebar", test_large_class_sidebar);
   ADD ("sidebar-setting", test_sidebar_setting);
   ADD ("heat-stripe-keyboard", test_heat_stripe_keyboard);
@@ -943,9 +944,6 @@ main (int   argc,
   ADD ("agreement", test_agreement);
   ADD ("reset", test_reset);
   ADD ("screenshots", test_screenshots);
-  /* Last: a window opened after this one describes the cursor's line wrongly
-   * in /compare/heat-stripe-keyboard (under investigation). */
-  ADD ("presentation-large-class", test_presentation_large_class);
 #undef ADD
 
   status = g_test_run ();
