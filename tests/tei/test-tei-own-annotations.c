@@ -45,9 +45,53 @@ static const Seg segs[] = {
 
 enum { PLAIN, TAGGED, EDITED };
 
-/* The Folger Hamlet, its segs in the form @which. */
+/* Segs with notes and relations, the edition's own and Peitho's. "@ID@"
+ * stands for the id of the annotation over the first one. */
+static const Seg noted_segs[] = {
+  /* A note of Peitho's on a seg without an id: the seg takes one. */
+  { ">A little more than kin and less than kind. </l>",
+    "><seg ana=\"#irony\">A little more than kin and less than kind.</seg> </l>",
+    "><seg ana=\"#irony\" xml:id=\"@ID@\">A little more than kin and less than kind.</seg> </l>" },
+  /* The edition's note, edited. */
+  { ">Not so, my lord; I am too much in the sun. </l>",
+    "><seg xml:id=\"sun\" ana=\"#pathos\">Not so, my lord; I am too much in the sun.</seg> </l>",
+    "><seg xml:id=\"sun\" ana=\"#pathos\">Not so, my lord; I am too much in the sun.</seg> </l>" },
+  /* Removed: its relations go, and so does a list left empty. */
+  { ">O, that this too, too sullied flesh would melt, </l>",
+    "><seg xml:id=\"flesh\" ana=\"#metaphor\">O, that this too, too sullied flesh</seg> would melt, </l>",
+    ">O, that this too, too sullied flesh would melt, </l>" },
+  /* A note of Peitho's on a seg with an id. */
+  { "n=\"1.1.1\"/>Who’s there? </p>",
+    "n=\"1.1.1\"/><seg type=\"question\" xml:id=\"who\" ana=\"#rhetorical-question\">Who’s there?</seg> </p>",
+    "n=\"1.1.1\"/><seg type=\"question\" xml:id=\"who\" ana=\"#rhetorical-question\">Who’s there?</seg> </p>" },
+  /* Removed: the edition's note on it goes. */
+  { ">Nay, answer me. Stand and unfold yourself. </l>",
+    "><seg xml:id=\"nay\" ana=\"#antithesis\">Nay, answer me.</seg> Stand and unfold yourself. </l>",
+    ">Nay, answer me. Stand and unfold yourself. </l>" },
+  /* The edition's own standOff. */
+  { "Q41567\"/>\n    </listRelation>\n  </standOff>",
+    "Q41567\"/>\n"
+    "      <relation xml:id=\"flesh-sun\" name=\"supports\" active=\"#flesh\" passive=\"#sun\"/>\n"
+    "    </listRelation>\n"
+    "    <listRelation>\n"
+    "      <relation name=\"attacks\" active=\"#nay\" passive=\"#flesh\"/>\n"
+    "    </listRelation>\n"
+    "    <note target=\"#sun\">Hamlet puns on son.</note>\n"
+    "    <note target=\"#nay\">Barnardo asks first.</note>\n"
+    "  </standOff>",
+    "Q41567\"/>\n"
+    "    </listRelation>\n"
+    "    <note target=\"#sun\">A pun on son and sun.</note>\n"
+    "  </standOff>" },
+};
+
+/* The Folger Hamlet, the places of @table in the form @which, "@ID@" made
+ * @id. */
 static GBytes *
-hamlet_with (int which)
+hamlet_form (const Seg  *table,
+             guint       n,
+             int         which,
+             const char *id)
 {
   g_autofree char *path = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei",
                                             "folger-hamlet.xml", NULL);
@@ -58,15 +102,23 @@ hamlet_with (int which)
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   text = g_string_new (contents);
-  for (guint i = 0; i < G_N_ELEMENTS (segs); i++)
+  for (guint i = 0; i < n; i++)
     {
-      const char *form = which == PLAIN ? segs[i].plain : which == TAGGED ? segs[i].tagged
-                                                                           : segs[i].edited;
+      const char *form = which == PLAIN ? table[i].plain : which == TAGGED ? table[i].tagged
+                                                                            : table[i].edited;
 
       /* Each place is in the edition once. */
-      g_assert_cmpuint (g_string_replace (text, segs[i].plain, form, 0), ==, 1);
+      g_assert_cmpuint (g_string_replace (text, table[i].plain, form, 0), ==, 1);
     }
+  if (id != NULL)
+    g_string_replace (text, "@ID@", id, 0);
   return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static GBytes *
+hamlet_with (int which)
+{
+  return hamlet_form (segs, G_N_ELEMENTS (segs), which, NULL);
 }
 
 static PeithoDocument *
@@ -194,6 +246,104 @@ test_edits_written_back (void)
   g_assert_true (g_bytes_equal (saved, saved_again));
 }
 
+static void
+set_note (PeithoDocument *document,
+          const char     *needle,
+          const char     *tag_id,
+          const char     *note)
+{
+  PeithoAnnotation *annotation = annotation_over (document, needle, tag_id);
+
+  g_assert_nonnull (annotation);
+  peitho_document_set_annotation_note (document, annotation, note);
+}
+
+static void
+assert_note (PeithoDocument *document,
+             const char     *needle,
+             const char     *tag_id,
+             const char     *note)
+{
+  PeithoAnnotation *annotation = annotation_over (document, needle, tag_id);
+
+  g_assert_nonnull (annotation);
+  g_assert_cmpstr (peitho_annotation_get_note (annotation), ==, note);
+}
+
+static void
+remove_over (PeithoDocument *document,
+             const char     *needle,
+             const char     *tag_id)
+{
+  PeithoAnnotation *annotation = annotation_over (document, needle, tag_id);
+
+  g_assert_nonnull (annotation);
+  g_assert_true (peitho_document_remove_annotation (document, annotation, NULL));
+}
+
+/* Notes and relations on the edition's own annotations: an edited note of
+ * the edition's changes in place, one of Peitho's goes in Peitho's standOff
+ * and points at the seg (which takes an id only if it has none), and a
+ * removed annotation takes its relations and the edition's note on it. */
+static void
+test_notes_and_relations (void)
+{
+  g_autoptr(GBytes) tagged = hamlet_form (noted_segs, G_N_ELEMENTS (noted_segs), TAGGED, NULL);
+  g_autoptr(PeithoDocument) document = read_clean (tagged);
+  g_autoptr(PeithoDocument) back = NULL;
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  const char *kin = "A little more than kin and less than kind.";
+  const char *sun = "Not so, my lord; I am too much in the sun.";
+  const char *who = "Who’s there?";
+  g_autofree char *kin_id = NULL;
+
+  /* The edition's notes and relations are read. */
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 5);
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 2);
+  assert_note (document, sun, "pathos", "Hamlet puns on son.");
+  assert_note (document, "Nay, answer me.", "antithesis", "Barnardo asks first.");
+  assert_note (document, kin, "irony", NULL);
+  kin_id = g_strdup (peitho_annotation_get_id (annotation_over (document, kin, "irony")));
+
+  set_note (document, kin, "irony", "Aside.");
+  set_note (document, sun, "pathos", "A pun on son and sun.");
+  set_note (document, who, "rhetorical-question", "Barnardo asks first.");
+  remove_over (document, "O, that this too, too sullied flesh", "metaphor");
+  remove_over (document, "Nay, answer me.", "antithesis");
+  g_assert_cmpuint (peitho_document_get_n_relations (document), ==, 0);
+
+  saved = tei_test_write (document, PEITHO_TEI_STANDOFF);
+  edited = hamlet_form (noted_segs, G_N_ELEMENTS (noted_segs), EDITED, kin_id);
+  tei_assert_preserved (edited, saved);
+  tei_assert_valid (saved);
+
+  back = read_clean (saved);
+  g_assert_cmpuint (peitho_document_get_n_annotations (back), ==, 3);
+  g_assert_cmpuint (peitho_document_get_n_relations (back), ==, 0);
+  assert_note (back, kin, "irony", "Aside.");
+  assert_note (back, sun, "pathos", "A pun on son and sun.");
+  assert_note (back, who, "rhetorical-question", "Barnardo asks first.");
+  assert_annotated (back, "O, that this too, too sullied flesh", "metaphor", FALSE);
+  assert_annotated (back, "Nay, answer me.", "antithesis", FALSE);
+  g_assert_cmpstr (peitho_annotation_get_id (annotation_over (back, kin, "irony")), ==, kin_id);
+  g_assert_cmpstr (peitho_document_get_text (back), ==, peitho_document_get_text (document));
+
+  /* A note taken away again leaves no note, and a second save of what was
+   * read back gives the same file. */
+  saved_again = tei_test_write (back, PEITHO_TEI_STANDOFF);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+  set_note (back, kin, "irony", NULL);
+  g_clear_pointer (&saved_again, g_bytes_unref);
+  saved_again = tei_test_write (back, PEITHO_TEI_STANDOFF);
+  tei_assert_preserved (edited, saved_again);
+  g_clear_object (&document);
+  document = read_clean (saved_again);
+  assert_note (document, kin, "irony", NULL);
+  assert_note (document, who, "rhetorical-question", "Barnardo asks first.");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,5 +351,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/tei/own-annotations/edits-written-back", test_edits_written_back);
+  g_test_add_func ("/tei/own-annotations/notes-and-relations", test_notes_and_relations);
   return g_test_run ();
 }

@@ -872,6 +872,7 @@ own_annotation_free (gpointer data)
   PeithoTeiOwnAnnotation *own = data;
 
   g_free (own->tag_id);
+  g_free (own->note);
   g_free (own);
 }
 
@@ -879,7 +880,9 @@ void
 peitho_tei_edition_add_own_annotation (PeithoTeiEdition *edition,
                                        const char       *id,
                                        xmlNode          *node,
-                                       const char       *tag_id)
+                                       const char       *tag_id,
+                                       const char       *note,
+                                       xmlNode          *note_node)
 {
   PeithoTeiOwnAnnotation *own;
 
@@ -889,6 +892,8 @@ peitho_tei_edition_add_own_annotation (PeithoTeiEdition *edition,
   own = g_new0 (PeithoTeiOwnAnnotation, 1);
   own->node = node;
   own->tag_id = g_strdup (tag_id);
+  own->note = g_strdup (note);
+  own->note_node = note_node;
   g_hash_table_insert (edition->own_annotations, g_strdup (id), own);
 }
 

@@ -59,6 +59,10 @@ typedef struct {
   GArray           *events;
   GHashTable       *wanted;         /* original node -> copied node (NULL until found) */
   GPtrArray        *own_edits;      /* PeithoTeiOwnEdit: the edition's annotations edited */
+  GPtrArray        *own_notes;      /* PeithoTeiOwnNote: notes on them */
+  GPtrArray        *note_targets;   /* char *: for each own note, its target in Peitho's
+                                     * standOff (NULL: the edition's note was edited) */
+  GPtrArray        *gone_relations; /* xmlNode *: the edition's relations to take away */
 } Writer;
 
 /* ---------------------------------------------------------------------------
@@ -430,6 +434,85 @@ insert_all_anchors (Writer *self)
 }
 
 /* ---------------------------------------------------------------------------
+ * The edition's own annotations: notes and relations
+ */
+
+/* Whether @note points at more than one element: then it is not only the
+ * note of the annotation that went. */
+static gboolean
+points_at_several (xmlNode *note)
+{
+  const char *target = peitho_tei_attr (note, "target");
+  g_auto(GStrv) tokens = g_strsplit_set (target != NULL ? target : "", " \t\n\r", -1);
+  guint n = 0;
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    if (*tokens[i] != '\0')
+      n++;
+  return n > 1;
+}
+
+/* Edits the edition's notes, and gives an xml:id to each element that a note
+ * of Peitho's is to point at and has none. */
+static void
+apply_own_notes (Writer *self)
+{
+  for (guint i = 0; i < self->own_notes->len; i++)
+    {
+      PeithoTeiOwnNote *note = g_ptr_array_index (self->own_notes, i);
+      char *target = NULL;
+
+      if (note->note_node != NULL)
+        {
+          xmlNode *node = mapped (self, note->note_node);
+
+          if (note->text != NULL)
+            peitho_tei_set_text (node, note->text);
+          else if (!points_at_several (node))
+            peitho_tei_remove_node (node);
+        }
+      else
+        {
+          xmlNode *element = mapped (self, note->element);
+          const char *id = peitho_tei_attr (element, "xml:id");
+
+          if (id != NULL)
+            target = g_strdup (id);
+          else
+            {
+              target = g_hash_table_contains (self->edition->ids, note->id)
+                       ? peitho_tei_unique_id (self->used_ids, note->id)
+                       : g_strdup (note->id);
+              peitho_tei_set_xml_id (element, target);
+            }
+        }
+      g_ptr_array_add (self->note_targets, target);
+    }
+}
+
+/* Takes away the edition's relations that Peitho removed, and a list of them
+ * (or a standOff) that is left empty, which the schema does not allow. */
+static void
+remove_own_relations (Writer *self)
+{
+  for (guint i = 0; i < self->gone_relations->len; i++)
+    {
+      xmlNode *node = mapped (self, g_ptr_array_index (self->gone_relations, i));
+      xmlNode *parent = node->parent;
+
+      peitho_tei_remove_node (node);
+      while (parent != NULL && (peitho_tei_is (parent, "listRelation")
+                                || peitho_tei_is (parent, "standOff"))
+             && peitho_tei_first_element (parent) == NULL)
+        {
+          node = parent;
+          parent = node->parent;
+          peitho_tei_remove_node (node);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------------------
  * standOff
  */
 
@@ -439,7 +522,7 @@ build_stand_off (Writer  *self,
 {
   GListModel *model = peitho_document_get_relations (self->document);
   g_autoptr(GPtrArray) relations = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n_relations;
+  guint n_relations, n_notes;
   xmlNode *stand_off;
   xmlNode *after = NULL;
 
@@ -455,7 +538,11 @@ build_stand_off (Writer  *self,
         g_ptr_array_add (relations, relation);
     }
   n_relations = relations->len;
-  if (self->annotations->len == 0 && n_relations == 0)
+  n_notes = 0;
+  for (guint i = 0; i < self->note_targets->len; i++)
+    if (g_ptr_array_index (self->note_targets, i) != NULL)
+      n_notes++;
+  if (self->annotations->len == 0 && n_relations == 0 && n_notes == 0)
     return;
 
   stand_off = new_part (root, "standOff");
@@ -499,6 +586,19 @@ build_stand_off (Writer  *self,
           if (type != NULL && *type != '\0' && strcmp (name, type) != 0)
             peitho_tei_add_text (new_element (node, "desc"), type);
         }
+    }
+  /* Notes on the edition's own annotations, which it gave no place for. */
+  for (guint i = 0; i < self->note_targets->len; i++)
+    {
+      const char *target = g_ptr_array_index (self->note_targets, i);
+      PeithoTeiOwnNote *note = g_ptr_array_index (self->own_notes, i);
+      xmlNode *node;
+
+      if (target == NULL)
+        continue;
+      node = new_element (stand_off, "note");
+      set_ref (node, "target", target);
+      peitho_tei_add_text (node, note->text);
     }
 
   /* A teiCorpus holds its standOff before its TEIs; a TEI after its text. */
@@ -921,6 +1021,9 @@ writer_clear (Writer *self)
   g_clear_pointer (&self->events, g_array_unref);
   g_clear_pointer (&self->wanted, g_hash_table_unref);
   g_clear_pointer (&self->own_edits, g_ptr_array_unref);
+  g_clear_pointer (&self->own_notes, g_ptr_array_unref);
+  g_clear_pointer (&self->note_targets, g_ptr_array_unref);
+  g_clear_pointer (&self->gone_relations, g_ptr_array_unref);
   g_clear_pointer (&self->copy, xmlFreeDoc);
 }
 
@@ -988,6 +1091,18 @@ peitho_tei_write_edition (PeithoDocument    *document,
   for (guint i = 0; i < self.own_edits->len; i++)
     g_hash_table_insert (self.wanted,
                          ((PeithoTeiOwnEdit *) g_ptr_array_index (self.own_edits, i))->node, NULL);
+  self.own_notes = peitho_tei_own_notes (edition, document);
+  self.note_targets = g_ptr_array_new_full (self.own_notes->len, g_free);
+  for (guint i = 0; i < self.own_notes->len; i++)
+    {
+      PeithoTeiOwnNote *note = g_ptr_array_index (self.own_notes, i);
+
+      g_hash_table_insert (self.wanted,
+                           note->note_node != NULL ? note->note_node : note->element, NULL);
+    }
+  self.gone_relations = peitho_tei_removed_own_relations (edition, document);
+  for (guint i = 0; i < self.gone_relations->len; i++)
+    g_hash_table_insert (self.wanted, g_ptr_array_index (self.gone_relations, i), NULL);
 
   self.copy = xmlCopyDoc (edition->doc, 1);
   if (self.copy == NULL)
@@ -1000,6 +1115,8 @@ peitho_tei_write_edition (PeithoDocument    *document,
   map_nodes (&self, edition->doc->children, self.copy->children);
 
   insert_all_anchors (&self);
+  apply_own_notes (&self);
+  remove_own_relations (&self);
   /* After the anchors: an unwrapped seg merges the text nodes they are in. */
   for (guint i = 0; i < self.own_edits->len; i++)
     {

@@ -30,6 +30,10 @@ typedef struct {
 typedef struct {
   xmlNode *node;     /* the element with the @ana, in the edition's tree */
   char    *tag_id;   /* the category of @ana it was read with */
+  char    *note;     /* the note it was read with, or NULL */
+  /* The edition's own element that note came from (a <note target> or a
+   * span's <note>), or NULL (none, or one of Peitho's earlier save). */
+  xmlNode *note_node;
 } PeithoTeiOwnAnnotation;
 
 typedef struct {
@@ -45,7 +49,10 @@ typedef struct {
    * are not written again; a retag or a removal in Peitho changes their
    * @ana (or takes the element away) and nothing else. */
   GHashTable *own_annotations;
-  /* Ids of the relations between annotations in its own standOff. */
+  /* The relations between annotations in its own standOff: id -> the
+   * <relation> element it was read from (several pairs of one element each
+   * have an id). A relation Peitho removed takes away an element that has
+   * none left. */
   GHashTable *own_relations;
   /* Ids of the groups and tags read from its own taxonomy (made up from
    * their labels where it gives none): Peitho's taxonomy leaves them out,
@@ -63,11 +70,14 @@ PeithoTeiEdition *peitho_tei_edition_new  (xmlDoc           *doc);
 void              peitho_tei_edition_free (PeithoTeiEdition *edition);
 
 /* Records that annotation @id is the edition's own, read from @node's
- * @ana as @tag_id. */
+ * @ana as @tag_id, with @note (NULL for none) read from @note_node (NULL
+ * where the edition gives no element of its own for it). */
 void              peitho_tei_edition_add_own_annotation (PeithoTeiEdition *edition,
                                                          const char       *id,
                                                          xmlNode          *node,
-                                                         const char       *tag_id);
+                                                         const char       *tag_id,
+                                                         const char       *note,
+                                                         xmlNode          *note_node);
 
 /* The segment that holds character @offset, or NULL. */
 const PeithoTeiSegment *peitho_tei_edition_segment_at (PeithoTeiEdition *edition,

@@ -163,3 +163,135 @@ peitho_tei_apply_own_edit (const PeithoTeiOwnEdit *edit,
   else
     xmlUnsetProp (node, (const xmlChar *) "ana");
 }
+
+/* ---------------------------------------------------------------------------
+ * Notes
+ */
+
+void
+peitho_tei_own_note_free (PeithoTeiOwnNote *note)
+{
+  if (note == NULL)
+    return;
+  g_free (note->id);
+  g_free (note->text);
+  g_free (note);
+}
+
+static gboolean
+is_inside (const xmlNode *node,
+           const xmlNode *ancestor)
+{
+  for (; node != NULL; node = node->parent)
+    if (node == ancestor)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @own is the annotation a note that points at its element is read
+ * for: the one with the element's xml:id, or, the element having none, the
+ * one of the first category of its @ana. */
+static gboolean
+is_element_annotation (const PeithoTeiOwnAnnotation *own,
+                       const char                   *id)
+{
+  const char *xml_id = peitho_tei_attr (own->node, "xml:id");
+  g_autoptr(GPtrArray) tokens = NULL;
+
+  g_assert (own != NULL && id != NULL);
+
+  if (xml_id != NULL)
+    return g_str_equal (xml_id, id);
+  tokens = ana_tokens (own->node);
+  return tokens->len > 0
+         && g_strcmp0 (peitho_tei_pointer_id (g_ptr_array_index (tokens, 0)), own->tag_id) == 0;
+}
+
+static int
+own_note_compare (gconstpointer a,
+                  gconstpointer b)
+{
+  const PeithoTeiOwnNote *x = *(PeithoTeiOwnNote * const *) a;
+  const PeithoTeiOwnNote *y = *(PeithoTeiOwnNote * const *) b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return strcmp (x->id, y->id);
+}
+
+GPtrArray *
+peitho_tei_own_notes (PeithoTeiEdition *edition,
+                      PeithoDocument   *document)
+{
+  GPtrArray *notes;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (edition != NULL, NULL);
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
+
+  notes = g_ptr_array_new_with_free_func ((GDestroyNotify) peitho_tei_own_note_free);
+  g_hash_table_iter_init (&iter, edition->own_annotations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      PeithoTeiOwnAnnotation *own = value;
+      PeithoAnnotation *annotation = peitho_document_lookup_annotation (document, key);
+      const char *text = annotation != NULL ? peitho_annotation_get_note (annotation) : NULL;
+      PeithoTeiOwnNote *note;
+
+      if (own->note_node != NULL)
+        {
+          if (g_strcmp0 (text, own->note) == 0)
+            continue;
+          /* A span's note goes with it; one of a kept span says the same. */
+          if (annotation == NULL && is_inside (own->note_node, own->node))
+            continue;
+        }
+      else if (text == NULL || !is_element_annotation (own, key))
+        continue;
+
+      note = g_new0 (PeithoTeiOwnNote, 1);
+      note->note_node = own->note_node;
+      note->element = own->node;
+      note->id = g_strdup (key);
+      note->text = g_strdup (text);
+      note->start = annotation != NULL ? peitho_annotation_get_start (annotation) : 0;
+      g_ptr_array_add (notes, note);
+    }
+  g_ptr_array_sort (notes, own_note_compare);
+  return notes;
+}
+
+/* ---------------------------------------------------------------------------
+ * Relations
+ */
+
+GPtrArray *
+peitho_tei_removed_own_relations (PeithoTeiEdition *edition,
+                                  PeithoDocument   *document)
+{
+  /* element -> whether one of its relations is left */
+  g_autoptr(GHashTable) left = g_hash_table_new (NULL, NULL);
+  GPtrArray *removed;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (edition != NULL, NULL);
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
+
+  g_hash_table_iter_init (&iter, edition->own_relations);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gboolean kept = peitho_document_lookup_relation (document, key) != NULL;
+
+      if (kept || !g_hash_table_contains (left, value))
+        g_hash_table_insert (left, value, GINT_TO_POINTER (kept));
+    }
+
+  removed = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, left);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!GPOINTER_TO_INT (value))
+      g_ptr_array_add (removed, key);
+  return removed;
+}

@@ -754,6 +754,7 @@ add_recorded_annotations (Reader *self)
       Record *record = &g_array_index (self->records, Record, i);
       g_autoptr(PeithoAnnotation) annotation = NULL;
       PeithoAnnotator *annotator;
+      xmlNode *note_node = NULL;
       gboolean ok = TRUE;
 
       if (peitho_tag_set_lookup_tag (self->tag_set, record->tag_id) == NULL)
@@ -763,12 +764,13 @@ add_recorded_annotations (Reader *self)
       if (!ok)
         return FALSE;
 
-      if (record->note == NULL && record->id != NULL)
+      if (record->note != NULL)
+        note_node = peitho_tei_child (record->node, "note");
+      else if (record->id != NULL)
         {
-          xmlNode *note = g_hash_table_lookup (self->target_notes, record->id);
-
-          if (note != NULL)
-            record->note = node_text (note);
+          note_node = g_hash_table_lookup (self->target_notes, record->id);
+          if (note_node != NULL)
+            record->note = node_text (note_node);
         }
 
       annotation = peitho_annotation_new (record->id, record->start, record->end, record->tag_id,
@@ -785,7 +787,8 @@ add_recorded_annotations (Reader *self)
         }
       else if (self->edition != NULL && !in_peitho_part (record->node))
         peitho_tei_edition_add_own_annotation (self->edition, peitho_annotation_get_id (annotation),
-                                               record->node, record->tag_id);
+                                               record->node, record->tag_id, record->note,
+                                               in_peitho_part (note_node) ? NULL : note_node);
     }
   return TRUE;
 }
@@ -978,7 +981,8 @@ read_own_relations (Reader  *self,
         {
           g_autoptr(PeithoRelation) relation = g_list_model_get_item (relations, i);
 
-          g_hash_table_add (self->edition->own_relations, g_strdup (peitho_relation_get_id (relation)));
+          g_hash_table_insert (self->edition->own_relations,
+                               g_strdup (peitho_relation_get_id (relation)), node);
         }
     }
   return TRUE;
@@ -1317,7 +1321,8 @@ read_edition (Reader  *self,
       return FALSE;
 
   /* Annotation ids never take an id of the edition; the edition's own
-   * annotation elements keep theirs. */
+   * annotation elements keep theirs, and so do its relations (read below;
+   * all its ids are reserved after that). */
   for (guint i = 0; i < self->records->len; i++)
     {
       Record *record = &g_array_index (self->records, Record, i);
@@ -1328,7 +1333,8 @@ read_edition (Reader  *self,
   g_hash_table_iter_init (&iter, self->edition->ids);
   while (g_hash_table_iter_next (&iter, &id, NULL))
     if (!g_hash_table_contains (record_ids, id)
-        && !peitho_tei_is (g_hash_table_lookup (self->ids, id), "respStmt"))
+        && !peitho_tei_is (g_hash_table_lookup (self->ids, id), "respStmt")
+        && !peitho_tei_is (g_hash_table_lookup (self->ids, id), "relation"))
       reserve_id (self, id);
 
   if (!add_annotations (self))
