@@ -6,6 +6,7 @@
 
 #include "peitho-speaker-counts.h"
 #include "peitho-tag-set.h"
+#include "tei/peitho-tei-cast.h"
 
 struct _PeithoSpeakerCount
 {
@@ -382,11 +383,19 @@ peitho_speaker_counts_compute (PeithoDocument *document)
   for (guint i = 0; i < speakers->len; i++)
     {
       PeithoSpeakerCount *speaker = g_ptr_array_index (speakers, i);
+      const char *cast_name, *id;
 
       if (speaker->total == 0)
         continue;
-      if (speaker->name == NULL)
-        speaker->name = g_strdup (*speaker->id == '#' ? speaker->id + 1 : speaker->id);
+      id = *speaker->id == '#' ? speaker->id + 1 : speaker->id;
+      cast_name = *speaker->id == '#' ? peitho_tei_cast_name (document, id) : NULL;
+      if (cast_name != NULL)
+        {
+          g_free (speaker->name);
+          speaker->name = g_strdup (cast_name);
+        }
+      else if (speaker->name == NULL)
+        speaker->name = g_strdup (id);
       speaker_count_finish (speaker, tag_set, positions);
       g_list_store_append (store, speaker);
     }

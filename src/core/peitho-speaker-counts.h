@@ -17,8 +17,10 @@ G_DECLARE_FINAL_TYPE (PeithoSpeakerCount, peitho_speaker_count, PEITHO, SPEAKER_
  * "summary". */
 /* The speeches' @who ("#Hamlet_Ham"), or the speaker's text without one. */
 const char *peitho_speaker_count_get_id         (PeithoSpeakerCount *self);
-/* The speaker as the edition names them (the text of its first speaker
- * element: "HAMLET"), else the id without its "#". */
+/* The speaker as the edition names them: the person's name in its castList
+ * or particDesc ("King Claudius", "Karl von Moor"), else the text of the
+ * first speaker element of a speech of theirs alone ("HAMLET"), else the id
+ * without its "#". */
 const char *peitho_speaker_count_get_name       (PeithoSpeakerCount *self);
 guint       peitho_speaker_count_get_n_speeches (PeithoSpeakerCount *self);
 /* The annotations that overlap the speaker's speeches, each counted once

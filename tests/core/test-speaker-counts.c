@@ -16,9 +16,9 @@ hamlet_path (void)
 }
 
 static PeithoDocument *
-load_hamlet (void)
+load_edition (const char *name)
 {
-  g_autofree char *path = hamlet_path ();
+  g_autofree char *path = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(PeithoLoadResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -94,7 +94,7 @@ speaker_of (GListModel *counts,
 static void
 test_hamlet (void)
 {
-  g_autoptr(PeithoDocument) document = load_hamlet ();
+  g_autoptr(PeithoDocument) document = load_edition ("folger-hamlet.xml");
   g_autoptr(GListModel) counts = NULL;
   g_autoptr(PeithoSpeakerCount) first = NULL;
   g_auto(GStrv) tag_ids = NULL;
@@ -142,7 +142,9 @@ test_hamlet (void)
   /* Most annotations first, ties in the order they first speak. */
   first = g_list_model_get_item (counts, 0);
   g_assert_true (first == hamlet);
-  g_assert_cmpstr (peitho_speaker_count_get_name (hamlet), ==, "HAMLET");
+  /* Named as the castList names the role, not as the speaker line reads
+   * ("HAMLET"). */
+  g_assert_cmpstr (peitho_speaker_count_get_name (hamlet), ==, "Hamlet");
   g_assert_cmpuint (peitho_speaker_count_get_total (hamlet), ==, 3);
   g_assert_cmpuint (peitho_speaker_count_get_tag_count (hamlet, "irony"), ==, 2);
   g_assert_cmpuint (peitho_speaker_count_get_tag_count (hamlet, "metaphor"), ==, 1);
@@ -158,7 +160,7 @@ test_hamlet (void)
   g_object_get (hamlet, "summary", &summary, NULL);
   g_assert_cmpstr (summary, ==, "Irony 2, Metaphor 1");
 
-  g_assert_cmpstr (peitho_speaker_count_get_name (barnardo), ==, "BARNARDO");
+  g_assert_cmpstr (peitho_speaker_count_get_name (barnardo), ==, "Barnardo");
   g_assert_cmpuint (peitho_speaker_count_get_total (barnardo), ==, 2);
   g_assert_cmpuint (peitho_speaker_count_get_tag_count (barnardo, "pathos"), ==, 1);
   g_assert_cmpuint (peitho_speaker_count_get_tag_count (barnardo, "rhetorical-question"), ==, 1);
@@ -167,14 +169,13 @@ test_hamlet (void)
   g_assert_cmpuint (peitho_speaker_count_get_total (francisco), ==, 1);
   g_assert_cmpuint (peitho_speaker_count_get_tag_count (francisco, "pathos"), ==, 1);
 
-  /* The joint speech's "CORNELIUS/ VOLTEMAND" names neither; their
-   * @who does, as neither speaks alone. */
+  /* The joint speech's "CORNELIUS/ VOLTEMAND" names neither, and Cornelius
+   * never speaks alone: the castList names him. */
   g_assert_cmpuint (peitho_speaker_count_get_total (cornelius), ==, 1);
   g_assert_cmpuint (peitho_speaker_count_get_tag_count (cornelius, "ethos"), ==, 1);
   g_assert_cmpuint (peitho_speaker_count_get_tag_count (voltemand, "ethos"), ==, 1);
-  g_assert_cmpstr (peitho_speaker_count_get_name (cornelius), ==, "Cornelius_Ham");
-  /* Voltemand speaks alone later on. */
-  g_assert_cmpstr (peitho_speaker_count_get_name (voltemand), ==, "VOLTEMAND");
+  g_assert_cmpstr (peitho_speaker_count_get_name (cornelius), ==, "Cornelius");
+  g_assert_cmpstr (peitho_speaker_count_get_name (voltemand), ==, "Voltemand");
   g_assert_cmpuint (peitho_speaker_count_get_n_speeches (voltemand), ==,
                     speeches_in_file ("#Voltemand_Ham"));
 
@@ -197,6 +198,30 @@ test_hamlet (void)
 
       g_assert_cmpuint (peitho_speaker_count_get_tag_count (speaker, "logos"), ==, 0);
     }
+}
+
+/* A play whose castList gives no ids (GerDraCor's Räuber): the names of its
+ * particDesc, not the speaker lines ("Franz."). */
+static void
+test_partic_desc (void)
+{
+  g_autoptr(PeithoDocument) document = load_edition ("gerdracor-schiller-die-raeuber.xml");
+  g_autoptr(GListModel) counts = NULL;
+  PeithoSpeakerCount *franz;
+  PeithoSpeakerCount *karl;
+
+  annotate (document, "Aber ist Euch auch wohl, Vater?", 0, -1, "pathos");
+  annotate (document, "Mir ekelt vor diesem tintenklecksenden Säkulum", 0, -1, "irony");
+  counts = peitho_speaker_counts_compute (document);
+  g_assert_cmpuint (g_list_model_get_n_items (counts), ==, 2);
+  franz = speaker_of (counts, "#franz_von_moor");
+  karl = speaker_of (counts, "#karl_von_moor");
+  g_assert_nonnull (franz);
+  g_assert_nonnull (karl);
+  g_assert_cmpstr (peitho_speaker_count_get_name (franz), ==, "Franz von Moor");
+  g_assert_cmpstr (peitho_speaker_count_get_name (karl), ==, "Karl von Moor");
+  g_assert_cmpuint (peitho_speaker_count_get_tag_count (franz, "pathos"), ==, 1);
+  g_assert_cmpuint (peitho_speaker_count_get_tag_count (karl, "irony"), ==, 1);
 }
 
 /* A text without speeches has no speakers, whatever its annotations. */
@@ -225,6 +250,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/speaker-counts/hamlet", test_hamlet);
+  g_test_add_func ("/speaker-counts/partic-desc", test_partic_desc);
   g_test_add_func ("/speaker-counts/no-speeches", test_no_speeches);
 
   return g_test_run ();

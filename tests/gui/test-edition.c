@@ -344,17 +344,17 @@ test_edition_speakers (EditionFixture *f,
 
   first = g_list_model_get_item (model, 0);
   second = g_list_model_get_item (model, 1);
-  g_assert_cmpstr (peitho_speaker_count_get_name (first), ==, "HAMLET");
+  g_assert_cmpstr (peitho_speaker_count_get_name (first), ==, "Hamlet");
   g_assert_cmpuint (peitho_speaker_count_get_total (first), ==, 3);
-  g_assert_cmpstr (peitho_speaker_count_get_name (second), ==, "BARNARDO");
+  g_assert_cmpstr (peitho_speaker_count_get_name (second), ==, "Barnardo");
 
   /* The rows, as a person (or a screen reader) reads them. */
   peitho_sidebar_show_page (sidebar, "overview");
   list_view = find_widget (view, GTK_TYPE_LIST_VIEW, NULL);
   g_assert_nonnull (list_view);
-  wait_until (find_label (list_view, "HAMLET") != NULL
+  wait_until (find_label (list_view, "Hamlet") != NULL
               && find_label (list_view, "Irony 2, Metaphor 1") != NULL
-              && find_label (list_view, "BARNARDO") != NULL
+              && find_label (list_view, "Barnardo") != NULL
               && find_label (list_view, "Rhetorical question 1") != NULL);
   g_assert_false (gtk_widget_get_visible (find_label (view, "No annotations in the speeches yet.")));
 

@@ -924,6 +924,7 @@ peitho_tei_edition_free (PeithoTeiEdition *edition)
   g_hash_table_unref (edition->own_annotations);
   g_hash_table_unref (edition->own_relations);
   g_hash_table_unref (edition->own_categories);
+  g_clear_pointer (&edition->cast_names, g_hash_table_unref);
   g_free (edition->title);
   g_free (edition->author);
   g_free (edition->date);

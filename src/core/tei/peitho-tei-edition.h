@@ -64,6 +64,9 @@ typedef struct {
   char       *author;
   char       *date;
   char       *source;
+  /* The names of the play's persons by id, gathered on first use
+   * (peitho-tei-cast.h); NULL until then. */
+  GHashTable *cast_names;
 } PeithoTeiEdition;
 
 PeithoTeiEdition *peitho_tei_edition_new  (xmlDoc           *doc);
