@@ -27,9 +27,13 @@ struct _PeithoAnnotationIndex
 
   Node *root;
   guint32 rng_state;
-  /* While frozen, inserts say nothing; the thaw says it once. */
+  /* While frozen, inserts say nothing; the thaw says it once. The nodes
+   * inserted meanwhile wait in @pending (Node *) and go into the tree
+   * together, before anything reads it: a document being read builds its
+   * tree in one sorted pass instead of one descent per annotation. */
   guint freeze_count;
   guint size_at_freeze;
+  GPtrArray *pending;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -184,6 +188,82 @@ tree_free (Node *tree)
 }
 
 static void
+tree_update_all (Node *tree)
+{
+  if (tree == NULL)
+    return;
+
+  tree_update_all (tree->left);
+  tree_update_all (tree->right);
+  node_update (tree);
+}
+
+/* The treap of @nodes, which are in ascending order, in O(n): each node
+ * becomes the right child of the nearest node before it with a higher
+ * priority, taking over as its left subtree what it displaced there. */
+static Node *
+tree_build (Node **nodes,
+            guint  n_nodes)
+{
+  g_autofree Node **spine = g_new (Node *, n_nodes + 1);
+  guint depth = 0;
+
+  for (guint i = 0; i < n_nodes; i++)
+    {
+      Node *node = nodes[i];
+      Node *last = NULL;
+
+      while (depth > 0 && spine[depth - 1]->priority < node->priority)
+        last = spine[--depth];
+      node->left = last;
+      node->right = NULL;
+      if (depth > 0)
+        spine[depth - 1]->right = node;
+      spine[depth++] = node;
+    }
+
+  if (depth == 0)
+    return NULL;
+  tree_update_all (spine[0]);
+  return spine[0];
+}
+
+static int
+compare_nodes (gconstpointer a,
+               gconstpointer b)
+{
+  return node_compare (*(Node * const *) a, *(Node * const *) b);
+}
+
+/* Puts the pending nodes into the tree. */
+static void
+flush_pending (PeithoAnnotationIndex *self)
+{
+  GPtrArray *pending = self->pending;
+  gboolean sorted = TRUE;
+
+  if (pending == NULL || pending->len == 0)
+    return;
+
+  for (guint i = 1; i < pending->len && sorted; i++)
+    sorted = compare_nodes (&pending->pdata[i - 1], &pending->pdata[i]) < 0;
+  if (!sorted)
+    g_ptr_array_sort (pending, compare_nodes);
+
+  if (self->root == NULL)
+    self->root = tree_build ((Node **) pending->pdata, pending->len);
+  else
+    for (guint i = 0; i < pending->len; i++)
+      {
+        guint position = 0;
+
+        self->root = tree_insert (self->root, pending->pdata[i], &position);
+      }
+
+  g_ptr_array_set_size (pending, 0);
+}
+
+static void
 key_for (Node             *key,
          PeithoAnnotation *annotation)
 {
@@ -275,6 +355,19 @@ collect_all (Node      *tree,
     }
 }
 
+static void
+foreach_node (Node     *tree,
+              GFunc     func,
+              gpointer  user_data)
+{
+  while (tree != NULL)
+    {
+      foreach_node (tree->left, func, user_data);
+      func (tree->annotation, user_data);
+      tree = tree->right;
+    }
+}
+
 static GType
 peitho_annotation_index_get_item_type (GListModel *model)
 {
@@ -284,7 +377,10 @@ peitho_annotation_index_get_item_type (GListModel *model)
 static guint
 peitho_annotation_index_get_n_items (GListModel *model)
 {
-  return node_size (PEITHO_ANNOTATION_INDEX (model)->root);
+  PeithoAnnotationIndex *self = PEITHO_ANNOTATION_INDEX (model);
+
+  flush_pending (self);
+  return node_size (self->root);
 }
 
 static gpointer
@@ -293,6 +389,7 @@ peitho_annotation_index_get_item (GListModel *model,
 {
   PeithoAnnotationIndex *self = PEITHO_ANNOTATION_INDEX (model);
 
+  flush_pending (self);
   if (position >= node_size (self->root))
     return NULL;
 
@@ -312,7 +409,9 @@ peitho_annotation_index_dispose (GObject *object)
 {
   PeithoAnnotationIndex *self = (PeithoAnnotationIndex *)object;
 
+  flush_pending (self);
   g_clear_pointer (&self->root, tree_free);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (peitho_annotation_index_parent_class)->dispose (object);
 }
@@ -344,6 +443,7 @@ peitho_annotation_index_get_size (PeithoAnnotationIndex *self)
 {
   g_return_val_if_fail (PEITHO_IS_ANNOTATION_INDEX (self), 0);
 
+  flush_pending (self);
   return node_size (self->root);
 }
 
@@ -377,10 +477,16 @@ peitho_annotation_index_insert (PeithoAnnotationIndex *self,
   node->priority = next_priority (self);
   node_update (node);
 
-  self->root = tree_insert (self->root, node, &position);
+  if (self->freeze_count > 0)
+    {
+      if (self->pending == NULL)
+        self->pending = g_ptr_array_new ();
+      g_ptr_array_add (self->pending, node);
+      return G_MAXUINT;
+    }
 
-  if (self->freeze_count == 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+  self->root = tree_insert (self->root, node, &position);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
 
   return position;
 }
@@ -391,7 +497,10 @@ peitho_annotation_index_freeze_inserts (PeithoAnnotationIndex *self)
   g_return_if_fail (PEITHO_IS_ANNOTATION_INDEX (self));
 
   if (self->freeze_count++ == 0)
-    self->size_at_freeze = node_size (self->root);
+    {
+      flush_pending (self);
+      self->size_at_freeze = node_size (self->root);
+    }
 }
 
 void
@@ -400,7 +509,11 @@ peitho_annotation_index_thaw_inserts (PeithoAnnotationIndex *self)
   g_return_if_fail (PEITHO_IS_ANNOTATION_INDEX (self));
   g_return_if_fail (self->freeze_count > 0);
 
-  if (--self->freeze_count == 0 && node_size (self->root) != self->size_at_freeze)
+  if (--self->freeze_count > 0)
+    return;
+
+  flush_pending (self);
+  if (node_size (self->root) != self->size_at_freeze)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, self->size_at_freeze,
                                 node_size (self->root));
 }
@@ -454,6 +567,7 @@ peitho_annotation_index_find (PeithoAnnotationIndex *self,
   g_return_val_if_fail (PEITHO_IS_ANNOTATION_INDEX (self), FALSE);
   g_return_val_if_fail (PEITHO_IS_ANNOTATION (annotation), FALSE);
 
+  flush_pending (self);
   key_for (&key, annotation);
   node = tree_find (self->root, &key, &pos);
 
@@ -473,6 +587,8 @@ peitho_annotation_index_get_nth (PeithoAnnotationIndex *self,
   Node *tree;
 
   g_return_val_if_fail (PEITHO_IS_ANNOTATION_INDEX (self), NULL);
+
+  flush_pending (self);
   g_return_val_if_fail (position < node_size (self->root), NULL);
 
   tree = self->root;
@@ -503,6 +619,7 @@ peitho_annotation_index_query_at (PeithoAnnotationIndex *self,
 
   g_return_val_if_fail (PEITHO_IS_ANNOTATION_INDEX (self), NULL);
 
+  flush_pending (self);
   result = g_ptr_array_new_with_free_func (g_object_unref);
   collect_at (self->root, offset, result);
 
@@ -518,6 +635,7 @@ peitho_annotation_index_query_range (PeithoAnnotationIndex *self,
 
   g_return_val_if_fail (PEITHO_IS_ANNOTATION_INDEX (self), NULL);
 
+  flush_pending (self);
   result = g_ptr_array_new_with_free_func (g_object_unref);
   if (start < end)
     collect_range (self->root, start, end, result);
@@ -532,10 +650,23 @@ peitho_annotation_index_dup_all (PeithoAnnotationIndex *self)
 
   g_return_val_if_fail (PEITHO_IS_ANNOTATION_INDEX (self), NULL);
 
+  flush_pending (self);
   result = g_ptr_array_new_full (node_size (self->root), g_object_unref);
   collect_all (self->root, result);
 
   return result;
+}
+
+void
+peitho_annotation_index_foreach (PeithoAnnotationIndex *self,
+                                 GFunc                  func,
+                                 gpointer               user_data)
+{
+  g_return_if_fail (PEITHO_IS_ANNOTATION_INDEX (self));
+  g_return_if_fail (func != NULL);
+
+  flush_pending (self);
+  foreach_node (self->root, func, user_data);
 }
 
 static gboolean
@@ -584,5 +715,6 @@ peitho_annotation_index_check (PeithoAnnotationIndex *self)
 
   g_return_val_if_fail (PEITHO_IS_ANNOTATION_INDEX (self), FALSE);
 
+  flush_pending (self);
   return check_node (self->root, &previous);
 }

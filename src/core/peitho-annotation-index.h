@@ -22,7 +22,9 @@ G_DECLARE_FINAL_TYPE (PeithoAnnotationIndex, peitho_annotation_index,
 PeithoAnnotationIndex *peitho_annotation_index_new            (void);
 guint                  peitho_annotation_index_get_size       (PeithoAnnotationIndex *self);
 /* Inserts @annotation (not yet in the index) and returns its position.
- * Emits items-changed. */
+ * Emits items-changed. While inserts are frozen it returns G_MAXUINT: the
+ * annotation waits and goes into the tree with the others, at the thaw or
+ * before anything reads the index. */
 guint                  peitho_annotation_index_insert         (PeithoAnnotationIndex *self,
                                                                PeithoAnnotation      *annotation);
 /* Between the two, inserts emit nothing; the thaw emits one items-changed
@@ -51,6 +53,11 @@ GPtrArray             *peitho_annotation_index_query_range    (PeithoAnnotationI
                                                                gsize                  end);
 /* Every annotation in document order, as an array. Transfer container. */
 GPtrArray             *peitho_annotation_index_dup_all        (PeithoAnnotationIndex *self);
+/* Calls @func on every annotation in document order; @func must not change
+ * the index. */
+void                   peitho_annotation_index_foreach        (PeithoAnnotationIndex *self,
+                                                               GFunc                  func,
+                                                               gpointer               user_data);
 /* Checks the tree's invariants (order, priorities, sizes, max ends); for tests. */
 gboolean               peitho_annotation_index_check          (PeithoAnnotationIndex *self);
 

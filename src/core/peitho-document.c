@@ -128,6 +128,13 @@ set_tag_set_internal (PeithoDocument *self,
 }
 
 static void
+disown_annotation (gpointer annotation,
+                   gpointer user_data)
+{
+  _peitho_annotation_set_owner (annotation, NULL);
+}
+
+static void
 peitho_document_dispose (GObject *object)
 {
   PeithoDocument *self = (PeithoDocument *)object;
@@ -135,11 +142,7 @@ peitho_document_dispose (GObject *object)
   set_tag_set_internal (self, NULL);
 
   if (self->annotations != NULL)
-    {
-      for (guint i = 0; i < peitho_annotation_index_get_size (self->annotations); i++)
-        _peitho_annotation_set_owner (peitho_annotation_index_get_nth (self->annotations, i),
-                                      NULL);
-    }
+    peitho_annotation_index_foreach (self->annotations, disown_annotation, NULL);
 
   g_clear_pointer (&self->relations_by_annotation, g_hash_table_unref);
   g_clear_pointer (&self->annotations_by_id, g_hash_table_unref);

@@ -151,6 +151,89 @@ test_random (void)
 }
 
 static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* Inserts while frozen wait and go into the tree together: in a sorted
+ * batch (as a file written in document order), in a shuffled one, and
+ * with a read in between that puts the first ones in early. The result
+ * must be the same tree as one insert at a time would give. */
+static void
+test_frozen_batch (void)
+{
+  for (guint round = 0; round < 3 * N_ROUNDS; round++)
+    {
+      guint32 seed = g_test_rand_int ();
+      g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+      g_autoptr(PeithoAnnotationIndex) index = peitho_annotation_index_new ();
+      g_autoptr(GPtrArray) live = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GPtrArray) all = NULL;
+      guint n = g_rand_int_range (rand, 0, 3000);
+      guint kind = round % 3;
+      guint n_before = kind == 2 ? (guint) g_rand_int_range (rand, 0, 50) : 0;
+      guint n_changes = 0;
+
+      g_test_message ("round %u (kind %u), seed %u, %u annotations", round, kind, seed, n);
+
+      /* An index that already holds some takes the batch one by one. */
+      for (guint i = 0; i < n_before; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("b%u", i);
+          g_autoptr(PeithoAnnotation) annotation =
+            peitho_annotation_new (id, i, i + 3, "t", NULL, NULL, NULL);
+
+          peitho_annotation_index_insert (index, annotation);
+          g_ptr_array_add (live, g_object_ref (annotation));
+        }
+
+      for (guint i = 0; i < n; i++)
+        {
+          gsize start = kind == 0 ? i * 2 : (gsize) g_rand_int_range (rand, 0, 1000);
+          g_autofree char *id = g_strdup_printf ("a%u", i);
+          g_autoptr(PeithoAnnotation) annotation =
+            peitho_annotation_new (id, start, start + 1 + g_rand_int_range (rand, 0, 40), "t",
+                                   NULL, NULL, NULL);
+
+          g_ptr_array_add (live, g_object_ref (annotation));
+        }
+
+      g_signal_connect (index, "items-changed", G_CALLBACK (count_changes), &n_changes);
+      peitho_annotation_index_freeze_inserts (index);
+      for (guint i = n_before; i < live->len; i++)
+        {
+          g_assert_cmpuint (peitho_annotation_index_insert (index, live->pdata[i]), ==, G_MAXUINT);
+          /* A read in the middle of the batch sees everything inserted so far. */
+          if (kind == 2 && i == n_before + n / 2)
+            g_assert_cmpuint (peitho_annotation_index_get_size (index), ==, i + 1);
+        }
+      peitho_annotation_index_thaw_inserts (index);
+
+      g_assert_cmpuint (n_changes, ==, live->len > n_before ? 1 : 0);
+      g_assert_true (peitho_annotation_index_check (index));
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (index)), ==, live->len);
+      all = peitho_annotation_index_dup_all (index);
+      g_ptr_array_set_free_func (live, NULL);
+      g_ptr_array_sort (live, compare_annotations);
+      assert_same (all, live, "frozen batch", seed);
+      g_ptr_array_set_free_func (live, g_object_unref);
+      for (guint q = 0; q < N_QUERIES; q++)
+        {
+          gsize offset = g_rand_int_range (rand, 0, 1100);
+          g_autoptr(GPtrArray) at = peitho_annotation_index_query_at (index, offset);
+          g_autoptr(GPtrArray) expected = brute_force (live, offset, offset, TRUE);
+
+          assert_same (at, expected, "query_at after a frozen batch", seed);
+        }
+    }
+}
+
+static void
 test_edges (void)
 {
   g_autoptr(PeithoAnnotationIndex) index = peitho_annotation_index_new ();
@@ -198,6 +281,7 @@ main (int   argc,
 
   g_test_add_func ("/annotation-index/edges", test_edges);
   g_test_add_func ("/annotation-index/random", test_random);
+  g_test_add_func ("/annotation-index/frozen-batch", test_frozen_batch);
 
   return g_test_run ();
 }
