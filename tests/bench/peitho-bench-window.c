@@ -5,7 +5,9 @@
  * the reader expects were presented, from GdkFrameClock "after-paint":
  *
  *   launch    window created -> first frame whose visible page carries every
- *             highlight, overlap underline and margin stripe
+ *             highlight, overlap underline and margin stripe; and on the way,
+ *             when the text was in the buffer and when the window had set up
+ *             everything else for the document (its session)
  *   Ctrl+End  the key's move-cursor -> that page complete
  *   last      jumping to the last annotation (as the passage list does)
  *   tag, undo a tag action and its undo, once the window is idle: the time
@@ -54,6 +56,10 @@ typedef struct {
   guint         n_incomplete;      /* frames painted while waiting or scrolling */
   gboolean      scrolling;
   guint         scroll_steps;
+
+  /* Launch phases: the document handed to the window, its text in the buffer. */
+  gint64        session_at;
+  gint64        text_at;
 } Bench;
 
 static gint64
@@ -294,6 +300,22 @@ page_complete (Bench *b)
 }
 
 static void
+session_set_cb (Bench *b)
+{
+  if (b->session_at == 0)
+    b->session_at = now_us ();
+}
+
+static void
+text_complete_cb (PeithoHighlighter *highlighter,
+                  GParamSpec        *pspec,
+                  Bench             *b)
+{
+  if (b->text_at == 0 && peitho_highlighter_get_text_complete (highlighter))
+    b->text_at = now_us ();
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
 {
@@ -334,6 +356,12 @@ wait_for_page (Bench  *b,
     g_main_context_iteration (NULL, TRUE);
   if (b->waiting && lost_after_s > 0)
     {
+      gsize vs, ve;
+
+      visible_range (b, &vs, &ve);
+      g_print ("No complete page with %" G_GINT64_FORMAT " on it after %d s: visible [%"
+               G_GSIZE_FORMAT ", %" G_GSIZE_FORMAT "), %s\n", target_offset, lost_after_s,
+               vs, ve, why_incomplete);
       b->waiting = FALSE;
       if (f != NULL)
         f->wall_ms = f->cpu_ms = -1;
@@ -585,6 +613,9 @@ main (int   argc,
   idle = first;
   b.window = peitho_window_new (app);
   buffer = _peitho_window_get_buffer_for_testing (b.window);
+  g_signal_connect_swapped (b.window, "notify::session", G_CALLBACK (session_set_cb), &b);
+  g_signal_connect (_peitho_window_get_highlighter_for_testing (b.window), "notify::text-complete",
+                    G_CALLBACK (text_complete_cb), &b);
   gtk_window_set_default_size (GTK_WINDOW (b.window), 1200, 800);
   gtk_window_present (GTK_WINDOW (b.window));
   peitho_window_open_file (b.window, file);
@@ -704,6 +735,8 @@ main (int   argc,
            peitho_document_get_n_annotations (document), peitho_document_get_length (document));
   g_print ("  %-40s %9s %9s   %s\n", "measure", "wall ms", "CPU ms", "target (wall)");
   print_figure ("launch -> first page complete", &first, "<= 1000 (large), <= 500 (essay)");
+  g_print ("  %-40s %9.1f\n", "  launch -> text in the buffer", ms_since (b.text_at, b.t0));
+  g_print ("  %-40s %9.1f\n", "  launch -> window set up with it", ms_since (b.session_at, b.t0));
   print_figure ("Ctrl+End (lines measured) -> page complete", &end, "<= 100");
   print_figure ("last annotation (measured) -> page complete", &jump, "<= 100");
   print_figure ("launch -> window idle", &idle, "");
@@ -728,6 +761,8 @@ main (int   argc,
 
   g_clear_handle_id (&b.probe_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (clock, &b);
+  g_signal_handlers_disconnect_by_data (b.window, &b);
+  g_signal_handlers_disconnect_by_data (_peitho_window_get_highlighter_for_testing (b.window), &b);
   destroy_window (b.window);
   g_clear_object (&app);
   peitho_test_remove_tree (home);
