@@ -43,6 +43,12 @@ struct _PeithoAnnotationView
   char                    *font_family;
   double                   zoom;
   guint                    style_idle_id;
+
+  /* The line at the top of the page, and how far into it the page starts:
+   * where the reader is, kept while GTK measures the lines above. */
+  GtkTextMark             *top_mark;
+  int                      top_dy;
+  int                      top_cursor;   /* the cursor's offset then */
 };
 
 G_DEFINE_FINAL_TYPE (PeithoAnnotationView, peitho_annotation_view, GTK_TYPE_WIDGET)
@@ -132,6 +138,98 @@ queue_styling (PeithoAnnotationView *self)
     self->style_idle_id = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, style_idle_cb, self, NULL);
 }
 
+/* The height of the text as measured so far, in buffer coordinates. */
+static int
+measured_height (GtkTextView *view)
+{
+  GtkTextIter end;
+  int y, height;
+
+  g_assert (GTK_IS_TEXT_VIEW (view));
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_line_yrange (view, &end, &y, &height);
+  return y + height;
+}
+
+/* GTK 4.8 measures the lines of a long text in idle steps after it is shown
+ * (half a minute for 3 M characters): each step makes the lines above the
+ * page taller and scrolls by as much to keep the page in place, but the
+ * adjustment still has the old, smaller height then and clamps that scroll,
+ * so that a page far down slides back towards the top as lines are
+ * measured (Ctrl+End ended some 50,000 characters in). A scroll made while
+ * the adjustment is behind the measured height, with the cursor where it
+ * was, is that clamp: the page's place is what was recorded before it, and
+ * it is restored once the adjustment has its new height. A jump (Ctrl+End,
+ * a passage chosen in the list) moves the cursor, and its scroll counts. */
+static void
+record_top (PeithoAnnotationView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GdkRectangle rect;
+  GtkTextIter top, cursor;
+  int line_top;
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  if (self->vadjustment == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (gtk_text_iter_get_offset (&cursor) == self->top_cursor
+      && measured_height (view) > gtk_adjustment_get_upper (self->vadjustment))
+    return;
+  self->top_cursor = gtk_text_iter_get_offset (&cursor);
+
+  gtk_text_view_get_visible_rect (view, &rect);
+  gtk_text_view_get_line_at_y (view, &top, rect.y, &line_top);
+  self->top_dy = rect.y - line_top;
+  if (self->top_mark == NULL)
+    self->top_mark = gtk_text_buffer_create_mark (buffer, NULL, &top, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->top_mark, &top);
+}
+
+static void
+restore_top (PeithoAnnotationView *self)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
+  GdkRectangle rect;
+  GtkTextIter top;
+  int line_top, wanted;
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  if (self->top_mark == NULL || self->vadjustment == NULL)
+    return;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->buffer), &top, self->top_mark);
+  gtk_text_view_get_line_yrange (view, &top, &line_top, NULL);
+  gtk_text_view_get_visible_rect (view, &rect);
+  wanted = line_top + self->top_dy;
+  if (ABS (wanted - rect.y) > 1)
+    gtk_adjustment_set_value (self->vadjustment,
+                              gtk_adjustment_get_value (self->vadjustment) + (wanted - rect.y));
+}
+
+static void
+value_changed_cb (PeithoAnnotationView *self)
+{
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  record_top (self);
+  queue_styling (self);
+}
+
+static void
+adjustment_changed_cb (PeithoAnnotationView *self)
+{
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  restore_top (self);
+  queue_styling (self);
+}
+
 static void
 vadjustment_cb (PeithoAnnotationView *self)
 {
@@ -147,8 +245,8 @@ vadjustment_cb (PeithoAnnotationView *self)
   if (vadjustment != NULL)
     {
       /* Scrolled, or the page changed size. */
-      g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (queue_styling), self);
-      g_signal_connect_swapped (vadjustment, "changed", G_CALLBACK (queue_styling), self);
+      g_signal_connect_swapped (vadjustment, "value-changed", G_CALLBACK (value_changed_cb), self);
+      g_signal_connect_swapped (vadjustment, "changed", G_CALLBACK (adjustment_changed_cb), self);
     }
 }
 
@@ -260,6 +358,8 @@ peitho_annotation_view_dispose (GObject *object)
   g_clear_object (&self->line_numbers);
   g_clear_object (&self->styler);
   g_clear_object (&self->highlighter);
+  if (self->top_mark != NULL)
+    gtk_text_buffer_delete_mark (GTK_TEXT_BUFFER (self->buffer), g_steal_pointer (&self->top_mark));
   g_clear_object (&self->buffer);
   g_clear_object (&self->zoom_provider);
 
@@ -481,6 +581,15 @@ peitho_annotation_view_set_document (PeithoAnnotationView *self,
   peitho_structure_styler_refill (self->styler);
   peitho_line_number_gutter_update (PEITHO_LINE_NUMBER_GUTTER (self->line_numbers));
 
+  if (self->top_mark != NULL)
+    {
+      GtkTextIter start;
+
+      gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &start);
+      gtk_text_buffer_move_mark (GTK_TEXT_BUFFER (self->buffer), self->top_mark, &start);
+      self->top_dy = 0;
+      self->top_cursor = 0;
+    }
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->source_view));
   if (vadj != NULL)
     gtk_adjustment_set_value (vadj, 0);
