@@ -11,6 +11,7 @@
 #include "peitho-document.h"
 #include "peitho-tei-reader.h"
 #include "peitho-tei-writer.h"
+#include "peitho-tei-readings.h"
 #include "peitho-text-importer.h"
 #include "peitho-text-import-result.h"
 #include "peitho-load-result.h"

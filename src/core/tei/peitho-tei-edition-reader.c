@@ -832,7 +832,10 @@ _peitho_tei_read_edition_text (Reader  *self,
   w.edition = self->edition;
   w.document = self->document;
   w.block = g_string_new (NULL);
-  w.original_readings = (self->options->flags & PEITHO_READ_ORIGINAL_READINGS) != 0;
+  w.original_readings = (self->options->flags & PEITHO_READ_ORIGINAL_READINGS) != 0
+                        || peitho_tei_stored_original_readings (root);
+  self->edition->original_readings = w.original_readings;
+  self->edition->corpus_member = self->options->corpus_member;
   w.divisions = g_array_new (FALSE, FALSE, sizeof (Division));
 
   if (peitho_tei_is (root, "TEI"))
@@ -903,6 +906,7 @@ peitho_tei_edition_new (xmlDoc *doc)
   PeithoTeiEdition *edition = g_new0 (PeithoTeiEdition, 1);
 
   edition->doc = doc;
+  edition->corpus_member = -1;
   edition->segments = g_array_new (FALSE, FALSE, sizeof (PeithoTeiSegment));
   edition->peitho_parts = g_ptr_array_new ();
   edition->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -885,6 +885,27 @@ add_tag_set (Writer  *self,
   append_part (class_decl, taxonomy);
 }
 
+/* The document's choice of readings, when it is not the default. */
+static void
+add_readings_setting (Writer  *self,
+                      xmlNode *header)
+{
+  xmlNode *encoding_desc, *app_info, *application, *desc;
+
+  if (!self->edition->original_readings)
+    return;
+  encoding_desc = ensure_part_after (header, "encodingDesc", peitho_tei_child (header, "fileDesc"));
+  app_info = new_part (encoding_desc, "appInfo");
+  application = new_element (app_info, "application");
+  xmlSetProp (application, (const xmlChar *) "ident", (const xmlChar *) PEITHO_TEI_APPLICATION);
+  xmlSetProp (application, (const xmlChar *) "version", (const xmlChar *) PACKAGE_VERSION);
+  peitho_tei_add_text (new_element (application, "label"), PEITHO_TEI_APPLICATION);
+  desc = new_element (application, "desc");
+  xmlSetProp (desc, (const xmlChar *) "type", (const xmlChar *) "readings");
+  peitho_tei_add_text (desc, PEITHO_TEI_ORIGINAL_READINGS);
+  append_part (encoding_desc, app_info);
+}
+
 typedef struct {
   char      *id;
   GDateTime *when;
@@ -1135,6 +1156,7 @@ peitho_tei_write_edition (PeithoDocument    *document,
       update_metadata (&self, header);
       add_annotators (&self, header);
       add_tag_set (&self, header);
+      add_readings_setting (&self, header);
       add_changes (&self, header, marks);
     }
   build_stand_off (&self, root);

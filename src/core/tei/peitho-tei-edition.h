@@ -67,6 +67,11 @@ typedef struct {
   /* The names of the play's persons by id, gathered on first use
    * (peitho-tei-cast.h); NULL until then. */
   GHashTable *cast_names;
+  /* The text shows the original readings of choices (sic, abbr, orig);
+   * saved in Peitho's part of the header (peitho-tei-readings.h). */
+  gboolean    original_readings;
+  /* In a teiCorpus, the TEI read (-1: all of them). */
+  int         corpus_member;
 } PeithoTeiEdition;
 
 PeithoTeiEdition *peitho_tei_edition_new  (xmlDoc           *doc);
@@ -81,6 +86,15 @@ void              peitho_tei_edition_add_own_annotation (PeithoTeiEdition *editi
                                                          const char       *tag_id,
                                                          const char       *note,
                                                          xmlNode          *note_node);
+
+/* Peitho's application entry in encodingDesc/appInfo (n="peitho"); its
+ * desc type="readings" says "original" when the text shows sic, abbr, orig. */
+#define PEITHO_TEI_APPLICATION       "Peitho"
+#define PEITHO_TEI_ORIGINAL_READINGS "original"
+
+/* Whether the header of @root (TEI or teiCorpus) says, in Peitho's part,
+ * that the text shows the original readings. */
+gboolean          peitho_tei_stored_original_readings (xmlNode *root);
 
 /* The segment that holds character @offset, or NULL. */
 const PeithoTeiSegment *peitho_tei_edition_segment_at (PeithoTeiEdition *edition,

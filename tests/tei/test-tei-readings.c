@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The document setting that shows the original readings of an edition's
+ * choices (sic, abbr) instead of the edited ones (corr, expan), on the real
+ * Folger Hamlet with two choices put in: the text changes, the annotations
+ * stay on the same words, and the setting is saved and read back. */
+
+#include <string.h>
+
+#include "tei-preserve.h"
+#include "tei-test-util.h"
+#include "tei-validate.h"
+
+/* The places of the edition, and the choices put in there. */
+static const struct {
+  const char *plain;
+  const char *with_choice;
+} places[] = {
+  { "n=\"1.1.1\"/>Who’s there? </p>",
+    "n=\"1.1.1\"/>Who’s <choice><sic>ther</sic><corr>there</corr></choice>? </p>" },
+  { "n=\"1.1.3\"/>Long live the King! </p>",
+    "n=\"1.1.3\"/>Long live the <choice><abbr>K.</abbr><expan>King</expan></choice>! </p>" },
+};
+
+static const char *const nay = "Nay, answer me.";
+static const char *const hour = "You come most carefully upon your hour.";
+
+static GBytes *
+hamlet_with_choices (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei",
+                                            "folger-hamlet.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  text = g_string_new (contents);
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    g_assert_cmpuint (g_string_replace (text, places[i].plain, places[i].with_choice, 0), ==, 1);
+  return g_string_free_to_bytes (g_steal_pointer (&text));
+}
+
+static PeithoDocument *
+read_clean (GBytes *bytes)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  PeithoDocument *document = tei_test_read (bytes, problems);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  return document;
+}
+
+static gsize
+offset_of (PeithoDocument *document,
+           const char     *needle)
+{
+  const char *text = peitho_document_get_text (document);
+  const char *hit = strstr (text, needle);
+
+  g_assert_nonnull (hit);
+  /* Once in the text. */
+  g_assert_null (strstr (hit + 1, needle));
+  return g_utf8_pointer_to_offset (text, hit);
+}
+
+static void
+annotate (PeithoDocument *document,
+          const char     *needle,
+          const char     *tag_id)
+{
+  gsize start = offset_of (document, needle);
+  g_autoptr(PeithoAnnotation) annotation = peitho_annotation_new (NULL, start,
+                                                                  start + g_utf8_strlen (needle, -1),
+                                                                  tag_id, NULL, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (peitho_document_add_annotation (document, annotation, &error));
+  g_assert_no_error (error);
+}
+
+/* Whether @document has a @tag_id annotation over exactly @needle. */
+static gboolean
+annotated (PeithoDocument *document,
+           const char     *needle,
+           const char     *tag_id)
+{
+  gsize start = offset_of (document, needle);
+  gsize end = start + g_utf8_strlen (needle, -1);
+  g_autoptr(GPtrArray) found = peitho_document_get_annotations_in_range (document, start, end);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (found, i);
+
+      if (peitho_annotation_get_start (annotation) == start
+          && peitho_annotation_get_end (annotation) == end
+          && g_str_equal (peitho_annotation_get_tag_id (annotation), tag_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_annotations (PeithoDocument *document,
+                    const char     *question,
+                    const char     *king)
+{
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 4);
+  g_assert_true (annotated (document, question, "rhetorical-question"));
+  g_assert_true (annotated (document, nay, "antithesis"));
+  g_assert_true (annotated (document, king, "pathos"));
+  g_assert_true (annotated (document, hour, "irony"));
+}
+
+static PeithoDocument *
+switch_readings (PeithoDocument *document,
+                 gboolean        original)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  PeithoDocument *switched = peitho_tei_switch_readings (document, original, "hamlet.xml",
+                                                         problems, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (switched);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (peitho_tei_shows_original_readings (switched) == original);
+  return switched;
+}
+
+static void
+test_switch (void)
+{
+  g_autoptr(GBytes) input = hamlet_with_choices ();
+  g_autoptr(PeithoDocument) edited = read_clean (input);
+  g_autoptr(PeithoDocument) original = NULL;
+  g_autoptr(PeithoDocument) back = NULL;
+  g_autoptr(PeithoDocument) edited_again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(GBytes) saved_edited = NULL;
+  gsize hour_edited;
+
+  /* By default the edited readings, and no setting written. */
+  g_assert_false (peitho_tei_shows_original_readings (edited));
+  offset_of (edited, "Who’s there?");
+  offset_of (edited, "Long live the King!");
+  annotate (edited, "Who’s there?", "rhetorical-question");
+  annotate (edited, nay, "antithesis");
+  annotate (edited, "Long live the King!", "pathos");
+  annotate (edited, hour, "irony");
+  hour_edited = offset_of (edited, hour);
+
+  /* The original readings: shorter, so what follows moves; every
+   * annotation is on the same words, the choices' included. */
+  original = switch_readings (edited, TRUE);
+  g_assert_cmpstr (strstr (peitho_document_get_text (original), "Who’s there?"), ==, NULL);
+  assert_annotations (original, "Who’s ther?", "Long live the K.!");
+  g_assert_cmpuint (offset_of (original, hour), ==, hour_edited - 3);
+  /* The document switched from is as it was. */
+  g_assert_false (peitho_tei_shows_original_readings (edited));
+  assert_annotations (edited, "Who’s there?", "Long live the King!");
+
+  /* Saved with the setting (a part of Peitho's in the header, the rest as
+   * it was), valid, and read back with it. */
+  saved = tei_test_write (original, PEITHO_TEI_STANDOFF);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "<desc type=\"readings\">original</desc>"));
+  tei_assert_preserved (input, saved);
+  tei_assert_valid (saved);
+  back = read_clean (saved);
+  g_assert_true (peitho_tei_shows_original_readings (back));
+  g_assert_cmpstr (peitho_document_get_text (back), ==, peitho_document_get_text (original));
+  assert_annotations (back, "Who’s ther?", "Long live the K.!");
+  saved_again = tei_test_write (back, PEITHO_TEI_STANDOFF);
+  g_assert_true (g_bytes_equal (saved, saved_again));
+
+  /* And back to the edited readings: the text first read, no setting. */
+  edited_again = switch_readings (back, FALSE);
+  g_assert_cmpstr (peitho_document_get_text (edited_again), ==, peitho_document_get_text (edited));
+  assert_annotations (edited_again, "Who’s there?", "Long live the King!");
+  saved_edited = tei_test_write (edited_again, PEITHO_TEI_STANDOFF);
+  g_assert_null (g_strstr_len (g_bytes_get_data (saved_edited, NULL),
+                               g_bytes_get_size (saved_edited), "type=\"readings\""));
+  tei_assert_preserved (input, saved_edited);
+}
+
+/* A text that is no edition has no readings to choose. */
+static void
+test_not_an_edition (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("One paragraph.\n", 15);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeithoDocument) document = peitho_text_import_bytes (bytes, "text.txt", NULL, &error);
+  g_autoptr(PeithoDocument) switched = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (peitho_tei_shows_original_readings (document));
+  switched = peitho_tei_switch_readings (document, TRUE, "text.txt", NULL, &error);
+  g_assert_null (switched);
+  g_assert_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI);
+  g_assert_nonnull (strstr (error->message, "text.txt"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/tei/readings/switch", test_switch);
+  g_test_add_func ("/tei/readings/not-an-edition", test_not_an_edition);
+  return g_test_run ();
+}
