@@ -17,7 +17,11 @@ peitho_cli_text (int    argc,
   g_autoptr(GError) error = NULL;
   const char *filename;
   const char *text;
+  gboolean original_readings = FALSE;
   const GOptionEntry entries[] = {
+    { "original-readings", 0, 0, G_OPTION_ARG_NONE, &original_readings,
+      N_("In an edition, the original readings of choices (sic, abbr, orig) instead of "
+         "the edited ones"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -34,6 +38,22 @@ peitho_cli_text (int    argc,
 
   if (!(document = peitho_cli_load_document (filename, NULL, &error)))
     return peitho_cli_file_error (filename, error);
+
+  /* A file that is no edition has no choices: its text is the same. */
+  if (original_readings && peitho_document_get_source_tree (document) != NULL
+      && !peitho_tei_shows_original_readings (document))
+    {
+      g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+      PeithoDocument *original = peitho_tei_switch_readings (document, TRUE, filename, problems,
+                                                             &error);
+
+      for (guint i = 0; i < problems->len; i++)
+        peitho_cli_print_warning (filename, g_ptr_array_index (problems, i));
+      if (original == NULL)
+        return peitho_cli_file_error (filename, error);
+      g_object_unref (document);
+      document = original;
+    }
 
   text = peitho_document_get_text (document);
   if (!peitho_cli_write_stdout (text, strlen (text), &error))

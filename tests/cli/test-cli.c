@@ -827,6 +827,48 @@ test_annotate_edition_tag_set (void)
   peitho_test_remove_tree (dir);
 }
 
+/* "text --original-readings": an edition's sic and abbr instead of its corr
+ * and expan; the file itself is not changed, and a text without choices
+ * reads the same. */
+static void
+test_text_original_readings (void)
+{
+  static const char edition[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>"
+    "<titleStmt><title>Choices</title></titleStmt><publicationStmt><p>x</p></publicationStmt>"
+    "<sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>\n"
+    "<text><body><div><p>C. <choice><abbr>G.</abbr><expan>Gaius</expan></choice> Servilius "
+    "<choice><sic>teh</sic><corr>the</corr></choice> end.</p></div></body></text></TEI>\n";
+  g_autofree char *dir = cli_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "choices.xml", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CliResult) result = NULL;
+
+  cli_write_file (path, edition);
+  before = cli_read_file (path, NULL);
+  result = cli_run_ok ("text", path, NULL);
+  g_assert_cmpstr (result->out, ==, "C. Gaius Servilius the end.");
+  g_clear_pointer (&result, cli_result_free);
+  result = cli_run_ok ("text", "--original-readings", path, NULL);
+  g_assert_cmpstr (result->out, ==, "C. G. Servilius teh end.");
+  after = cli_read_file (path, NULL);
+  g_assert_cmpstr (after, ==, before);
+  g_clear_pointer (&result, cli_result_free);
+  g_clear_pointer (&after, g_free);
+
+  /* No choices: the same text. */
+  {
+    g_autofree char *hamlet = copy_hamlet (dir, "hamlet.xml");
+    g_autoptr(CliResult) edited = cli_run_ok ("text", hamlet, NULL);
+
+    result = cli_run_ok ("text", "--original-readings", hamlet, NULL);
+    g_assert_cmpstr (result->out, ==, edited->out);
+  }
+  peitho_test_remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -836,6 +878,7 @@ main (int    argc,
   g_test_add_func ("/cli/help", test_help);
   g_test_add_func ("/cli/import-as-people-have-it", test_import_as_people_have_it);
   g_test_add_func ("/cli/annotate/edition-tag-set", test_annotate_edition_tag_set);
+  g_test_add_func ("/cli/text/original-readings", test_text_original_readings);
 #define ADD(path, func) \
   g_test_add (path, CliFixture, NULL, cli_fixture_set_up, func, cli_fixture_tear_down)
   ADD ("/cli/import-text", test_import_text);
