@@ -390,6 +390,72 @@ test_agreement (void)
   }
 }
 
+static gpointer
+run_job_thread (gpointer data)
+{
+  return peitho_agreement_job_run (data);
+}
+
+/* In two steps, the second in another thread after the document changed:
+ * the same values as computing at once from the document as it was. */
+static void
+test_agreement_job (void)
+{
+  g_autoptr(PeithoDocument) seminar = make_seminar (TRUE);
+  static const PeithoAgreementOptions key_options = { NULL, NULL, "Teacher" };
+  g_autoptr(PeithoAgreement) expected = peitho_agreement_compute (seminar, &key_options, NULL);
+  g_autoptr(PeithoAgreementJob) job = peitho_agreement_job_new (seminar, &key_options, NULL);
+  g_autoptr(PeithoAgreement) agreement = NULL;
+  g_autoptr(GPtrArray) annotations = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = peitho_document_get_annotations (seminar);
+  guint n = g_list_model_get_n_items (model);
+  guint n_annotators;
+
+  g_assert_nonnull (expected);
+  g_assert_nonnull (job);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (annotations, g_list_model_get_item (model, i));
+  for (guint i = 0; i < annotations->len; i++)
+    g_assert_true (peitho_document_remove_annotation (seminar, annotations->pdata[i], NULL));
+  g_assert_cmpuint (peitho_document_get_n_annotations (seminar), ==, 0);
+
+  agreement = g_thread_join (g_thread_new ("agreement", run_job_thread, job));
+  g_assert_nonnull (agreement);
+  n_annotators = peitho_agreement_get_n_annotators (expected);
+  g_assert_cmpuint (n_annotators, ==, 3);
+  g_assert_cmpuint (peitho_agreement_get_n_annotators (agreement), ==, n_annotators);
+  g_assert_cmpfloat (peitho_agreement_get_alpha (agreement).value, ==,
+                     peitho_agreement_get_alpha (expected).value);
+  g_assert_cmpfloat (peitho_agreement_get_alpha (agreement).value, <, 1.0);
+  for (guint a = 0; a < n_annotators; a++)
+    {
+      g_assert_cmpstr (peitho_agreement_get_annotator_name (agreement, a), ==,
+                       peitho_agreement_get_annotator_name (expected, a));
+      g_assert_cmpint (peitho_agreement_get_f1 (agreement, a).reason, ==,
+                       peitho_agreement_get_f1 (expected, a).reason);
+      g_assert_cmpfloat (peitho_agreement_get_f1 (agreement, a).value, ==,
+                         peitho_agreement_get_f1 (expected, a).value);
+      for (guint b = 0; b < n_annotators; b++)
+        {
+          g_assert_cmpint (peitho_agreement_get_pair_alpha (agreement, a, b).reason, ==,
+                           peitho_agreement_get_pair_alpha (expected, a, b).reason);
+          g_assert_cmpfloat (peitho_agreement_get_pair_alpha (agreement, a, b).value, ==,
+                             peitho_agreement_get_pair_alpha (expected, a, b).value);
+        }
+    }
+  g_assert_cmpstr (peitho_agreement_get_key_name (agreement), ==, "Teacher");
+
+  /* It fails where computing at once fails. */
+  {
+    static const char * const nobody[] = { "Zed", NULL };
+    static const PeithoAgreementOptions bad = { NULL, nobody, NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_null (peitho_agreement_job_new (seminar, &bad, &error));
+    g_assert_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_FOUND);
+  }
+}
+
 /* ---------------------------------------------------------------------------
  * Merge then split gives back each reading: random documents.
  */
@@ -596,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/seminar/merge-duplicate", test_merge_duplicate);
   g_test_add_func ("/seminar/seminar-document", test_seminar_document);
   g_test_add_func ("/seminar/agreement", test_agreement);
+  g_test_add_func ("/seminar/agreement-job", test_agreement_job);
   g_test_add_func ("/seminar/merge-split-property", test_merge_split_property);
 
   return g_test_run ();

@@ -303,8 +303,27 @@ compute_key (PeithoAgreement *self,
     }
 }
 
-PeithoAgreement *
-peitho_agreement_compute (PeithoDocument               *document,
+struct _PeithoAgreementJob
+{
+  PeithoAgreement *result;     /* its annotators, tags and counts; NULL once run */
+  GPtrArray       *all_spans;  /* n_annotators × n_tags arrays of PeithoSpan */
+  GPtrArray       *key_spans;  /* n_tags, empty without a key */
+  gboolean         has_key;
+};
+
+void
+peitho_agreement_job_free (PeithoAgreementJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_pointer (&job->result, peitho_agreement_free);
+  g_clear_pointer (&job->all_spans, g_ptr_array_unref);
+  g_clear_pointer (&job->key_spans, g_ptr_array_unref);
+  g_free (job);
+}
+
+PeithoAgreementJob *
+peitho_agreement_job_new (PeithoDocument               *document,
                           const PeithoAgreementOptions *options,
                           GError                      **error)
 {
@@ -314,12 +333,9 @@ peitho_agreement_compute (PeithoDocument               *document,
   g_autoptr(GHashTable) tag_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) all_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) key_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autofree GArray **column = NULL;
-  g_autofree gsize *tag_units = NULL;
+  PeithoAgreementJob *job;
   PeithoAnnotator *key = NULL;
   GListModel *annotations;
-  PeithoDisagreement total = { 0.0, 0.0 };
-  gsize total_units = 0;
   guint n_annotators, n_tags, n;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
@@ -387,6 +403,34 @@ peitho_agreement_compute (PeithoDocument               *document,
   for (guint i = 0; i < key_spans->len; i++)
     peitho_spans_normalize (g_ptr_array_index (key_spans, i));
 
+  job = g_new0 (PeithoAgreementJob, 1);
+  job->result = g_steal_pointer (&self);
+  job->all_spans = g_steal_pointer (&all_spans);
+  job->key_spans = g_steal_pointer (&key_spans);
+  job->has_key = key != NULL;
+  return job;
+}
+
+PeithoAgreement *
+peitho_agreement_job_run (PeithoAgreementJob *job)
+{
+  g_autoptr(PeithoAgreement) self = NULL;
+  g_autofree GArray **column = NULL;
+  g_autofree gsize *tag_units = NULL;
+  PeithoDisagreement total = { 0.0, 0.0 };
+  gsize total_units = 0;
+  GPtrArray *all_spans, *key_spans;
+  guint n_annotators, n_tags;
+
+  g_return_val_if_fail (job != NULL, NULL);
+  g_return_val_if_fail (job->result != NULL, NULL);
+
+  self = g_steal_pointer (&job->result);
+  all_spans = job->all_spans;
+  key_spans = job->key_spans;
+  n_annotators = self->annotators->len;
+  n_tags = self->tags->len;
+
   /* Per tag, and the sums for the overall value. */
   column = g_new0 (GArray *, MAX (n_annotators, 2));
   tag_units = g_new0 (gsize, n_tags);
@@ -443,7 +487,7 @@ peitho_agreement_compute (PeithoDocument               *document,
         }
     }
 
-  if (key != NULL)
+  if (job->has_key)
     compute_key (self, (GArray **) all_spans->pdata, (GArray **) key_spans->pdata);
   else
     for (guint a = 0; a < n_annotators; a++)
@@ -455,6 +499,20 @@ peitho_agreement_compute (PeithoDocument               *document,
       }
 
   return g_steal_pointer (&self);
+}
+
+PeithoAgreement *
+peitho_agreement_compute (PeithoDocument               *document,
+                          const PeithoAgreementOptions *options,
+                          GError                      **error)
+{
+  g_autoptr(PeithoAgreementJob) job = NULL;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  job = peitho_agreement_job_new (document, options, error);
+  return job != NULL ? peitho_agreement_job_run (job) : NULL;
 }
 
 gsize

@@ -17,10 +17,12 @@ G_BEGIN_DECLS
  * overview, the per-tag table and the heat map from one PeithoAgreement, and
  * compute another for a chosen set of tags or students. Nothing here grows with the length of the
  * text, only with the number of annotations (pairs: with the square of the
- * number of annotators). Computing is synchronous and quick (30 students with
- * 2,000 annotations each: see tests/bench/peitho-bench-seminar.c); a window
- * may still run it in a GTask, as a PeithoAgreement holds no reference to
- * the document.
+ * number of annotators). Computing is quick (30 students with
+ * 2,000 annotations each: see tests/bench/peitho-bench-seminar.c), but not
+ * so quick that a window should block on it: PeithoAgreementJob splits it
+ * into the pass over the document and the computation, which can run in a
+ * GTask, as neither it nor a PeithoAgreement holds a reference to the
+ * document.
  */
 
 /**
@@ -85,6 +87,19 @@ PeithoAgreement *peitho_agreement_compute              (PeithoDocument          
                                                         GError                      **error);
 void             peitho_agreement_free                 (PeithoAgreement              *self);
 
+/* The same in two steps, for a window that computes in a thread:
+ * peitho_agreement_job_new() reads what the agreement needs from @document
+ * (one pass over its annotations, on the thread that owns the document; it
+ * fails as peitho_agreement_compute() does), and peitho_agreement_job_run()
+ * computes from that alone, in any thread, once. */
+typedef struct _PeithoAgreementJob PeithoAgreementJob;
+
+PeithoAgreementJob *peitho_agreement_job_new  (PeithoDocument               *document,
+                                               const PeithoAgreementOptions *options,
+                                               GError                      **error);
+PeithoAgreement    *peitho_agreement_job_run  (PeithoAgreementJob           *job);
+void                peitho_agreement_job_free (PeithoAgreementJob           *job);
+
 /* The length of the continuum: the characters of the text. */
 gsize            peitho_agreement_get_characters       (PeithoAgreement *self);
 
@@ -140,5 +155,6 @@ PeithoMeasure    peitho_agreement_get_f1               (PeithoAgreement *self,
                                                         guint            index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeithoAgreement, peitho_agreement_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeithoAgreementJob, peitho_agreement_job_free)
 
 G_END_DECLS
