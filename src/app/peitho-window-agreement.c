@@ -19,58 +19,37 @@ format_measure (PeithoMeasure measure)
   return g_strdup_printf ("%.3f", measure.value);
 }
 
-void
-_peitho_window_agreement_changed (PeithoWindow *self)
+/* What a computation in a thread needs, and the names the map shows then. */
+typedef struct {
+  PeithoAgreementJob *job;
+  GStrv               names;
+} AgreementTask;
+
+static void
+agreement_task_free (gpointer data)
 {
-  PeithoDocument *document;
-  g_autoptr(PeithoAgreement) agreement = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
-  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  AgreementTask *task = data;
+
+  g_assert (task != NULL);
+
+  g_clear_pointer (&task->job, peitho_agreement_job_free);
+  g_clear_pointer (&task->names, g_strfreev);
+  g_free (task);
+}
+
+static void
+show_agreement (PeithoWindow        *self,
+                PeithoAgreement     *agreement,
+                const char * const  *names)
+{
   g_autoptr(GString) tags = g_string_new (NULL);
-  g_auto(GStrv) shown_ids = NULL;
-  g_auto(GStrv) shown_names = NULL;
   g_autofree char *overall = NULL;
   g_autofree char *alpha = NULL;
-  PeithoAgreementOptions options = { 0 };
-  guint n;
 
-  g_return_if_fail (PEITHO_IS_WINDOW (self));
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (agreement != NULL && names != NULL);
 
-  if (self->agreement_box == NULL)
-    return;
-  document = self->session ? peitho_document_session_get_document (self->session) : NULL;
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(PeithoAnnotator) student = g_list_model_get_item (G_LIST_MODEL (self->students), i);
-      const char *id = peitho_annotator_get_id (student);
-
-      if (!peitho_highlighter_is_annotator_hidden (peitho_annotation_view_get_highlighter (self->view),
-                                                   id))
-        {
-          g_autofree char *name = _peitho_window_compare_dup_display_name (self, id);
-
-          g_strv_builder_add (shown, id);
-          g_strv_builder_add (names, name);
-        }
-    }
-  shown_ids = g_strv_builder_end (shown);
-  shown_names = g_strv_builder_end (names);
-
-  if (document != NULL && n >= 2 && g_strv_length (shown_ids) >= 2)
-    {
-      options.annotators = (const char * const *) shown_ids;
-      agreement = peitho_agreement_compute (document, &options, &error);
-      if (agreement == NULL)
-        g_warning ("Agreement: %s", error->message);
-    }
-  gtk_widget_set_visible (self->agreement_box, agreement != NULL);
-  peitho_agreement_map_set_agreement (PEITHO_AGREEMENT_MAP (self->agreement_map), agreement,
-                                      (const char * const *) shown_names);
-  if (agreement == NULL)
-    return;
-
+  peitho_agreement_map_set_agreement (PEITHO_AGREEMENT_MAP (self->agreement_map), agreement, names);
   alpha = format_measure (peitho_agreement_get_alpha (agreement));
   /* TRANSLATORS: the seminar's agreement on the Overview page */
   overall = g_strdup_printf (_("Krippendorff’s alpha_u: %s"), alpha);
@@ -90,6 +69,125 @@ _peitho_window_agreement_changed (PeithoWindow *self)
                               value, peitho_agreement_get_tag_annotations (agreement, t));
     }
   gtk_label_set_text (self->agreement_tags, tags->str);
+}
+
+static void
+agreement_thread_cb (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  AgreementTask *data = task_data;
+
+  g_assert (G_IS_TASK (task));
+  g_assert (data != NULL && data->job != NULL);
+
+  g_task_return_pointer (task, peitho_agreement_job_run (data->job),
+                         (GDestroyNotify) peitho_agreement_free);
+}
+
+static void
+agreement_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  PeithoWindow *self = PEITHO_WINDOW (source);
+  GTask *task = G_TASK (result);
+  AgreementTask *data = g_task_get_task_data (task);
+  g_autoptr(PeithoAgreement) agreement = g_task_propagate_pointer (task, NULL);
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (data != NULL);
+
+  _peitho_window_set_busy (self, FALSE);
+  /* Another computation replaced this one, or the window is closing. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) || agreement == NULL)
+    return;
+  g_clear_object (&self->agreement_cancellable);
+  show_agreement (self, agreement, (const char * const *) data->names);
+}
+
+/* The agreement of the students shown. Reading the annotations is quick
+ * and done here; the computation (with thirty students, hundreds of
+ * pairs on every tag) runs in a thread, "Computing…" meanwhile, and a
+ * newer one replaces it. */
+void
+_peitho_window_agreement_changed (PeithoWindow *self)
+{
+  PeithoDocument *document;
+  g_autoptr(PeithoAgreementJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) shown = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GTask) task = NULL;
+  g_auto(GStrv) shown_ids = NULL;
+  PeithoAgreementOptions options = { 0 };
+  AgreementTask *data;
+  guint n;
+
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+
+  if (self->agreement_box == NULL)
+    return;
+  if (self->agreement_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->agreement_cancellable);
+      g_clear_object (&self->agreement_cancellable);
+    }
+
+  document = self->session ? peitho_document_session_get_document (self->session) : NULL;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->students));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PeithoAnnotator) student = g_list_model_get_item (G_LIST_MODEL (self->students), i);
+      const char *id = peitho_annotator_get_id (student);
+
+      if (!peitho_highlighter_is_annotator_hidden (peitho_annotation_view_get_highlighter (self->view),
+                                                   id))
+        {
+          g_autofree char *name = _peitho_window_compare_dup_display_name (self, id);
+
+          g_strv_builder_add (shown, id);
+          g_strv_builder_add (names, name);
+        }
+    }
+  shown_ids = g_strv_builder_end (shown);
+
+  if (document != NULL && n >= 2 && g_strv_length (shown_ids) >= 2)
+    {
+      options.annotators = (const char * const *) shown_ids;
+      job = peitho_agreement_job_new (document, &options, &error);
+      if (job == NULL)
+        g_warning ("Agreement: %s", error->message);
+    }
+  gtk_widget_set_visible (self->agreement_box, job != NULL);
+  if (job == NULL)
+    {
+      peitho_agreement_map_set_agreement (PEITHO_AGREEMENT_MAP (self->agreement_map), NULL, NULL);
+      return;
+    }
+
+  gtk_label_set_text (self->agreement_label, _("Computing the agreement…"));
+  gtk_label_set_text (self->agreement_tags, "");
+  data = g_new0 (AgreementTask, 1);
+  data->job = g_steal_pointer (&job);
+  data->names = g_strv_builder_end (names);
+  self->agreement_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->agreement_cancellable, agreement_done_cb, NULL);
+  g_task_set_source_tag (task, _peitho_window_agreement_changed);
+  g_task_set_task_data (task, data, agreement_task_free);
+  _peitho_window_set_busy (self, TRUE);
+  g_task_run_in_thread (task, agreement_thread_cb);
+}
+
+void
+_peitho_window_dispose_agreement (PeithoWindow *self)
+{
+  g_return_if_fail (PEITHO_IS_WINDOW (self));
+
+  if (self->agreement_cancellable != NULL)
+    g_cancellable_cancel (self->agreement_cancellable);
+  g_clear_object (&self->agreement_cancellable);
 }
 
 static GtkWidget *

@@ -860,6 +860,7 @@ void
 _peitho_window_dispose_compare (PeithoWindow *self)
 {
   g_clear_handle_id (&self->discussion_idle_id, g_source_remove);
+  _peitho_window_dispose_agreement (self);
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_func (peitho_annotation_view_get_buffer (self->view),
                                           cursor_moved_cb, self);

@@ -88,6 +88,7 @@ struct _PeithoWindow
   GtkLabel             *agreement_label;
   GtkLabel             *agreement_tags;
   GtkWidget            *agreement_map;
+  GCancellable         *agreement_cancellable; /* of the computation under way */
   GtkWidget            *speaker_view;    /* on the Overview page */
 
   double                zoom_before;     /* presentation: the zoom to go back to */
@@ -178,6 +179,7 @@ char    *_peitho_window_compare_dup_display_name (PeithoWindow *self,
 void     _peitho_window_init_agreement       (PeithoWindow   *self);
 /* The students shown, or their names, changed: computes it again. */
 void     _peitho_window_agreement_changed    (PeithoWindow   *self);
+void     _peitho_window_dispose_agreement    (PeithoWindow   *self);
 
 /* peitho-window-presentation.c */
 void     _peitho_window_init_presentation    (PeithoWindow   *self);
