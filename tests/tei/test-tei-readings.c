@@ -147,6 +147,7 @@ test_switch (void)
 
   /* By default the edited readings, and no setting written. */
   g_assert_false (peitho_tei_shows_original_readings (edited));
+  g_assert_true (peitho_tei_has_other_readings (edited));
   offset_of (edited, "Who’s there?");
   offset_of (edited, "Long live the King!");
   annotate (edited, "Who’s there?", "rhetorical-question");
@@ -200,10 +201,45 @@ test_not_an_edition (void)
 
   g_assert_no_error (error);
   g_assert_false (peitho_tei_shows_original_readings (document));
+  g_assert_false (peitho_tei_has_other_readings (document));
   switched = peitho_tei_switch_readings (document, TRUE, "text.txt", NULL, &error);
   g_assert_null (switched);
   g_assert_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI);
   g_assert_nonnull (strstr (error->message, "text.txt"));
+}
+
+#define CHOICE_TEI(header, choice) \
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>" \
+  "<titleStmt><title>" header "</title></titleStmt><publicationStmt><p>Tests.</p>" \
+  "</publicationStmt><sourceDesc><p>Tests.</p></sourceDesc></fileDesc></teiHeader>" \
+  "<text><body><div><p>The " choice " of flax.</p></div></body></text></TEI>\n"
+
+static gboolean
+has_other_readings (const char *tei)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (tei, strlen (tei));
+  g_autoptr(PeithoDocument) document = read_clean (bytes);
+
+  return peitho_tei_has_other_readings (document);
+}
+
+/* Whether the setting changes the text: only a choice that holds an edited
+ * and an original reading, in the text. */
+static void
+test_has_other_readings (void)
+{
+  g_assert_true (has_other_readings (CHOICE_TEI ("Flax",
+    "<choice><sic>scutehing</sic><corr>scutching</corr></choice>")));
+  g_assert_true (has_other_readings (CHOICE_TEI ("Flax",
+    "<hi><choice><expan>and</expan><abbr>&amp;</abbr></choice></hi>")));
+  /* No choice, two edited readings, one reading: the same text either way. */
+  g_assert_false (has_other_readings (CHOICE_TEI ("Flax", "scutching")));
+  g_assert_false (has_other_readings (CHOICE_TEI ("Flax",
+    "<choice><corr>scutching</corr><reg>scutching</reg></choice>")));
+  g_assert_false (has_other_readings (CHOICE_TEI ("Flax", "<choice><sic>scutehing</sic></choice>")));
+  /* A choice in the header is not in the text. */
+  g_assert_false (has_other_readings (CHOICE_TEI ("<choice><sic>Flx</sic><corr>Flax</corr></choice>",
+                                                  "scutching")));
 }
 
 int
@@ -214,5 +250,6 @@ main (int    argc,
 
   g_test_add_func ("/tei/readings/switch", test_switch);
   g_test_add_func ("/tei/readings/not-an-edition", test_not_an_edition);
+  g_test_add_func ("/tei/readings/has-other-readings", test_has_other_readings);
   return g_test_run ();
 }

@@ -470,18 +470,6 @@ reading_text (xmlNode *node)
   return node != NULL ? peitho_tei_collapsed_text (node) : NULL;
 }
 
-static gboolean
-is_edited_reading (const xmlNode *node)
-{
-  return peitho_tei_is (node, "corr") || peitho_tei_is (node, "expan") || peitho_tei_is (node, "reg");
-}
-
-static gboolean
-is_original_reading (const xmlNode *node)
-{
-  return peitho_tei_is (node, "sic") || peitho_tei_is (node, "abbr") || peitho_tei_is (node, "orig");
-}
-
 /* A choice: the preferred reading into the text, the first other one as a
  * hover value. */
 static gboolean
@@ -494,14 +482,7 @@ walk_choice (Walk          *w,
   g_autofree char *other_text = NULL;
   gsize start;
 
-  for (xmlNode *c = peitho_tei_first_element (choice); c; c = peitho_tei_next_element (c))
-    if (w->original_readings ? is_original_reading (c) : is_edited_reading (c))
-      {
-        chosen = c;
-        break;
-      }
-  if (chosen == NULL)
-    chosen = peitho_tei_first_element (choice);
+  chosen = peitho_tei_choice_reading (choice, w->original_readings);
   if (chosen == NULL)
     return TRUE;
   for (xmlNode *c = peitho_tei_first_element (choice); c && other == NULL; c = peitho_tei_next_element (c))

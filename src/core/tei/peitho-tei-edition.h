@@ -95,6 +95,11 @@ void              peitho_tei_edition_add_own_annotation (PeithoTeiEdition *editi
 /* Whether the header of @root (TEI or teiCorpus) says, in Peitho's part,
  * that the text shows the original readings. */
 gboolean          peitho_tei_stored_original_readings (xmlNode *root);
+/* The reading of @choice the text shows: its first edited one (corr, expan,
+ * reg), or with @original its first original one (sic, abbr, orig); else
+ * its first child element; NULL for an empty choice. */
+xmlNode          *peitho_tei_choice_reading (xmlNode  *choice,
+                                             gboolean  original);
 
 /* The segment that holds character @offset, or NULL. */
 const PeithoTeiSegment *peitho_tei_edition_segment_at (PeithoTeiEdition *edition,

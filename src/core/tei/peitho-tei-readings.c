@@ -49,6 +49,73 @@ peitho_tei_stored_original_readings (xmlNode *root)
   return FALSE;
 }
 
+static gboolean
+is_edited_reading (const xmlNode *node)
+{
+  return peitho_tei_is (node, "corr") || peitho_tei_is (node, "expan") || peitho_tei_is (node, "reg");
+}
+
+static gboolean
+is_original_reading (const xmlNode *node)
+{
+  return peitho_tei_is (node, "sic") || peitho_tei_is (node, "abbr") || peitho_tei_is (node, "orig");
+}
+
+xmlNode *
+peitho_tei_choice_reading (xmlNode  *choice,
+                           gboolean  original)
+{
+  g_return_val_if_fail (choice != NULL, NULL);
+
+  for (xmlNode *c = peitho_tei_first_element (choice); c; c = peitho_tei_next_element (c))
+    if (original ? is_original_reading (c) : is_edited_reading (c))
+      return c;
+  return peitho_tei_first_element (choice);
+}
+
+/* Whether a choice under @node shows another reading with the other
+ * setting. Iterative: an edition's tree may be deeper than the stack. */
+static gboolean
+has_switchable_choice (xmlNode *node)
+{
+  xmlNode *n = node->children;
+
+  while (n != NULL && n != node)
+    {
+      if (n->type == XML_ELEMENT_NODE && peitho_tei_is (n, "choice")
+          && peitho_tei_choice_reading (n, FALSE) != peitho_tei_choice_reading (n, TRUE))
+        return TRUE;
+      if (n->type == XML_ELEMENT_NODE && n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+      while (n != node && n->next == NULL)
+        n = n->parent;
+      if (n != node)
+        n = n->next;
+    }
+  return FALSE;
+}
+
+gboolean
+peitho_tei_has_other_readings (PeithoDocument *document)
+{
+  PeithoTeiEdition *edition;
+  xmlNode *root;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), FALSE);
+
+  edition = peitho_document_get_source_tree (document);
+  if (edition == NULL || (root = xmlDocGetRootElement (edition->doc)) == NULL)
+    return FALSE;
+  /* The text, not the header (a choice in a title is not read). */
+  for (xmlNode *n = peitho_tei_first_element (root); n; n = peitho_tei_next_element (n))
+    if (!peitho_tei_is (n, "teiHeader") && has_switchable_choice (n))
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 peitho_tei_shows_original_readings (PeithoDocument *document)
 {

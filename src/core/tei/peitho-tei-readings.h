@@ -20,6 +20,11 @@ G_BEGIN_DECLS
 /* Whether @document (an edition) shows the original readings. FALSE for a
  * document that is no edition. */
 gboolean        peitho_tei_shows_original_readings (PeithoDocument  *document);
+/* Whether switching @document's readings changes its text: it is an
+ * edition with a choice whose edited and original readings differ (a sic
+ * and a corr, an abbr and an expan). FALSE for a document that is no
+ * edition. */
+gboolean        peitho_tei_has_other_readings      (PeithoDocument  *document);
 
 /* A new document of @document's edition that shows the @original readings
  * (or the edited ones), with the same annotations on the same words: the
