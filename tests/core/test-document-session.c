@@ -650,6 +650,95 @@ test_backup_as_opened (void)
   }
 }
 
+#define FLAX_TEI \
+  "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><fileDesc>" \
+  "<titleStmt><title>Flax</title></titleStmt><publicationStmt><p>Tests.</p>" \
+  "</publicationStmt><sourceDesc><p>Tests.</p></sourceDesc></fileDesc></teiHeader>" \
+  "<text><body><p>The <choice><sic>scutehing</sic><corr>scutching</corr></choice>" \
+  " of flax.</p></body></text></TEI>\n"
+
+/* The other readings of an edition: a new session of the same file,
+ * modified, with the annotations on the same words, whose save keeps the
+ * backup of the file as it was opened and the setting. */
+static void
+test_switch_readings (void)
+{
+  g_autoptr(GFile) file = temp_file ("flax.xml");
+  g_autofree char *backup_path = g_strconcat (g_file_peek_path (file), "~", NULL);
+  g_autoptr(GFile) backup = g_file_new_for_path (backup_path);
+  g_autoptr(PeithoDocumentSession) session = NULL;
+  g_autoptr(PeithoDocumentSession) original = NULL;
+  g_autoptr(PeithoDocumentSession) reopened = NULL;
+  g_autoptr(PeithoDocumentSession) edited = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *flax = NULL;
+  PeithoDocument *document;
+  PeithoAnnotation *annotation;
+
+  g_assert_true (g_file_set_contents (g_file_peek_path (file), FLAX_TEI, -1, &error));
+  g_assert_no_error (error);
+  g_unlink (backup_path);
+  session = load (file);
+  g_assert_cmpstr (peitho_document_get_text (peitho_document_session_get_document (session)), ==,
+                   "The scutching of flax.");
+  /* "flax", after the choice. */
+  flax = tag (session, 17, 21, "metaphor");
+  g_assert_true (save (session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (file_has (backup, FLAX_TEI));
+
+  original = peitho_document_session_switch_readings (session, TRUE, problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (original);
+  g_assert_cmpuint (problems->len, ==, 0);
+  document = peitho_document_session_get_document (original);
+  g_assert_cmpstr (peitho_document_get_text (document), ==, "The scutehing of flax.");
+  g_assert_true (peitho_tei_shows_original_readings (document));
+  annotation = peitho_document_lookup_annotation (document, flax);
+  g_assert_nonnull (annotation);
+  g_assert_cmpuint (peitho_annotation_get_start (annotation), ==, 17);
+  g_assert_cmpuint (peitho_annotation_get_end (annotation), ==, 21);
+  g_assert_true (peitho_document_session_get_modified (original));
+  g_assert_false (peitho_document_session_get_can_undo (original));
+  g_assert_true (g_file_equal (peitho_document_session_get_file (original), file));
+  /* The session switched from is as it was. */
+  g_assert_false (peitho_document_session_get_modified (session));
+  g_assert_false (peitho_tei_shows_original_readings (peitho_document_session_get_document (session)));
+
+  /* Saved: the setting in the file, the backup still the file as opened. */
+  g_assert_true (save (original, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (peitho_document_session_get_modified (original));
+  g_assert_true (file_has (backup, FLAX_TEI));
+  reopened = load (file);
+  g_assert_true (peitho_tei_shows_original_readings (peitho_document_session_get_document (reopened)));
+  g_assert_cmpstr (peitho_document_get_text (peitho_document_session_get_document (reopened)), ==,
+                   "The scutehing of flax.");
+
+  /* Back to the edited readings. */
+  edited = peitho_document_session_switch_readings (reopened, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (peitho_document_get_text (peitho_document_session_get_document (edited)), ==,
+                   "The scutching of flax.");
+  g_assert_false (peitho_tei_shows_original_readings (peitho_document_session_get_document (edited)));
+}
+
+/* A text is no edition: nothing to switch, the session as it was. */
+static void
+test_switch_readings_of_text (void)
+{
+  g_autoptr(PeithoDocument) document = make_document ();
+  g_autoptr(PeithoDocumentSession) session = peitho_document_session_new (document, NULL, NULL);
+  g_autoptr(PeithoDocumentSession) switched = NULL;
+  g_autoptr(GError) error = NULL;
+
+  switched = peitho_document_session_switch_readings (session, TRUE, NULL, &error);
+  g_assert_null (switched);
+  g_assert_error (error, PEITHO_ERROR, PEITHO_ERROR_NOT_TEI);
+  g_assert_false (peitho_document_session_get_modified (session));
+}
+
 /* An imported text has no file; it is never overwritten, and Save As makes
  * the TEI file the session's own. */
 static void
@@ -869,6 +958,8 @@ main (int   argc,
   g_test_add_func ("/session/no-draft-when-unmodified", test_no_draft_when_unmodified);
   g_test_add_func ("/session/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/session/annotator-tag-counts-emptied", test_annotator_tag_counts_emptied);
+  g_test_add_func ("/session/switch-readings", test_switch_readings);
+  g_test_add_func ("/session/switch-readings-of-text", test_switch_readings_of_text);
 
   status = g_test_run ();
   peitho_test_remove_tree (test_dir);

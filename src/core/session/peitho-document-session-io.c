@@ -167,6 +167,45 @@ peitho_document_session_load_finish (GAsyncResult  *result,
 }
 
 /*
+ * Another reading of the edition
+ */
+
+PeithoDocumentSession *
+peitho_document_session_switch_readings (PeithoDocumentSession  *self,
+                                         gboolean                original,
+                                         GPtrArray              *problems,
+                                         GError                **error)
+{
+  g_autoptr(PeithoDocument) document = NULL;
+  g_autofree char *name = NULL;
+  PeithoDocumentSession *switched;
+  GFile *named;
+  GHashTableIter iter;
+  gpointer backed_up;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT_SESSION (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  named = self->file != NULL ? self->file : self->source;
+  name = named != NULL ? g_file_get_basename (named) : g_strdup (_("Untitled Document"));
+  document = peitho_tei_switch_readings (self->document, original, name, problems, error);
+  if (document == NULL)
+    return NULL;
+
+  switched = peitho_document_session_new (document, self->file, self->source);
+  /* The file is the same: its backup is made already. */
+  g_hash_table_iter_init (&iter, self->backed_up);
+  while (g_hash_table_iter_next (&iter, &backed_up, NULL))
+    g_hash_table_add (switched->backed_up, g_object_ref (backed_up));
+  switched->changed_on_disk = self->changed_on_disk;
+  switched->autosave_delay = self->autosave_delay;
+  /* The setting is saved in the file: the switch is unsaved work. */
+  switched->untracked++;
+  _peitho_document_session_update_state (switched);
+  return switched;
+}
+
+/*
  * Saving and exporting
  */
 

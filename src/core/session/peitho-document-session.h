@@ -75,6 +75,19 @@ PeithoDocumentSession *peitho_document_session_load_finish (GAsyncResult        
                                                             GPtrArray          **problems,
                                                             GError             **error);
 
+/* A session in place of @self on its edition showing the @original
+ * readings of its choices, or the edited ones (peitho-tei-readings.h): the
+ * same file, source and backup, the same annotations on the same words,
+ * modified until saved (the setting is saved in the file). Its undo history
+ * starts empty, as @self's edits were made on the other document. An
+ * annotation that only covered a reading now hidden is left out with a
+ * message in @problems (nullable; char *). Fails with PEITHO_ERROR_NOT_TEI
+ * for a document that is no edition; @self is unchanged either way. */
+PeithoDocumentSession *peitho_document_session_switch_readings (PeithoDocumentSession  *self,
+                                                                gboolean                original,
+                                                                GPtrArray              *problems,
+                                                                GError                **error);
+
 PeithoDocument    *peitho_document_session_get_document   (PeithoDocumentSession *self);
 PeithoHistory     *peitho_document_session_get_history    (PeithoDocumentSession *self);
 PeithoCountModel  *peitho_document_session_get_counts     (PeithoDocumentSession *self);
