@@ -115,9 +115,9 @@ show_problems_action (GtkWidget  *widget,
   g_string_free (body, TRUE);
 }
 
-static void
-report_problems (PeithoWindow *self,
-                 GPtrArray    *problems)
+void
+_peitho_window_report_problems (PeithoWindow *self,
+                                GPtrArray    *problems)
 {
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
@@ -137,6 +137,8 @@ report_problems (PeithoWindow *self,
                                      problems->len),
                            problems->len, (char *) g_ptr_array_index (problems, 0));
   escaped = g_markup_escape_text (title, -1);
+  g_free (self->last_toast);
+  self->last_toast = g_strdup (title);
   toast = adw_toast_new (escaped);
   adw_toast_set_button_label (toast, _("_Details"));
   adw_toast_set_action_name (toast, "win.show-problems");
@@ -177,7 +179,7 @@ load_cb (GObject      *object,
   if (!data->is_draft)
     add_recent (data->file);
 
-  report_problems (self, problems);
+  _peitho_window_report_problems (self, problems);
 }
 
 static LoadData *

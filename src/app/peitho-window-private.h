@@ -148,6 +148,15 @@ void     _peitho_window_keep_first_lines     (PeithoWindow   *self);
 void     _peitho_window_show_error           (PeithoWindow   *self,
                                               const char     *heading,
                                               const char     *message);
+/* A toast of what a reading of the document got past (char *), with its
+ * details a button away; nothing when @problems is empty. */
+void     _peitho_window_report_problems      (PeithoWindow   *self,
+                                              GPtrArray      *problems);
+
+/* peitho-window-readings.c */
+void     _peitho_window_init_readings        (PeithoWindow   *self);
+/* After a new session is set: whether and which readings to switch to. */
+void     _peitho_window_readings_session_set (PeithoWindow   *self);
 
 /* peitho-window-seminar.c */
 void     _peitho_window_class_init_seminar   (GtkWidgetClass *widget_class);

@@ -217,6 +217,7 @@ _peitho_window_set_session (PeithoWindow          *self,
 
   _peitho_window_seminar_session_set (self);
   _peitho_window_compare_session_set (self);
+  _peitho_window_readings_session_set (self);
   _peitho_window_enable_document_actions (self);
   session_state_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
@@ -674,6 +675,7 @@ peitho_window_init (PeithoWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   _peitho_window_init_actions (self);
+  _peitho_window_init_readings (self);
   _peitho_window_init_tag_sets (self);
   _peitho_window_init_seminar (self);
   _peitho_window_init_agreement (self);

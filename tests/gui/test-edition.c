@@ -467,6 +467,257 @@ test_edition_choice_and_note (void)
   peitho_test_remove_tree (dir);
 }
 
+/* The buffer's text between @start and @end. */
+static char *
+buffer_text (GtkTextBuffer *buffer,
+             int            start,
+             int            end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  return gtk_text_buffer_get_text (buffer, &s, &e, TRUE);
+}
+
+static char *
+whole_text (PeithoWindow *window)
+{
+  return buffer_text (_peitho_window_get_buffer_for_testing (window), 0, -1);
+}
+
+/* The window's annotation of @tag_id (there is one). */
+static PeithoAnnotation *
+annotation_of (PeithoWindow *window,
+               const char   *tag_id)
+{
+  GListModel *annotations = peitho_document_get_annotations (peitho_window_get_document (window));
+  PeithoAnnotation *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+      if (g_strcmp0 (peitho_annotation_get_tag_id (annotation), tag_id) == 0)
+        {
+          g_assert_null (found);
+          /* The document holds it. */
+          found = annotation;
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+/* Asserts that @window's @tag_id annotation is over @words in the buffer. */
+static void
+assert_annotation_over (PeithoWindow *window,
+                        const char   *tag_id,
+                        const char   *words)
+{
+  PeithoAnnotation *annotation = annotation_of (window, tag_id);
+  g_autofree char *text = buffer_text (_peitho_window_get_buffer_for_testing (window),
+                                       (int) peitho_annotation_get_start (annotation),
+                                       (int) peitho_annotation_get_end (annotation));
+
+  g_assert_cmpstr (text, ==, words);
+}
+
+static gboolean
+readings_state (PeithoWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "original-readings");
+
+  g_assert_nonnull (state);
+  return g_variant_get_boolean (state);
+}
+
+static gboolean
+readings_enabled (PeithoWindow *window)
+{
+  return g_action_group_get_action_enabled (G_ACTION_GROUP (window), "original-readings");
+}
+
+#define FLAX_EDITED "Flax\n\nThe scutching of flax. Then the spinning."
+#define FLAX_ORIGINAL "Flax\n\nThe scutehing of flax. Then the spinning."
+
+/* "Show Original Readings": the text shows the sic of the choice, the
+ * annotations stay on their words (one only on the reading hidden is left
+ * out, with a toast), the document is modified; saved and opened again it
+ * shows the original reading; and back. */
+static void
+test_edition_original_readings (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-edition-XXXXXX", NULL);
+  g_autofree char *path = write_file (dir, "flax.xml", CHOICES_TEI);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PeithoWindow *window = open_window (file);
+  GtkTextBuffer *buffer = _peitho_window_get_buffer_for_testing (window);
+  g_autofree char *tag_id = first_tag_id (window);
+  g_autofree char *text = NULL;
+  g_autofree char *other_tag_id = NULL;
+  PeithoDocumentSession *before;
+  PeithoDocumentSession *session;
+  g_autoptr(GPtrArray) tags = NULL;
+  int spinning;
+  int scutching;
+
+  text = whole_text (window);
+  g_assert_cmpstr (text, ==, FLAX_EDITED);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (readings_enabled (window));
+  g_assert_false (readings_state (window));
+
+  /* One annotation after the choice, one over its reading alone. */
+  tags = peitho_tag_set_dup_tags (peitho_document_get_tag_set (peitho_window_get_document (window)));
+  g_assert_cmpuint (tags->len, >, 1);
+  other_tag_id = g_strdup (peitho_tag_get_id (g_ptr_array_index (tags, 1)));
+  spinning = buffer_offset_of (buffer, "spinning");
+  tag (window, spinning, spinning + (int) strlen ("spinning"), tag_id);
+  scutching = buffer_offset_of (buffer, "scutching");
+  tag (window, scutching, scutching + (int) strlen ("scutching"), other_tag_id);
+  g_assert_cmpuint (peitho_document_get_n_annotations (peitho_window_get_document (window)), ==, 2);
+  before = peitho_window_get_session (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.original-readings", NULL));
+  wait_for (window);
+  session = peitho_window_get_session (window);
+  g_assert_true (session != before);
+  text = whole_text (window);
+  g_assert_cmpstr (text, ==, FLAX_ORIGINAL);
+  g_clear_pointer (&text, g_free);
+  assert_annotation_over (window, tag_id, "spinning");
+  g_assert_true (readings_state (window));
+  g_assert_true (peitho_document_session_get_modified (session));
+  g_assert_true (g_file_equal (peitho_document_session_get_file (session), file));
+  /* What covered the hidden reading alone could not stay: said so. */
+  g_assert_cmpuint (peitho_document_get_n_annotations (peitho_window_get_document (window)), ==, 1);
+  g_assert_nonnull (strstr (_peitho_window_get_last_toast_for_testing (window), "1 problem"));
+  g_assert_nonnull (strstr (_peitho_window_get_last_toast_for_testing (window), "annotation left out"));
+  g_assert_nonnull (_peitho_window_get_last_error_for_testing (window));
+
+  /* (save() would see the problem above as an error.) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  wait_for (window);
+  g_assert_false (peitho_document_session_get_modified (session));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "<desc type=\"readings\">original</desc>"));
+  g_clear_pointer (&text, g_free);
+  destroy_window (window);
+
+  window = open_window (file);
+  g_assert_true (readings_state (window));
+  g_assert_true (readings_enabled (window));
+  text = whole_text (window);
+  g_assert_cmpstr (text, ==, FLAX_ORIGINAL);
+  g_clear_pointer (&text, g_free);
+  assert_annotation_over (window, tag_id, "spinning");
+
+  /* And back to the edited reading. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.original-readings", NULL));
+  wait_for (window);
+  g_assert_false (readings_state (window));
+  text = whole_text (window);
+  g_assert_cmpstr (text, ==, FLAX_EDITED);
+  assert_annotation_over (window, tag_id, "spinning");
+  g_assert_true (peitho_window_get_modified (window));
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
+/* Whether the page of @window's text view shows the line of @offset. */
+static gboolean
+page_shows (PeithoWindow *window,
+            int           offset)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window)));
+  GdkRectangle rect, location;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (view, &rect);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, offset);
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  return rect.height > 0 && location.y >= rect.y && location.y + location.height <= rect.y + rect.height;
+}
+
+static int
+cursor_offset (PeithoWindow *window)
+{
+  return (int) peitho_annotation_view_get_cursor_offset (_peitho_window_get_view_for_testing (window));
+}
+
+/* Far down the Folger Hamlet, with a choice on its first line: after the
+ * switch the caret is at the same words, and the page shows them. */
+static void
+test_edition_readings_keep_place (void)
+{
+  static const char *const plain = "n=\"1.1.1\"/>Who’s there? </p>";
+  static const char *const with_choice = "n=\"1.1.1\"/>Who’s <choice><sic>ther</sic><corr>there</corr></choice>? </p>";
+  static const char *const question = "To be or not to be";
+  g_autofree char *source = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei", "folger-hamlet.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("peitho-edition-XXXXXX", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) edition = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  PeithoWindow *window;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+  int before;
+  int after;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
+  g_assert_no_error (error);
+  edition = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edition, plain, with_choice, 0), ==, 1);
+  path = write_file (dir, "hamlet.xml", edition->str);
+  file = g_file_new_for_path (path);
+  window = open_window (file);
+  buffer = _peitho_window_get_buffer_for_testing (window);
+  g_assert_true (readings_enabled (window));
+
+  before = buffer_offset_of (buffer, question);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, before);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window))),
+                                gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0, 0.3);
+  wait_until (page_shows (window, before));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.original-readings", NULL));
+  wait_for (window);
+  g_assert_true (readings_state (window));
+  /* "there" is "ther" now: one character less before the question. */
+  after = buffer_offset_of (buffer, question);
+  g_assert_cmpint (after, ==, before - 1);
+  g_assert_cmpint (cursor_offset (window), ==, after);
+  wait_until (page_shows (window, after));
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
+/* A text, and an edition without choices, have no readings to switch. */
+static void
+test_edition_no_readings (EditionFixture *f,
+                          gconstpointer   data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-edition-XXXXXX", NULL);
+  g_autofree char *path = write_file (dir, "text.txt", "A text.\n");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  PeithoWindow *window = open_window (file);
+
+  g_assert_false (readings_enabled (window));
+  g_assert_false (readings_state (window));
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+
+  /* The Folger Hamlet. */
+  g_assert_false (readings_enabled (f->window));
+  g_assert_false (readings_state (f->window));
+}
+
 /* A tag set of the user's library, chosen in Preferences, with none of the
  * built-in set's tags. */
 static void
@@ -585,6 +836,9 @@ main (int   argc,
   g_test_add ("/edition/outline", EditionFixture, NULL, edition_set_up, test_edition_outline, edition_tear_down);
   g_test_add ("/edition/no-outline", Fixture, NULL, fixture_set_up, test_edition_no_outline, fixture_tear_down);
   g_test_add_func ("/edition/choice-and-note", test_edition_choice_and_note);
+  g_test_add_func ("/edition/original-readings", test_edition_original_readings);
+  g_test_add_func ("/edition/readings-keep-place", test_edition_readings_keep_place);
+  g_test_add ("/edition/no-readings", EditionFixture, NULL, edition_set_up, test_edition_no_readings, edition_tear_down);
   g_test_add ("/edition/speakers", EditionFixture, NULL, edition_set_up, test_edition_speakers, edition_tear_down);
   g_test_add ("/edition/preferences-tag-set", EditionFixture, NULL, edition_preferences_set_up,
               test_edition_preferences_tag_set, edition_preferences_tear_down);
