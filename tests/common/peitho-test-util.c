@@ -30,6 +30,74 @@ peitho_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
+GString *
+peitho_test_read_corpus (const char *name)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (g_getenv ("PEITHO_CORPUS_DIR"));
+  path = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), name, NULL);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return g_string_new (contents);
+}
+
+void
+peitho_test_replace_once (GString    *text,
+                          const char *from,
+                          const char *to)
+{
+  const char *hit;
+
+  g_assert_nonnull (text);
+  g_assert_nonnull (from);
+  g_assert_nonnull (to);
+
+  hit = strstr (text->str, from);
+  if (hit == NULL)
+    g_error ("“%s” is not in the text", from);
+  if (strstr (hit + 1, from) != NULL)
+    g_error ("“%s” is in the text more than once", from);
+  g_string_replace (text, from, to, 1);
+}
+
+gsize
+peitho_test_offset_of (PeithoDocument *document,
+                       const char     *needle)
+{
+  const char *text = peitho_document_get_text (document);
+  const char *hit = strstr (text, needle);
+
+  if (hit == NULL)
+    g_error ("“%s” is not in the document's text", needle);
+  if (strstr (hit + 1, needle) != NULL)
+    g_error ("“%s” is in the document's text more than once", needle);
+  return g_utf8_pointer_to_offset (text, hit);
+}
+
+PeithoAnnotation *
+peitho_test_annotation_over (PeithoDocument *document,
+                             const char     *needle,
+                             const char     *tag_id)
+{
+  gsize start = peitho_test_offset_of (document, needle);
+  gsize end = start + g_utf8_strlen (needle, -1);
+  g_autoptr(GPtrArray) found = peitho_document_get_annotations_in_range (document, start, end);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      PeithoAnnotation *annotation = g_ptr_array_index (found, i);
+
+      if (peitho_annotation_get_start (annotation) == start
+          && peitho_annotation_get_end (annotation) == end
+          && g_strcmp0 (peitho_annotation_get_tag_id (annotation), tag_id) == 0)
+        return annotation;
+    }
+  return NULL;
+}
+
 /* Each returns NULL when equal, else the difference in a sentence. */
 
 static char *

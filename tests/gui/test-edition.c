@@ -655,23 +655,17 @@ test_edition_readings_keep_place (void)
   static const char *const plain = "n=\"1.1.1\"/>Who’s there? </p>";
   static const char *const with_choice = "n=\"1.1.1\"/>Who’s <choice><sic>ther</sic><corr>there</corr></choice>? </p>";
   static const char *const question = "To be or not to be";
-  g_autofree char *source = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei", "folger-hamlet.xml", NULL);
   g_autofree char *dir = g_dir_make_tmp ("peitho-edition-XXXXXX", NULL);
-  g_autofree char *contents = NULL;
+  g_autoptr(GString) edition = peitho_test_read_corpus ("tei/folger-hamlet.xml");
   g_autofree char *path = NULL;
-  g_autoptr(GString) edition = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   PeithoWindow *window;
   GtkTextBuffer *buffer;
   GtkTextIter iter;
   int before;
   int after;
 
-  g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
-  g_assert_no_error (error);
-  edition = g_string_new (contents);
-  g_assert_cmpuint (g_string_replace (edition, plain, with_choice, 0), ==, 1);
+  peitho_test_replace_once (edition, plain, with_choice);
   path = write_file (dir, "hamlet.xml", edition->str);
   file = g_file_new_for_path (path);
   window = open_window (file);

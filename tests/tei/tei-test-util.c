@@ -249,6 +249,18 @@ tei_test_read (GBytes    *bytes,
   return doc;
 }
 
+PeithoDocument *
+tei_test_read_clean (GBytes *bytes)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  PeithoDocument *document = tei_test_read (bytes, problems);
+
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("problem: %s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+  return document;
+}
+
 GBytes *
 tei_test_write (PeithoDocument *document,
                 PeithoTeiForm   form)

@@ -14,6 +14,9 @@ PeithoDocument *tei_test_random_document   (void);
 
 PeithoDocument *tei_test_read              (GBytes         *bytes,
                                             GPtrArray      *problems);
+/* tei_test_read() of a document that must read without problems (those
+ * there are go to the test's log). */
+PeithoDocument *tei_test_read_clean        (GBytes         *bytes);
 GBytes         *tei_test_write             (PeithoDocument *document,
                                             PeithoTeiForm   form);
 

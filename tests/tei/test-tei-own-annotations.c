@@ -93,22 +93,14 @@ hamlet_form (const Seg  *table,
              int         which,
              const char *id)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei",
-                                            "folger-hamlet.xml", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GString) text = NULL;
+  g_autoptr(GString) text = peitho_test_read_corpus ("tei/folger-hamlet.xml");
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  text = g_string_new (contents);
   for (guint i = 0; i < n; i++)
     {
       const char *form = which == PLAIN ? table[i].plain : which == TAGGED ? table[i].tagged
                                                                             : table[i].edited;
 
-      /* Each place is in the edition once. */
-      g_assert_cmpuint (g_string_replace (text, table[i].plain, form, 0), ==, 1);
+      peitho_test_replace_once (text, table[i].plain, form);
     }
   if (id != NULL)
     g_string_replace (text, "@ID@", id, 0);
@@ -121,52 +113,13 @@ hamlet_with (int which)
   return hamlet_form (segs, G_N_ELEMENTS (segs), which, NULL);
 }
 
-static PeithoDocument *
-read_clean (GBytes *bytes)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  PeithoDocument *document = tei_test_read (bytes, problems);
-
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("problem: %s", (char *) g_ptr_array_index (problems, i));
-  g_assert_cmpuint (problems->len, ==, 0);
-  return document;
-}
-
-/* The annotation over the text @needle (exactly), or NULL. */
-static PeithoAnnotation *
-annotation_over (PeithoDocument *document,
-                 const char     *needle,
-                 const char     *tag_id)
-{
-  const char *text = peitho_document_get_text (document);
-  const char *hit = strstr (text, needle);
-  gsize start, end;
-  g_autoptr(GPtrArray) found = NULL;
-
-  g_assert_nonnull (hit);
-  start = g_utf8_pointer_to_offset (text, hit);
-  end = start + g_utf8_strlen (needle, -1);
-  found = peitho_document_get_annotations_in_range (document, start, end);
-  for (guint i = 0; i < found->len; i++)
-    {
-      PeithoAnnotation *annotation = g_ptr_array_index (found, i);
-
-      if (peitho_annotation_get_start (annotation) == start
-          && peitho_annotation_get_end (annotation) == end
-          && g_str_equal (peitho_annotation_get_tag_id (annotation), tag_id))
-        return annotation;
-    }
-  return NULL;
-}
-
 static void
 assert_annotated (PeithoDocument *document,
                   const char     *needle,
                   const char     *tag_id,
                   gboolean        expected)
 {
-  if ((annotation_over (document, needle, tag_id) != NULL) != expected)
+  if ((peitho_test_annotation_over (document, needle, tag_id) != NULL) != expected)
     g_error ("“%s” is %s %s", needle, expected ? "not" : "still", tag_id);
 }
 
@@ -176,7 +129,7 @@ test_edits_written_back (void)
   g_autoptr(GBytes) plain = hamlet_with (PLAIN);
   g_autoptr(GBytes) tagged = hamlet_with (TAGGED);
   g_autoptr(GBytes) edited = hamlet_with (EDITED);
-  g_autoptr(PeithoDocument) document = read_clean (tagged);
+  g_autoptr(PeithoDocument) document = tei_test_read_clean (tagged);
   g_autoptr(PeithoDocument) back = NULL;
   g_autoptr(GBytes) unchanged = NULL;
   g_autoptr(GBytes) saved = NULL;
@@ -192,7 +145,7 @@ test_edits_written_back (void)
   assert_annotated (document, "O, that this too, too sullied flesh", "metaphor", TRUE);
   assert_annotated (document, "Who’s there?", "rhetorical-question", TRUE);
   {
-    g_autoptr(PeithoDocument) edition = read_clean (plain);
+    g_autoptr(PeithoDocument) edition = tei_test_read_clean (plain);
 
     g_assert_cmpstr (peitho_document_get_text (document), ==, peitho_document_get_text (edition));
   }
@@ -202,14 +155,14 @@ test_edits_written_back (void)
   tei_assert_preserved (tagged, unchanged);
 
   /* Peitho's edits, and one annotation of Peitho's own beside them. */
-  annotation = annotation_over (document, "A little more than kin and less than kind.", "irony");
+  annotation = peitho_test_annotation_over (document, "A little more than kin and less than kind.", "irony");
   g_assert_true (peitho_document_remove_annotation (document, annotation, NULL));
-  annotation = annotation_over (document, "Not so, my lord; I am too much in the sun.", "irony");
+  annotation = peitho_test_annotation_over (document, "Not so, my lord; I am too much in the sun.", "irony");
   g_assert_true (peitho_document_remove_annotation (document, annotation, NULL));
-  annotation = annotation_over (document, "O, that this too, too sullied flesh", "metaphor");
+  annotation = peitho_test_annotation_over (document, "O, that this too, too sullied flesh", "metaphor");
   g_assert_true (peitho_document_set_annotation_tag (document, annotation, "hyperbole", &error));
   g_assert_no_error (error);
-  annotation = annotation_over (document, "Who’s there?", "rhetorical-question");
+  annotation = peitho_test_annotation_over (document, "Who’s there?", "rhetorical-question");
   g_assert_true (peitho_document_remove_annotation (document, annotation, NULL));
   {
     const char *text = peitho_document_get_text (document);
@@ -229,7 +182,7 @@ test_edits_written_back (void)
   tei_assert_valid (saved);
 
   /* Read back: Peitho's edits are there, the untouched seg too. */
-  back = read_clean (saved);
+  back = tei_test_read_clean (saved);
   g_assert_cmpuint (peitho_document_get_n_annotations (back), ==, 4);
   assert_annotated (back, "A little more than kin and less than kind.", "irony", FALSE);
   assert_annotated (back, "Not so, my lord; I am too much in the sun.", "irony", FALSE);
@@ -252,7 +205,7 @@ set_note (PeithoDocument *document,
           const char     *tag_id,
           const char     *note)
 {
-  PeithoAnnotation *annotation = annotation_over (document, needle, tag_id);
+  PeithoAnnotation *annotation = peitho_test_annotation_over (document, needle, tag_id);
 
   g_assert_nonnull (annotation);
   peitho_document_set_annotation_note (document, annotation, note);
@@ -264,7 +217,7 @@ assert_note (PeithoDocument *document,
              const char     *tag_id,
              const char     *note)
 {
-  PeithoAnnotation *annotation = annotation_over (document, needle, tag_id);
+  PeithoAnnotation *annotation = peitho_test_annotation_over (document, needle, tag_id);
 
   g_assert_nonnull (annotation);
   g_assert_cmpstr (peitho_annotation_get_note (annotation), ==, note);
@@ -275,7 +228,7 @@ remove_over (PeithoDocument *document,
              const char     *needle,
              const char     *tag_id)
 {
-  PeithoAnnotation *annotation = annotation_over (document, needle, tag_id);
+  PeithoAnnotation *annotation = peitho_test_annotation_over (document, needle, tag_id);
 
   g_assert_nonnull (annotation);
   g_assert_true (peitho_document_remove_annotation (document, annotation, NULL));
@@ -289,7 +242,7 @@ static void
 test_notes_and_relations (void)
 {
   g_autoptr(GBytes) tagged = hamlet_form (noted_segs, G_N_ELEMENTS (noted_segs), TAGGED, NULL);
-  g_autoptr(PeithoDocument) document = read_clean (tagged);
+  g_autoptr(PeithoDocument) document = tei_test_read_clean (tagged);
   g_autoptr(PeithoDocument) back = NULL;
   g_autoptr(GBytes) edited = NULL;
   g_autoptr(GBytes) saved = NULL;
@@ -305,7 +258,7 @@ test_notes_and_relations (void)
   assert_note (document, sun, "pathos", "Hamlet puns on son.");
   assert_note (document, "Nay, answer me.", "antithesis", "Barnardo asks first.");
   assert_note (document, kin, "irony", NULL);
-  kin_id = g_strdup (peitho_annotation_get_id (annotation_over (document, kin, "irony")));
+  kin_id = g_strdup (peitho_annotation_get_id (peitho_test_annotation_over (document, kin, "irony")));
 
   set_note (document, kin, "irony", "Aside.");
   set_note (document, sun, "pathos", "A pun on son and sun.");
@@ -319,7 +272,7 @@ test_notes_and_relations (void)
   tei_assert_preserved (edited, saved);
   tei_assert_valid (saved);
 
-  back = read_clean (saved);
+  back = tei_test_read_clean (saved);
   g_assert_cmpuint (peitho_document_get_n_annotations (back), ==, 3);
   g_assert_cmpuint (peitho_document_get_n_relations (back), ==, 0);
   assert_note (back, kin, "irony", "Aside.");
@@ -327,7 +280,7 @@ test_notes_and_relations (void)
   assert_note (back, who, "rhetorical-question", "Barnardo asks first.");
   assert_annotated (back, "O, that this too, too sullied flesh", "metaphor", FALSE);
   assert_annotated (back, "Nay, answer me.", "antithesis", FALSE);
-  g_assert_cmpstr (peitho_annotation_get_id (annotation_over (back, kin, "irony")), ==, kin_id);
+  g_assert_cmpstr (peitho_annotation_get_id (peitho_test_annotation_over (back, kin, "irony")), ==, kin_id);
   g_assert_cmpstr (peitho_document_get_text (back), ==, peitho_document_get_text (document));
 
   /* A note taken away again leaves no note, and a second save of what was
@@ -339,7 +292,7 @@ test_notes_and_relations (void)
   saved_again = tei_test_write (back, PEITHO_TEI_STANDOFF);
   tei_assert_preserved (edited, saved_again);
   g_clear_object (&document);
-  document = read_clean (saved_again);
+  document = tei_test_read_clean (saved_again);
   assert_note (document, kin, "irony", NULL);
   assert_note (document, who, "rhetorical-question", "Barnardo asks first.");
 }

@@ -28,43 +28,11 @@ static const char *const hour = "You come most carefully upon your hour.";
 static GBytes *
 hamlet_with_choices (void)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("PEITHO_CORPUS_DIR"), "tei",
-                                            "folger-hamlet.xml", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  g_autoptr(GString) text = NULL;
+  g_autoptr(GString) text = peitho_test_read_corpus ("tei/folger-hamlet.xml");
 
-  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
-  g_assert_no_error (error);
-  text = g_string_new (contents);
   for (guint i = 0; i < G_N_ELEMENTS (places); i++)
-    g_assert_cmpuint (g_string_replace (text, places[i].plain, places[i].with_choice, 0), ==, 1);
+    peitho_test_replace_once (text, places[i].plain, places[i].with_choice);
   return g_string_free_to_bytes (g_steal_pointer (&text));
-}
-
-static PeithoDocument *
-read_clean (GBytes *bytes)
-{
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
-  PeithoDocument *document = tei_test_read (bytes, problems);
-
-  for (guint i = 0; i < problems->len; i++)
-    g_test_message ("problem: %s", (char *) g_ptr_array_index (problems, i));
-  g_assert_cmpuint (problems->len, ==, 0);
-  return document;
-}
-
-static gsize
-offset_of (PeithoDocument *document,
-           const char     *needle)
-{
-  const char *text = peitho_document_get_text (document);
-  const char *hit = strstr (text, needle);
-
-  g_assert_nonnull (hit);
-  /* Once in the text. */
-  g_assert_null (strstr (hit + 1, needle));
-  return g_utf8_pointer_to_offset (text, hit);
 }
 
 static void
@@ -72,7 +40,7 @@ annotate (PeithoDocument *document,
           const char     *needle,
           const char     *tag_id)
 {
-  gsize start = offset_of (document, needle);
+  gsize start = peitho_test_offset_of (document, needle);
   g_autoptr(PeithoAnnotation) annotation = peitho_annotation_new (NULL, start,
                                                                   start + g_utf8_strlen (needle, -1),
                                                                   tag_id, NULL, NULL, NULL);
@@ -82,38 +50,16 @@ annotate (PeithoDocument *document,
   g_assert_no_error (error);
 }
 
-/* Whether @document has a @tag_id annotation over exactly @needle. */
-static gboolean
-annotated (PeithoDocument *document,
-           const char     *needle,
-           const char     *tag_id)
-{
-  gsize start = offset_of (document, needle);
-  gsize end = start + g_utf8_strlen (needle, -1);
-  g_autoptr(GPtrArray) found = peitho_document_get_annotations_in_range (document, start, end);
-
-  for (guint i = 0; i < found->len; i++)
-    {
-      PeithoAnnotation *annotation = g_ptr_array_index (found, i);
-
-      if (peitho_annotation_get_start (annotation) == start
-          && peitho_annotation_get_end (annotation) == end
-          && g_str_equal (peitho_annotation_get_tag_id (annotation), tag_id))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 assert_annotations (PeithoDocument *document,
                     const char     *question,
                     const char     *king)
 {
   g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 4);
-  g_assert_true (annotated (document, question, "rhetorical-question"));
-  g_assert_true (annotated (document, nay, "antithesis"));
-  g_assert_true (annotated (document, king, "pathos"));
-  g_assert_true (annotated (document, hour, "irony"));
+  g_assert_nonnull (peitho_test_annotation_over (document, question, "rhetorical-question"));
+  g_assert_nonnull (peitho_test_annotation_over (document, nay, "antithesis"));
+  g_assert_nonnull (peitho_test_annotation_over (document, king, "pathos"));
+  g_assert_nonnull (peitho_test_annotation_over (document, hour, "irony"));
 }
 
 static PeithoDocument *
@@ -136,7 +82,7 @@ static void
 test_switch (void)
 {
   g_autoptr(GBytes) input = hamlet_with_choices ();
-  g_autoptr(PeithoDocument) edited = read_clean (input);
+  g_autoptr(PeithoDocument) edited = tei_test_read_clean (input);
   g_autoptr(PeithoDocument) original = NULL;
   g_autoptr(PeithoDocument) back = NULL;
   g_autoptr(PeithoDocument) edited_again = NULL;
@@ -148,20 +94,20 @@ test_switch (void)
   /* By default the edited readings, and no setting written. */
   g_assert_false (peitho_tei_shows_original_readings (edited));
   g_assert_true (peitho_tei_has_other_readings (edited));
-  offset_of (edited, "Who’s there?");
-  offset_of (edited, "Long live the King!");
+  peitho_test_offset_of (edited, "Who’s there?");
+  peitho_test_offset_of (edited, "Long live the King!");
   annotate (edited, "Who’s there?", "rhetorical-question");
   annotate (edited, nay, "antithesis");
   annotate (edited, "Long live the King!", "pathos");
   annotate (edited, hour, "irony");
-  hour_edited = offset_of (edited, hour);
+  hour_edited = peitho_test_offset_of (edited, hour);
 
   /* The original readings: shorter, so what follows moves; every
    * annotation is on the same words, the choices' included. */
   original = switch_readings (edited, TRUE);
   g_assert_cmpstr (strstr (peitho_document_get_text (original), "Who’s there?"), ==, NULL);
   assert_annotations (original, "Who’s ther?", "Long live the K.!");
-  g_assert_cmpuint (offset_of (original, hour), ==, hour_edited - 3);
+  g_assert_cmpuint (peitho_test_offset_of (original, hour), ==, hour_edited - 3);
   /* The document switched from is as it was. */
   g_assert_false (peitho_tei_shows_original_readings (edited));
   assert_annotations (edited, "Who’s there?", "Long live the King!");
@@ -173,7 +119,7 @@ test_switch (void)
                                   "<desc type=\"readings\">original</desc>"));
   tei_assert_preserved (input, saved);
   tei_assert_valid (saved);
-  back = read_clean (saved);
+  back = tei_test_read_clean (saved);
   g_assert_true (peitho_tei_shows_original_readings (back));
   g_assert_cmpstr (peitho_document_get_text (back), ==, peitho_document_get_text (original));
   assert_annotations (back, "Who’s ther?", "Long live the K.!");
@@ -218,7 +164,7 @@ static gboolean
 has_other_readings (const char *tei)
 {
   g_autoptr(GBytes) bytes = g_bytes_new_static (tei, strlen (tei));
-  g_autoptr(PeithoDocument) document = read_clean (bytes);
+  g_autoptr(PeithoDocument) document = tei_test_read_clean (bytes);
 
   return peitho_tei_has_other_readings (document);
 }
