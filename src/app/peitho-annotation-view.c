@@ -719,6 +719,41 @@ peitho_annotation_view_select_range (PeithoAnnotationView *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 
+void
+peitho_annotation_view_place_cursor (PeithoAnnotationView *self,
+                                     gsize                 offset,
+                                     double                yalign)
+{
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GdkRectangle rect, caret;
+  GtkTextIter iter;
+  int line_top;
+
+  g_return_if_fail (PEITHO_IS_ANNOTATION_VIEW (self));
+
+  view = GTK_TEXT_VIEW (self->source_view);
+  buffer = GTK_TEXT_BUFFER (self->buffer);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) offset);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+
+  /* The page's place as record_top() keeps it: the caret's line at the
+   * top, less the part of the page above the caret. A scroll to the mark
+   * would be undone by restore_top() when it comes late, after the lines
+   * above have been measured a first time. */
+  gtk_text_view_get_visible_rect (view, &rect);
+  gtk_text_view_get_iter_location (view, &iter, &caret);
+  gtk_text_view_get_line_yrange (view, &iter, &line_top, NULL);
+  self->top_cursor = gtk_text_iter_get_offset (&iter);
+  self->top_dy = (caret.y - line_top) - (int) (CLAMP (yalign, 0.0, 1.0) * rect.height);
+  gtk_text_iter_set_line_offset (&iter, 0);
+  if (self->top_mark == NULL)
+    self->top_mark = gtk_text_buffer_create_mark (buffer, NULL, &iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->top_mark, &iter);
+  restore_top (self);
+}
+
 gsize
 peitho_annotation_view_get_cursor_offset (PeithoAnnotationView *self)
 {

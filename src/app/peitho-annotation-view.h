@@ -45,6 +45,13 @@ void                  peitho_annotation_view_select_range     (PeithoAnnotationV
                                                                gsize                 start,
                                                                gsize                 end);
 gsize                 peitho_annotation_view_get_cursor_offset (PeithoAnnotationView *self);
+/* Puts the caret at @offset and scrolls so that it is at @yalign of the
+ * page (0: top, 1: bottom), and keeps the page there while GTK measures
+ * the lines above it (after peitho_annotation_view_set_document(), for
+ * example, when every line is still to be measured). */
+void                  peitho_annotation_view_place_cursor     (PeithoAnnotationView *self,
+                                                               gsize                 offset,
+                                                               double                yalign);
 /* Where the character at @offset is drawn, in the source view's widget
  * coordinates (for popovers). */
 void                  peitho_annotation_view_get_offset_area  (PeithoAnnotationView *self,

@@ -49,8 +49,7 @@ static void
 restore_place (PeithoWindow *self,
                const Place  *place)
 {
-  GtkTextView *text_view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (self->view));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextBuffer *buffer = peitho_annotation_view_get_buffer (self->view);
   GtkTextIter iter;
 
   /* Clamped to the line's length: the reading there may be shorter. */
@@ -62,10 +61,7 @@ restore_place (PeithoWindow *self,
       gtk_text_iter_forward_to_line_end (&end);
       gtk_text_iter_set_line_offset (&iter, MIN (place->line_offset, gtk_text_iter_get_line_offset (&end)));
     }
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  /* A mark: GTK scrolls once it has measured the lines above it. */
-  gtk_text_view_scroll_to_mark (text_view, gtk_text_buffer_get_insert (buffer), 0.0, TRUE, 0.0,
-                                place->yalign);
+  peitho_annotation_view_place_cursor (self->view, gtk_text_iter_get_offset (&iter), place->yalign);
 }
 
 static void
