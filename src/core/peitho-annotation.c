@@ -9,8 +9,11 @@ struct _PeithoAnnotation
   GObject parent_instance;
 
   char *id;
-  char *tag_id;
-  char *annotator_id;
+  /* Interned (g_intern_string): a document has few tags and annotators and
+   * many annotations, which then share the strings, cost no allocation of
+   * their own and compare by pointer where the document counts them. */
+  const char *tag_id;
+  const char *annotator_id;
   char *note;
   GDateTime *created;
   gsize start;
@@ -41,8 +44,6 @@ peitho_annotation_finalize (GObject *object)
   PeithoAnnotation *self = (PeithoAnnotation *)object;
 
   g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->tag_id, g_free);
-  g_clear_pointer (&self->annotator_id, g_free);
   g_clear_pointer (&self->note, g_free);
   g_clear_pointer (&self->created, g_date_time_unref);
 
@@ -142,8 +143,8 @@ peitho_annotation_new (const char *id,
   self->id = g_strdup (id);
   self->start = start;
   self->end = end;
-  self->tag_id = g_strdup (tag_id);
-  self->annotator_id = g_strdup (annotator_id);
+  self->tag_id = g_intern_string (tag_id);
+  self->annotator_id = g_intern_string (annotator_id);
   self->note = g_strdup (note);
   self->created = created != NULL ? g_date_time_ref (created) : NULL;
 
@@ -300,8 +301,7 @@ _peitho_annotation_set_tag_id (PeithoAnnotation *self,
   if (g_strcmp0 (self->tag_id, tag_id) == 0)
     return;
 
-  g_free (self->tag_id);
-  self->tag_id = g_strdup (tag_id);
+  self->tag_id = g_intern_string (tag_id);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_ID]);
 }
 

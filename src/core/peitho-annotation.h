@@ -22,6 +22,7 @@ PeithoAnnotation *peitho_annotation_new              (const char       *id,
 const char       *peitho_annotation_get_id           (PeithoAnnotation *self);
 gsize             peitho_annotation_get_start        (PeithoAnnotation *self);
 gsize             peitho_annotation_get_end          (PeithoAnnotation *self);
+/* The tag and annotator ids are interned strings (g_intern_string()). */
 const char       *peitho_annotation_get_tag_id       (PeithoAnnotation *self);
 /* nullable */
 const char       *peitho_annotation_get_annotator_id (PeithoAnnotation *self);
