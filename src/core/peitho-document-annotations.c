@@ -21,6 +21,11 @@ group_of_tag (PeithoDocument *self,
   return tag != NULL ? peitho_tag_get_group_id (tag) : NULL;
 }
 
+static void count_pair (PeithoDocument *self,
+                        const char     *tag_id,
+                        const char     *annotator_id,
+                        int             delta);
+
 /* Group counts derive from tag counts through the tag set; when tags move
  * between groups or leave the set, they are derived again from the tag
  * counts (one entry per tag in use, never a scan of the annotations). */
@@ -30,6 +35,7 @@ _peitho_document_rebuild_group_counts (PeithoDocument *self)
   GHashTableIter iter;
   gpointer key, value;
 
+  _peitho_document_apply_pending_counts (self);
   g_hash_table_remove_all (self->group_counts);
 
   g_hash_table_iter_init (&iter, self->tag_counts);
@@ -37,18 +43,80 @@ _peitho_document_rebuild_group_counts (PeithoDocument *self)
     _peitho_document_count_add (self->group_counts, group_of_tag (self, key), *(guint *)value);
 }
 
-static void
-count_annotation (PeithoDocument   *self,
-                  PeithoAnnotation *annotation,
-                  int               delta)
+/* A key of pending_counts: both ids interned, compared by pointer. */
+typedef struct {
+  const char *tag_id;
+  const char *annotator_id;
+  guint       count;
+} PendingCount;
+
+static guint
+pending_count_hash (gconstpointer key)
 {
-  const char *tag_id = peitho_annotation_get_tag_id (annotation);
-  const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
+  const PendingCount *pending = key;
 
+  return g_direct_hash (pending->tag_id) * 31 + g_direct_hash (pending->annotator_id);
+}
+
+static gboolean
+pending_count_equal (gconstpointer a,
+                     gconstpointer b)
+{
+  const PendingCount *p = a;
+  const PendingCount *q = b;
+
+  return p->tag_id == q->tag_id && p->annotator_id == q->annotator_id;
+}
+
+void
+_peitho_document_defer_counts (PeithoDocument *self)
+{
   g_assert (PEITHO_IS_DOCUMENT (self));
-  g_assert (PEITHO_IS_ANNOTATION (annotation));
-  g_assert (delta == 1 || delta == -1);
+  g_assert (self->pending_counts == NULL);
 
+  self->pending_counts = g_hash_table_new_full (pending_count_hash, pending_count_equal,
+                                                g_free, NULL);
+}
+
+void
+_peitho_document_apply_pending_counts (PeithoDocument *self)
+{
+  g_autoptr(GHashTable) pending = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->pending_counts == NULL || g_hash_table_size (self->pending_counts) == 0)
+    return;
+
+  /* Taken out first: count_pair() must not defer them again. */
+  pending = g_steal_pointer (&self->pending_counts);
+  g_hash_table_iter_init (&iter, pending);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      PendingCount *count = key;
+
+      count_pair (self, count->tag_id, count->annotator_id, (int) count->count);
+    }
+  g_hash_table_remove_all (pending);
+  self->pending_counts = g_steal_pointer (&pending);
+}
+
+void
+_peitho_document_end_deferred_counts (PeithoDocument *self)
+{
+  g_assert (PEITHO_IS_DOCUMENT (self));
+  g_assert (self->pending_counts != NULL);
+
+  _peitho_document_apply_pending_counts (self);
+  g_clear_pointer (&self->pending_counts, g_hash_table_unref);
+}
+
+static void
+count_pair (PeithoDocument *self,
+            const char     *tag_id,
+            const char     *annotator_id,
+            int             delta)
+{
   _peitho_document_count_add (self->tag_counts, tag_id, delta);
   _peitho_document_count_add (self->group_counts, group_of_tag (self, tag_id), delta);
   _peitho_document_count_add (self->annotator_counts, annotator_id, delta);
@@ -66,6 +134,37 @@ count_annotation (PeithoDocument   *self,
       if (g_hash_table_size (tags) == 0)
         g_hash_table_remove (self->annotator_tag_counts, annotator_id);
     }
+}
+
+static void
+count_annotation (PeithoDocument   *self,
+                  PeithoAnnotation *annotation,
+                  int               delta)
+{
+  /* Interned, so that pending_counts can compare them by pointer. */
+  const char *tag_id = peitho_annotation_get_tag_id (annotation);
+  const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
+
+  g_assert (PEITHO_IS_DOCUMENT (self));
+  g_assert (PEITHO_IS_ANNOTATION (annotation));
+  g_assert (delta == 1 || delta == -1);
+
+  if (self->pending_counts != NULL && delta > 0)
+    {
+      PendingCount key = { tag_id, annotator_id, 0 };
+      PendingCount *pending = g_hash_table_lookup (self->pending_counts, &key);
+
+      if (pending == NULL)
+        {
+          pending = g_memdup2 (&key, sizeof key);
+          g_hash_table_add (self->pending_counts, pending);
+        }
+      pending->count++;
+      return;
+    }
+
+  _peitho_document_apply_pending_counts (self);
+  count_pair (self, tag_id, annotator_id, delta);
 }
 
 GListModel *
@@ -342,6 +441,7 @@ peitho_document_count_tag (PeithoDocument *self,
 {
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
 
+  _peitho_document_apply_pending_counts (self);
   return _peitho_document_count_get (self->tag_counts, tag_id);
 }
 
@@ -351,6 +451,7 @@ peitho_document_count_group (PeithoDocument *self,
 {
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
 
+  _peitho_document_apply_pending_counts (self);
   return _peitho_document_count_get (self->group_counts, group_id);
 }
 
@@ -360,6 +461,7 @@ peitho_document_count_annotator (PeithoDocument *self,
 {
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
 
+  _peitho_document_apply_pending_counts (self);
   return _peitho_document_count_get (self->annotator_counts, annotator_id);
 }
 
@@ -372,6 +474,7 @@ peitho_document_count_annotator_tag (PeithoDocument *self,
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), 0);
 
+  _peitho_document_apply_pending_counts (self);
   if (annotator_id == NULL
       || !(tags = g_hash_table_lookup (self->annotator_tag_counts, annotator_id)))
     return 0;

@@ -78,6 +78,10 @@ struct _PeithoDocument
    * shown counts (the seminar's compare view) */
   GHashTable *annotator_tag_counts;
   GHashTable *relation_type_counts;
+  /* While a reader adds its annotations: (tag, annotator) -> how many were
+   * added, not yet in the four tables above (see
+   * _peitho_document_defer_counts()); NULL otherwise. */
+  GHashTable *pending_counts;
 
   /* Highest number given or seen in "aN" / "rN" ids, so that ids are never
    * reused in a document (undo and the TEI history rely on it). */
@@ -134,6 +138,14 @@ void      _peitho_document_clear_marks          (PeithoDocument   *self);
 
 /* peitho-document-annotations.c */
 void      _peitho_document_rebuild_group_counts (PeithoDocument   *self);
+/* Between the two, added annotations are counted per (tag, annotator) pair
+ * only, one lookup by pointer instead of five by string; the four count
+ * tables get them all at once when anything reads or changes a count, or at
+ * the end. For a reader adding a whole document's annotations. */
+void      _peitho_document_defer_counts         (PeithoDocument   *self);
+void      _peitho_document_end_deferred_counts  (PeithoDocument   *self);
+/* Puts the pending counts in the tables (no-op when none is pending). */
+void      _peitho_document_apply_pending_counts (PeithoDocument   *self);
 /* Reorders the annotators (a reader's, before anyone watches the list). */
 void      _peitho_document_sort_annotators      (PeithoDocument   *self,
                                                  GCompareDataFunc  compare,

@@ -2,6 +2,8 @@
 
 #include <peitho-core.h>
 
+#include "peitho-document-private.h"
+
 /* Two groups, three tags: argument{claim, evidence}, figures{metaphor}. */
 static PeithoTagSet *
 make_tag_set (void)
@@ -859,6 +861,187 @@ test_model (void)
   g_signal_handlers_disconnect_by_data (model, mirror);
 }
 
+/* What the four count tables must say, from a scan of the annotations. */
+static void
+assert_counts_match_scan (PeithoDocument *document)
+{
+  static const char *tags[] = { "claim", "evidence", "metaphor" };
+  static const char *annotators[] = { "ann1", "ann2", NULL };
+  GListModel *annotations = peitho_document_get_annotations (document);
+  guint n = g_list_model_get_n_items (annotations);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+    {
+      guint by_tag = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+          by_tag += g_strcmp0 (peitho_annotation_get_tag_id (annotation), tags[t]) == 0;
+        }
+      g_assert_cmpuint (peitho_document_count_tag (document, tags[t]), ==, by_tag);
+    }
+
+  for (guint a = 0; a < G_N_ELEMENTS (annotators); a++)
+    {
+      guint by_annotator = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+          by_annotator += g_strcmp0 (peitho_annotation_get_annotator_id (annotation),
+                                     annotators[a]) == 0;
+        }
+      if (annotators[a] != NULL)
+        g_assert_cmpuint (peitho_document_count_annotator (document, annotators[a]), ==,
+                          by_annotator);
+
+      for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+        {
+          guint both = 0;
+
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
+
+              both += g_strcmp0 (peitho_annotation_get_annotator_id (annotation),
+                                 annotators[a]) == 0
+                   && g_strcmp0 (peitho_annotation_get_tag_id (annotation), tags[t]) == 0;
+            }
+          g_assert_cmpuint (peitho_document_count_annotator_tag (document, annotators[a], tags[t]),
+                            ==, annotators[a] != NULL ? both : 0);
+        }
+    }
+
+  g_assert_cmpuint (peitho_document_count_group (document, "argument"), ==,
+                    peitho_document_count_tag (document, "claim")
+                    + peitho_document_count_tag (document, "evidence"));
+  g_assert_cmpuint (peitho_document_count_group (document, "figures"), ==,
+                    peitho_document_count_tag (document, "metaphor"));
+}
+
+static PeithoAnnotation *
+add_new (PeithoDocument *document,
+         gsize           start,
+         gsize           end,
+         const char     *tag_id,
+         const char     *annotator_id)
+{
+  g_autoptr(PeithoAnnotation) annotation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  annotation = peitho_annotation_new (NULL, start, end, tag_id, annotator_id, NULL, NULL);
+  g_assert_true (peitho_document_add_annotation (document, annotation, &error));
+  g_assert_no_error (error);
+  return annotation;
+}
+
+/* A reader's annotations are counted per (tag, annotator) first and go into
+ * the count tables when something reads or changes a count, or at the end. */
+static void
+test_deferred_counts (void)
+{
+  static const char * const paragraphs[] = { "One two three four five six seven eight.", NULL };
+  g_autoptr(PeithoDocument) document = make_document (paragraphs);
+  g_autoptr(PeithoAnnotator) ann1 = peitho_annotator_new ("ann1", "One");
+  g_autoptr(PeithoAnnotator) ann2 = peitho_annotator_new ("ann2", "Two");
+  g_autoptr(GError) error = NULL;
+  PeithoAnnotation *claim, *metaphor;
+
+  g_assert_true (peitho_document_add_annotator (document, ann1, NULL));
+  g_assert_true (peitho_document_add_annotator (document, ann2, NULL));
+
+  _peitho_document_defer_counts (document);
+  claim = add_new (document, 0, 3, "claim", "ann1");
+  add_new (document, 4, 7, "claim", "ann1");
+  add_new (document, 8, 13, "claim", "ann2");
+  add_new (document, 0, 7, "evidence", NULL);
+  /* A read in the middle sees them all. */
+  g_assert_cmpuint (peitho_document_count_tag (document, "claim"), ==, 3);
+  g_assert_cmpuint (peitho_document_count_annotator_tag (document, "ann1", "claim"), ==, 2);
+  g_assert_cmpuint (peitho_document_count_group (document, "argument"), ==, 4);
+  metaphor = add_new (document, 14, 18, "metaphor", "ann2");
+  add_new (document, 19, 22, "evidence", "ann2");
+  assert_counts_match_scan (document);
+
+  /* Still deferring: a change of tag and a removal count right. */
+  add_new (document, 23, 28, "metaphor", "ann1");
+  g_assert_true (peitho_document_set_annotation_tag (document, metaphor, "claim", &error));
+  g_assert_no_error (error);
+  add_new (document, 29, 34, "claim", NULL);
+  g_assert_true (peitho_document_remove_annotation (document, claim, NULL));
+  add_new (document, 35, 40, "evidence", "ann1");
+  _peitho_document_end_deferred_counts (document);
+
+  g_assert_cmpuint (peitho_document_get_n_annotations (document), ==, 8);
+  g_assert_cmpuint (peitho_document_count_tag (document, "claim"), ==, 4);
+  g_assert_cmpuint (peitho_document_count_tag (document, "evidence"), ==, 3);
+  g_assert_cmpuint (peitho_document_count_tag (document, "metaphor"), ==, 1);
+  g_assert_cmpuint (peitho_document_count_annotator (document, "ann1"), ==, 3);
+  g_assert_cmpuint (peitho_document_count_annotator (document, "ann2"), ==, 3);
+  g_assert_cmpuint (peitho_document_count_annotator_tag (document, "ann2", "claim"), ==, 2);
+  assert_counts_match_scan (document);
+
+  /* After the end, counting is immediate again. */
+  add_new (document, 0, 3, "metaphor", "ann2");
+  g_assert_cmpuint (peitho_document_count_tag (document, "metaphor"), ==, 2);
+  assert_counts_match_scan (document);
+}
+
+/* The counts of a document read from TEI, where the reader defers them,
+ * agree with its annotations; tag and annotator ids are interned. */
+static void
+test_read_counts (void)
+{
+  static const char * const paragraphs[] = { "One two three four five six seven eight.",
+                                             "Nine ten eleven twelve.", NULL };
+  g_autoptr(PeithoDocument) document = make_document (paragraphs);
+  g_autoptr(PeithoDocument) read = NULL;
+  g_autoptr(PeithoAnnotator) ann1 = peitho_annotator_new ("ann1", "One");
+  g_autoptr(PeithoAnnotator) ann2 = peitho_annotator_new ("ann2", "Two");
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *tags[] = { "claim", "evidence", "metaphor" };
+  static const char *annotators[] = { "ann1", "ann2", NULL };
+  GListModel *annotations;
+
+  g_assert_true (peitho_document_add_annotator (document, ann1, NULL));
+  g_assert_true (peitho_document_add_annotator (document, ann2, NULL));
+  for (guint i = 0; i < 12; i++)
+    add_new (document, i * 3, i * 3 + 2 + i % 3, tags[i % 3], annotators[i % 5 % 3]);
+
+  bytes = peitho_tei_write_bytes (document, PEITHO_TEI_STANDOFF, &error);
+  g_assert_no_error (error);
+  read = peitho_tei_read_bytes (bytes, "counts.xml", PEITHO_READ_DEFAULT, problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (read);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  g_assert_cmpuint (peitho_document_get_n_annotations (read), ==, 12);
+  for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+    g_assert_cmpuint (peitho_document_count_tag (read, tags[t]), ==,
+                      peitho_document_count_tag (document, tags[t]));
+  for (guint a = 0; a < 2; a++)
+    for (guint t = 0; t < G_N_ELEMENTS (tags); t++)
+      g_assert_cmpuint (peitho_document_count_annotator_tag (read, annotators[a], tags[t]), ==,
+                        peitho_document_count_annotator_tag (document, annotators[a], tags[t]));
+  assert_counts_match_scan (read);
+
+  annotations = peitho_document_get_annotations (read);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
+      const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
+
+      g_assert_true (peitho_annotation_get_tag_id (annotation)
+                     == g_intern_string (peitho_annotation_get_tag_id (annotation)));
+      g_assert_true (annotator_id == NULL || annotator_id == g_intern_string (annotator_id));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -876,6 +1059,8 @@ main (int   argc,
   g_test_add_func ("/document/validate", test_validate);
   g_test_add_func ("/document/metadata", test_metadata);
   g_test_add_func ("/document/model", test_model);
+  g_test_add_func ("/document/deferred-counts", test_deferred_counts);
+  g_test_add_func ("/document/read-counts", test_read_counts);
 
   return g_test_run ();
 }

@@ -815,7 +815,9 @@ add_annotations (Reader *self)
   index = PEITHO_ANNOTATION_INDEX (peitho_document_get_annotations (self->document));
   _peitho_document_freeze_changed (self->document);
   peitho_annotation_index_freeze_inserts (index);
+  _peitho_document_defer_counts (self->document);
   ok = add_recorded_annotations (self);
+  _peitho_document_end_deferred_counts (self->document);
   peitho_annotation_index_thaw_inserts (index);
   _peitho_document_thaw_changed (self->document);
   return ok;
