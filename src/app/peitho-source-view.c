@@ -58,8 +58,56 @@ draw_bar (GtkSnapshot   *snapshot,
                                                     x1 - x0, LINE_THICKNESS));
 }
 
-/* Underlines [start, end) display line by display line, walking its
- * characters (a handful on screen). */
+/* Underlines [start, end), where the many-overlaps tag is the same
+ * throughout, one bar per display line: two character locations per line,
+ * whatever its length (paragraphs of thousands of characters are common). */
+static void
+draw_run (DrawContext   *ctx,
+          GtkTextIter   *start,
+          GtkTextIter   *end,
+          const GdkRGBA *color,
+          gboolean       twice)
+{
+  GtkTextIter iter = *start;
+  GtkTextIter last_char = *end;
+
+  g_assert (ctx != NULL);
+
+  if (gtk_text_iter_compare (start, end) >= 0)
+    return;
+  gtk_text_iter_backward_char (&last_char);
+
+  while (gtk_text_iter_compare (&iter, end) < 0)
+    {
+      GtkTextIter last = iter;
+      GdkRectangle first_rect, last_rect;
+
+      /* The last character of this display line (GTK stays on it when
+       * the line wraps there), or of the run. */
+      gtk_text_view_forward_display_line_end (ctx->view, &last);
+      if (gtk_text_iter_compare (&last, &last_char) > 0 || gtk_text_iter_compare (&last, &iter) < 0)
+        last = last_char;
+
+      gtk_text_view_get_iter_location (ctx->view, &iter, &first_rect);
+      gtk_text_view_get_iter_location (ctx->view, &last, &last_rect);
+      if (last_rect.y != first_rect.y)
+        {
+          /* A line end that is not where we thought (a bidi or a wrap GTK
+           * places otherwise): fall back to this one character. */
+          last = iter;
+          last_rect = first_rect;
+        }
+      draw_bar (ctx->snapshot, color, first_rect.x,
+                MAX (first_rect.x + first_rect.width, last_rect.x + last_rect.width),
+                first_rect.y + first_rect.height, twice);
+
+      iter = last;
+      if (!gtk_text_iter_forward_char (&iter))
+        break;
+    }
+}
+
+/* Underlines [start, end), twice where the many-overlaps tag is on. */
 static void
 draw_range (DrawContext   *ctx,
             GtkTextIter   *start,
@@ -67,37 +115,20 @@ draw_range (DrawContext   *ctx,
             const GdkRGBA *color)
 {
   GtkTextIter iter = *start;
-  GdkRectangle rect;
-  int x0, x1, y, height;
-  gboolean twice;
 
   g_assert (ctx != NULL);
 
-  gtk_text_view_get_iter_location (ctx->view, &iter, &rect);
-  x0 = rect.x;
-  x1 = rect.x + rect.width;
-  y = rect.y;
-  height = rect.height;
-  twice = gtk_text_iter_has_tag (&iter, ctx->many);
-
-  while (gtk_text_iter_forward_char (&iter) && gtk_text_iter_compare (&iter, end) < 0)
+  while (gtk_text_iter_compare (&iter, end) < 0)
     {
-      gboolean iter_twice = gtk_text_iter_has_tag (&iter, ctx->many);
+      GtkTextIter run_end = iter;
+      gboolean twice = gtk_text_iter_has_tag (&iter, ctx->many);
 
-      gtk_text_view_get_iter_location (ctx->view, &iter, &rect);
-      if (rect.y != y || iter_twice != twice)
-        {
-          draw_bar (ctx->snapshot, color, x0, x1, y + height, twice);
-          x0 = rect.x;
-          x1 = rect.x + rect.width;
-          y = rect.y;
-          height = rect.height;
-          twice = iter_twice;
-        }
-      x1 = MAX (x1, rect.x + rect.width);
+      if (!gtk_text_iter_forward_to_tag_toggle (&run_end, ctx->many)
+          || gtk_text_iter_compare (&run_end, end) > 0)
+        run_end = *end;
+      draw_run (ctx, &iter, &run_end, color, twice);
+      iter = run_end;
     }
-
-  draw_bar (ctx->snapshot, color, x0, x1, y + height, twice);
 }
 
 static void

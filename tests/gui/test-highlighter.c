@@ -124,6 +124,277 @@ test_end_stays (void)
   peitho_test_remove_tree (dir);
 }
 
+/* Overlap underlines, as the view draws them and as a walk over every
+ * character says they must be: one bar per display line of each run where
+ * the overlap tag is on, two where three or more highlights meet. */
+
+typedef struct {
+  int x, y, width, height;
+} Bar;
+
+static int
+bar_compare (gconstpointer a,
+             gconstpointer b)
+{
+  const Bar *ba = a, *bb = b;
+
+  if (ba->y != bb->y)
+    return ba->y < bb->y ? -1 : 1;
+  if (ba->x != bb->x)
+    return ba->x < bb->x ? -1 : 1;
+  return ba->width - bb->width;
+}
+
+typedef struct {
+  GtkTextTag *tag;
+  GdkRGBA     color;
+  gboolean    found;
+} OverlapColor;
+
+static void
+overlap_color_cb (GtkTextTag    *tag,
+                  const GdkRGBA *color,
+                  gpointer       user_data)
+{
+  OverlapColor *wanted = user_data;
+
+  if (tag == wanted->tag)
+    {
+      wanted->color = *color;
+      wanted->found = TRUE;
+    }
+}
+
+/* The colour rectangles of @node (in widget coordinates, translations
+ * followed) that are @color and two pixels high: the underlines. */
+static void
+collect_bars (GskRenderNode *node,
+              const GdkRGBA *color,
+              float          dx,
+              float          dy,
+              GArray        *bars)
+{
+  switch ((int) gsk_render_node_get_node_type (node))
+    {
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        collect_bars (gsk_container_node_get_child (node, i), color, dx, dy, bars);
+      break;
+    case GSK_TRANSFORM_NODE:
+      {
+        GskTransform *transform = gsk_transform_node_get_transform (node);
+        float tx = 0, ty = 0;
+
+        if (gsk_transform_get_category (transform) >= GSK_TRANSFORM_CATEGORY_2D_TRANSLATE)
+          gsk_transform_to_translate (transform, &tx, &ty);
+        else
+          break;   /* nothing of the text view is scaled or rotated */
+        collect_bars (gsk_transform_node_get_child (node), color, dx + tx, dy + ty, bars);
+      }
+      break;
+    case GSK_CLIP_NODE:
+      collect_bars (gsk_clip_node_get_child (node), color, dx, dy, bars);
+      break;
+    case GSK_ROUNDED_CLIP_NODE:
+      collect_bars (gsk_rounded_clip_node_get_child (node), color, dx, dy, bars);
+      break;
+    case GSK_OPACITY_NODE:
+      collect_bars (gsk_opacity_node_get_child (node), color, dx, dy, bars);
+      break;
+    case GSK_DEBUG_NODE:
+      collect_bars (gsk_debug_node_get_child (node), color, dx, dy, bars);
+      break;
+    case GSK_COLOR_NODE:
+      {
+        graphene_rect_t bounds;
+
+        gsk_render_node_get_bounds (node, &bounds);
+        if (gdk_rgba_equal (gsk_color_node_get_color (node), color) && bounds.size.height == 2)
+          {
+            Bar bar = { (int) (bounds.origin.x + dx), (int) (bounds.origin.y + dy),
+                        (int) bounds.size.width, (int) bounds.size.height };
+
+            g_array_append_val (bars, bar);
+          }
+      }
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+add_expected_bar (GtkTextView *view,
+                  GArray      *bars,
+                  int          x0,
+                  int          x1,
+                  int          bottom,
+                  gboolean     twice)
+{
+  Bar bar;
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, x0, bottom - 2, &bar.x, &bar.y);
+  bar.width = x1 - x0;
+  bar.height = 2;
+  g_array_append_val (bars, bar);
+  if (twice)
+    {
+      bar.y -= 4;
+      g_array_append_val (bars, bar);
+    }
+}
+
+/* The reference: every character of every run of @tag, grouped by display
+ * line and by whether @many is on. */
+static void
+expected_bars (GtkTextView *view,
+               GtkTextTag  *tag,
+               GtkTextTag  *many,
+               GArray      *bars)
+{
+  GtkTextIter iter;
+  gboolean open = FALSE, twice = FALSE;
+  int x0 = 0, x1 = 0, y = 0, bottom = 0;
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &iter);
+  do
+    {
+      GdkRectangle rect;
+      gboolean on = gtk_text_iter_has_tag (&iter, tag);
+      gboolean iter_twice = gtk_text_iter_has_tag (&iter, many);
+
+      if (on)
+        gtk_text_view_get_iter_location (view, &iter, &rect);
+      if (open && (!on || rect.y != y || iter_twice != twice))
+        {
+          add_expected_bar (view, bars, x0, x1, bottom, twice);
+          open = FALSE;
+        }
+      if (on && !open)
+        {
+          open = TRUE;
+          x0 = rect.x;
+          x1 = rect.x + rect.width;
+          y = rect.y;
+          bottom = rect.y + rect.height;
+          twice = iter_twice;
+        }
+      else if (on)
+        x1 = MAX (x1, rect.x + rect.width);
+    }
+  while (gtk_text_iter_forward_char (&iter));
+  if (open)
+    add_expected_bar (view, bars, x0, x1, bottom, twice);
+}
+
+/* Compares the underlines drawn in @node for @tag_id's overlap tag with the
+ * reference; returns how many of them are doubled. */
+static guint
+assert_underlines (GtkTextView       *view,
+                   PeithoHighlighter *highlighter,
+                   GskRenderNode     *node,
+                   const char        *tag_id)
+{
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (Bar));
+  g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (Bar));
+  OverlapColor wanted = { 0, };
+  guint n_twice = 0;
+
+  wanted.tag = peitho_highlighter_get_overlap_tag (highlighter, tag_id);
+  peitho_highlighter_foreach_overlap_tag (highlighter, overlap_color_cb, &wanted);
+  g_assert_true (wanted.found);
+
+  collect_bars (node, &wanted.color, 0, 0, drawn);
+  expected_bars (view, wanted.tag, peitho_highlighter_get_overlap_many_tag (highlighter), expected);
+  g_array_sort (drawn, bar_compare);
+  g_array_sort (expected, bar_compare);
+
+  g_assert_cmpuint (drawn->len, ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      Bar *d = &g_array_index (drawn, Bar, i), *e = &g_array_index (expected, Bar, i);
+
+      if (d->x != e->x || d->y != e->y || d->width != e->width)
+        g_error ("%s: bar %u drawn at %d,%d, %d wide; expected at %d,%d, %d wide",
+                 tag_id, i, d->x, d->y, d->width, e->x, e->y, e->width);
+      for (guint j = 0; j < expected->len; j++)
+        if (g_array_index (expected, Bar, j).x == e->x && g_array_index (expected, Bar, j).y == e->y + 4)
+          n_twice++;
+    }
+  return n_twice;
+}
+
+static void
+test_overlap_underlines (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *snapshot;
+  PeithoWindow *window;
+  PeithoHighlighter *highlighter;
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
+  GtkTextIter s, e;
+  GdkRectangle rs, re;
+  guint n_twice;
+
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  /* One paragraph that wraps over many display lines, and a short one. */
+  for (guint j = 0; j < 9; j++)
+    g_string_append (text, "The committee was a swamp in which every proposal sank, "
+                           "and the minutes recorded each of them with care. ");
+  g_string_append (text, "\n\nAnd then it rose again.\n");
+  path = write_file (dir, "wrapped.txt", text->str);
+  file = g_file_new_for_path (path);
+
+  window = peitho_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  peitho_window_open_file (window, file);
+  wait_for (window);
+  buffer = _peitho_window_get_buffer_for_testing (window);
+  highlighter = _peitho_window_get_highlighter_for_testing (window);
+  view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window)));
+
+  /* Metaphor under irony over most of the paragraph (underlined in
+   * metaphor's colour); ethos on top of both across a wrap (irony's,
+   * doubled); and ethos over the paragraph's end and the next one. */
+  tag (window, 10, 700, "metaphor");
+  tag (window, 40, 660, "irony");
+  tag (window, 200, 330, "ethos");
+  tag (window, 640, (int) text->len - 5, "ethos");
+  wait_until (peitho_highlighter_is_styled (highlighter, 0, (int) text->len));
+  wait_for_paint (GTK_WIDGET (view));
+
+  /* The overlaps run over several display lines, as this is to test. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 40);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 660);
+  gtk_text_view_get_iter_location (view, &s, &rs);
+  gtk_text_view_get_iter_location (view, &e, &re);
+  g_assert_cmpint (re.y - rs.y, >=, 3 * rs.height);
+
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  n_twice = assert_underlines (view, highlighter, node, "metaphor");
+  g_assert_cmpuint (n_twice, ==, 0);
+  n_twice = assert_underlines (view, highlighter, node, "irony");
+  g_assert_cmpuint (n_twice, >=, 2);   /* ethos on top wraps */
+  assert_underlines (view, highlighter, node, "ethos");
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -132,6 +403,7 @@ main (int   argc,
   int status;
 
   g_test_add_func ("/highlighter/end-stays-while-lines-are-measured", test_end_stays);
+  g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
   status = g_test_run ();
   g_clear_object (&app);
   peitho_test_remove_tree (home);
