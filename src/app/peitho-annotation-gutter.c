@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "peitho-annotation-gutter.h"
+#include "peitho-display-lines.h"
 
 #define BAR_WIDTH   4
 #define BAR_GAP     2
@@ -50,6 +51,7 @@ peitho_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   GtkTextView *view = gtk_source_gutter_lines_get_view (lines);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autoptr(GPtrArray) annotations = NULL;
+  g_autoptr(GArray) display_lines = NULL;
   GtkTextIter line_start, line_end;
   int y, height, line_y, line_height;
   int right = gtk_widget_get_width (GTK_WIDGET (renderer)) - TEXT_GAP;
@@ -79,13 +81,14 @@ peitho_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   gtk_source_gutter_lines_get_line_yrange (lines, line, GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_CELL,
                                            &y, &height);
   gtk_text_view_get_line_yrange (view, &line_start, &line_y, &line_height);
+  display_lines = peitho_display_lines_new (view, &line_start);
   g_array_set_size (self->column_bottoms, 0);
 
   for (guint i = 0; i < annotations->len; i++)
     {
       PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
-      GtkTextIter s_iter, e_iter;
-      GdkRectangle s_rect, e_rect;
+      const PeithoDisplayLine *first, *last;
+      gsize s, e;
       GdkRGBA color;
       int top, bottom;
       guint column;
@@ -93,14 +96,14 @@ peitho_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
       if (!peitho_highlighter_get_annotation_color (self->highlighter, annotation, &color))
         continue;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &s_iter,
-                                          (int) MAX (so, peitho_annotation_get_start (annotation)));
-      gtk_text_buffer_get_iter_at_offset (buffer, &e_iter,
-                                          (int) MIN (eo, peitho_annotation_get_end (annotation)));
-      gtk_text_view_get_iter_location (view, &s_iter, &s_rect);
-      gtk_text_view_get_iter_location (view, &e_iter, &e_rect);
-      top = y + (s_rect.y - line_y);
-      bottom = y + (e_rect.y + e_rect.height - line_y);
+      /* From the display line of its first character in this line to that
+       * of its last. */
+      s = MAX (so, peitho_annotation_get_start (annotation));
+      e = MIN (eo, peitho_annotation_get_end (annotation));
+      first = peitho_display_lines_find (display_lines, (int) s);
+      last = peitho_display_lines_find (display_lines, (int) MAX (s, e - 1));
+      top = y + (first->y - line_y);
+      bottom = y + (last->y + last->height - line_y);
 
       /* A column free below @top, so that overlapping passages sit side by
        * side; past the last column they share it. */

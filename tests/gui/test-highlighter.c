@@ -7,6 +7,7 @@
 #include "gui-fixture.h"
 
 #include "peitho-annotation-view.h"
+#include "peitho-display-lines.h"
 
 /* Long paragraphs, as in the benchmark's document: GTK measures them in
  * steps that each make the text much taller. */
@@ -324,6 +325,57 @@ assert_underlines (GtkTextView       *view,
   return n_twice;
 }
 
+/* The display lines of a wrapped paragraph: every character's location is
+ * on the display line peitho_display_lines_find() gives for it. */
+static void
+test_display_lines (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr(GArray) lines = NULL;
+  GtkTextIter iter;
+  int previous_y = G_MININT;
+
+  for (guint j = 0; j < 12; j++)
+    g_string_append (text, "The committee was a swamp in which every proposal sank. ");
+  g_string_append (text, "\nA second paragraph.\n");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (view);
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  lines = peitho_display_lines_new (GTK_TEXT_VIEW (view), &iter);
+  g_assert_cmpuint (lines->len, >=, 5);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const PeithoDisplayLine *line = &g_array_index (lines, PeithoDisplayLine, i);
+
+      g_assert_cmpint (line->y, >, previous_y);
+      g_assert_cmpint (line->height, >, 0);
+      previous_y = line->y;
+    }
+  /* Every character of the paragraph, its newline included. */
+  do
+    {
+      GdkRectangle rect;
+      const PeithoDisplayLine *line = peitho_display_lines_find (lines, gtk_text_iter_get_offset (&iter));
+
+      gtk_text_view_get_iter_location (GTK_TEXT_VIEW (view), &iter, &rect);
+      if (rect.y != line->y)
+        g_error ("character %d is at y %d, its display line at %d", gtk_text_iter_get_offset (&iter),
+                 rect.y, line->y);
+    }
+  while (!gtk_text_iter_ends_line (&iter) && gtk_text_iter_forward_char (&iter));
+  g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_overlap_underlines (void)
 {
@@ -404,6 +456,7 @@ main (int   argc,
 
   g_test_add_func ("/highlighter/end-stays-while-lines-are-measured", test_end_stays);
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
+  g_test_add_func ("/highlighter/display-lines", test_display_lines);
   status = g_test_run ();
   g_clear_object (&app);
   peitho_test_remove_tree (home);
