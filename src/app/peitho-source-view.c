@@ -259,13 +259,22 @@ peitho_source_view_snapshot_layer (GtkTextView      *text_view,
   ctx.view = text_view;
   ctx.snapshot = snapshot;
   ctx.many = peitho_highlighter_get_overlap_many_tag (self->highlighter);
+  /* Labels: the paragraphs on screen, so that a label whose highlight
+   * begins above the page is known to be off it. */
   gtk_text_view_get_line_at_y (text_view, &ctx.visible_start, visible.y, NULL);
   gtk_text_view_get_line_at_y (text_view, &ctx.visible_end, visible.y + visible.height, NULL);
   gtk_text_iter_forward_line (&ctx.visible_end);
-
-  peitho_highlighter_foreach_overlap_tag (self->highlighter, draw_overlap_tag_cb, &ctx);
   if (self->show_labels)
     draw_labels (self, &ctx);
+
+  /* Underlines: the display lines on screen only, not the whole of a long
+   * paragraph that begins above the page or ends below it. */
+  gtk_text_view_get_iter_at_location (text_view, &ctx.visible_start, visible.x, visible.y);
+  gtk_text_view_backward_display_line_start (text_view, &ctx.visible_start);
+  gtk_text_view_get_iter_at_location (text_view, &ctx.visible_end,
+                                      visible.x + visible.width, visible.y + visible.height);
+  gtk_text_view_forward_display_line (text_view, &ctx.visible_end);
+  peitho_highlighter_foreach_overlap_tag (self->highlighter, draw_overlap_tag_cb, &ctx);
 }
 
 static void
