@@ -130,8 +130,10 @@ peitho_heat_stripe_snapshot_line (GtkSourceGutterRenderer *renderer,
     return;
 
   shown = shown_students (self, &n_shown);
+  if (n_shown == 0)
+    return;
   annotations = peitho_document_get_annotations_in_range (document, so, eo);
-  if (n_shown == 0 || annotations->len == 0)
+  if (annotations->len == 0)
     return;
 
   gtk_source_gutter_lines_get_line_yrange (lines, line,
