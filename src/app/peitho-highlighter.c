@@ -326,12 +326,13 @@ apply_overlap (PeithoHighlighter *self,
  * those that overlap it), by a sweep over their boundaries: O(k log k). The
  * background that shows where tags overlap is the one of highest priority;
  * the underline takes the colour of the next one down, so both tags can be
- * seen. */
+ * seen. @fresh: the range has never been styled, so has no underline yet. */
 static void
 update_overlaps (PeithoHighlighter *self,
                  gsize              start,
                  gsize              end,
-                 GPtrArray         *annotations)
+                 GPtrArray         *annotations,
+                 gboolean           fresh)
 {
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (Event));
   GtkTextIter begin_iter, end_iter;
@@ -346,22 +347,28 @@ update_overlaps (PeithoHighlighter *self,
   if (start >= end)
     return;
 
+  /* What was there goes, unless the range was never styled: only styled
+   * chunks carry highlights, and removing some thirty tags that are not
+   * there was most of the cost of styling a page. */
   get_range (self, start, end, &begin_iter, &end_iter);
   for (i = 0; i < self->info_order->len; i++)
     {
       TagInfo *info = g_ptr_array_index (self->info_order, i);
 
-      gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
+      if (!fresh)
+        gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
       info->active = 0;
     }
   for (i = 0; i < self->annotator_order->len; i++)
     {
       TagInfo *info = g_ptr_array_index (self->annotator_order, i);
 
-      gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
+      if (!fresh)
+        gtk_text_buffer_remove_tag (self->buffer, info->underline, &begin_iter, &end_iter);
       info->active = 0;
     }
-  gtk_text_buffer_remove_tag (self->buffer, self->many, &begin_iter, &end_iter);
+  if (!fresh)
+    gtk_text_buffer_remove_tag (self->buffer, self->many, &begin_iter, &end_iter);
 
   for (i = 0; i < annotations->len; i++)
     {
@@ -542,7 +549,7 @@ restyle_range (PeithoHighlighter *self,
         refresh_background (self, old_info, rs, re, annotations);
       if (new_info != NULL)
         apply_background (self, new_info, rs, re);
-      update_overlaps (self, rs, re, annotations);
+      update_overlaps (self, rs, re, annotations, FALSE);
     }
   emit_changed (self, start, end);
 }
@@ -634,7 +641,7 @@ style_chunk (PeithoHighlighter *self,
         apply_background (self, info, MAX (start, peitho_annotation_get_start (annotation)),
                           MIN (end, peitho_annotation_get_end (annotation)));
     }
-  update_overlaps (self, start, end, annotations);
+  update_overlaps (self, start, end, annotations, TRUE);
   self->styled[chunk] = TRUE;
 }
 
