@@ -37,9 +37,6 @@ xmlDoc     *peitho_tei_parse_memory      (const char  *data,
                                           const char  *display_name,
                                           GError     **error);
 
-/* xmlFreeDoc() for a large tree: see peitho-tei-parse.c. */
-void        peitho_tei_free_tree         (xmlDoc      *doc);
-
 gboolean    peitho_tei_is_ncname         (const char  *str);
 
 /* TRUE for XML whitespace (space, tab, line feed, carriage return). */

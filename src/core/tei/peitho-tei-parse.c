@@ -6,9 +6,6 @@
 #include "config.h"
 
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
@@ -276,31 +273,4 @@ peitho_tei_parse_memory (const char  *data,
   g_free (state.first_message);
 
   return doc;
-}
-
-/* A parsed file of 20 MB is some 3 million small blocks. glibc puts small
- * freed blocks in its "fastbins" without merging them with their
- * neighbours; the first large malloc() or free() after that merges them
- * all in one pass over memory that is no longer in the cache, which cost
- * a 100,000-annotation document 400 ms, a fifth of its load (it is glibc's
- * malloc_consolidate(); the libxml2 floor of the load benchmark never
- * pays it, since it exits instead). Without fastbins while the tree is
- * freed, glibc merges each block as it frees it, while it is in the cache:
- * the whole free then takes 80 ms, as xmlFreeDoc() alone did before.
- *
- * M_MXFAST is process-wide: another thread meanwhile only frees without
- * fastbins too. It goes back to glibc's default (64 * sizeof (size_t) / 4),
- * which Peitho never changes. */
-void
-peitho_tei_free_tree (xmlDoc *doc)
-{
-  if (doc == NULL)
-    return;
-#if defined (__GLIBC__) && defined (M_MXFAST)
-  mallopt (M_MXFAST, 0);
-  xmlFreeDoc (doc);
-  mallopt (M_MXFAST, 64 * sizeof (size_t) / 4);
-#else
-  xmlFreeDoc (doc);
-#endif
 }

@@ -1445,7 +1445,7 @@ peitho_tei_read_bytes_with_options (GBytes                     *bytes,
       if (read_document (&self, root))
         result = g_steal_pointer (&self.document);
       forget_ranges (&self);
-      peitho_tei_free_tree (xml);
+      xmlFreeDoc (xml);
     }
   else
     {
