@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "peitho-application.h"
+#include "peitho-malloc-tuning.h"
 
 int
 main (int   argc,
@@ -14,6 +15,8 @@ main (int   argc,
   g_autoptr(PeithoApplication) app = NULL;
   const char *localedir = g_getenv ("PEITHO_LOCALEDIR");
 
+  /* Before GTK starts its threads. */
+  peitho_malloc_tune_for_large_trees ();
   /* PEITHO_LOCALEDIR runs the translations of a build tree. */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "peitho-cli-common.h"
+#include "peitho-malloc-tuning.h"
 
 typedef struct {
   const char           *name;
@@ -50,6 +51,7 @@ main (int    argc,
   const char *localedir;
   const char *name;
 
+  peitho_malloc_tune_for_large_trees ();
   setlocale (LC_ALL, "");
 
   /* Lets the tests and translators run the tool from the build tree. */

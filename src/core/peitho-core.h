@@ -2,6 +2,7 @@
 #pragma once
 
 #include "peitho-error.h"
+#include "peitho-malloc-tuning.h"
 #include "peitho-tag.h"
 #include "peitho-tag-group.h"
 #include "peitho-tag-set.h"

@@ -51,6 +51,8 @@ main (int   argc,
   long repeat = 1;
   int n_args;
 
+  /* As Peitho's programs run. */
+  peitho_malloc_tune_for_large_trees ();
   if (argc >= 3 && strcmp (argv[argc - 2], "--repeat") == 0)
     {
       char *end = NULL;
