@@ -82,6 +82,13 @@ readings_change_state_cb (GSimpleAction *action,
       || original == peitho_tei_shows_original_readings (peitho_document_session_get_document (self->session)))
     return;
 
+  /* A save under way would land on a session no longer shown. */
+  if (peitho_document_session_get_busy (self->session))
+    {
+      peitho_window_toast (self, _("The file is being saved: switch the readings once it is done"));
+      return;
+    }
+
   problems = g_ptr_array_new_with_free_func (g_free);
   switched = peitho_document_session_switch_readings (self->session, original, problems, &error);
   if (switched == NULL)
@@ -98,6 +105,9 @@ readings_change_state_cb (GSimpleAction *action,
   get_place (self, &place);
   _peitho_window_set_session (self, switched);
   restore_place (self, &place);
+  /* Setting the session discarded the old one's draft: the unsaved work
+   * has a draft again at once, not only after the next change. */
+  peitho_document_session_write_draft (switched);
   _peitho_window_report_problems (self, problems);
 }
 

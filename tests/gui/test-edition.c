@@ -590,6 +590,8 @@ test_edition_original_readings (void)
   g_assert_true (readings_state (window));
   g_assert_true (peitho_document_session_get_modified (session));
   g_assert_true (g_file_equal (peitho_document_session_get_file (session), file));
+  /* The unsaved work has a draft again, without waiting for a change. */
+  g_assert_nonnull (peitho_document_session_get_draft_id (session));
   /* What covered the hidden reading alone could not stay: said so. */
   g_assert_cmpuint (peitho_document_get_n_annotations (peitho_window_get_document (window)), ==, 1);
   g_assert_nonnull (strstr (_peitho_window_get_last_toast_for_testing (window), "1 problem"));
