@@ -97,7 +97,8 @@ draw_run (DrawContext   *ctx,
           last = iter;
           last_rect = first_rect;
         }
-      draw_bar (ctx->snapshot, color, first_rect.x,
+      /* Either end may be the left one (right-to-left text). */
+      draw_bar (ctx->snapshot, color, MIN (first_rect.x, last_rect.x),
                 MAX (first_rect.x + first_rect.width, last_rect.x + last_rect.width),
                 first_rect.y + first_rect.height, twice);
 
