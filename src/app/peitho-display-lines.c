@@ -8,12 +8,16 @@ GArray *
 peitho_display_lines_new (GtkTextView       *view,
                           const GtkTextIter *line_start)
 {
-  GArray *lines = g_array_new (FALSE, FALSE, sizeof (PeithoDisplayLine));
-  GtkTextIter iter = *line_start;
-  int line = gtk_text_iter_get_line (line_start);
+  GArray *lines;
+  GtkTextIter iter;
+  int line;
 
-  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), lines);
-  g_return_val_if_fail (gtk_text_iter_starts_line (line_start), lines);
+  g_return_val_if_fail (GTK_IS_TEXT_VIEW (view), NULL);
+  g_return_val_if_fail (line_start != NULL && gtk_text_iter_starts_line (line_start), NULL);
+
+  lines = g_array_new (FALSE, FALSE, sizeof (PeithoDisplayLine));
+  iter = *line_start;
+  line = gtk_text_iter_get_line (line_start);
 
   for (;;)
     {

@@ -16,7 +16,8 @@ typedef struct {
 } PeithoDisplayLine;
 
 /* The display lines of the buffer line that @line_start begins, in order:
- * an array of PeithoDisplayLine, never empty. */
+ * an array of PeithoDisplayLine, never empty (NULL only on a programming
+ * error: @line_start not at a line's start). */
 GArray *peitho_display_lines_new  (GtkTextView       *view,
                                    const GtkTextIter *line_start);
 /* The display line of @lines that holds @offset: the last one that begins
