@@ -483,15 +483,6 @@ peitho_sidebar_class_init (PeithoSidebarClass *klass)
   gtk_widget_class_set_css_name (widget_class, "sidebar");
 }
 
-static void
-list_view_map_cb (GtkListView *view)
-{
-  g_assert (GTK_IS_LIST_VIEW (view));
-
-  if (gtk_list_view_get_model (view) == NULL)
-    gtk_list_view_set_model (view, g_object_get_data (G_OBJECT (view), "peitho-sidebar-model"));
-}
-
 /* A list view of the document's annotations seen through @filter (which the
  * returned model takes); the view holds the selection model. */
 static GtkFilterListModel *
@@ -512,12 +503,7 @@ filtered_list (PeithoSidebar   *self,
   gtk_filter_list_model_set_incremental (model, FALSE);
   g_signal_connect_swapped (model, "items-changed", items_changed, self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)));
-  /* The view gets its model when it is first shown: GTK 4.8 makes rows for
-   * a view's model (up to 200) whether it is shown or not, and the Notes
-   * page's rows cost a document with many notes 0.2 s at every opening. */
-  g_object_set_data_full (G_OBJECT (view), "peitho-sidebar-model",
-                          g_object_ref (selection), g_object_unref);
-  g_signal_connect (view, "map", G_CALLBACK (list_view_map_cb), NULL);
+  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect (factory, "setup", setup, NULL);
   g_signal_connect (factory, "bind", bind, self);
