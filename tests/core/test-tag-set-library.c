@@ -4,7 +4,8 @@
  * vocabulary through TEI round trips (tag-set edits with annotations in use,
  * relations, annotators and times), each written file validated against
  * tei_all.rng. All schema checks of the core tests live in this binary: the
- * schema takes ~9 s to compile. */
+ * schema takes 10 to 20 s to compile (once per test run under
+ * build-aux/peitho-test, which starts a validator for all tests). */
 
 #include "config.h"
 

@@ -100,7 +100,10 @@ test_validator (void)
   g_clear_pointer (&message, g_free);
   g_assert_false (tei_validate_data ("<TEI", 4, &message));
 
-  g_test_message ("tei_all.rng compiled by libxml2 in %.1f s", tei_validate_compile_seconds ());
+  if (tei_validate_compile_seconds () > 0)
+    g_test_message ("tei_all.rng compiled by libxml2 in %.1f s", tei_validate_compile_seconds ());
+  else
+    g_test_message ("tei_all.rng compiled once for the test run, by tei-validate --serve");
 }
 
 static void
