@@ -150,17 +150,28 @@ write_file (const char *dir,
   return path;
 }
 
+/* A new window of @width × @height (-1: the size it restores) showing @file. */
 static PeithoWindow *
-open_window (GFile *file)
+open_sized_window (GFile *file,
+                   int    width,
+                   int    height)
 {
   PeithoWindow *window = peitho_window_new (app);
 
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_present (GTK_WINDOW (window));
   peitho_window_open_file (window, file);
   wait_for (window);
   g_assert_nonnull (peitho_window_get_document (window));
 
   return window;
+}
+
+static PeithoWindow *
+open_window (GFile *file)
+{
+  return open_sized_window (file, -1, -1);
 }
 
 static void

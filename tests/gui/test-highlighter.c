@@ -93,11 +93,7 @@ test_end_stays (void)
   file = g_file_new_for_path (path);
 
   /* Ctrl+End at once, before GTK has measured the lines above. */
-  window = peitho_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  peitho_window_open_file (window, file);
-  wait_for (window);
+  window = open_sized_window (file, 900, 600);
   buffer = _peitho_window_get_buffer_for_testing (window);
   highlighter = _peitho_window_get_highlighter_for_testing (window);
   view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window)));
@@ -404,11 +400,7 @@ test_overlap_underlines (void)
   path = write_file (dir, "wrapped.txt", text->str);
   file = g_file_new_for_path (path);
 
-  window = peitho_window_new (app);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  peitho_window_open_file (window, file);
-  wait_for (window);
+  window = open_sized_window (file, 1200, 800);
   buffer = _peitho_window_get_buffer_for_testing (window);
   highlighter = _peitho_window_get_highlighter_for_testing (window);
   view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window)));
