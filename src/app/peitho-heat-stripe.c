@@ -6,6 +6,8 @@
 
 #include "peitho-heat-stripe.h"
 
+#include "peitho-display-lines.h"
+
 #define STRIPE_WIDTH 6
 #define STRIPE_GAP   4
 
@@ -107,7 +109,8 @@ peitho_heat_stripe_snapshot_line (GtkSourceGutterRenderer *renderer,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   g_autoptr(GPtrArray) annotations = NULL;
   g_autoptr(GHashTable) shown = NULL;
-  GtkTextIter line_start, line_end, iter;
+  g_autoptr(GArray) display_lines = NULL;
+  GtkTextIter line_start, line_end;
   int y, height, line_y, line_height;
   guint n_shown;
   gsize so, eo;
@@ -142,33 +145,29 @@ peitho_heat_stripe_snapshot_line (GtkSourceGutterRenderer *renderer,
   gtk_text_view_get_line_yrange (view, &line_start, &line_y, &line_height);
 
   /* One bar per display line of the paragraph. */
-  iter = line_start;
-  while (gtk_text_iter_compare (&iter, &line_end) < 0)
+  display_lines = peitho_display_lines_new (view, &line_start);
+  for (guint i = 0; i < display_lines->len; i++)
     {
-      GtkTextIter next = iter;
-      GdkRectangle rect;
-      gsize s = gtk_text_iter_get_offset (&iter), e;
+      const PeithoDisplayLine *display_line = &g_array_index (display_lines, PeithoDisplayLine, i);
+      gsize s = (gsize) display_line->offset;
+      gsize e = i + 1 < display_lines->len
+                ? (gsize) g_array_index (display_lines, PeithoDisplayLine, i + 1).offset
+                : (gsize) eo;
       guint marked;
 
-      if (!gtk_text_view_forward_display_line (view, &next)
-          || gtk_text_iter_compare (&next, &line_end) > 0)
-        next = line_end;
-      e = gtk_text_iter_get_offset (&next);
       if (e <= s)
-        break;
+        continue;
 
       marked = count_marked (self, shown, annotations, s, e, NULL);
       if (marked > 0)
         {
           GdkRGBA color = { 0.90, 0.38, 0.0, 0.2 + 0.8 * marked / n_shown };
 
-          gtk_text_view_get_iter_location (view, &iter, &rect);
           gtk_snapshot_append_color (snapshot, &color,
-                                     &GRAPHENE_RECT_INIT (0, y + (rect.y - line_y) + 1,
+                                     &GRAPHENE_RECT_INIT (0, y + (display_line->y - line_y) + 1,
                                                           STRIPE_WIDTH,
-                                                          MAX (rect.height - 2, 2)));
+                                                          MAX (display_line->height - 2, 2)));
         }
-      iter = next;
     }
 }
 
