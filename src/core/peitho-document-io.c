@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
+#define _GNU_SOURCE  /* memmem */
 #include "config.h"
 
 #include <string.h>
@@ -433,8 +434,10 @@ may_hold_other_annotations (const char *data,
 {
   static const char *const names[] = { "fsdDecl", "listAnnotation", "<annotation", "<s>", "<s " };
 
+  /* memmem, not g_strstr_len: GLib's is a naive loop, 5 % of loading
+   * 20 MB. */
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strstr_len (data, (gssize) size, names[i]) != NULL)
+    if (memmem (data, size, names[i], strlen (names[i])) != NULL)
       return TRUE;
   return FALSE;
 }
