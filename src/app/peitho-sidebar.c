@@ -36,6 +36,7 @@ struct _PeithoSidebar
   GtkCustomFilter    *passages_filter;
   GtkFilterListModel *notes;
   GtkCustomFilter    *notes_filter;
+  GtkSelectionModel  *notes_selection;   /* the view's only while its page is shown */
   GListModel         *outline;
   PeithoDocument     *document;   /* of the model, for its signals */
   char               *selected_id;
@@ -416,6 +417,7 @@ peitho_sidebar_dispose (GObject *object)
   g_clear_object (&self->counts_selection);
   g_clear_object (&self->passages);
   g_clear_object (&self->notes);
+  g_clear_object (&self->notes_selection);
   g_clear_object (&self->outline);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -484,15 +486,17 @@ peitho_sidebar_class_init (PeithoSidebarClass *klass)
 }
 
 /* A list view of the document's annotations seen through @filter (which the
- * returned model takes); the view holds the selection model. */
+ * returned model takes). The view holds the selection model, or, with
+ * @selection, the caller does and gives it to the view when it is shown. */
 static GtkFilterListModel *
-filtered_list (PeithoSidebar   *self,
-               GtkListView     *view,
-               GtkCustomFilter *filter,
-               GCallback        items_changed,
-               GCallback        setup,
-               GCallback        bind,
-               GCallback        unbind)
+filtered_list (PeithoSidebar      *self,
+               GtkListView        *view,
+               GtkCustomFilter    *filter,
+               GCallback           items_changed,
+               GCallback           setup,
+               GCallback           bind,
+               GCallback           unbind,
+               GtkSelectionModel **selection_out)
 {
   GtkFilterListModel *model = gtk_filter_list_model_new (NULL, GTK_FILTER (filter));
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -503,13 +507,31 @@ filtered_list (PeithoSidebar   *self,
   gtk_filter_list_model_set_incremental (model, FALSE);
   g_signal_connect_swapped (model, "items-changed", items_changed, self);
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (model)));
-  gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
+  if (selection_out != NULL)
+    *selection_out = GTK_SELECTION_MODEL (g_steal_pointer (&selection));
+  else
+    gtk_list_view_set_model (view, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect (factory, "setup", setup, NULL);
   g_signal_connect (factory, "bind", bind, self);
   g_signal_connect (factory, "unbind", unbind, NULL);
   gtk_list_view_set_factory (view, factory);
   return model;
+}
+
+/* The Notes list has rows only while its page is shown: a stack measures
+ * its hidden pages too, and a list view that is measured makes rows, which
+ * for a document with thousands of notes was a fifth of opening it. */
+static void
+visible_page_cb (PeithoSidebar *self)
+{
+  gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "notes") == 0;
+  GtkSelectionModel *wanted = shown ? self->notes_selection : NULL;
+
+  g_assert (PEITHO_IS_SIDEBAR (self));
+
+  if (gtk_list_view_get_model (self->notes_view) != wanted)
+    gtk_list_view_set_model (self->notes_view, wanted);
 }
 
 static void
@@ -541,12 +563,15 @@ peitho_sidebar_init (PeithoSidebar *self)
   self->passages = filtered_list (self, self->passages_view, self->passages_filter,
                                   G_CALLBACK (update_passages_title),
                                   G_CALLBACK (setup_passage_cb), G_CALLBACK (bind_passage_cb),
-                                  G_CALLBACK (unbind_passage_cb));
+                                  G_CALLBACK (unbind_passage_cb), NULL);
   self->notes_filter = gtk_custom_filter_new (note_filter_func, NULL, NULL);
   self->notes = filtered_list (self, self->notes_view, self->notes_filter,
                                G_CALLBACK (update_notes_title),
                                G_CALLBACK (setup_passage_cb), G_CALLBACK (bind_passage_cb),
-                               G_CALLBACK (unbind_passage_cb));
+                               G_CALLBACK (unbind_passage_cb), &self->notes_selection);
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
+  visible_page_cb (self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_cb), NULL);
