@@ -100,6 +100,37 @@ test_two_students (void)
   g_assert_cmpstrv (tags, ((const char *[]) { NULL }));
 }
 
+/* A job reads the document when it is made and runs without it, in a
+ * thread: changes made after it and the document's end do not reach it. */
+static void
+test_job_in_thread (void)
+{
+  PeithoDocument *document = make_document ();
+  g_autoptr(PeithoDiscussionJob) job = NULL;
+  g_autoptr(GThread) thread = NULL;
+  g_autoptr(GListModel) passages = NULL;
+  g_autoptr(GError) error = NULL;
+
+  annotate (document, "Ada", 10, 20, "irony");
+  annotate (document, "Ben", 12, 18, "claim");
+  annotate (document, "Ada", 50, 60, "anaphora");
+  job = peitho_discussion_job_new (document, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (job);
+
+  /* Ben agrees on the anaphora after the job was made; then the document goes. */
+  annotate (document, "Ben", 50, 60, "anaphora");
+  g_object_unref (document);
+
+  thread = g_thread_new ("discussion", (GThreadFunc) peitho_discussion_job_run, job);
+  passages = g_thread_join (g_steal_pointer (&thread));
+  g_assert_cmpuint (g_list_model_get_n_items (passages), ==, 2);
+  assert_passage (passages, 0, 10, 20, 1.0, 2);
+  assert_passage (passages, 1, 50, 60, 1.0, 1);
+  g_assert_cmpstrv (peitho_discussion_passage_get_reader_tags (passage_at (passages, 0), 1),
+                    ((const char *[]) { "claim", NULL }));
+}
+
 /* Three students. At 100, all three chose different tags: 1. At 10, two
  * agree and the third disagrees: (0 + 1 + 1) / 3 = 2/3, marked by three. At
  * 50, two agree and the third marked nothing: 2/3, marked by two. At 150,
@@ -226,6 +257,7 @@ main (int    argc,
   g_test_add_func ("/discussion/places", test_places);
   g_test_add_func ("/discussion/too-few", test_too_few);
   g_test_add_func ("/discussion/seminar", test_seminar);
+  g_test_add_func ("/discussion/job-in-thread", test_job_in_thread);
 
   return g_test_run ();
 }

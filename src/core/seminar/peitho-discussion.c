@@ -270,31 +270,45 @@ passage_rank (gconstpointer a,
   return (pa->start > pb->start) - (pa->start < pb->start);
 }
 
-GListModel *
-peitho_discussion_compute (PeithoDocument      *document,
+struct _PeithoDiscussionJob
+{
+  GPtrArray *readers;   /* annotator ids (strings), shared with the passages */
+  GArray    *marks;     /* Mark, of the readers compared only */
+};
+
+void
+peitho_discussion_job_free (PeithoDiscussionJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_pointer (&job->readers, g_ptr_array_unref);
+  g_clear_pointer (&job->marks, g_array_unref);
+  g_free (job);
+}
+
+PeithoDiscussionJob *
+peitho_discussion_job_new (PeithoDocument      *document,
                            const char * const  *annotators,
                            GError             **error)
 {
-  g_autoptr(GListStore) store = g_list_store_new (PEITHO_TYPE_DISCUSSION_PASSAGE);
-  g_autoptr(GPtrArray) readers = NULL;
+  g_autoptr(PeithoDiscussionJob) job = g_new0 (PeithoDiscussionJob, 1);
   g_autoptr(GHashTable) reader_index = NULL;
-  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   GListModel *model;
-  guint n, first;
-  gsize end;
+  guint n;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(readers = resolve_readers (document, annotators, error)))
+  if (!(job->readers = resolve_readers (document, annotators, error)))
     return NULL;
-  if (readers->len < 2)
-    return G_LIST_MODEL (g_steal_pointer (&store));
+  job->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
+  if (job->readers->len < 2)
+    return g_steal_pointer (&job);
 
   /* Annotator ids map to their index + 1 (0 is "not compared"). */
   reader_index = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < readers->len; i++)
-    g_hash_table_insert (reader_index, g_ptr_array_index (readers, i), GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < job->readers->len; i++)
+    g_hash_table_insert (reader_index, g_ptr_array_index (job->readers, i), GUINT_TO_POINTER (i + 1));
 
   model = peitho_document_get_annotations (document);
   n = g_list_model_get_n_items (model);
@@ -311,9 +325,28 @@ peitho_discussion_compute (PeithoDocument      *document,
       mark.start = peitho_annotation_get_start (annotation);
       mark.end = peitho_annotation_get_end (annotation);
       mark.reader = index - 1;
+      /* Interned: the job may outlive the annotation. */
       mark.tag_id = peitho_annotation_get_tag_id (annotation);
-      g_array_append_val (marks, mark);
+      g_array_append_val (job->marks, mark);
     }
+  return g_steal_pointer (&job);
+}
+
+GListModel *
+peitho_discussion_job_run (PeithoDiscussionJob *job)
+{
+  g_autoptr(GListStore) store = g_list_store_new (PEITHO_TYPE_DISCUSSION_PASSAGE);
+  GPtrArray *readers;
+  GArray *marks;
+  guint first;
+  gsize end;
+
+  g_return_val_if_fail (job != NULL, NULL);
+
+  readers = job->readers;
+  marks = job->marks;
+  if (readers->len < 2)
+    return G_LIST_MODEL (g_steal_pointer (&store));
   g_array_sort (marks, mark_compare);
 
   /* Chains of overlapping marks, swept in order of their starts. */
@@ -338,4 +371,19 @@ peitho_discussion_compute (PeithoDocument      *document,
 
   g_list_store_sort (store, passage_rank, NULL);
   return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+GListModel *
+peitho_discussion_compute (PeithoDocument      *document,
+                           const char * const  *annotators,
+                           GError             **error)
+{
+  g_autoptr(PeithoDiscussionJob) job = NULL;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(job = peitho_discussion_job_new (document, annotators, error)))
+    return NULL;
+  return peitho_discussion_job_run (job);
 }

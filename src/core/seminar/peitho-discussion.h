@@ -54,4 +54,17 @@ GListModel         *peitho_discussion_compute               (PeithoDocument     
                                                              const char * const      *annotators,
                                                              GError                 **error);
 
+/* The same in two steps, for a thread: the job reads what it needs of
+ * @document at once (here, in the document's thread), and runs anywhere
+ * later, holding nothing of the document. */
+typedef struct _PeithoDiscussionJob PeithoDiscussionJob;
+
+PeithoDiscussionJob *peitho_discussion_job_new  (PeithoDocument      *document,
+                                                 const char * const  *annotators,
+                                                 GError             **error);
+GListModel          *peitho_discussion_job_run  (PeithoDiscussionJob *job);
+void                 peitho_discussion_job_free (PeithoDiscussionJob *job);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeithoDiscussionJob, peitho_discussion_job_free)
+
 G_END_DECLS
