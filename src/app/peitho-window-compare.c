@@ -204,25 +204,11 @@ show_passage_action (GtkWidget  *widget,
 }
 
 static void
-recompute_discussion (PeithoWindow *self)
+show_discussion (PeithoWindow *self,
+                 GListModel   *passages)
 {
-  PeithoDocument *document = get_document (self);
-  g_autoptr(GListModel) passages = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) shown = NULL;
-
   g_assert (PEITHO_IS_WINDOW (self));
-  g_assert (GTK_IS_SINGLE_SELECTION (self->discussion_selection));
-
-  if (document != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->students)) >= 2)
-    {
-      shown = dup_shown_students (self);
-      passages = peitho_discussion_compute (document, (const char * const *) shown, &error);
-      if (passages == NULL)
-        g_warning ("Passages to discuss: %s", error->message);
-    }
-  if (passages == NULL)
-    passages = G_LIST_MODEL (g_list_store_new (PEITHO_TYPE_DISCUSSION_PASSAGE));
+  g_assert (G_IS_LIST_MODEL (passages));
 
   g_set_object (&self->discussion, passages);
   gtk_single_selection_set_model (self->discussion_selection, passages);
@@ -230,6 +216,83 @@ recompute_discussion (PeithoWindow *self)
   update_details (self, NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->discussion_empty),
                           g_list_model_get_n_items (passages) == 0);
+}
+
+static void
+discussion_thread_cb (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  g_assert (G_IS_TASK (task));
+
+  g_task_return_pointer (task, peitho_discussion_job_run (task_data), g_object_unref);
+}
+
+static void
+discussion_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  PeithoWindow *self = PEITHO_WINDOW (source);
+  GTask *task = G_TASK (result);
+  g_autoptr(GListModel) passages = g_task_propagate_pointer (task, NULL);
+
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  _peitho_window_set_busy (self, FALSE);
+  /* Another computation replaced this one, or the window is closing. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (task)) || passages == NULL)
+    return;
+  g_clear_object (&self->discussion_cancellable);
+  show_discussion (self, passages);
+}
+
+/* The passages to discuss among the students shown. Their annotations are
+ * read here; ranking the passages (100 ms for 100,000 annotations) runs in
+ * a thread, and a newer computation replaces one under way. */
+static void
+recompute_discussion (PeithoWindow *self)
+{
+  PeithoDocument *document = get_document (self);
+  g_autoptr(PeithoDiscussionJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  g_auto(GStrv) shown = NULL;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (GTK_IS_SINGLE_SELECTION (self->discussion_selection));
+
+  if (self->discussion_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->discussion_cancellable);
+      g_clear_object (&self->discussion_cancellable);
+    }
+
+  if (document != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->students)) >= 2)
+    {
+      shown = dup_shown_students (self);
+      job = peitho_discussion_job_new (document, (const char * const *) shown, &error);
+      if (job == NULL)
+        g_warning ("Passages to discuss: %s", error->message);
+    }
+
+  if (job == NULL)
+    {
+      g_autoptr(GListModel) none = G_LIST_MODEL (g_list_store_new (PEITHO_TYPE_DISCUSSION_PASSAGE));
+
+      show_discussion (self, none);
+    }
+  else
+    {
+      self->discussion_cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->discussion_cancellable, discussion_done_cb, NULL);
+      g_task_set_source_tag (task, recompute_discussion);
+      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) peitho_discussion_job_free);
+      _peitho_window_set_busy (self, TRUE);
+      g_task_run_in_thread (task, discussion_thread_cb);
+    }
+
   _peitho_window_agreement_changed (self);
   /* What the cursor's line says follows the students shown and their tags. */
   if (self->heat_stripe != NULL)
@@ -860,6 +923,9 @@ void
 _peitho_window_dispose_compare (PeithoWindow *self)
 {
   g_clear_handle_id (&self->discussion_idle_id, g_source_remove);
+  if (self->discussion_cancellable != NULL)
+    g_cancellable_cancel (self->discussion_cancellable);
+  g_clear_object (&self->discussion_cancellable);
   _peitho_window_dispose_agreement (self);
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_func (peitho_annotation_view_get_buffer (self->view),

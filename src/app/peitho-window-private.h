@@ -83,6 +83,7 @@ struct _PeithoWindow
   GtkLabel             *discussion_empty;
   GtkLabel             *discussion_details;
   guint                 discussion_idle_id;
+  GCancellable         *discussion_cancellable; /* of the computation under way */
   char                 *cursor_line_summary; /* the text view's accessible description */
   GtkWidget            *agreement_box;   /* on the Overview page */
   GtkLabel             *agreement_label;

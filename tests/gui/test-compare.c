@@ -513,11 +513,12 @@ test_passages (Fixture       *f,
    * left it out; the Kremlin's irony (Ada's) is gone. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-only", "s",
                                              student_id (window, 1)));
-  iterate ();
+  /* The passages are ranked in a thread: the window is busy until then. */
+  wait_for (window);
   g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_discussion_for_testing (window)),
                     ==, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.compare-all", NULL));
-  iterate ();
+  wait_for (window);
   g_assert_cmpuint (g_list_model_get_n_items (_peitho_window_get_discussion_for_testing (window)),
                     ==, 2);
 
