@@ -6,6 +6,7 @@
 
 #include "peitho-swatch.h"
 #include "peitho-tag-palette.h"
+#include "peitho-utils.h"
 
 struct _PeithoTagPalette
 {
@@ -89,7 +90,7 @@ create_button (PeithoTagPalette *self,
   gtk_button_set_child (GTK_BUTTON (button), box);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "tag-button");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  peitho_widget_set_deferred_tooltip (button, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.tag-selection");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (tag_id));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -137,7 +138,7 @@ rebuild (PeithoTagPalette *self)
       gtk_widget_add_css_class (heading, "heading");
       gtk_widget_add_css_class (heading, "palette-heading");
       if (peitho_tag_group_get_definition (group) != NULL)
-        gtk_widget_set_tooltip_text (heading, peitho_tag_group_get_definition (group));
+        peitho_widget_set_deferred_tooltip (heading, peitho_tag_group_get_definition (group));
       gtk_box_append (self->groups_box, heading);
 
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

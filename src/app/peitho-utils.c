@@ -194,3 +194,31 @@ peitho_tag_accels_collect (GSettings    *settings,
 
   return accels;
 }
+
+static gboolean
+deferred_tooltip_cb (GtkWidget  *widget,
+                     int         x,
+                     int         y,
+                     gboolean    keyboard_mode,
+                     GtkTooltip *tooltip,
+                     gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (widget), "peitho-tooltip");
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+void
+peitho_widget_set_deferred_tooltip (GtkWidget  *widget,
+                                    const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_object_get_data (G_OBJECT (widget), "peitho-tooltip") == NULL)
+    g_signal_connect (widget, "query-tooltip", G_CALLBACK (deferred_tooltip_cb), NULL);
+  g_object_set_data_full (G_OBJECT (widget), "peitho-tooltip", g_strdup (text ? text : ""), g_free);
+  gtk_widget_set_has_tooltip (widget, text != NULL && *text != '\0');
+}

@@ -39,4 +39,11 @@ void        peitho_fix_mnemonic_name             (GtkWidget        *button);
  * keep only the explicit name. */
 void        peitho_fix_labelled_by               (GtkWidget        *button);
 
+/* @text as @widget's tooltip, asked for only when the tooltip is shown:
+ * gtk_widget_set_tooltip_text() asks the display where the pointer is at
+ * once, a round trip to an X server for each of the palette's two dozen
+ * tags whenever a document opens. */
+void        peitho_widget_set_deferred_tooltip   (GtkWidget        *widget,
+                                                  const char       *text);
+
 G_END_DECLS
