@@ -175,6 +175,14 @@ peitho_document_get_annotations (PeithoDocument *self)
   return G_LIST_MODEL (self->annotations);
 }
 
+GPtrArray *
+peitho_document_dup_annotation_array (PeithoDocument *self)
+{
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  return peitho_annotation_index_dup_all (self->annotations);
+}
+
 guint
 peitho_document_get_n_annotations (PeithoDocument *self)
 {

@@ -335,8 +335,8 @@ peitho_agreement_job_new (PeithoDocument               *document,
   g_autoptr(GPtrArray) key_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   PeithoAgreementJob *job;
   PeithoAnnotator *key = NULL;
-  GListModel *annotations;
-  guint n_annotators, n_tags, n;
+  g_autoptr(GPtrArray) annotations = NULL;
+  guint n_annotators, n_tags;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -375,11 +375,10 @@ peitho_agreement_job_new (PeithoDocument               *document,
     g_ptr_array_add (key_spans, span_array_new ());
 
   /* One pass over the annotations: each to its annotator's spans of its tag. */
-  annotations = peitho_document_get_annotations (document);
-  n = g_list_model_get_n_items (annotations);
-  for (guint i = 0; i < n; i++)
+  annotations = peitho_document_dup_annotation_array (document);
+  for (guint i = 0; i < annotations->len; i++)
     {
-      g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (annotations, i);
+      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
       const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
       guint t = GPOINTER_TO_UINT (g_hash_table_lookup (tag_index,
                                                        peitho_annotation_get_tag_id (annotation)));

@@ -293,8 +293,7 @@ peitho_discussion_job_new (PeithoDocument      *document,
 {
   g_autoptr(PeithoDiscussionJob) job = g_new0 (PeithoDiscussionJob, 1);
   g_autoptr(GHashTable) reader_index = NULL;
-  GListModel *model;
-  guint n;
+  g_autoptr(GPtrArray) annotations = NULL;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -310,11 +309,10 @@ peitho_discussion_job_new (PeithoDocument      *document,
   for (guint i = 0; i < job->readers->len; i++)
     g_hash_table_insert (reader_index, g_ptr_array_index (job->readers, i), GUINT_TO_POINTER (i + 1));
 
-  model = peitho_document_get_annotations (document);
-  n = g_list_model_get_n_items (model);
-  for (guint i = 0; i < n; i++)
+  annotations = peitho_document_dup_annotation_array (document);
+  for (guint i = 0; i < annotations->len; i++)
     {
-      g_autoptr(PeithoAnnotation) annotation = g_list_model_get_item (model, i);
+      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
       const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
       guint index = annotator_id ? GPOINTER_TO_UINT (g_hash_table_lookup (reader_index,
                                                                           annotator_id)) : 0;
