@@ -81,7 +81,7 @@ peitho_annotation_gutter_snapshot_line (GtkSourceGutterRenderer *renderer,
   gtk_source_gutter_lines_get_line_yrange (lines, line, GTK_SOURCE_GUTTER_RENDERER_ALIGNMENT_MODE_CELL,
                                            &y, &height);
   gtk_text_view_get_line_yrange (view, &line_start, &line_y, &line_height);
-  if (!(display_lines = peitho_display_lines_new (view, &line_start)))
+  if (!(display_lines = peitho_display_lines_dup_for_frame (view, &line_start)))
     return;
   g_array_set_size (self->column_bottoms, 0);
 

@@ -20,6 +20,12 @@ typedef struct {
  * error: @line_start not at a line's start). */
 GArray *peitho_display_lines_new  (GtkTextView       *view,
                                    const GtkTextIter *line_start);
+/* The same, computed once per frame of @view and shared by all who draw in
+ * that frame (the annotation gutter and the heat stripe walk the same
+ * paragraphs): for snapshot functions only, as the layout may change
+ * between frames. A new reference. */
+GArray *peitho_display_lines_dup_for_frame (GtkTextView       *view,
+                                            const GtkTextIter *line_start);
 /* The display line of @lines that holds @offset: the last one that begins
  * at or before it. */
 const PeithoDisplayLine *

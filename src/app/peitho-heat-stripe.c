@@ -145,7 +145,7 @@ peitho_heat_stripe_snapshot_line (GtkSourceGutterRenderer *renderer,
   gtk_text_view_get_line_yrange (view, &line_start, &line_y, &line_height);
 
   /* One bar per display line of the paragraph. */
-  display_lines = peitho_display_lines_new (view, &line_start);
+  display_lines = peitho_display_lines_dup_for_frame (view, &line_start);
   for (guint i = 0; i < display_lines->len; i++)
     {
       const PeithoDisplayLine *display_line = &g_array_index (display_lines, PeithoDisplayLine, i);

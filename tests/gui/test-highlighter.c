@@ -369,6 +369,32 @@ test_display_lines (void)
   while (!gtk_text_iter_ends_line (&iter) && gtk_text_iter_forward_char (&iter));
   g_assert_cmpint (gtk_text_iter_get_line (&iter), ==, 0);
 
+  /* Within a frame the lines are worked out once and shared; an edit
+   * (here, the paragraph cut to one display line) empties the cache at once. */
+  {
+    g_autoptr(GArray) shared = NULL;
+    g_autoptr(GArray) again = NULL;
+    g_autoptr(GArray) edited = NULL;
+    GtkTextIter cut_start, cut_end;
+
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    shared = peitho_display_lines_dup_for_frame (GTK_TEXT_VIEW (view), &iter);
+    again = peitho_display_lines_dup_for_frame (GTK_TEXT_VIEW (view), &iter);
+    g_assert_true (shared == again);
+    g_assert_cmpuint (shared->len, ==, lines->len);
+    g_assert_cmpmem (shared->data, shared->len * sizeof (PeithoDisplayLine),
+                     lines->data, lines->len * sizeof (PeithoDisplayLine));
+
+    gtk_text_buffer_get_iter_at_offset (buffer, &cut_start, 10);
+    cut_end = cut_start;
+    gtk_text_iter_forward_to_line_end (&cut_end);
+    gtk_text_buffer_delete (buffer, &cut_start, &cut_end);
+    gtk_text_buffer_get_start_iter (buffer, &iter);
+    edited = peitho_display_lines_dup_for_frame (GTK_TEXT_VIEW (view), &iter);
+    g_assert_true (edited != shared);
+    g_assert_cmpuint (edited->len, ==, 1);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
