@@ -210,10 +210,37 @@ show_discussion (PeithoWindow *self,
   g_assert (PEITHO_IS_WINDOW (self));
   g_assert (G_IS_LIST_MODEL (passages));
 
+  PeithoDiscussionPassage *selected = gtk_single_selection_get_selected_item (self->discussion_selection);
+  g_autoptr(PeithoDiscussionPassage) kept = NULL;
+  gsize start = 0, end = 0;
+  guint n = g_list_model_get_n_items (passages);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  if (selected != NULL)
+    {
+      start = peitho_discussion_passage_get_start (selected);
+      end = peitho_discussion_passage_get_end (selected);
+    }
+
   g_set_object (&self->discussion, passages);
   gtk_single_selection_set_model (self->discussion_selection, passages);
-  gtk_single_selection_set_selected (self->discussion_selection, GTK_INVALID_LIST_POSITION);
-  update_details (self, NULL);
+
+  /* The passage shown stays so if it is still to discuss (the ranking is
+   * made anew in a thread, and ends whenever it ends): its details are
+   * written again, with the names as they are now. */
+  for (guint i = 0; selected != NULL && i < n && position == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(PeithoDiscussionPassage) passage = g_list_model_get_item (passages, i);
+
+      if (peitho_discussion_passage_get_start (passage) == start
+          && peitho_discussion_passage_get_end (passage) == end)
+        {
+          position = i;
+          kept = g_steal_pointer (&passage);
+        }
+    }
+  gtk_single_selection_set_selected (self->discussion_selection, position);
+  update_details (self, kept);
   gtk_widget_set_visible (GTK_WIDGET (self->discussion_empty),
                           g_list_model_get_n_items (passages) == 0);
 }

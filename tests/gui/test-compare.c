@@ -534,7 +534,7 @@ test_anonymise (Fixture       *f,
   GtkWidget *check;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
-  iterate ();
+  wait_for (window);
   check = find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)),
                        GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Student 1");
@@ -542,9 +542,18 @@ test_anonymise (Fixture       *f,
   iterate ();
   g_assert_cmpstr (_peitho_window_get_discussion_details_for_testing (window), ==,
                    "Student 1: Metaphor\nStudent 2: Irony\nStudent 3: nothing");
+  /* Names given back: the passage shown stays, its details with the names. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  wait_for (window);
+  g_assert_cmpuint (gtk_single_selection_get_selected (_peitho_window_get_discussion_selection_for_testing (window)),
+                    ==, 0);
+  g_assert_cmpstr (_peitho_window_get_discussion_details_for_testing (window), ==,
+                   "Ada: Metaphor\nBen: Irony\nCarla: nothing");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
+  wait_for (window);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
-  iterate ();
+  wait_for (window);
   check = find_widget (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 2)),
                        GTK_TYPE_CHECK_BUTTON, NULL);
   g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, "Carla");
@@ -851,12 +860,12 @@ test_presentation (Fixture       *f,
 
   /* Anonymised in class: "Student N" on screen too. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
-  iterate ();
+  wait_for (window);
   _peitho_window_compare_show_passage (window, 0);
   g_assert_cmpstr (_peitho_window_get_presentation_readers_for_testing (window), ==,
                    "Student 1: Metaphor\nStudent 2: Irony\n1 other: nothing");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.anonymise", NULL));
-  iterate ();
+  wait_for (window);
 
   /* Escape leaves, as F11 (the action again) would. */
   g_assert_true (_peitho_window_presentation_key (window, GDK_KEY_Escape, 0));
