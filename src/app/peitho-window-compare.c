@@ -210,7 +210,8 @@ show_discussion (PeithoWindow *self,
   g_assert (PEITHO_IS_WINDOW (self));
   g_assert (G_IS_LIST_MODEL (passages));
 
-  PeithoDiscussionPassage *selected = gtk_single_selection_get_selected_item (self->discussion_selection);
+  GtkSingleSelection *selection = self->discussion_selection;
+  PeithoDiscussionPassage *selected = gtk_single_selection_get_selected_item (selection);
   g_autoptr(PeithoDiscussionPassage) kept = NULL;
   gsize start = 0, end = 0;
   guint n = g_list_model_get_n_items (passages);
@@ -315,7 +316,8 @@ recompute_discussion (PeithoWindow *self)
       self->discussion_cancellable = g_cancellable_new ();
       task = g_task_new (self, self->discussion_cancellable, discussion_done_cb, NULL);
       g_task_set_source_tag (task, recompute_discussion);
-      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) peitho_discussion_job_free);
+      g_task_set_task_data (task, g_steal_pointer (&job),
+                            (GDestroyNotify) peitho_discussion_job_free);
       _peitho_window_set_busy (self, TRUE);
       g_task_run_in_thread (task, discussion_thread_cb);
     }

@@ -144,7 +144,8 @@ ask_validator (const char  *path,
     }
   if (n_read != sizeof message_len)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "the validator at %s closed the connection", path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                   "the validator at %s closed the connection", path);
       return FALSE;
     }
   text = g_malloc (message_len + 1);
@@ -152,7 +153,8 @@ ask_validator (const char  *path,
     return FALSE;
   if (n_read != message_len)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED, "the validator at %s sent a short answer", path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CLOSED,
+                   "the validator at %s sent a short answer", path);
       return FALSE;
     }
   text[message_len] = '\0';

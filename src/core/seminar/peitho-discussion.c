@@ -307,7 +307,8 @@ peitho_discussion_job_new (PeithoDocument      *document,
   /* Annotator ids map to their index + 1 (0 is "not compared"). */
   reader_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < job->readers->len; i++)
-    g_hash_table_insert (reader_index, g_ptr_array_index (job->readers, i), GUINT_TO_POINTER (i + 1));
+    g_hash_table_insert (reader_index, g_ptr_array_index (job->readers, i),
+                         GUINT_TO_POINTER (i + 1));
 
   annotations = peitho_document_dup_annotation_array (document);
   for (guint i = 0; i < annotations->len; i++)
