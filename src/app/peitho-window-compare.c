@@ -207,15 +207,15 @@ static void
 show_discussion (PeithoWindow *self,
                  GListModel   *passages)
 {
-  g_assert (PEITHO_IS_WINDOW (self));
-  g_assert (G_IS_LIST_MODEL (passages));
-
   GtkSingleSelection *selection = self->discussion_selection;
   PeithoDiscussionPassage *selected = gtk_single_selection_get_selected_item (selection);
   g_autoptr(PeithoDiscussionPassage) kept = NULL;
   gsize start = 0, end = 0;
   guint n = g_list_model_get_n_items (passages);
   guint position = GTK_INVALID_LIST_POSITION;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+  g_assert (G_IS_LIST_MODEL (passages));
 
   if (selected != NULL)
     {
@@ -224,7 +224,7 @@ show_discussion (PeithoWindow *self,
     }
 
   g_set_object (&self->discussion, passages);
-  gtk_single_selection_set_model (self->discussion_selection, passages);
+  gtk_single_selection_set_model (selection, passages);
 
   /* The passage shown stays so if it is still to discuss (the ranking is
    * made anew in a thread, and ends whenever it ends): its details are
@@ -240,10 +240,9 @@ show_discussion (PeithoWindow *self,
           kept = g_steal_pointer (&passage);
         }
     }
-  gtk_single_selection_set_selected (self->discussion_selection, position);
+  gtk_single_selection_set_selected (selection, position);
   update_details (self, kept);
-  gtk_widget_set_visible (GTK_WIDGET (self->discussion_empty),
-                          g_list_model_get_n_items (passages) == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->discussion_empty), n == 0);
 }
 
 static void
