@@ -4,8 +4,6 @@
 
 #include "peitho-tei-ids.h"
 
-#include "peitho-annotation-index.h"
-
 static void
 add_id (GHashTable *ids,
         const char *id)
@@ -25,7 +23,6 @@ peitho_tei_collect_document_ids (PeithoDocument *document,
   g_autoptr(GPtrArray) all = NULL;
   GListModel *annotators;
   GListModel *relations;
-  GListModel *annotations;
 
   g_return_if_fail (PEITHO_IS_DOCUMENT (document));
   g_return_if_fail (ids != NULL);
@@ -34,7 +31,6 @@ peitho_tei_collect_document_ids (PeithoDocument *document,
   tags = peitho_tag_set_dup_tags (tag_set);
   annotators = peitho_document_get_annotators (document);
   relations = peitho_document_get_relations (document);
-  annotations = peitho_document_get_annotations (document);
 
   add_id (ids, peitho_tag_set_get_id (tag_set));
   for (guint i = 0; i < peitho_tag_set_get_n_groups (tag_set); i++)
@@ -53,8 +49,7 @@ peitho_tei_collect_document_ids (PeithoDocument *document,
 
       add_id (ids, peitho_relation_get_id (relation));
     }
-  /* One walk of the index, not a descent per position. */
-  all = peitho_annotation_index_dup_all (PEITHO_ANNOTATION_INDEX (annotations));
+  all = peitho_document_dup_annotation_array (document);
   for (guint i = 0; i < all->len; i++)
     add_id (ids, peitho_annotation_get_id (g_ptr_array_index (all, i)));
   for (guint i = 0; i < peitho_document_get_n_paragraphs (document); i++)

@@ -7,7 +7,6 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/xmlwriter.h>
 
-#include "peitho-annotation-index.h"
 #include "peitho-error.h"
 #include "peitho-tei-common.h"
 #include "peitho-tei-edition-writer.h"
@@ -387,7 +386,6 @@ peitho_tei_write_bytes (PeithoDocument *document,
   Writer self = { 0 };
   g_autoptr(GArray) events = NULL;
   g_autofree char *header = NULL;
-  GListModel *model;
   GByteArray *buffer;
   xmlOutputBuffer *output;
   xmlTextWriter *writer;
@@ -405,9 +403,7 @@ peitho_tei_write_bytes (PeithoDocument *document,
 
   self.document = document;
   self.form = form;
-  /* The model is the index: one walk, not a descent per position. */
-  model = peitho_document_get_annotations (document);
-  self.annotations = peitho_annotation_index_dup_all (PEITHO_ANNOTATION_INDEX (model));
+  self.annotations = peitho_document_dup_annotation_array (document);
   n = self.annotations->len;
   self.starts = g_new (gsize, n + 1);
   self.ends = g_new (gsize, n + 1);
