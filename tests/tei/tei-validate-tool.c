@@ -30,73 +30,38 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <gio/gunixinputstream.h>
+#include <gio/gunixoutputstream.h>
+
 #include "tei-validate.h"
 
 #define MAX_DOCUMENT (G_GUINT64_CONSTANT (1) << 31)
-
-static gboolean
-read_full (int    fd,
-           void  *buffer,
-           gsize  length)
-{
-  char *p = buffer;
-
-  while (length > 0)
-    {
-      ssize_t n = read (fd, p, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      length -= (gsize) n;
-    }
-  return TRUE;
-}
-
-static gboolean
-write_full (int         fd,
-            const void *buffer,
-            gsize       length)
-{
-  const char *p = buffer;
-
-  while (length > 0)
-    {
-      ssize_t n = write (fd, p, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        return FALSE;
-      p += n;
-      length -= (gsize) n;
-    }
-  return TRUE;
-}
 
 /* One request, in a child of the server. */
 static int
 answer (int fd)
 {
+  g_autoptr(GInputStream) in = g_unix_input_stream_new (fd, FALSE);
+  g_autoptr(GOutputStream) out = g_unix_output_stream_new (fd, FALSE);
   g_autofree char *data = NULL;
   g_autofree char *message = NULL;
   guint64 size;
   guint32 message_len;
   guint8 verdict;
+  gsize n_read;
 
-  if (!read_full (fd, &size, sizeof size) || size > MAX_DOCUMENT)
+  if (!g_input_stream_read_all (in, &size, sizeof size, &n_read, NULL, NULL)
+      || n_read != sizeof size || size > MAX_DOCUMENT)
     return 1;
   data = g_malloc (size + 1);
-  if (!read_full (fd, data, size))
+  if (!g_input_stream_read_all (in, data, size, &n_read, NULL, NULL) || n_read != size)
     return 1;
 
   verdict = tei_validate_data_here (data, size, &message) ? 1 : 0;
   message_len = (guint32) strlen (message);
-  if (!write_full (fd, &verdict, sizeof verdict)
-      || !write_full (fd, &message_len, sizeof message_len)
-      || !write_full (fd, message, message_len))
+  if (!g_output_stream_write_all (out, &verdict, sizeof verdict, NULL, NULL, NULL)
+      || !g_output_stream_write_all (out, &message_len, sizeof message_len, NULL, NULL, NULL)
+      || !g_output_stream_write_all (out, message, message_len, NULL, NULL, NULL))
     return 1;
   return 0;
 }
