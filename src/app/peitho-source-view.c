@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include "peitho-display-lines.h"
+#include "peitho-overlap-bars.h"
 #include "peitho-source-view.h"
 
 #define LINE_THICKNESS 2
@@ -16,6 +18,7 @@ struct _PeithoSourceView
   GtkSourceView parent_instance;
 
   PeithoHighlighter *highlighter;
+  PeithoOverlapBars *bars;           /* of the view's buffer */
   int                pixels_above;   /* before labels made room */
 
   guint              show_labels : 1;
@@ -36,7 +39,6 @@ typedef struct {
   GtkSnapshot *snapshot;
   GtkTextIter  visible_start;
   GtkTextIter  visible_end;
-  GtkTextTag  *many;
 } DrawContext;
 
 static void
@@ -58,106 +60,91 @@ draw_bar (GtkSnapshot   *snapshot,
                                                     x1 - x0, LINE_THICKNESS));
 }
 
-/* Underlines [start, end), where the many-overlaps tag is the same
- * throughout, one bar per display line: two character locations per line,
- * whatever its length (paragraphs of thousands of characters are common). */
+typedef struct {
+  GPtrArray *tags;     /* the overlap tags to draw, in order */
+  GArray    *colors;   /* GdkRGBA, the same order */
+} OverlapTags;
+
 static void
-draw_run (DrawContext   *ctx,
-          GtkTextIter   *start,
-          GtkTextIter   *end,
-          const GdkRGBA *color,
-          gboolean       twice)
+collect_overlap_tag_cb (GtkTextTag    *tag,
+                        const GdkRGBA *color,
+                        gpointer       user_data)
 {
-  GtkTextIter iter = *start;
-  GtkTextIter last_char = *end;
+  OverlapTags *overlap = user_data;
 
-  g_assert (ctx != NULL);
+  g_ptr_array_add (overlap->tags, tag);
+  g_array_append_val (overlap->colors, *color);
+}
 
-  if (gtk_text_iter_compare (start, end) >= 0)
+/* The display lines of @lines from the first that reaches below @top to the
+ * last that begins above @bottom. */
+static void
+visible_display_lines (GArray *lines,
+                       int     top,
+                       int     bottom,
+                       guint  *first,
+                       guint  *last)
+{
+  *first = 0;
+  while (*first + 1 < lines->len
+         && g_array_index (lines, PeithoDisplayLine, *first).y
+            + g_array_index (lines, PeithoDisplayLine, *first).height <= top)
+    (*first)++;
+  *last = *first;
+  while (*last + 1 < lines->len && g_array_index (lines, PeithoDisplayLine, *last + 1).y < bottom)
+    (*last)++;
+}
+
+/* The overlap underlines of the paragraphs on screen, one bar per display
+ * line of each run: kept from frame to frame by PeithoOverlapBars, drawn
+ * only where their display line is on screen. */
+static void
+draw_underlines (PeithoSourceView   *self,
+                 GtkSnapshot        *snapshot,
+                 const GdkRectangle *visible)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  OverlapTags overlap = { tags, colors };
+  GtkTextIter line_start, last;
+  int top = visible->y, bottom = visible->y + visible->height;
+  int last_line;
+
+  g_assert (PEITHO_IS_SOURCE_VIEW (self));
+
+  peitho_highlighter_foreach_overlap_tag (self->highlighter, collect_overlap_tag_cb, &overlap);
+  if (tags->len == 0)
     return;
-  gtk_text_iter_backward_char (&last_char);
+  if (self->bars == NULL)
+    self->bars = peitho_overlap_bars_new (view);
+  peitho_overlap_bars_begin_frame (self->bars, tags,
+                                   peitho_highlighter_get_overlap_many_tag (self->highlighter));
 
-  while (gtk_text_iter_compare (&iter, end) < 0)
+  gtk_text_view_get_line_at_y (view, &line_start, top, NULL);
+  gtk_text_view_get_line_at_y (view, &last, bottom, NULL);
+  last_line = gtk_text_iter_get_line (&last);
+  do
     {
-      GtkTextIter last = iter;
-      GdkRectangle first_rect, last_rect;
+      g_autoptr(GArray) lines = peitho_display_lines_dup_for_frame (view, &line_start);
+      g_autoptr(GArray) bars = NULL;
+      guint first_shown, last_shown;
 
-      /* The last character of this display line (GTK stays on it when
-       * the line wraps there), or of the run. */
-      gtk_text_view_forward_display_line_end (ctx->view, &last);
-      if (gtk_text_iter_compare (&last, &last_char) > 0 || gtk_text_iter_compare (&last, &iter) < 0)
-        last = last_char;
-
-      gtk_text_view_get_iter_location (ctx->view, &iter, &first_rect);
-      gtk_text_view_get_iter_location (ctx->view, &last, &last_rect);
-      if (last_rect.y != first_rect.y)
+      visible_display_lines (lines, top, bottom, &first_shown, &last_shown);
+      bars = peitho_overlap_bars_dup (self->bars, &line_start, lines, first_shown, last_shown);
+      for (guint i = 0; i < bars->len; i++)
         {
-          /* A line end that is not where we thought (a bidi or a wrap GTK
-           * places otherwise): fall back to this one character. */
-          last = iter;
-          last_rect = first_rect;
+          const PeithoOverlapBar *bar = &g_array_index (bars, PeithoOverlapBar, i);
+          const PeithoDisplayLine *line = &g_array_index (lines, PeithoDisplayLine, bar->line);
+
+          if (line->y + line->height <= top || line->y >= bottom)
+            continue;
+          draw_bar (snapshot, &g_array_index (colors, GdkRGBA, bar->tag), bar->x0, bar->x1,
+                    line->y + line->height, bar->twice);
         }
-      /* Either end may be the left one (right-to-left text). */
-      draw_bar (ctx->snapshot, color, MIN (first_rect.x, last_rect.x),
-                MAX (first_rect.x + first_rect.width, last_rect.x + last_rect.width),
-                first_rect.y + first_rect.height, twice);
-
-      iter = last;
-      if (!gtk_text_iter_forward_char (&iter))
-        break;
     }
-}
-
-/* Underlines [start, end), twice where the many-overlaps tag is on. */
-static void
-draw_range (DrawContext   *ctx,
-            GtkTextIter   *start,
-            GtkTextIter   *end,
-            const GdkRGBA *color)
-{
-  GtkTextIter iter = *start;
-
-  g_assert (ctx != NULL);
-
-  while (gtk_text_iter_compare (&iter, end) < 0)
-    {
-      GtkTextIter run_end = iter;
-      gboolean twice = gtk_text_iter_has_tag (&iter, ctx->many);
-
-      if (!gtk_text_iter_forward_to_tag_toggle (&run_end, ctx->many)
-          || gtk_text_iter_compare (&run_end, end) > 0)
-        run_end = *end;
-      draw_run (ctx, &iter, &run_end, color, twice);
-      iter = run_end;
-    }
-}
-
-static void
-draw_overlap_tag_cb (GtkTextTag    *tag,
-                     const GdkRGBA *color,
-                     gpointer       user_data)
-{
-  DrawContext *ctx = user_data;
-  GtkTextIter iter = ctx->visible_start;
-
-  g_assert (GTK_IS_TEXT_TAG (tag));
-
-  if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-    return;
-
-  while (gtk_text_iter_compare (&iter, &ctx->visible_end) < 0)
-    {
-      GtkTextIter range_end = iter;
-
-      gtk_text_iter_forward_to_tag_toggle (&range_end, tag);
-      if (gtk_text_iter_compare (&range_end, &ctx->visible_end) > 0)
-        range_end = ctx->visible_end;
-      draw_range (ctx, &iter, &range_end, color);
-
-      iter = range_end;
-      if (!gtk_text_iter_forward_to_tag_toggle (&iter, tag))
-        break;
-    }
+  while (gtk_text_iter_get_line (&line_start) < last_line
+         && gtk_text_iter_forward_line (&line_start));
 }
 
 static PangoLayout *
@@ -248,7 +235,6 @@ peitho_source_view_snapshot_layer (GtkTextView      *text_view,
 {
   PeithoSourceView *self = PEITHO_SOURCE_VIEW (text_view);
   GdkRectangle visible;
-  DrawContext ctx;
 
   GTK_TEXT_VIEW_CLASS (peitho_source_view_parent_class)->snapshot_layer (text_view, layer, snapshot);
 
@@ -257,25 +243,20 @@ peitho_source_view_snapshot_layer (GtkTextView      *text_view,
     return;
 
   gtk_text_view_get_visible_rect (text_view, &visible);
-  ctx.view = text_view;
-  ctx.snapshot = snapshot;
-  ctx.many = peitho_highlighter_get_overlap_many_tag (self->highlighter);
-  /* Labels: the paragraphs on screen, so that a label whose highlight
-   * begins above the page is known to be off it. */
-  gtk_text_view_get_line_at_y (text_view, &ctx.visible_start, visible.y, NULL);
-  gtk_text_view_get_line_at_y (text_view, &ctx.visible_end, visible.y + visible.height, NULL);
-  gtk_text_iter_forward_line (&ctx.visible_end);
   if (self->show_labels)
-    draw_labels (self, &ctx);
+    {
+      DrawContext ctx;
 
-  /* Underlines: the display lines on screen only, not the whole of a long
-   * paragraph that begins above the page or ends below it. */
-  gtk_text_view_get_iter_at_location (text_view, &ctx.visible_start, visible.x, visible.y);
-  gtk_text_view_backward_display_line_start (text_view, &ctx.visible_start);
-  gtk_text_view_get_iter_at_location (text_view, &ctx.visible_end,
-                                      visible.x + visible.width, visible.y + visible.height);
-  gtk_text_view_forward_display_line (text_view, &ctx.visible_end);
-  peitho_highlighter_foreach_overlap_tag (self->highlighter, draw_overlap_tag_cb, &ctx);
+      /* The paragraphs on screen, so that a label whose highlight begins
+       * above the page is known to be off it. */
+      ctx.view = text_view;
+      ctx.snapshot = snapshot;
+      gtk_text_view_get_line_at_y (text_view, &ctx.visible_start, visible.y, NULL);
+      gtk_text_view_get_line_at_y (text_view, &ctx.visible_end, visible.y + visible.height, NULL);
+      gtk_text_iter_forward_line (&ctx.visible_end);
+      draw_labels (self, &ctx);
+    }
+  draw_underlines (self, snapshot, &visible);
 }
 
 static void
@@ -326,6 +307,7 @@ peitho_source_view_dispose (GObject *object)
   g_assert (PEITHO_IS_SOURCE_VIEW (object));
 
   g_clear_object (&self->highlighter);
+  g_clear_pointer (&self->bars, peitho_overlap_bars_free);
 
   G_OBJECT_CLASS (peitho_source_view_parent_class)->dispose (object);
 }
@@ -348,8 +330,17 @@ peitho_source_view_class_init (PeithoSourceViewClass *klass)
 }
 
 static void
+buffer_notify_cb (PeithoSourceView *self,
+                  GParamSpec       *pspec,
+                  gpointer          user_data)
+{
+  g_clear_pointer (&self->bars, peitho_overlap_bars_free);
+}
+
+static void
 peitho_source_view_init (PeithoSourceView *self)
 {
+  g_signal_connect (self, "notify::buffer", G_CALLBACK (buffer_notify_cb), NULL);
 }
 
 void

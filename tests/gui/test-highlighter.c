@@ -8,6 +8,7 @@
 
 #include "peitho-annotation-view.h"
 #include "peitho-display-lines.h"
+#include "peitho-overlap-bars.h"
 
 /* Long paragraphs, as in the benchmark's document: GTK measures them in
  * steps that each make the text much taller. */
@@ -460,9 +461,121 @@ test_overlap_underlines (void)
   n_twice = assert_underlines (view, highlighter, node, "irony");
   g_assert_cmpuint (n_twice, >=, 2);   /* ethos on top wraps */
   assert_underlines (view, highlighter, node, "ethos");
+  g_clear_pointer (&node, gsk_render_node_unref);
+
+  /* The bars are kept from frame to frame: a new highlight in the same
+   * paragraph (anaphora over metaphor alone, so metaphor's underline grows
+   * a piece) must show at once, and the others stay where they were. */
+  tag (window, 670, 695, "anaphora");
+  wait_until (peitho_highlighter_is_styled (highlighter, 0, (int) text->len));
+  wait_for_paint (GTK_WIDGET (view));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (GTK_WIDGET (view)),
+                          gtk_widget_get_height (GTK_WIDGET (view)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  assert_underlines (view, highlighter, node, "metaphor");
+  assert_underlines (view, highlighter, node, "irony");
+  assert_underlines (view, highlighter, node, "ethos");
 
   destroy_window (window);
   peitho_test_remove_tree (dir);
+}
+
+/* PeithoOverlapBars keeps a paragraph's bars until something in it moves:
+ * a tag applied there, another width; not a tag applied elsewhere. */
+static void
+test_overlap_bars_kept (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PeithoOverlapBars) bars = NULL;
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GArray) first = NULL;
+  g_autoptr(GArray) again = NULL;
+  g_autoptr(GArray) after_elsewhere = NULL;
+  g_autoptr(GArray) after_here = NULL;
+  g_autoptr(GArray) after_resize = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *under, *many, *bold;
+  GtkTextIter s, e, line0, line2;
+
+  for (guint j = 0; j < 8; j++)
+    g_string_append (text, "The committee was a swamp in which every proposal sank. ");
+  g_string_append (text, "\nA second paragraph.\nA third paragraph, short.\n");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  under = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+  many = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+  bold = gtk_text_buffer_create_tag (buffer, NULL, "weight", PANGO_WEIGHT_BOLD, NULL);
+  g_ptr_array_add (tags, under);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 20);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 300);
+  gtk_text_buffer_apply_tag (buffer, under, &s, &e);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 100);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 150);
+  gtk_text_buffer_apply_tag (buffer, many, &s, &e);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (view);
+
+  bars = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
+  gtk_text_buffer_get_iter_at_line (buffer, &line2, 2);
+
+#define DUP_BARS(out)                                                               \
+  G_STMT_START {                                                                    \
+    g_autoptr(GArray) lines = peitho_display_lines_new (GTK_TEXT_VIEW (view), &line0); \
+    peitho_overlap_bars_begin_frame (bars, tags, many);                             \
+    out = peitho_overlap_bars_dup (bars, &line0, lines, 0, lines->len - 1);         \
+  } G_STMT_END
+
+  DUP_BARS (first);
+  /* Over several display lines, doubled where the many-overlaps tag is. */
+  g_assert_cmpuint (first->len, >=, 4);
+  {
+    gboolean any_twice = FALSE;
+
+    for (guint i = 0; i < first->len; i++)
+      any_twice |= g_array_index (first, PeithoOverlapBar, i).twice;
+    g_assert_true (any_twice);
+  }
+  DUP_BARS (again);
+  g_assert_true (again == first);
+
+  /* A font in the third paragraph: the first keeps its bars. */
+  gtk_text_buffer_get_iter_at_line (buffer, &s, 2);
+  e = s;
+  gtk_text_iter_forward_to_line_end (&e);
+  gtk_text_buffer_apply_tag (buffer, bold, &s, &e);
+  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
+  DUP_BARS (after_elsewhere);
+  g_assert_true (after_elsewhere == first);
+
+  /* A font in the first: worked out again. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 25);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 60);
+  gtk_text_buffer_apply_tag (buffer, bold, &s, &e);
+  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
+  wait_for_paint (view);
+  DUP_BARS (after_here);
+  g_assert_true (after_here != first);
+  g_assert_cmpuint (after_here->len, >=, 4);
+
+  /* Another width: worked out again, on fewer display lines. */
+  gtk_widget_set_size_request (view, 500, -1);
+  wait_until (gtk_widget_get_width (view) >= 500);
+  wait_for_paint (view);
+  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
+  DUP_BARS (after_resize);
+  g_assert_true (after_resize != after_here);
+  g_assert_cmpuint (after_resize->len, <, after_here->len);
+#undef DUP_BARS
+
+  g_clear_pointer (&bars, peitho_overlap_bars_free);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 int
@@ -475,6 +588,7 @@ main (int   argc,
   g_test_add_func ("/highlighter/end-stays-while-lines-are-measured", test_end_stays);
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
   g_test_add_func ("/highlighter/display-lines", test_display_lines);
+  g_test_add_func ("/highlighter/overlap-bars-kept", test_overlap_bars_kept);
   status = g_test_run ();
   g_clear_object (&app);
   peitho_test_remove_tree (home);
