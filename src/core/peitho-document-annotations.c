@@ -183,6 +183,34 @@ peitho_document_dup_annotation_array (PeithoDocument *self)
   return peitho_annotation_index_dup_all (self->annotations);
 }
 
+static void
+add_record_cb (gpointer data,
+               gpointer user_data)
+{
+  PeithoAnnotation *annotation = data;
+  PeithoAnnotationRecord record = {
+    peitho_annotation_get_start (annotation),
+    peitho_annotation_get_end (annotation),
+    peitho_annotation_get_tag_id (annotation),
+    peitho_annotation_get_annotator_id (annotation),
+  };
+
+  g_array_append_val ((GArray *) user_data, record);
+}
+
+GArray *
+peitho_document_dup_annotation_records (PeithoDocument *self)
+{
+  GArray *records;
+
+  g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
+
+  records = g_array_sized_new (FALSE, FALSE, sizeof (PeithoAnnotationRecord),
+                               peitho_annotation_index_get_size (self->annotations));
+  peitho_annotation_index_foreach (self->annotations, add_record_cb, records);
+  return records;
+}
+
 guint
 peitho_document_get_n_annotations (PeithoDocument *self)
 {

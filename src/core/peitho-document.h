@@ -228,6 +228,19 @@ guint             peitho_document_get_n_annotations   (PeithoDocument   *self);
  * pass over the index, quicker than the list model's items one by one
  * (a search each) for a pass over all of them. */
 GPtrArray        *peitho_document_dup_annotation_array (PeithoDocument  *self);
+/* What an annotation says of where it is and who tagged it what, as a
+ * value: annotations change, a record does not, so work in another thread
+ * can read it while the document goes on. */
+typedef struct {
+  gsize       start;
+  gsize       end;
+  const char *tag_id;        /* interned (g_intern_string) */
+  const char *annotator_id;  /* interned, or NULL */
+} PeithoAnnotationRecord;
+/* Every annotation's record, in document order: an array of
+ * PeithoAnnotationRecord, a new reference; one pass over the index, no
+ * reference taken on any annotation. */
+GArray           *peitho_document_dup_annotation_records (PeithoDocument *self);
 PeithoAnnotation *peitho_document_lookup_annotation   (PeithoDocument   *self,
                                                        const char       *id);
 /* Adds @annotation (a new one, not in any document). If its id is NULL one

@@ -1042,6 +1042,44 @@ test_read_counts (void)
     }
 }
 
+/* Records are the annotations' values in document order, and stay what
+ * they were when the annotations change after them. */
+static void
+test_annotation_records (void)
+{
+  static const char * const paragraphs[] = { "The committee was a swamp.", "It sank.", NULL };
+  g_autoptr(PeithoDocument) document = make_document (paragraphs);
+  g_autoptr(GArray) records = NULL;
+  g_autoptr(GPtrArray) annotations = NULL;
+  PeithoAnnotation *later;
+
+  later = add (document, "b", 18, 26, "metaphor");
+  add (document, "a", 4, 13, "claim");
+  add (document, "c", 27, 35, "metaphor");
+
+  records = peitho_document_dup_annotation_records (document);
+  annotations = peitho_document_dup_annotation_array (document);
+  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpuint (annotations->len, ==, 3);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const PeithoAnnotationRecord *record = &g_array_index (records, PeithoAnnotationRecord, i);
+      PeithoAnnotation *annotation = annotations->pdata[i];
+
+      g_assert_cmpuint (record->start, ==, peitho_annotation_get_start (annotation));
+      g_assert_cmpuint (record->end, ==, peitho_annotation_get_end (annotation));
+      g_assert_true (record->tag_id == g_intern_string (peitho_annotation_get_tag_id (annotation)));
+      g_assert_null (record->annotator_id);
+    }
+  g_assert_cmpuint (g_array_index (records, PeithoAnnotationRecord, 0).start, ==, 4);
+
+  g_assert_true (peitho_document_set_annotation_tag (document, later, "claim", NULL));
+  g_assert_cmpstr (g_array_index (records, PeithoAnnotationRecord, 1).tag_id, ==, "metaphor");
+  g_clear_pointer (&annotations, g_ptr_array_unref);
+  g_clear_object (&document);
+  g_assert_cmpuint (g_array_index (records, PeithoAnnotationRecord, 2).end, ==, 35);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1049,6 +1087,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/document/text", test_text);
+  g_test_add_func ("/document/annotation-records", test_annotation_records);
   g_test_add_func ("/document/invalid-text", test_invalid_text);
   g_test_add_func ("/document/words", test_words);
   g_test_add_func ("/document/snapping", test_snapping);

@@ -305,10 +305,11 @@ compute_key (PeithoAgreement *self,
 
 struct _PeithoAgreementJob
 {
-  PeithoAgreement *result;     /* its annotators, tags and counts; NULL once run */
-  GPtrArray       *all_spans;  /* n_annotators × n_tags arrays of PeithoSpan */
-  GPtrArray       *key_spans;  /* n_tags, empty without a key */
-  gboolean         has_key;
+  PeithoAgreement *result;           /* its annotators, tags and counts; NULL once run */
+  GArray          *records;          /* PeithoAnnotationRecord, every annotation's */
+  GHashTable      *annotator_index;  /* id -> index + 1 in result's annotators */
+  GHashTable      *tag_index;        /* id -> index + 1 in result's tags */
+  char            *key_id;           /* the key's annotator id, or NULL */
 };
 
 void
@@ -316,9 +317,12 @@ peitho_agreement_job_free (PeithoAgreementJob *job)
 {
   if (job == NULL)
     return;
+  /* The indexes' keys are the result's strings. */
+  g_clear_pointer (&job->annotator_index, g_hash_table_unref);
+  g_clear_pointer (&job->tag_index, g_hash_table_unref);
   g_clear_pointer (&job->result, peitho_agreement_free);
-  g_clear_pointer (&job->all_spans, g_ptr_array_unref);
-  g_clear_pointer (&job->key_spans, g_ptr_array_unref);
+  g_clear_pointer (&job->records, g_array_unref);
+  g_free (job->key_id);
   g_free (job);
 }
 
@@ -331,12 +335,8 @@ peitho_agreement_job_new (PeithoDocument               *document,
   g_autoptr(PeithoAgreement) self = NULL;
   g_autoptr(GHashTable) annotator_index = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) tag_index = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) all_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GPtrArray) key_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   PeithoAgreementJob *job;
   PeithoAnnotator *key = NULL;
-  g_autoptr(GPtrArray) annotations = NULL;
-  guint n_annotators, n_tags;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -367,30 +367,43 @@ peitho_agreement_job_new (PeithoDocument               *document,
       || !resolve_tags (self, document, options, tag_index, error))
     return NULL;
 
-  n_annotators = self->annotators->len;
-  n_tags = self->tags->len;
-  for (guint i = 0; i < n_annotators * n_tags; i++)
+  /* Records, not annotations: they are sorted out in the thread. */
+  job = g_new0 (PeithoAgreementJob, 1);
+  job->records = peitho_document_dup_annotation_records (document);
+  job->result = g_steal_pointer (&self);
+  job->annotator_index = g_steal_pointer (&annotator_index);
+  job->tag_index = g_steal_pointer (&tag_index);
+  job->key_id = key != NULL ? g_strdup (peitho_annotator_get_id (key)) : NULL;
+  return job;
+}
+
+/* One pass over the records: each to its annotator's spans of its tag
+ * (@all_spans, n_annotators × n_tags), and the key's to @key_spans. */
+static void
+distribute_records (PeithoAgreementJob *job,
+                    GPtrArray          *all_spans,
+                    GPtrArray          *key_spans)
+{
+  PeithoAgreement *self = job->result;
+  guint n_tags = self->tags->len;
+
+  for (guint i = 0; i < n_tags * self->annotators->len; i++)
     g_ptr_array_add (all_spans, span_array_new ());
   for (guint t = 0; t < n_tags; t++)
     g_ptr_array_add (key_spans, span_array_new ());
 
-  /* One pass over the annotations: each to its annotator's spans of its tag. */
-  annotations = peitho_document_dup_annotation_array (document);
-  for (guint i = 0; i < annotations->len; i++)
+  for (guint i = 0; i < job->records->len; i++)
     {
-      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
-      const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
-      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (tag_index,
-                                                       peitho_annotation_get_tag_id (annotation)));
+      const PeithoAnnotationRecord *record = &g_array_index (job->records, PeithoAnnotationRecord, i);
+      guint t = GPOINTER_TO_UINT (g_hash_table_lookup (job->tag_index, record->tag_id));
       guint a;
-      PeithoSpan span = { peitho_annotation_get_start (annotation),
-                          peitho_annotation_get_end (annotation) };
+      PeithoSpan span = { record->start, record->end };
 
-      if (t == 0 || annotator_id == NULL)
+      if (t == 0 || record->annotator_id == NULL)
         continue;
-      if (key != NULL && g_str_equal (annotator_id, peitho_annotator_get_id (key)))
+      if (job->key_id != NULL && g_str_equal (record->annotator_id, job->key_id))
         g_array_append_val (g_ptr_array_index (key_spans, t - 1), span);
-      a = GPOINTER_TO_UINT (g_hash_table_lookup (annotator_index, annotator_id));
+      a = GPOINTER_TO_UINT (g_hash_table_lookup (job->annotator_index, record->annotator_id));
       if (a == 0)
         continue;
       g_array_append_val (g_ptr_array_index (all_spans, (a - 1) * n_tags + t - 1), span);
@@ -401,13 +414,6 @@ peitho_agreement_job_new (PeithoDocument               *document,
     peitho_spans_normalize (g_ptr_array_index (all_spans, i));
   for (guint i = 0; i < key_spans->len; i++)
     peitho_spans_normalize (g_ptr_array_index (key_spans, i));
-
-  job = g_new0 (PeithoAgreementJob, 1);
-  job->result = g_steal_pointer (&self);
-  job->all_spans = g_steal_pointer (&all_spans);
-  job->key_spans = g_steal_pointer (&key_spans);
-  job->has_key = key != NULL;
-  return job;
 }
 
 PeithoAgreement *
@@ -416,17 +422,20 @@ peitho_agreement_job_run (PeithoAgreementJob *job)
   g_autoptr(PeithoAgreement) self = NULL;
   g_autofree GArray **column = NULL;
   g_autofree gsize *tag_units = NULL;
+  g_autoptr(GPtrArray) all_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autoptr(GPtrArray) key_spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   PeithoDisagreement total = { 0.0, 0.0 };
   gsize total_units = 0;
-  GPtrArray *all_spans, *key_spans;
   guint n_annotators, n_tags;
 
   g_return_val_if_fail (job != NULL, NULL);
   g_return_val_if_fail (job->result != NULL, NULL);
 
+  distribute_records (job, all_spans, key_spans);
+  /* The indexes' keys are the result's strings, which go with it. */
+  g_clear_pointer (&job->annotator_index, g_hash_table_unref);
+  g_clear_pointer (&job->tag_index, g_hash_table_unref);
   self = g_steal_pointer (&job->result);
-  all_spans = job->all_spans;
-  key_spans = job->key_spans;
   n_annotators = self->annotators->len;
   n_tags = self->tags->len;
 
@@ -486,7 +495,7 @@ peitho_agreement_job_run (PeithoAgreementJob *job)
         }
     }
 
-  if (job->has_key)
+  if (job->key_id != NULL)
     compute_key (self, (GArray **) all_spans->pdata, (GArray **) key_spans->pdata);
   else
     for (guint a = 0; a < n_annotators; a++)

@@ -89,9 +89,10 @@ void             peitho_agreement_free                 (PeithoAgreement         
 
 /* The same in two steps, for a window that computes in a thread:
  * peitho_agreement_job_new() reads what the agreement needs from @document
- * (one pass over its annotations, on the thread that owns the document; it
- * fails as peitho_agreement_compute() does), and peitho_agreement_job_run()
- * computes from that alone, in any thread, once. */
+ * (its annotators and tags, and a record of each annotation: on the thread
+ * that owns the document; it fails as peitho_agreement_compute() does), and
+ * peitho_agreement_job_run() sorts the records out and computes from them
+ * alone, in any thread, once. */
 typedef struct _PeithoAgreementJob PeithoAgreementJob;
 
 PeithoAgreementJob *peitho_agreement_job_new  (PeithoDocument               *document,

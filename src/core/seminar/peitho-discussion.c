@@ -273,7 +273,7 @@ passage_rank (gconstpointer a,
 struct _PeithoDiscussionJob
 {
   GPtrArray *readers;   /* annotator ids (strings), shared with the passages */
-  GArray    *marks;     /* Mark, of the readers compared only */
+  GArray    *records;   /* PeithoAnnotationRecord, every annotation's */
 };
 
 void
@@ -282,7 +282,7 @@ peitho_discussion_job_free (PeithoDiscussionJob *job)
   if (job == NULL)
     return;
   g_clear_pointer (&job->readers, g_ptr_array_unref);
-  g_clear_pointer (&job->marks, g_array_unref);
+  g_clear_pointer (&job->records, g_array_unref);
   g_free (job);
 }
 
@@ -292,60 +292,65 @@ peitho_discussion_job_new (PeithoDocument      *document,
                            GError             **error)
 {
   g_autoptr(PeithoDiscussionJob) job = g_new0 (PeithoDiscussionJob, 1);
-  g_autoptr(GHashTable) reader_index = NULL;
-  g_autoptr(GPtrArray) annotations = NULL;
 
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (document), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (!(job->readers = resolve_readers (document, annotators, error)))
     return NULL;
-  job->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
-  if (job->readers->len < 2)
-    return g_steal_pointer (&job);
+  /* Records, not annotations: they are read in the thread. */
+  job->records = job->readers->len >= 2 ? peitho_document_dup_annotation_records (document)
+                                        : g_array_new (FALSE, FALSE, sizeof (PeithoAnnotationRecord));
+  return g_steal_pointer (&job);
+}
+
+/* The marks of the readers compared, from every annotation's record. */
+static GArray *
+job_marks (PeithoDiscussionJob *job)
+{
+  g_autoptr(GHashTable) reader_index = g_hash_table_new (g_str_hash, g_str_equal);
+  GArray *marks = g_array_new (FALSE, FALSE, sizeof (Mark));
 
   /* Annotator ids map to their index + 1 (0 is "not compared"). */
-  reader_index = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < job->readers->len; i++)
     g_hash_table_insert (reader_index, g_ptr_array_index (job->readers, i),
                          GUINT_TO_POINTER (i + 1));
 
-  annotations = peitho_document_dup_annotation_array (document);
-  for (guint i = 0; i < annotations->len; i++)
+  for (guint i = 0; i < job->records->len; i++)
     {
-      PeithoAnnotation *annotation = g_ptr_array_index (annotations, i);
-      const char *annotator_id = peitho_annotation_get_annotator_id (annotation);
-      guint index = annotator_id ? GPOINTER_TO_UINT (g_hash_table_lookup (reader_index,
-                                                                          annotator_id)) : 0;
+      const PeithoAnnotationRecord *record = &g_array_index (job->records, PeithoAnnotationRecord, i);
+      guint index = record->annotator_id != NULL
+                    ? GPOINTER_TO_UINT (g_hash_table_lookup (reader_index, record->annotator_id))
+                    : 0;
       Mark mark;
 
       if (index == 0)
         continue;
-      mark.start = peitho_annotation_get_start (annotation);
-      mark.end = peitho_annotation_get_end (annotation);
+      mark.start = record->start;
+      mark.end = record->end;
       mark.reader = index - 1;
       /* Interned: the job may outlive the annotation. */
-      mark.tag_id = peitho_annotation_get_tag_id (annotation);
-      g_array_append_val (job->marks, mark);
+      mark.tag_id = record->tag_id;
+      g_array_append_val (marks, mark);
     }
-  return g_steal_pointer (&job);
+  return marks;
 }
 
 GListModel *
 peitho_discussion_job_run (PeithoDiscussionJob *job)
 {
   g_autoptr(GListStore) store = g_list_store_new (PEITHO_TYPE_DISCUSSION_PASSAGE);
+  g_autoptr(GArray) marks = NULL;
   GPtrArray *readers;
-  GArray *marks;
   guint first;
   gsize end;
 
   g_return_val_if_fail (job != NULL, NULL);
 
   readers = job->readers;
-  marks = job->marks;
   if (readers->len < 2)
     return G_LIST_MODEL (g_steal_pointer (&store));
+  marks = job_marks (job);
   g_array_sort (marks, mark_compare);
 
   /* Chains of overlapping marks, swept in order of their starts. */
