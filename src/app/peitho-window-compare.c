@@ -13,6 +13,9 @@
 #include "peitho-student-row.h"
 #include "peitho-window-private.h"
 
+/* How long the rankings wait at most for the frame that shows a change. */
+#define PAINT_FALLBACK_MS 500
+
 static void update_cursor_line_summary (PeithoWindow *self);
 
 static PeithoHighlighter *
@@ -337,17 +340,74 @@ recompute_idle_cb (gpointer user_data)
 
   self->discussion_idle_id = 0;
   recompute_discussion (self);
+  /* Busy since the change (document_changed_cb); the rankings' tasks are
+   * busy on their own. */
+  _peitho_window_set_busy (self, FALSE);
   return G_SOURCE_REMOVE;
 }
 
-/* Annotations changed: once, when the changes are over. */
 static void
-document_changed_cb (PeithoWindow *self)
+stop_awaiting_paint (PeithoWindow *self)
 {
   g_assert (PEITHO_IS_WINDOW (self));
 
-  if (self->discussion_idle_id == 0)
-    self->discussion_idle_id = g_idle_add (recompute_idle_cb, self);
+  g_clear_signal_handler (&self->discussion_paint_id, self->discussion_clock);
+  g_clear_object (&self->discussion_clock);
+  g_clear_handle_id (&self->discussion_fallback_id, g_source_remove);
+}
+
+static void
+changes_painted_cb (GdkFrameClock *clock,
+                    PeithoWindow  *self)
+{
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  stop_awaiting_paint (self);
+  /* Not at idle priority: the window is busy meanwhile, its spinner turns,
+   * and with a slow renderer its frames would starve an idle. */
+  self->discussion_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, recompute_idle_cb, self, NULL);
+}
+
+static gboolean
+paint_fallback_cb (gpointer user_data)
+{
+  PeithoWindow *self = user_data;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  self->discussion_fallback_id = 0;
+  changes_painted_cb (self->discussion_clock, self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Annotations changed: the rankings again, once the changes are over and
+ * the frame that shows them has been painted. Reading the annotations for
+ * the rankings' threads takes tens of milliseconds with 100,000 of them,
+ * and the threads take both cores: started from an idle, they could come
+ * before that frame. A window whose frames have stopped (minimised, say)
+ * does not wait for one for long. */
+static void
+document_changed_cb (PeithoWindow *self)
+{
+  GdkFrameClock *clock;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  if (self->discussion_idle_id != 0 || self->discussion_paint_id != 0)
+    return;
+
+  _peitho_window_set_busy (self, TRUE);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->discussion_idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, recompute_idle_cb, self, NULL);
+      return;
+    }
+  self->discussion_clock = g_object_ref (clock);
+  self->discussion_paint_id = g_signal_connect (clock, "after-paint",
+                                                G_CALLBACK (changes_painted_cb), self);
+  self->discussion_fallback_id = g_timeout_add (PAINT_FALLBACK_MS, paint_fallback_cb, self);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
 static void
@@ -383,6 +443,31 @@ unbind_passage_cb (GtkSignalListItemFactory *factory,
   peitho_discussion_row_set_passage (PEITHO_DISCUSSION_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
+/* The sidebar's stack, which holds the Discuss page. */
+static GtkWidget *
+discuss_stack (PeithoWindow *self)
+{
+  return gtk_widget_get_parent (gtk_stack_page_get_child (self->discuss_page));
+}
+
+/* The list of passages has rows only while its page is shown: a stack
+ * measures its hidden pages too, and a list view that is measured makes
+ * rows, for every new ranking (after every tag action in a seminar). */
+static void
+discuss_page_shown_cb (PeithoWindow *self)
+{
+  GtkWidget *page;
+  GtkSelectionModel *wanted;
+
+  g_assert (PEITHO_IS_WINDOW (self));
+
+  page = gtk_stack_page_get_child (self->discuss_page);
+  wanted = gtk_stack_get_visible_child (GTK_STACK (discuss_stack (self))) == page
+           ? GTK_SELECTION_MODEL (self->discussion_selection) : NULL;
+  if (gtk_list_view_get_model (self->discussion_view) != wanted)
+    gtk_list_view_set_model (self->discussion_view, wanted);
+}
+
 static GtkWidget *
 create_discuss_page (PeithoWindow *self)
 {
@@ -416,8 +501,9 @@ create_discuss_page (PeithoWindow *self)
   self->discussion_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->discussion_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->discussion_selection, TRUE);
-  list = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->discussion_selection)),
-                            factory);
+  /* The model comes when the page is shown (discuss_page_shown_cb). */
+  list = gtk_list_view_new (NULL, factory);
+  self->discussion_view = GTK_LIST_VIEW (list);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
   gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -942,6 +1028,8 @@ _peitho_window_init_compare (PeithoWindow *self)
 
   self->discuss_page = peitho_sidebar_add_page (self->sidebar, "discuss", _("Discuss"),
                                                 create_discuss_page (self));
+  g_signal_connect_object (discuss_stack (self), "notify::visible-child-name",
+                           G_CALLBACK (discuss_page_shown_cb), self, G_CONNECT_SWAPPED);
   set_comparing (self, FALSE);
   recompute_discussion (self);
   rebuild_students_list (self);
@@ -950,11 +1038,20 @@ _peitho_window_init_compare (PeithoWindow *self)
 void
 _peitho_window_dispose_compare (PeithoWindow *self)
 {
+  if (self->discussion_idle_id != 0 || self->discussion_paint_id != 0)
+    _peitho_window_set_busy (self, FALSE);
   g_clear_handle_id (&self->discussion_idle_id, g_source_remove);
+  stop_awaiting_paint (self);
   if (self->discussion_cancellable != NULL)
     g_cancellable_cancel (self->discussion_cancellable);
   g_clear_object (&self->discussion_cancellable);
   _peitho_window_dispose_agreement (self);
+  /* Before the template goes, and the stack's pages with it. */
+  if (self->discussion_view != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (discuss_stack (self), discuss_page_shown_cb, self);
+      self->discussion_view = NULL;
+    }
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_func (peitho_annotation_view_get_buffer (self->view),
                                           cursor_moved_cb, self);

@@ -79,10 +79,14 @@ struct _PeithoWindow
   GSignalGroup         *compare_signals; /* the session's document */
   GListModel           *discussion;      /* PeithoDiscussionPassage, ranked */
   GtkSingleSelection   *discussion_selection;
+  GtkListView          *discussion_view;  /* with the selection only while shown */
   GtkStackPage         *discuss_page;
   GtkLabel             *discussion_empty;
   GtkLabel             *discussion_details;
-  guint                 discussion_idle_id;
+  guint                 discussion_idle_id;   /* the rankings, to be made again */
+  GdkFrameClock        *discussion_clock;     /* the frame awaited first */
+  gulong                discussion_paint_id;
+  guint                 discussion_fallback_id;
   GCancellable         *discussion_cancellable; /* of the computation under way */
   char                 *cursor_line_summary; /* the text view's accessible description */
   GtkWidget            *agreement_box;   /* on the Overview page */
