@@ -19,7 +19,8 @@ typedef struct {
 
 /* What the positions of every paragraph's bars depend on. */
 typedef struct {
-  int   width;
+  int   width;          /* of the text area: gutters and padding excluded */
+  int   direction;      /* right-to-left paragraphs are aligned to the right */
   int   left_margin;
   int   right_margin;
   int   indent;
@@ -81,6 +82,9 @@ tag_toggled_cb (GtkTextBuffer     *buffer,
 {
   LineSpan span;
 
+  g_assert (self != NULL);
+  g_assert (GTK_IS_TEXT_TAG (tag));
+
   if (g_hash_table_size (self->paragraphs) == 0)
     return;
 
@@ -99,6 +103,9 @@ tag_changed_cb (GtkTextTagTable   *table,
                 gboolean           size_changed,
                 PeithoOverlapBars *self)
 {
+  g_assert (self != NULL);
+  g_assert (GTK_IS_TEXT_TAG (tag));
+
   if (size_changed)
     forget_all (self);
 }
@@ -109,6 +116,8 @@ tag_removed_cb (GtkTextTagTable   *table,
                 GtkTextTag        *tag,
                 PeithoOverlapBars *self)
 {
+  g_assert (self != NULL);
+
   forget_all (self);
   g_ptr_array_set_size (self->tags, 0);
   self->many = NULL;
@@ -169,8 +178,13 @@ read_geometry (GtkTextView *view,
 {
   PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (view));
   const PangoFontDescription *font = pango_context_get_font_description (context);
+  GdkRectangle visible;
 
-  geometry->width = gtk_widget_get_width (GTK_WIDGET (view));
+  g_assert (GTK_IS_TEXT_VIEW (view));
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  geometry->width = visible.width;
+  geometry->direction = gtk_widget_get_direction (GTK_WIDGET (view));
   geometry->left_margin = gtk_text_view_get_left_margin (view);
   geometry->right_margin = gtk_text_view_get_right_margin (view);
   geometry->indent = gtk_text_view_get_indent (view);
@@ -271,6 +285,8 @@ add_bars_char_by_char (Work        *work,
   GdkRectangle rect;
   int x0 = 0, x1 = 0, y = G_MININT;
 
+  g_assert (work != NULL);
+
   do
     {
       gtk_text_view_get_iter_location (work->self->view, &iter, &rect);
@@ -300,6 +316,9 @@ add_run (Work              *work,
 {
   const PeithoDisplayLine *found;
   int s = gtk_text_iter_get_offset (start);
+
+  g_assert (work != NULL);
+  g_assert (s <= end);
 
   found = peitho_display_lines_find (work->display_lines, s);
   for (guint line = (guint) (found - &g_array_index (work->display_lines, PeithoDisplayLine, 0));
@@ -343,6 +362,8 @@ add_range (Work              *work,
   GtkTextTag *many = work->self->many;
   GtkTextIter iter = *start;
 
+  g_assert (work != NULL);
+
   while (gtk_text_iter_compare (&iter, end) < 0)
     {
       GtkTextIter run_end = iter;
@@ -364,6 +385,8 @@ add_tag (Work              *work,
          const GtkTextIter *to)
 {
   GtkTextIter iter = *from;
+
+  g_assert (GTK_IS_TEXT_TAG (tag));
 
   if (!gtk_text_iter_has_tag (&iter, tag) && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
     return;
@@ -392,6 +415,9 @@ work_out (PeithoOverlapBars *self,
 {
   Work work = { self, display_lines, 0, first_line, last_line, 0, NULL };
   GtkTextIter from = *line_start, to = *line_start;
+
+  g_assert (self != NULL);
+  g_assert (first_line <= last_line && last_line < display_lines->len);
 
   work.bars = g_array_new (FALSE, FALSE, sizeof (PeithoOverlapBar));
   if (!gtk_text_iter_forward_line (&to))

@@ -578,6 +578,74 @@ test_overlap_bars_kept (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A gutter shown beside right-to-left text: the widget keeps its width, the
+ * text area narrows, and the right-aligned words move left with their bars. */
+static void
+test_overlap_bars_gutter (void)
+{
+  g_autoptr(PeithoOverlapBars) bars = NULL;
+  g_autoptr(PeithoOverlapBars) fresh = NULL;
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+  g_autoptr(GArray) expected = NULL;
+  g_autoptr(GArray) lines = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *gutter = gtk_drawing_area_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *under;
+  GtkTextIter s, e, line0;
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (buffer, "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd\n", -1);
+  under = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+  g_ptr_array_add (tags, under);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 4);
+  gtk_text_buffer_apply_tag (buffer, under, &s, &e);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 200);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (view);
+
+  bars = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
+  lines = peitho_display_lines_new (GTK_TEXT_VIEW (view), &line0);
+  peitho_overlap_bars_begin_frame (bars, tags, NULL);
+  before = peitho_overlap_bars_dup (bars, &line0, lines, 0, lines->len - 1);
+  g_assert_cmpuint (before->len, ==, 1);
+  g_clear_pointer (&lines, g_array_unref);
+
+  gtk_widget_set_size_request (gutter, 60, -1);
+  gtk_text_view_set_gutter (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_LEFT, gutter);
+  wait_until (gtk_widget_get_width (gutter) >= 60);
+  wait_for_paint (view);
+
+  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
+  lines = peitho_display_lines_new (GTK_TEXT_VIEW (view), &line0);
+  peitho_overlap_bars_begin_frame (bars, tags, NULL);
+  after = peitho_overlap_bars_dup (bars, &line0, lines, 0, lines->len - 1);
+  fresh = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
+  peitho_overlap_bars_begin_frame (fresh, tags, NULL);
+  expected = peitho_overlap_bars_dup (fresh, &line0, lines, 0, lines->len - 1);
+
+  /* The words moved by the gutter's width, and the kept bars with them. */
+  g_assert_cmpuint (expected->len, ==, 1);
+  g_assert_cmpint (g_array_index (expected, PeithoOverlapBar, 0).x0, <,
+                   g_array_index (before, PeithoOverlapBar, 0).x0);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpint (g_array_index (after, PeithoOverlapBar, 0).x0, ==,
+                   g_array_index (expected, PeithoOverlapBar, 0).x0);
+  g_assert_cmpint (g_array_index (after, PeithoOverlapBar, 0).x1, ==,
+                   g_array_index (expected, PeithoOverlapBar, 0).x1);
+
+  g_clear_pointer (&bars, peitho_overlap_bars_free);
+  g_clear_pointer (&fresh, peitho_overlap_bars_free);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -589,6 +657,7 @@ main (int   argc,
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
   g_test_add_func ("/highlighter/display-lines", test_display_lines);
   g_test_add_func ("/highlighter/overlap-bars-kept", test_overlap_bars_kept);
+  g_test_add_func ("/highlighter/overlap-bars-gutter", test_overlap_bars_gutter);
   status = g_test_run ();
   g_clear_object (&app);
   peitho_test_remove_tree (home);
