@@ -201,14 +201,16 @@ add_record_cb (gpointer data,
 GArray *
 peitho_document_dup_annotation_records (PeithoDocument *self)
 {
-  GArray *records;
-
   g_return_val_if_fail (PEITHO_IS_DOCUMENT (self), NULL);
 
-  records = g_array_sized_new (FALSE, FALSE, sizeof (PeithoAnnotationRecord),
-                               peitho_annotation_index_get_size (self->annotations));
-  peitho_annotation_index_foreach (self->annotations, add_record_cb, records);
-  return records;
+  /* The agreement and the discussion both ask after every change. */
+  if (self->annotation_records == NULL)
+    {
+      self->annotation_records = g_array_sized_new (FALSE, FALSE, sizeof (PeithoAnnotationRecord),
+                                                    peitho_annotation_index_get_size (self->annotations));
+      peitho_annotation_index_foreach (self->annotations, add_record_cb, self->annotation_records);
+    }
+  return g_array_ref (self->annotation_records);
 }
 
 guint
@@ -336,6 +338,7 @@ peitho_document_add_annotation (PeithoDocument    *self,
   g_hash_table_insert (self->annotations_by_id, (char *)id, annotation);
   peitho_annotation_index_insert (self->annotations, annotation);
   count_annotation (self, annotation, 1);
+  g_clear_pointer (&self->annotation_records, g_array_unref);
 
   g_signal_emit (self, _peitho_document_signals[ANNOTATION_ADDED], 0, annotation);
   _peitho_document_emit_changed (self);
@@ -363,6 +366,7 @@ _peitho_document_remove_annotation (PeithoDocument   *self,
   if (!peitho_annotation_index_remove (self->annotations, annotation, NULL))
     g_assert_not_reached ();
   _peitho_annotation_set_owner (annotation, NULL);
+  g_clear_pointer (&self->annotation_records, g_array_unref);
 
   g_signal_emit (self, _peitho_document_signals[ANNOTATION_REMOVED], 0, annotation);
   _peitho_document_emit_changed (self);
@@ -408,6 +412,7 @@ _peitho_document_set_annotation_tag (PeithoDocument    *self,
   count_annotation (self, annotation, -1);
   _peitho_annotation_set_tag_id (annotation, tag_id);
   count_annotation (self, annotation, 1);
+  g_clear_pointer (&self->annotation_records, g_array_unref);
 
   g_signal_emit (self, _peitho_document_signals[ANNOTATION_CHANGED], 0, annotation, old_tag_id);
   _peitho_document_emit_changed (self);

@@ -60,6 +60,10 @@ struct _PeithoDocument
   GHashTable *annotators_by_id;
   PeithoAnnotationIndex *annotations;
   GHashTable *annotations_by_id;
+  /* peitho_document_dup_annotation_records(), kept until an annotation is
+   * added, removed or retagged: never changed once made, so shared with
+   * the threads that read it. */
+  GArray *annotation_records;
   GListStore *relations;
   GHashTable *relations_by_id;
   /* annotation id -> GPtrArray of the PeithoRelations that involve it */

@@ -146,6 +146,7 @@ peitho_document_dispose (GObject *object)
 
   g_clear_pointer (&self->relations_by_annotation, g_hash_table_unref);
   g_clear_pointer (&self->annotations_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->annotation_records, g_array_unref);
   g_clear_pointer (&self->relations_by_id, g_hash_table_unref);
   g_clear_pointer (&self->annotators_by_id, g_hash_table_unref);
   g_clear_object (&self->annotations);

@@ -238,8 +238,10 @@ typedef struct {
   const char *annotator_id;  /* interned, or NULL */
 } PeithoAnnotationRecord;
 /* Every annotation's record, in document order: an array of
- * PeithoAnnotationRecord, a new reference; one pass over the index, no
- * reference taken on any annotation. */
+ * PeithoAnnotationRecord, a new reference to one the document keeps until
+ * an annotation is added, removed or retagged. Read it, never change it: it
+ * may be shared with other callers and their threads. Made in one pass over
+ * the index, with no reference taken on any annotation. */
 GArray           *peitho_document_dup_annotation_records (PeithoDocument *self);
 PeithoAnnotation *peitho_document_lookup_annotation   (PeithoDocument   *self,
                                                        const char       *id);

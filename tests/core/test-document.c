@@ -1073,8 +1073,35 @@ test_annotation_records (void)
     }
   g_assert_cmpuint (g_array_index (records, PeithoAnnotationRecord, 0).start, ==, 4);
 
+  /* Unchanged annotations: the same records, shared. */
+  {
+    g_autoptr(GArray) again = peitho_document_dup_annotation_records (document);
+
+    g_assert_true (again == records);
+  }
+
   g_assert_true (peitho_document_set_annotation_tag (document, later, "claim", NULL));
   g_assert_cmpstr (g_array_index (records, PeithoAnnotationRecord, 1).tag_id, ==, "metaphor");
+  {
+    g_autoptr(GArray) retagged = peitho_document_dup_annotation_records (document);
+    g_autoptr(GArray) added = NULL;
+    g_autoptr(GArray) removed = NULL;
+    PeithoAnnotation *extra;
+
+    g_assert_true (retagged != records);
+    g_assert_cmpstr (g_array_index (retagged, PeithoAnnotationRecord, 1).tag_id, ==, "claim");
+
+    extra = add (document, "d", 0, 3, "claim");
+    added = peitho_document_dup_annotation_records (document);
+    g_assert_cmpuint (added->len, ==, 4);
+    g_assert_cmpuint (retagged->len, ==, 3);
+    g_assert_cmpuint (g_array_index (added, PeithoAnnotationRecord, 0).end, ==, 3);
+
+    g_assert_true (peitho_document_remove_annotation (document, extra, NULL));
+    removed = peitho_document_dup_annotation_records (document);
+    g_assert_cmpuint (removed->len, ==, 3);
+    g_assert_cmpuint (added->len, ==, 4);
+  }
   g_clear_pointer (&annotations, g_ptr_array_unref);
   g_clear_object (&document);
   g_assert_cmpuint (g_array_index (records, PeithoAnnotationRecord, 2).end, ==, 35);
