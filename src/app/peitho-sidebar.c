@@ -36,13 +36,29 @@ struct _PeithoSidebar
   GtkCustomFilter    *passages_filter;
   GtkFilterListModel *notes;
   GtkCustomFilter    *notes_filter;
-  GtkSelectionModel  *notes_selection;   /* the view's only while its page is shown */
+  GPtrArray          *lazy_lists;        /* LazyList */
   GListModel         *outline;
   PeithoDocument     *document;   /* of the model, for its signals */
   char               *selected_id;
 };
 
 G_DEFINE_FINAL_TYPE (PeithoSidebar, peitho_sidebar, GTK_TYPE_WIDGET)
+
+/* A list view that holds its model only while its page is shown. */
+typedef struct {
+  GtkWidget         *page;    /* the stack's child: owned by the stack */
+  GtkListView       *view;    /* inside it */
+  GtkSelectionModel *model;
+} LazyList;
+
+static void
+lazy_list_free (gpointer data)
+{
+  LazyList *lazy = data;
+
+  g_clear_object (&lazy->model);
+  g_free (lazy);
+}
 
 enum {
   PASSAGE_ACTIVATED,
@@ -410,6 +426,8 @@ peitho_sidebar_dispose (GObject *object)
 
   g_assert (PEITHO_IS_SIDEBAR (object));
 
+  /* Before the pages go: the stack tells of its last visible child. */
+  g_clear_pointer (&self->lazy_lists, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), PEITHO_TYPE_SIDEBAR);
   /* The template's root box is not bound to a field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -417,7 +435,6 @@ peitho_sidebar_dispose (GObject *object)
   g_clear_object (&self->counts_selection);
   g_clear_object (&self->passages);
   g_clear_object (&self->notes);
-  g_clear_object (&self->notes_selection);
   g_clear_object (&self->outline);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
@@ -519,25 +536,55 @@ filtered_list (PeithoSidebar      *self,
   return model;
 }
 
-/* The Notes list has rows only while its page is shown: a stack measures
- * its hidden pages too, and a list view that is measured makes rows, which
- * for a document with thousands of notes was a fifth of opening it. */
+/* The lazy lists (Notes, the passages to discuss) have rows only while
+ * their page is shown: a stack measures its hidden pages too, and a list
+ * view that is measured makes rows. For a document with thousands of notes
+ * that was a fifth of opening it; for the passages to discuss, a fourth of
+ * every tag action in a seminar. */
 static void
 visible_page_cb (PeithoSidebar *self)
 {
-  gboolean shown = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "notes") == 0;
-  GtkSelectionModel *wanted = shown ? self->notes_selection : NULL;
+  GtkWidget *visible;
 
   g_assert (PEITHO_IS_SIDEBAR (self));
 
-  if (gtk_list_view_get_model (self->notes_view) != wanted)
-    gtk_list_view_set_model (self->notes_view, wanted);
+  if (self->lazy_lists == NULL)
+    return;
+
+  visible = gtk_stack_get_visible_child (self->stack);
+  for (guint i = 0; i < self->lazy_lists->len; i++)
+    {
+      LazyList *lazy = g_ptr_array_index (self->lazy_lists, i);
+      GtkSelectionModel *wanted = lazy->page == visible ? lazy->model : NULL;
+
+      if (gtk_list_view_get_model (lazy->view) != wanted)
+        gtk_list_view_set_model (lazy->view, wanted);
+    }
+}
+
+static void
+add_lazy_list (PeithoSidebar     *self,
+               GtkWidget         *page,
+               GtkListView       *view,
+               GtkSelectionModel *model)
+{
+  LazyList *lazy = g_new0 (LazyList, 1);
+
+  g_assert (PEITHO_IS_SIDEBAR (self));
+  g_assert (gtk_widget_is_ancestor (GTK_WIDGET (view), page));
+
+  lazy->page = page;
+  lazy->view = view;
+  lazy->model = g_object_ref (model);
+  g_ptr_array_add (self->lazy_lists, lazy);
+  visible_page_cb (self);
 }
 
 static void
 peitho_sidebar_init (PeithoSidebar *self)
 {
   GtkListItemFactory *factory;
+  GtkSelectionModel *notes_selection = NULL;
 
   g_assert (PEITHO_IS_SIDEBAR (self));
 
@@ -568,10 +615,13 @@ peitho_sidebar_init (PeithoSidebar *self)
   self->notes = filtered_list (self, self->notes_view, self->notes_filter,
                                G_CALLBACK (update_notes_title),
                                G_CALLBACK (setup_passage_cb), G_CALLBACK (bind_passage_cb),
-                               G_CALLBACK (unbind_passage_cb), &self->notes_selection);
-  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                               G_CALLBACK (unbind_passage_cb), &notes_selection);
+  self->lazy_lists = g_ptr_array_new_with_free_func (lazy_list_free);
+  g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_page_cb), self, G_CONNECT_SWAPPED);
-  visible_page_cb (self);
+  add_lazy_list (self, gtk_stack_get_child_by_name (self->stack, "notes"), self->notes_view,
+                 notes_selection);
+  g_object_unref (notes_selection);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_outline_cb), NULL);
@@ -717,16 +767,25 @@ peitho_sidebar_show_page (PeithoSidebar *self,
 }
 
 GtkStackPage *
-peitho_sidebar_add_page (PeithoSidebar *self,
-                         const char    *name,
-                         const char    *title,
-                         GtkWidget     *child)
+peitho_sidebar_add_page (PeithoSidebar     *self,
+                         const char        *name,
+                         const char        *title,
+                         GtkWidget         *child,
+                         GtkListView       *lazy_list,
+                         GtkSelectionModel *model)
 {
+  GtkStackPage *page;
+
   g_return_val_if_fail (PEITHO_IS_SIDEBAR (self), NULL);
   g_return_val_if_fail (name != NULL && title != NULL, NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (child), NULL);
+  g_return_val_if_fail (lazy_list == NULL || GTK_IS_LIST_VIEW (lazy_list), NULL);
+  g_return_val_if_fail ((lazy_list == NULL) == (model == NULL), NULL);
 
-  return gtk_stack_add_titled (self->stack, child, name, title);
+  page = gtk_stack_add_titled (self->stack, child, name, title);
+  if (lazy_list != NULL)
+    add_lazy_list (self, child, lazy_list, model);
+  return page;
 }
 
 void

@@ -38,11 +38,15 @@ GListModel *peitho_sidebar_get_outline_model (PeithoSidebar *self);
 void        peitho_sidebar_activate_outline  (PeithoSidebar *self,
                                               guint          position);
 /* A page of another part of the window (the passages to discuss), after
- * the others; hide it with gtk_stack_page_set_visible(). */
-GtkStackPage *peitho_sidebar_add_page       (PeithoSidebar *self,
-                                             const char    *name,
-                                             const char    *title,
-                                             GtkWidget     *child);
+ * the others; hide it with gtk_stack_page_set_visible(). @lazy_list, a list
+ * view inside @child, if not NULL, holds @model only while the page is
+ * shown, so that a hidden page makes no rows. */
+GtkStackPage *peitho_sidebar_add_page       (PeithoSidebar     *self,
+                                             const char        *name,
+                                             const char        *title,
+                                             GtkWidget         *child,
+                                             GtkListView       *lazy_list,
+                                             GtkSelectionModel *model);
 /* Appends @child to the Overview page (the agreement of a seminar). */
 void        peitho_sidebar_add_to_overview  (PeithoSidebar *self,
                                              GtkWidget     *child);

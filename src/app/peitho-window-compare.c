@@ -443,33 +443,11 @@ unbind_passage_cb (GtkSignalListItemFactory *factory,
   peitho_discussion_row_set_passage (PEITHO_DISCUSSION_ROW (gtk_list_item_get_child (item)), NULL, NULL);
 }
 
-/* The sidebar's stack, which holds the Discuss page. */
+/* The page, and in @list_out its list of passages, to which the sidebar
+ * gives the selection only while the page is shown. */
 static GtkWidget *
-discuss_stack (PeithoWindow *self)
-{
-  return gtk_widget_get_parent (gtk_stack_page_get_child (self->discuss_page));
-}
-
-/* The list of passages has rows only while its page is shown: a stack
- * measures its hidden pages too, and a list view that is measured makes
- * rows, for every new ranking (after every tag action in a seminar). */
-static void
-discuss_page_shown_cb (PeithoWindow *self)
-{
-  GtkWidget *page;
-  GtkSelectionModel *wanted;
-
-  g_assert (PEITHO_IS_WINDOW (self));
-
-  page = gtk_stack_page_get_child (self->discuss_page);
-  wanted = gtk_stack_get_visible_child (GTK_STACK (discuss_stack (self))) == page
-           ? GTK_SELECTION_MODEL (self->discussion_selection) : NULL;
-  if (gtk_list_view_get_model (self->discussion_view) != wanted)
-    gtk_list_view_set_model (self->discussion_view, wanted);
-}
-
-static GtkWidget *
-create_discuss_page (PeithoWindow *self)
+create_discuss_page (PeithoWindow  *self,
+                     GtkListView  **list_out)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *title = gtk_label_new (_("Passages to Discuss"));
@@ -501,9 +479,9 @@ create_discuss_page (PeithoWindow *self)
   self->discussion_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->discussion_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->discussion_selection, TRUE);
-  /* The model comes when the page is shown (discuss_page_shown_cb). */
+  /* The model comes when the page is shown (peitho_sidebar_add_page()). */
   list = gtk_list_view_new (NULL, factory);
-  self->discussion_view = GTK_LIST_VIEW (list);
+  *list_out = GTK_LIST_VIEW (list);
   gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (list), TRUE);
   gtk_widget_add_css_class (list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -991,6 +969,8 @@ _peitho_window_init_compare (PeithoWindow *self)
   };
   GtkWidget *header = gtk_widget_get_ancestor (GTK_WIDGET (self->primary_menu_button),
                                                ADW_TYPE_HEADER_BAR);
+  GtkWidget *page;
+  GtkListView *list;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   g_signal_connect_object (g_action_map_lookup_action (G_ACTION_MAP (self), "color-by-student"),
@@ -1026,10 +1006,9 @@ _peitho_window_init_compare (PeithoWindow *self)
   g_signal_connect_object (get_highlighter (self), "notify::text-complete", G_CALLBACK (cursor_moved_cb),
                            self, G_CONNECT_SWAPPED);
 
-  self->discuss_page = peitho_sidebar_add_page (self->sidebar, "discuss", _("Discuss"),
-                                                create_discuss_page (self));
-  g_signal_connect_object (discuss_stack (self), "notify::visible-child-name",
-                           G_CALLBACK (discuss_page_shown_cb), self, G_CONNECT_SWAPPED);
+  page = create_discuss_page (self, &list);
+  self->discuss_page = peitho_sidebar_add_page (self->sidebar, "discuss", _("Discuss"), page, list,
+                                                GTK_SELECTION_MODEL (self->discussion_selection));
   set_comparing (self, FALSE);
   recompute_discussion (self);
   rebuild_students_list (self);
@@ -1046,12 +1025,6 @@ _peitho_window_dispose_compare (PeithoWindow *self)
     g_cancellable_cancel (self->discussion_cancellable);
   g_clear_object (&self->discussion_cancellable);
   _peitho_window_dispose_agreement (self);
-  /* Before the template goes, and the stack's pages with it. */
-  if (self->discussion_view != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (discuss_stack (self), discuss_page_shown_cb, self);
-      self->discussion_view = NULL;
-    }
   if (self->view != NULL)
     g_signal_handlers_disconnect_by_func (peitho_annotation_view_get_buffer (self->view),
                                           cursor_moved_cb, self);

@@ -79,7 +79,6 @@ struct _PeithoWindow
   GSignalGroup         *compare_signals; /* the session's document */
   GListModel           *discussion;      /* PeithoDiscussionPassage, ranked */
   GtkSingleSelection   *discussion_selection;
-  GtkListView          *discussion_view;  /* with the selection only while shown */
   GtkStackPage         *discuss_page;
   GtkLabel             *discussion_empty;
   GtkLabel             *discussion_details;

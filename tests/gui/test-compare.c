@@ -473,6 +473,11 @@ test_passages (Fixture       *f,
     GtkWidget *sidebar = GTK_WIDGET (_peitho_window_get_sidebar_for_testing (window));
     PeithoDiscussionRow *row;
 
+    /* A hidden page makes no rows: its list holds no model until shown. */
+    peitho_sidebar_show_page (PEITHO_SIDEBAR (sidebar), "tags");
+    iterate ();
+    g_assert_null (find_widget (sidebar, PEITHO_TYPE_DISCUSSION_ROW, NULL));
+
     peitho_sidebar_show_page (PEITHO_SIDEBAR (sidebar), "discuss");
     iterate ();
     row = PEITHO_DISCUSSION_ROW (find_widget (sidebar, PEITHO_TYPE_DISCUSSION_ROW, NULL));
