@@ -483,6 +483,22 @@ test_overlap_underlines (void)
 
 /* PeithoOverlapBars keeps a paragraph's bars until something in it moves:
  * a tag applied there, another width; not a tag applied elsewhere. */
+/* The bars of the view's first paragraph, as a frame would ask for them. */
+static GArray *
+dup_first_bars (PeithoOverlapBars *bars,
+                GtkTextView       *view,
+                GPtrArray         *tags,
+                GtkTextTag        *many)
+{
+  g_autoptr(GArray) lines = NULL;
+  GtkTextIter line0;
+
+  gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (view), &line0, 0);
+  lines = peitho_display_lines_new (view, &line0);
+  peitho_overlap_bars_begin_frame (bars, tags, many);
+  return peitho_overlap_bars_dup (bars, &line0, lines, 0, lines->len - 1);
+}
+
 static void
 test_overlap_bars_kept (void)
 {
@@ -498,7 +514,7 @@ test_overlap_bars_kept (void)
   GtkWidget *view = gtk_text_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextTag *under, *many, *bold;
-  GtkTextIter s, e, line0, line2;
+  GtkTextIter s, e;
 
   for (guint j = 0; j < 8; j++)
     g_string_append (text, "The committee was a swamp in which every proposal sank. ");
@@ -522,17 +538,8 @@ test_overlap_bars_kept (void)
   wait_for_paint (view);
 
   bars = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
-  gtk_text_buffer_get_iter_at_line (buffer, &line2, 2);
 
-#define DUP_BARS(out)                                                               \
-  G_STMT_START {                                                                    \
-    g_autoptr(GArray) lines = peitho_display_lines_new (GTK_TEXT_VIEW (view), &line0); \
-    peitho_overlap_bars_begin_frame (bars, tags, many);                             \
-    out = peitho_overlap_bars_dup (bars, &line0, lines, 0, lines->len - 1);         \
-  } G_STMT_END
-
-  DUP_BARS (first);
+  first = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
   /* Over several display lines, doubled where the many-overlaps tag is. */
   g_assert_cmpuint (first->len, >=, 4);
   {
@@ -542,7 +549,7 @@ test_overlap_bars_kept (void)
       any_twice |= g_array_index (first, PeithoOverlapBar, i).twice;
     g_assert_true (any_twice);
   }
-  DUP_BARS (again);
+  again = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
   g_assert_true (again == first);
 
   /* A font in the third paragraph: the first keeps its bars. */
@@ -550,17 +557,15 @@ test_overlap_bars_kept (void)
   e = s;
   gtk_text_iter_forward_to_line_end (&e);
   gtk_text_buffer_apply_tag (buffer, bold, &s, &e);
-  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
-  DUP_BARS (after_elsewhere);
+  after_elsewhere = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
   g_assert_true (after_elsewhere == first);
 
   /* A font in the first: worked out again. */
   gtk_text_buffer_get_iter_at_offset (buffer, &s, 25);
   gtk_text_buffer_get_iter_at_offset (buffer, &e, 60);
   gtk_text_buffer_apply_tag (buffer, bold, &s, &e);
-  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
   wait_for_paint (view);
-  DUP_BARS (after_here);
+  after_here = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
   g_assert_true (after_here != first);
   g_assert_cmpuint (after_here->len, >=, 4);
 
@@ -568,11 +573,9 @@ test_overlap_bars_kept (void)
   gtk_widget_set_size_request (view, 500, -1);
   wait_until (gtk_widget_get_width (view) >= 500);
   wait_for_paint (view);
-  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
-  DUP_BARS (after_resize);
+  after_resize = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
   g_assert_true (after_resize != after_here);
   g_assert_cmpuint (after_resize->len, <, after_here->len);
-#undef DUP_BARS
 
   g_clear_pointer (&bars, peitho_overlap_bars_free);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -589,13 +592,12 @@ test_overlap_bars_gutter (void)
   g_autoptr(GArray) before = NULL;
   g_autoptr(GArray) after = NULL;
   g_autoptr(GArray) expected = NULL;
-  g_autoptr(GArray) lines = NULL;
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = gtk_text_view_new ();
   GtkWidget *gutter = gtk_drawing_area_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextTag *under;
-  GtkTextIter s, e, line0;
+  GtkTextIter s, e;
 
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_buffer_set_text (buffer, "\u05e9\u05dc\u05d5\u05dd \u05e2\u05d5\u05dc\u05dd\n", -1);
@@ -611,25 +613,17 @@ test_overlap_bars_gutter (void)
   wait_for_paint (view);
 
   bars = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
-  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
-  lines = peitho_display_lines_new (GTK_TEXT_VIEW (view), &line0);
-  peitho_overlap_bars_begin_frame (bars, tags, NULL);
-  before = peitho_overlap_bars_dup (bars, &line0, lines, 0, lines->len - 1);
+  before = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, NULL);
   g_assert_cmpuint (before->len, ==, 1);
-  g_clear_pointer (&lines, g_array_unref);
 
   gtk_widget_set_size_request (gutter, 60, -1);
   gtk_text_view_set_gutter (GTK_TEXT_VIEW (view), GTK_TEXT_WINDOW_LEFT, gutter);
   wait_until (gtk_widget_get_width (gutter) >= 60);
   wait_for_paint (view);
 
-  gtk_text_buffer_get_iter_at_line (buffer, &line0, 0);
-  lines = peitho_display_lines_new (GTK_TEXT_VIEW (view), &line0);
-  peitho_overlap_bars_begin_frame (bars, tags, NULL);
-  after = peitho_overlap_bars_dup (bars, &line0, lines, 0, lines->len - 1);
+  after = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, NULL);
   fresh = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
-  peitho_overlap_bars_begin_frame (fresh, tags, NULL);
-  expected = peitho_overlap_bars_dup (fresh, &line0, lines, 0, lines->len - 1);
+  expected = dup_first_bars (fresh, GTK_TEXT_VIEW (view), tags, NULL);
 
   /* The words moved by the gutter's width, and the kept bars with them. */
   g_assert_cmpuint (expected->len, ==, 1);
