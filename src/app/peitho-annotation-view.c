@@ -713,9 +713,9 @@ peitho_annotation_view_select_range (PeithoAnnotationView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &e, (int) end);
   /* The cursor (insert) at the start, so that reading goes on from there. */
   gtk_text_buffer_select_range (buffer, &s, &e);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->source_view),
-                                gtk_text_buffer_get_insert (buffer),
-                                0.15, FALSE, 0, 0);
+  peitho_source_view_scroll_to_mark (PEITHO_SOURCE_VIEW (self->source_view),
+                                     gtk_text_buffer_get_insert (buffer),
+                                     0.15, FALSE, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->source_view));
 }
 

@@ -299,6 +299,63 @@ peitho_source_view_set_property (GObject      *object,
     }
 }
 
+/* Scrolls by as much as it takes to show @iter, if that is more than a
+ * page: as gtk_text_view_scroll_to_iter() would place it, but at once. */
+static void
+land_at (GtkTextView       *view,
+         const GtkTextIter *iter,
+         double             within_margin,
+         gboolean           use_align,
+         double             yalign)
+{
+  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GdkRectangle visible, location;
+  double margin, top;
+
+  g_assert (GTK_IS_TEXT_VIEW (view));
+  g_assert (iter != NULL);
+
+  if (vadj == NULL)
+    return;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_iter_location (view, iter, &location);
+  margin = CLAMP (within_margin, 0.0, 0.5) * visible.height;
+  if (use_align)
+    top = location.y - CLAMP (yalign, 0.0, 1.0) * (visible.height - location.height);
+  else if (location.y < visible.y)
+    top = location.y - margin;
+  else
+    top = location.y + location.height + margin - visible.height;
+
+  /* The adjustment's value and the visible rectangle differ by the view's
+   * top margin: move by the difference. */
+  if (ABS (top - visible.y) > visible.height)
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + (top - visible.y));
+}
+
+/* GTK moves the cursor, then scrolls to it as it does everywhere, in an
+ * animation of 200 ms when animations are on. Across a long text, Ctrl+End
+ * flies through pages nobody can read, and each of them is styled, laid
+ * out and drawn (ten of them on 3 M characters): a move further than a page
+ * lands at once. */
+static void
+peitho_source_view_move_cursor (GtkTextView     *text_view,
+                                GtkMovementStep  step,
+                                int              count,
+                                gboolean         extend_selection)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter insert;
+
+  g_assert (PEITHO_IS_SOURCE_VIEW (text_view));
+
+  GTK_TEXT_VIEW_CLASS (peitho_source_view_parent_class)->move_cursor (text_view, step, count,
+                                                                      extend_selection);
+  gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
+  land_at (text_view, &insert, 0, FALSE, 0);
+}
+
 static void
 peitho_source_view_dispose (GObject *object)
 {
@@ -322,6 +379,7 @@ peitho_source_view_class_init (PeithoSourceViewClass *klass)
   object_class->get_property = peitho_source_view_get_property;
   object_class->set_property = peitho_source_view_set_property;
   text_view_class->snapshot_layer = peitho_source_view_snapshot_layer;
+  text_view_class->move_cursor = peitho_source_view_move_cursor;
 
   properties[PROP_SHOW_LABELS] =
     g_param_spec_boolean ("show-labels", NULL, NULL, FALSE,
@@ -386,4 +444,26 @@ peitho_source_view_set_show_labels (PeithoSourceView *self,
     gtk_text_view_set_pixels_above_lines (text_view, self->pixels_above);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_LABELS]);
+}
+
+void
+peitho_source_view_scroll_to_mark (PeithoSourceView *self,
+                                   GtkTextMark      *mark,
+                                   double            within_margin,
+                                   gboolean          use_align,
+                                   double            yalign)
+{
+  GtkTextView *text_view;
+  GtkTextIter iter;
+
+  g_return_if_fail (PEITHO_IS_SOURCE_VIEW (self));
+  g_return_if_fail (GTK_IS_TEXT_MARK (mark));
+
+  text_view = GTK_TEXT_VIEW (self);
+  gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &iter, mark);
+  land_at (text_view, &iter, within_margin, use_align, yalign);
+  /* What is left is less than a page, or nothing: GTK's animation of it is
+   * short, and it places the mark exactly once the lines around it are
+   * measured. */
+  gtk_text_view_scroll_to_mark (text_view, mark, within_margin, use_align, 0, yalign);
 }

@@ -22,5 +22,14 @@ void     peitho_source_view_set_highlighter  (PeithoSourceView  *self,
 gboolean peitho_source_view_get_show_labels  (PeithoSourceView  *self);
 void     peitho_source_view_set_show_labels  (PeithoSourceView  *self,
                                               gboolean           show_labels);
+/* Shows @mark as gtk_text_view_scroll_to_mark() does (with xalign 0), but a
+ * place more than a page away is reached at once rather than in GTK's
+ * animation through pages nobody can read. Ctrl+End and Ctrl+Home, and
+ * every other cursor move, are made the same way. */
+void     peitho_source_view_scroll_to_mark   (PeithoSourceView  *self,
+                                              GtkTextMark       *mark,
+                                              double             within_margin,
+                                              gboolean           use_align,
+                                              double             yalign);
 
 G_END_DECLS

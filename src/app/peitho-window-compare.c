@@ -10,6 +10,7 @@
 
 #include "peitho-discussion-row.h"
 #include "peitho-heat-stripe.h"
+#include "peitho-source-view.h"
 #include "peitho-student-row.h"
 #include "peitho-window-private.h"
 
@@ -176,11 +177,11 @@ _peitho_window_compare_show_passage (PeithoWindow *self,
    * goes in its upper third. */
   if (self->presenting)
     {
-      GtkTextView *text_view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (self->view));
+      GtkSourceView *source_view = peitho_annotation_view_get_source_view (self->view);
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (source_view));
 
-      gtk_text_view_scroll_to_mark (text_view,
-                                    gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)),
-                                    0, TRUE, 0, 0.3);
+      peitho_source_view_scroll_to_mark (PEITHO_SOURCE_VIEW (source_view),
+                                         gtk_text_buffer_get_insert (buffer), 0, TRUE, 0.3);
     }
 }
 

@@ -67,13 +67,29 @@ visible_range (GtkTextView *view,
   *end = gtk_text_iter_get_offset (&e);
 }
 
+/* A plain text of long paragraphs in @dir. */
+static GFile *
+long_text_file (const char *dir)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+
+  for (guint i = 0; i < N_PARAGRAPHS; i++)
+    {
+      for (guint j = 0; j < N_SENTENCES; j++)
+        g_string_append_printf (text, "In paragraph %u the committee was a swamp in which every "
+                                "proposal sank, and the minutes recorded each of them. ", i);
+      g_string_append (text, "\n\n");
+    }
+  path = write_file (dir, "long.txt", text->str);
+  return g_file_new_for_path (path);
+}
+
 static void
 test_end_stays (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   PeithoWindow *window;
   PeithoHighlighter *highlighter;
@@ -83,15 +99,7 @@ test_end_stays (void)
   int length, vs, ve;
 
   g_settings_set_boolean (settings, "snap-to-words", FALSE);
-  for (guint i = 0; i < N_PARAGRAPHS; i++)
-    {
-      for (guint j = 0; j < N_SENTENCES; j++)
-        g_string_append_printf (text, "In paragraph %u the committee was a swamp in which every "
-                                "proposal sank, and the minutes recorded each of them. ", i);
-      g_string_append (text, "\n\n");
-    }
-  path = write_file (dir, "long.txt", text->str);
-  file = g_file_new_for_path (path);
+  file = long_text_file (dir);
 
   /* Ctrl+End at once, before GTK has measured the lines above. */
   window = open_sized_window (file, 900, 600);
@@ -117,6 +125,129 @@ test_end_stays (void)
   g_assert_true (gtk_text_iter_has_tag (&iter, peitho_highlighter_get_text_tag (highlighter, "metaphor")));
   visible_range (view, &vs, &ve);
   g_assert_cmpint (ve, ==, length);
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
+static void
+value_changed_cb (GtkAdjustment *adjustment,
+                  GArray        *values)
+{
+  double value = gtk_adjustment_get_value (adjustment);
+
+  g_array_append_val (values, value);
+}
+
+/* Runs frames until the scroll position has not changed for ten of them. */
+static void
+wait_for_scroll_to_settle (GtkTextView *view)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  double value = -1;
+  guint same = 0;
+  guint n = 0;
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &n);
+  while (same < 10)
+    {
+      guint seen = n;
+
+      gtk_widget_queue_draw (GTK_WIDGET (view));
+      wait_until (n > seen);
+      if (gtk_adjustment_get_value (adj) == value)
+        same++;
+      else
+        same = 0;
+      value = gtk_adjustment_get_value (adj);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Runs @jump and checks that @view went straight to where it ended: every
+ * scroll position it passed through is within a page of the last. */
+static void
+assert_lands_at_once (GtkTextView *view,
+                      void       (*jump) (gpointer data),
+                      gpointer     data)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  double page = gtk_adjustment_get_page_size (adj);
+  gulong id = g_signal_connect (adj, "value-changed", G_CALLBACK (value_changed_cb), values);
+
+  jump (data);
+  wait_for_scroll_to_settle (view);
+  g_signal_handler_disconnect (adj, id);
+  g_assert_cmpuint (values->len, >, 0);
+  for (guint i = 0; i < values->len; i++)
+    g_assert_cmpfloat (ABS (g_array_index (values, double, i) - gtk_adjustment_get_value (adj)),
+                       <=, page);
+}
+
+static void
+press_ctrl_end (gpointer view)
+{
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+}
+
+static void
+press_ctrl_home (gpointer view)
+{
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE);
+}
+
+/* A passage at the end, as the passage list selects it. */
+static void
+select_passage_at_end (gpointer annotation_view)
+{
+  GtkSourceView *view = peitho_annotation_view_get_source_view (annotation_view);
+  int length = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+
+  peitho_annotation_view_select_range (annotation_view, length - 40, length - 10);
+}
+
+/* Ctrl+End, Ctrl+Home and a passage chosen far away land at once, where
+ * GTK alone animates the scroll through every page in between. */
+static void
+test_far_jumps (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = long_text_file (dir);
+  PeithoWindow *window;
+  PeithoAnnotationView *annotation_view;
+  GtkTextView *view;
+  gboolean animations;
+  int length, vs, ve;
+
+  /* GTK animates scrolls only with animations on, as they are by default. */
+  g_object_get (gtk_settings_get_default (), "gtk-enable-animations", &animations, NULL);
+  g_assert_true (animations);
+
+  window = open_sized_window (file, 900, 600);
+  annotation_view = _peitho_window_get_view_for_testing (window);
+  view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (annotation_view));
+  wait_for_paint (GTK_WIDGET (view));
+  wait_for_layout (view);
+  length = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view));
+  visible_range (view, &vs, &ve);
+  g_assert_cmpint (vs, ==, 0);
+
+  assert_lands_at_once (view, press_ctrl_end, view);
+  visible_range (view, &vs, &ve);
+  g_assert_cmpint (ve, ==, length);
+
+  assert_lands_at_once (view, press_ctrl_home, view);
+  visible_range (view, &vs, &ve);
+  g_assert_cmpint (vs, ==, 0);
+
+  assert_lands_at_once (view, select_passage_at_end, annotation_view);
+  visible_range (view, &vs, &ve);
+  g_assert_cmpint (vs, <=, length - 40);
+  g_assert_cmpint (ve, >=, length - 10);
 
   destroy_window (window);
   peitho_test_remove_tree (dir);
@@ -648,6 +779,7 @@ main (int   argc,
   int status;
 
   g_test_add_func ("/highlighter/end-stays-while-lines-are-measured", test_end_stays);
+  g_test_add_func ("/highlighter/far-jumps-land-at-once", test_far_jumps);
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
   g_test_add_func ("/highlighter/display-lines", test_display_lines);
   g_test_add_func ("/highlighter/overlap-bars-kept", test_overlap_bars_kept);
