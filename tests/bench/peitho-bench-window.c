@@ -9,7 +9,8 @@
  *             when the text was in the buffer and when the window had set up
  *             everything else for the document (its session)
  *   Ctrl+End  the key's move-cursor -> that page complete
- *   last      jumping to the last annotation (as the passage list does)
+ *   last      jumping to the last annotation (as the passage list does),
+ *             from the top of the text
  *   tag, undo tag actions and their undos (TAG_ROUNDS of each), once the
  *             window is idle: the time the action takes, until the frame
  *             that shows it, and the longest main-loop stall until the window
@@ -730,11 +731,14 @@ main (int   argc,
   wait_for_page (&b, peitho_document_get_length (document), &end, 20);
   settle (&b);
 
-  /* The last annotation, as the passage list selects it. */
+  /* The last annotation, as the passage list selects it, from the top of
+   * the text (Ctrl+Home) so that it is as far a jump as Ctrl+End. */
   {
     guint n = g_list_model_get_n_items (model);
     g_autoptr(PeithoAnnotation) last = g_list_model_get_item (model, n - 1);
 
+    g_signal_emit_by_name (b.view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE);
+    wait_for_page (&b, 0, NULL, 20);
     settle_layout (&b);
     figure_start (&jump);
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (b.window), "win.select-annotation",
