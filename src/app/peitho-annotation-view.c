@@ -17,9 +17,15 @@
 #define BASE_COLUMN_PX  720
 
 /* Styling the visible page: work per frame, and how much beyond the page
- * (in pages, above and below) is styled ahead of scrolling. */
-#define STYLE_BUDGET_USEC  (4 * 1000)
-#define STYLE_MARGIN_PAGES 1
+ * (in pages, above and below) is styled ahead of scrolling. The page goes
+ * before GTK's layout and drawing (GDK_PRIORITY_REDRAW), so that the frame
+ * after a scroll shows its highlights; the margin after them and before
+ * GTK measures lines (GDK_PRIORITY_REDRAW + 5), so that a fast scroll,
+ * which passes the margin by, is not held up styling it. */
+#define STYLE_BUDGET_USEC     (4 * 1000)
+#define STYLE_MARGIN_PAGES    1
+#define STYLE_PAGE_PRIORITY   (GDK_PRIORITY_REDRAW - 10)
+#define STYLE_MARGIN_PRIORITY (GDK_PRIORITY_REDRAW + 4)
 
 struct _PeithoAnnotationView
 {
@@ -43,6 +49,7 @@ struct _PeithoAnnotationView
   char                    *font_family;
   double                   zoom;
   guint                    style_idle_id;
+  guint                    margin_idle_id;
 
   /* The line at the top of the page, and how far into it the page starts:
    * where the reader is, kept while GTK measures the lines above. */
@@ -78,9 +85,10 @@ update_style_scheme (PeithoAnnotationView *self)
   peitho_structure_styler_set_dark (self->styler, dark);
 }
 
-/* The characters on screen, plus a margin. */
+/* The characters on screen, plus @margin_pages above and below. */
 static void
 get_wanted_range (PeithoAnnotationView *self,
+                  double                margin_pages,
                   gsize                *start,
                   gsize                *end)
 {
@@ -92,7 +100,7 @@ get_wanted_range (PeithoAnnotationView *self,
   g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
 
   gtk_text_view_get_visible_rect (view, &rect);
-  margin = rect.height * STYLE_MARGIN_PAGES;
+  margin = rect.height * margin_pages;
   gtk_text_view_get_line_at_y (view, &s, MAX (0, rect.y - margin), NULL);
   gtk_text_view_get_line_at_y (view, &e, rect.y + rect.height + margin, NULL);
   if (!gtk_text_iter_ends_line (&e))
@@ -101,29 +109,52 @@ get_wanted_range (PeithoAnnotationView *self,
   *end = gtk_text_iter_get_offset (&e) + 1;
 }
 
-/* Runs until what is visible is styled, a few milliseconds at a time, so
- * that scrolling and input never wait for it. */
+/* The page and its margin, a few milliseconds at a time, so that
+ * scrolling and input never wait for it; NULL @id_out when done. */
 static gboolean
-style_idle_cb (gpointer user_data)
+style_step (PeithoAnnotationView *self,
+            double                margin_pages,
+            guint                *id_out)
 {
-  PeithoAnnotationView *self = user_data;
   gsize start, end;
+
+  g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
 
   /* The highlighter fills the buffer at idle priority, below this one:
    * waiting here would starve it for good. Its notify::busy at the end
    * queues the styling again. */
   if (!peitho_highlighter_get_text_complete (self->highlighter))
     {
-      self->style_idle_id = 0;
+      *id_out = 0;
       return G_SOURCE_REMOVE;
     }
 
-  get_wanted_range (self, &start, &end);
+  get_wanted_range (self, margin_pages, &start, &end);
   if (!peitho_highlighter_ensure_styled (self->highlighter, start, end,
                                          g_get_monotonic_time () + STYLE_BUDGET_USEC))
     return G_SOURCE_CONTINUE;
 
-  self->style_idle_id = 0;
+  *id_out = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+style_margin_idle_cb (gpointer user_data)
+{
+  PeithoAnnotationView *self = user_data;
+
+  return style_step (self, STYLE_MARGIN_PAGES, &self->margin_idle_id);
+}
+
+static gboolean
+style_idle_cb (gpointer user_data)
+{
+  PeithoAnnotationView *self = user_data;
+
+  if (style_step (self, 0, &self->style_idle_id) == G_SOURCE_CONTINUE)
+    return G_SOURCE_CONTINUE;
+  if (self->margin_idle_id == 0 && peitho_highlighter_get_text_complete (self->highlighter))
+    self->margin_idle_id = g_idle_add_full (STYLE_MARGIN_PRIORITY, style_margin_idle_cb, self, NULL);
   return G_SOURCE_REMOVE;
 }
 
@@ -132,10 +163,8 @@ queue_styling (PeithoAnnotationView *self)
 {
   g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
 
-  /* Before GTK's layout and drawing (GDK_PRIORITY_REDRAW), so that the
-   * frame after a scroll shows the highlights. */
   if (self->style_idle_id == 0 && peitho_highlighter_get_document (self->highlighter) != NULL)
-    self->style_idle_id = g_idle_add_full (GDK_PRIORITY_REDRAW - 10, style_idle_cb, self, NULL);
+    self->style_idle_id = g_idle_add_full (STYLE_PAGE_PRIORITY, style_idle_cb, self, NULL);
 }
 
 /* The height of the text as measured so far, in buffer coordinates. */
@@ -341,6 +370,7 @@ peitho_annotation_view_dispose (GObject *object)
   if (self->highlighter != NULL)
     peitho_highlighter_set_document (self->highlighter, NULL);
   g_clear_handle_id (&self->style_idle_id, g_source_remove);
+  g_clear_handle_id (&self->margin_idle_id, g_source_remove);
   if (self->vadjustment != NULL)
     g_signal_handlers_disconnect_by_data (self->vadjustment, self);
   g_clear_object (&self->vadjustment);

@@ -67,22 +67,31 @@ visible_range (GtkTextView *view,
   *end = gtk_text_iter_get_offset (&e);
 }
 
-/* A plain text of long paragraphs in @dir. */
+/* A plain text of @n_paragraphs paragraphs of @n_sentences sentences each
+ * in @dir. */
 static GFile *
-long_text_file (const char *dir)
+text_file (const char *dir,
+           guint       n_paragraphs,
+           guint       n_sentences)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *path = NULL;
 
-  for (guint i = 0; i < N_PARAGRAPHS; i++)
+  for (guint i = 0; i < n_paragraphs; i++)
     {
-      for (guint j = 0; j < N_SENTENCES; j++)
+      for (guint j = 0; j < n_sentences; j++)
         g_string_append_printf (text, "In paragraph %u the committee was a swamp in which every "
                                 "proposal sank, and the minutes recorded each of them. ", i);
       g_string_append (text, "\n\n");
     }
   path = write_file (dir, "long.txt", text->str);
   return g_file_new_for_path (path);
+}
+
+static GFile *
+long_text_file (const char *dir)
+{
+  return text_file (dir, N_PARAGRAPHS, N_SENTENCES);
 }
 
 static void
@@ -248,6 +257,94 @@ test_far_jumps (void)
   visible_range (view, &vs, &ve);
   g_assert_cmpint (vs, <=, length - 40);
   g_assert_cmpint (ve, >=, length - 10);
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
+/* Stands for a main loop that always has a frame to draw (a fast scroll). */
+static gboolean
+count_cb (gpointer user_data)
+{
+  guint *n = user_data;
+
+  (*n)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The lines from the one at @top to the one at @bottom, as offsets. */
+static void
+styled_range (GtkTextView *view,
+              int          top,
+              int          bottom,
+              int         *start,
+              int         *end)
+{
+  GtkTextIter s, e;
+
+  g_assert (GTK_IS_TEXT_VIEW (view));
+
+  gtk_text_view_get_line_at_y (view, &s, MAX (0, top), NULL);
+  gtk_text_view_get_line_at_y (view, &e, bottom, NULL);
+  if (!gtk_text_iter_ends_line (&e))
+    gtk_text_iter_forward_to_line_end (&e);
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e) + 1;
+}
+
+/* A passage chosen in the middle of the text, while there is always a frame
+ * to draw: its page is styled before GTK lays out and draws, the pages
+ * above and below it (styled ahead of scrolling) only once there is no
+ * frame left to draw. A fast scroll passes such margins by, and its frames
+ * must not wait for them. */
+static void
+test_page_before_margin (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = text_file (dir, 2000, 3);
+  PeithoWindow *window;
+  PeithoAnnotationView *annotation_view;
+  PeithoHighlighter *highlighter;
+  GtkTextView *view;
+  GdkRectangle rect;
+  guint busy_id, n_busy = 0;
+  int length, vs, ve, ps, pe, ms, me;
+
+  window = open_sized_window (file, 1400, 900);
+  annotation_view = _peitho_window_get_view_for_testing (window);
+  highlighter = _peitho_window_get_highlighter_for_testing (window);
+  view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (annotation_view));
+  wait_for_paint (GTK_WIDGET (view));
+  wait_for_layout (view);
+  length = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (view));
+  /* While GTK had not measured the lines, the page and its margin could
+   * reach far down: hiding a tag and showing it again drops every
+   * highlight but the page's. */
+  peitho_highlighter_set_tag_hidden (highlighter, "metaphor", TRUE);
+  peitho_highlighter_set_tag_hidden (highlighter, "metaphor", FALSE);
+  g_assert_false (peitho_highlighter_is_styled (highlighter, length / 2, length / 2 + 10));
+
+  busy_id = g_idle_add_full (GDK_PRIORITY_REDRAW, count_cb, &n_busy, NULL);
+  peitho_annotation_view_select_range (annotation_view, length / 2, length / 2 + 10);
+  /* Not wait_until(): it runs until nothing is left to do. */
+  while (n_busy < 20)
+    g_main_context_iteration (NULL, TRUE);
+  visible_range (view, &vs, &ve);
+  g_assert_cmpint (vs, <=, length / 2);
+  g_assert_cmpint (ve, >=, length / 2 + 10);
+  /* The page and the margin as the view asks for them: whole lines, from
+   * the one at the top to the one at the bottom. */
+  gtk_text_view_get_visible_rect (view, &rect);
+  styled_range (view, rect.y, rect.y + rect.height, &ps, &pe);
+  styled_range (view, rect.y - rect.height, rect.y + 2 * rect.height, &ms, &me);
+  /* The highlighter styles in chunks of 2,048 characters: the page and the
+   * pages above and below it touch more of them than the page alone. */
+  g_assert_cmpint ((me - 1) / 2048 - ms / 2048, >, (pe - 1) / 2048 - ps / 2048);
+
+  g_assert_true (peitho_highlighter_is_styled (highlighter, ps, pe));
+  g_assert_false (peitho_highlighter_is_styled (highlighter, ms, me));
+  g_source_remove (busy_id);
+  wait_until (peitho_highlighter_is_styled (highlighter, ms, me));
 
   destroy_window (window);
   peitho_test_remove_tree (dir);
@@ -780,6 +877,7 @@ main (int   argc,
 
   g_test_add_func ("/highlighter/end-stays-while-lines-are-measured", test_end_stays);
   g_test_add_func ("/highlighter/far-jumps-land-at-once", test_far_jumps);
+  g_test_add_func ("/highlighter/page-styled-before-margin", test_page_before_margin);
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
   g_test_add_func ("/highlighter/display-lines", test_display_lines);
   g_test_add_func ("/highlighter/overlap-bars-kept", test_overlap_bars_kept);
