@@ -85,7 +85,31 @@ update_style_scheme (PeithoAnnotationView *self)
   peitho_structure_styler_set_dark (self->styler, dark);
 }
 
-/* The characters on screen, plus @margin_pages above and below. */
+/* The lines from the one at @top to the one at @bottom (buffer
+ * coordinates), as offsets. */
+static void
+get_line_range (GtkTextView *view,
+                int          top,
+                int          bottom,
+                gsize       *start,
+                gsize       *end)
+{
+  GtkTextIter s, e;
+
+  g_assert (GTK_IS_TEXT_VIEW (view));
+
+  gtk_text_view_get_line_at_y (view, &s, MAX (0, top), NULL);
+  gtk_text_view_get_line_at_y (view, &e, bottom, NULL);
+  if (!gtk_text_iter_ends_line (&e))
+    gtk_text_iter_forward_to_line_end (&e);
+  *start = gtk_text_iter_get_offset (&s);
+  *end = gtk_text_iter_get_offset (&e) + 1;
+}
+
+/* The characters on screen, plus @margin_pages above and below. Lines GTK
+ * has not measured yet have no height: until it has, a margin taken in
+ * pixels would reach the end of the text, so it holds no more characters
+ * than as many pages. */
 static void
 get_wanted_range (PeithoAnnotationView *self,
                   double                margin_pages,
@@ -94,19 +118,23 @@ get_wanted_range (PeithoAnnotationView *self,
 {
   GtkTextView *view = GTK_TEXT_VIEW (self->source_view);
   GdkRectangle rect;
-  GtkTextIter s, e;
+  gsize page_start, page_end, most;
   int margin;
 
   g_assert (PEITHO_IS_ANNOTATION_VIEW (self));
 
   gtk_text_view_get_visible_rect (view, &rect);
+  get_line_range (view, rect.y, rect.y + rect.height, &page_start, &page_end);
+  *start = page_start;
+  *end = page_end;
+  if (margin_pages <= 0)
+    return;
+
   margin = rect.height * margin_pages;
-  gtk_text_view_get_line_at_y (view, &s, MAX (0, rect.y - margin), NULL);
-  gtk_text_view_get_line_at_y (view, &e, rect.y + rect.height + margin, NULL);
-  if (!gtk_text_iter_ends_line (&e))
-    gtk_text_iter_forward_to_line_end (&e);
-  *start = gtk_text_iter_get_offset (&s);
-  *end = gtk_text_iter_get_offset (&e) + 1;
+  most = (gsize) ((page_end - page_start) * margin_pages);
+  get_line_range (view, rect.y - margin, rect.y + rect.height + margin, start, end);
+  *start = MAX (*start, page_start - MIN (page_start, most));
+  *end = MIN (*end, page_end + most);
 }
 
 /* The page and its margin, a few milliseconds at a time, so that
