@@ -22,33 +22,43 @@ frame_cb (GdkFrameClock *clock,
   (*n)++;
 }
 
-/* Runs frames until the text's height in the scrollbar has not changed for
- * twenty of them: GTK has measured the lines (it does so in idle steps). */
+/* Runs frames until @measure of the view's vertical adjustment has not
+ * changed for @frames of them. */
 static void
-wait_for_layout (GtkTextView *view)
+wait_until_steady (GtkTextView *view,
+                   double     (*measure) (GtkAdjustment *adjustment),
+                   guint        frames)
 {
   GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
-  double upper = -1;
+  double last = -1;
   guint same = 0;
   guint n = 0;
   gulong id;
 
   g_assert_nonnull (clock);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &n);
-  while (same < 20)
+  while (same < frames)
     {
       guint seen = n;
 
       gtk_widget_queue_draw (GTK_WIDGET (view));
       wait_until (n > seen);
-      if (gtk_adjustment_get_upper (adj) == upper)
+      if (measure (adj) == last)
         same++;
       else
         same = 0;
-      upper = gtk_adjustment_get_upper (adj);
+      last = measure (adj);
     }
   g_signal_handler_disconnect (clock, id);
+}
+
+/* Runs frames until the text's height in the scrollbar has not changed for
+ * twenty of them: GTK has measured the lines (it does so in idle steps). */
+static void
+wait_for_layout (GtkTextView *view)
+{
+  wait_until_steady (view, gtk_adjustment_get_upper, 20);
 }
 
 static void
@@ -148,34 +158,6 @@ value_changed_cb (GtkAdjustment *adjustment,
   g_array_append_val (values, value);
 }
 
-/* Runs frames until the scroll position has not changed for ten of them. */
-static void
-wait_for_scroll_to_settle (GtkTextView *view)
-{
-  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
-  double value = -1;
-  guint same = 0;
-  guint n = 0;
-  gulong id;
-
-  g_assert_nonnull (clock);
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_cb), &n);
-  while (same < 10)
-    {
-      guint seen = n;
-
-      gtk_widget_queue_draw (GTK_WIDGET (view));
-      wait_until (n > seen);
-      if (gtk_adjustment_get_value (adj) == value)
-        same++;
-      else
-        same = 0;
-      value = gtk_adjustment_get_value (adj);
-    }
-  g_signal_handler_disconnect (clock, id);
-}
-
 /* Runs @jump and checks that @view went straight to where it ended: every
  * scroll position it passed through is within a page of the last. */
 static void
@@ -189,7 +171,7 @@ assert_lands_at_once (GtkTextView *view,
   gulong id = g_signal_connect (adj, "value-changed", G_CALLBACK (value_changed_cb), values);
 
   jump (data);
-  wait_for_scroll_to_settle (view);
+  wait_until_steady (view, gtk_adjustment_get_value, 10);
   g_signal_handler_disconnect (adj, id);
   g_assert_cmpuint (values->len, >, 0);
   for (guint i = 0; i < values->len; i++)
