@@ -18,7 +18,13 @@
  * killed between the two leaves the file with two links, and GIO writes a
  * file with two links in place, truncating it first (GLib 2.74,
  * glocalfileoutputstream.c). The next save, killed in turn, left an empty
- * or half-written file: test-save-kill caught it. */
+ * or half-written file: test-save-kill caught it.
+ *
+ * Nor can g_file_copy() write the backup itself: it replaces a file that
+ * exists through a temporary file, but writes one that does not in place,
+ * so that a save killed while it made the first backup left an empty one
+ * (test-save-kill again). The copy goes to a hidden temporary name, and is
+ * renamed to the backup once complete. */
 static gboolean
 copy_to_backup (GFile         *file,
                 GCancellable  *cancellable,
@@ -27,7 +33,10 @@ copy_to_backup (GFile         *file,
   g_autoptr(GFile) parent = g_file_get_parent (file);
   g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *backup_name = g_strconcat (basename, "~", NULL);
+  g_autofree char *temporary_name = NULL;
   g_autoptr(GFile) backup = NULL;
+  g_autoptr(GFile) temporary = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_assert (G_IS_FILE (file));
 
@@ -35,8 +44,24 @@ copy_to_backup (GFile         *file,
     return TRUE;
 
   backup = g_file_get_child (parent, backup_name);
-  return g_file_copy (file, backup, G_FILE_COPY_OVERWRITE | G_FILE_COPY_ALL_METADATA, cancellable,
-                      NULL, NULL, error);
+  temporary_name = g_strdup_printf (".%s.%08x", backup_name, g_random_int ());
+  temporary = g_file_get_child (parent, temporary_name);
+  if (!g_file_copy (file, temporary, G_FILE_COPY_ALL_METADATA, cancellable, NULL, NULL,
+                    &local_error))
+    {
+      /* Not a file of that name that was there already. */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        g_file_delete (temporary, NULL, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (!g_file_move (temporary, backup, G_FILE_COPY_OVERWRITE | G_FILE_COPY_ALL_METADATA,
+                    cancellable, NULL, NULL, error))
+    {
+      g_file_delete (temporary, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
