@@ -451,6 +451,23 @@ same_wrapping (GArray *a,
   return TRUE;
 }
 
+gboolean
+peitho_overlap_bars_lacks (PeithoOverlapBars *self,
+                           const GtkTextIter *line_start,
+                           GArray            *display_lines)
+{
+  Paragraph *paragraph;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (line_start != NULL && gtk_text_iter_starts_line (line_start), FALSE);
+  g_return_val_if_fail (display_lines != NULL && display_lines->len > 0, FALSE);
+
+  if (display_lines->len > LONG_PARAGRAPH_LINES)
+    return FALSE;
+  paragraph = g_hash_table_lookup (self->paragraphs, GINT_TO_POINTER (gtk_text_iter_get_line (line_start)));
+  return paragraph == NULL || !same_wrapping (paragraph->display_lines, display_lines);
+}
+
 GArray *
 peitho_overlap_bars_dup (PeithoOverlapBars *self,
                          const GtkTextIter *line_start,

@@ -39,6 +39,12 @@ GArray            *peitho_overlap_bars_dup         (PeithoOverlapBars *self,
                                                     GArray            *display_lines,
                                                     guint              first_line,
                                                     guint              last_line);
+/* Whether peitho_overlap_bars_dup() would work out the bars of that
+ * paragraph, to keep them: FALSE if it keeps them already, or if the
+ * paragraph is one of more than a few screens. */
+gboolean           peitho_overlap_bars_lacks       (PeithoOverlapBars *self,
+                                                    const GtkTextIter *line_start,
+                                                    GArray            *display_lines);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PeithoOverlapBars, peitho_overlap_bars_free)
 

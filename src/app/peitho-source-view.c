@@ -12,6 +12,22 @@
 #define LABEL_SCALE    0.62
 #define LABEL_PAD      2
 #define LABEL_GAP      2
+/* Working out a paragraph's overlap bars asks GTK where its runs end, at a
+ * cost that grows with the paragraph (PeithoOverlapBars): 6 ms for one of
+ * 2,000 characters on 70 display lines, on the benchmark's machine. On a
+ * page never seen before, as each frame of a fast scroll shows, that is as
+ * much as GTK's own layout and drawing of it. A frame that did not scroll
+ * (an edit, a tag) works out bars for this long; the rest, and all of
+ * those of a frame that scrolled, are worked out between frames, in slices
+ * of the second figure, and drawn by a later frame. */
+#define BARS_FRAME_BUDGET_US 2000
+#define BARS_IDLE_BUDGET_US  4000
+/* The page's bars: below drawing, above GTK's line measuring
+ * (GDK_PRIORITY_REDRAW + 5). Those of its margin after the highlighter has
+ * styled it (PeithoAnnotationView, GDK_PRIORITY_REDRAW + 4), beside GTK's
+ * measuring. */
+#define BARS_PAGE_PRIORITY   (GDK_PRIORITY_REDRAW + 4)
+#define BARS_MARGIN_PRIORITY (GDK_PRIORITY_REDRAW + 5)
 
 struct _PeithoSourceView
 {
@@ -20,8 +36,13 @@ struct _PeithoSourceView
   PeithoHighlighter *highlighter;
   PeithoOverlapBars *bars;           /* of the view's buffer */
   int                pixels_above;   /* before labels made room */
+  gint64             bars_budget_us; /* per frame that did not scroll */
+  int                bars_top;       /* of the last frame's page */
+  int                filled_top;     /* of the page whose margin has its bars */
+  GSource           *bars_source;    /* works out the bars a frame left */
 
   guint              show_labels : 1;
+  guint              underlines_complete : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PeithoSourceView, peitho_source_view, GTK_SOURCE_TYPE_VIEW)
@@ -95,56 +116,203 @@ visible_display_lines (GArray *lines,
     (*last)++;
 }
 
-/* The overlap underlines of the paragraphs on screen, one bar per display
- * line of each run: kept from frame to frame by PeithoOverlapBars, drawn
- * only where their display line is on screen. */
-static void
-draw_underlines (PeithoSourceView   *self,
-                 GtkSnapshot        *snapshot,
-                 const GdkRectangle *visible)
+/* The overlap tags to draw, in @tags and @colors; FALSE if there are none.
+ * Tells self->bars which they are. */
+static gboolean
+begin_underlines (PeithoSourceView *self,
+                  GPtrArray        *tags,
+                  GArray           *colors)
 {
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
-  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
   OverlapTags overlap = { tags, colors };
-  GtkTextIter line_start, last;
-  int top = visible->y, bottom = visible->y + visible->height;
-  int last_line;
 
   g_assert (PEITHO_IS_SOURCE_VIEW (self));
 
   peitho_highlighter_foreach_overlap_tag (self->highlighter, collect_overlap_tag_cb, &overlap);
   if (tags->len == 0)
-    return;
+    return FALSE;
   if (self->bars == NULL)
-    self->bars = peitho_overlap_bars_new (view);
+    self->bars = peitho_overlap_bars_new (GTK_TEXT_VIEW (self));
   peitho_overlap_bars_begin_frame (self->bars, tags,
                                    peitho_highlighter_get_overlap_many_tag (self->highlighter));
+  return TRUE;
+}
 
-  gtk_text_view_get_line_at_y (view, &line_start, top, NULL);
-  gtk_text_view_get_line_at_y (view, &last, bottom, NULL);
+typedef gboolean (*ParagraphFunc) (PeithoSourceView  *self,
+                                   const GtkTextIter *line_start,
+                                   GArray            *display_lines,
+                                   guint              first_shown,
+                                   guint              last_shown,
+                                   gpointer           user_data);
+
+/* Calls @func on each paragraph between @top and @bottom (buffer
+ * coordinates), with its display lines and the first and last of them
+ * there, until it returns FALSE; returns FALSE then. */
+static gboolean
+foreach_paragraph (PeithoSourceView *self,
+                   int               top,
+                   int               bottom,
+                   ParagraphFunc     func,
+                   gpointer          user_data)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (self);
+  GtkTextIter line_start, last;
+  int last_line;
+
+  g_assert (PEITHO_IS_SOURCE_VIEW (self));
+
+  gtk_text_view_get_line_at_y (view, &line_start, MAX (top, 0), NULL);
+  gtk_text_view_get_line_at_y (view, &last, MAX (bottom, 0), NULL);
   last_line = gtk_text_iter_get_line (&last);
   do
     {
       g_autoptr(GArray) lines = peitho_display_lines_dup_for_frame (view, &line_start);
-      g_autoptr(GArray) bars = NULL;
       guint first_shown, last_shown;
 
       visible_display_lines (lines, top, bottom, &first_shown, &last_shown);
-      bars = peitho_overlap_bars_dup (self->bars, &line_start, lines, first_shown, last_shown);
-      for (guint i = 0; i < bars->len; i++)
-        {
-          const PeithoOverlapBar *bar = &g_array_index (bars, PeithoOverlapBar, i);
-          const PeithoDisplayLine *line = &g_array_index (lines, PeithoDisplayLine, bar->line);
-
-          if (line->y + line->height <= top || line->y >= bottom)
-            continue;
-          draw_bar (snapshot, &g_array_index (colors, GdkRGBA, bar->tag), bar->x0, bar->x1,
-                    line->y + line->height, bar->twice);
-        }
+      if (!func (self, &line_start, lines, first_shown, last_shown, user_data))
+        return FALSE;
     }
   while (gtk_text_iter_get_line (&line_start) < last_line
          && gtk_text_iter_forward_line (&line_start));
+  return TRUE;
+}
+
+typedef struct {
+  GtkSnapshot *snapshot;
+  GArray      *colors;
+  int          top, bottom;
+  gint64       budget_us;  /* left for working out bars */
+  gboolean     missing;    /* a paragraph left for later */
+} DrawUnderlines;
+
+static gboolean
+draw_paragraph_underlines (PeithoSourceView  *self,
+                           const GtkTextIter *line_start,
+                           GArray            *lines,
+                           guint              first_shown,
+                           guint              last_shown,
+                           gpointer           user_data)
+{
+  DrawUnderlines *draw = user_data;
+  g_autoptr(GArray) bars = NULL;
+  gint64 begun = g_get_monotonic_time ();
+
+  if (peitho_overlap_bars_lacks (self->bars, line_start, lines) && draw->budget_us <= 0)
+    {
+      draw->missing = TRUE;
+      return TRUE;
+    }
+  bars = peitho_overlap_bars_dup (self->bars, line_start, lines, first_shown, last_shown);
+  draw->budget_us -= g_get_monotonic_time () - begun;
+
+  for (guint i = 0; i < bars->len; i++)
+    {
+      const PeithoOverlapBar *bar = &g_array_index (bars, PeithoOverlapBar, i);
+      const PeithoDisplayLine *line = &g_array_index (lines, PeithoDisplayLine, bar->line);
+
+      if (line->y + line->height <= draw->top || line->y >= draw->bottom)
+        continue;
+      draw_bar (draw->snapshot, &g_array_index (draw->colors, GdkRGBA, bar->tag), bar->x0, bar->x1,
+                line->y + line->height, bar->twice);
+    }
+  return TRUE;
+}
+
+static gboolean
+fill_paragraph_bars (PeithoSourceView  *self,
+                     const GtkTextIter *line_start,
+                     GArray            *lines,
+                     guint              first_shown,
+                     guint              last_shown,
+                     gpointer           user_data)
+{
+  const gint64 *deadline = user_data;
+  g_autoptr(GArray) bars = NULL;
+
+  if (!peitho_overlap_bars_lacks (self->bars, line_start, lines))
+    return TRUE;
+  if (g_get_monotonic_time () >= *deadline)
+    return FALSE;
+  bars = peitho_overlap_bars_dup (self->bars, line_start, lines, first_shown, last_shown);
+  return TRUE;
+}
+
+/* Works out, for a slice of time, the bars the last frame left out, then
+ * those of half a page below and above it (where a scroll goes next); has
+ * them drawn once those on screen are all there. */
+static gboolean
+fill_bars_cb (gpointer user_data)
+{
+  PeithoSourceView *self = user_data;
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  gint64 deadline = g_get_monotonic_time () + BARS_IDLE_BUDGET_US;
+  GdkRectangle visible;
+  int top, bottom;
+
+  g_assert (PEITHO_IS_SOURCE_VIEW (self));
+
+  if (self->highlighter == NULL || peitho_highlighter_get_document (self->highlighter) == NULL
+      || !gtk_widget_get_mapped (GTK_WIDGET (self)) || !begin_underlines (self, tags, colors))
+    {
+      g_clear_pointer (&self->bars_source, g_source_unref);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (self), &visible);
+  top = visible.y;
+  bottom = visible.y + visible.height;
+  if (!foreach_paragraph (self, top, bottom, fill_paragraph_bars, &deadline))
+    return G_SOURCE_CONTINUE;
+  /* One frame for them all: each frame lays out and draws the page again. */
+  if (!self->underlines_complete)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (g_source_get_priority (self->bars_source) != BARS_MARGIN_PRIORITY)
+    {
+      g_source_set_priority (self->bars_source, BARS_MARGIN_PRIORITY);
+      return G_SOURCE_CONTINUE;
+    }
+  if (!foreach_paragraph (self, bottom, bottom + visible.height / 2, fill_paragraph_bars, &deadline)
+      || !foreach_paragraph (self, top - visible.height / 2, top, fill_paragraph_bars, &deadline))
+    return G_SOURCE_CONTINUE;
+  g_clear_pointer (&self->bars_source, g_source_unref);
+  self->filled_top = top;
+  return G_SOURCE_REMOVE;
+}
+
+/* The overlap underlines of the paragraphs on screen, one bar per display
+ * line of each run: kept from frame to frame by PeithoOverlapBars, drawn
+ * only where their display line is on screen. A frame that scrolled, or
+ * one that has spent its budget, leaves the bars it lacks to the time
+ * after it, and a later frame draws them. */
+static void
+draw_underlines (PeithoSourceView   *self,
+                 GtkSnapshot        *snapshot,
+                 const GdkRectangle *visible)
+{
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GArray) colors = g_array_new (FALSE, FALSE, sizeof (GdkRGBA));
+  DrawUnderlines draw = { snapshot, colors, visible->y, visible->y + visible->height,
+                          self->bars_budget_us, FALSE };
+
+  g_assert (PEITHO_IS_SOURCE_VIEW (self));
+
+  if (visible->y != self->bars_top)
+    draw.budget_us = 0;
+  self->bars_top = visible->y;
+  if (begin_underlines (self, tags, colors))
+    foreach_paragraph (self, draw.top, draw.bottom, draw_paragraph_underlines, &draw);
+  self->underlines_complete = !draw.missing;
+  if (self->bars_source == NULL && (draw.missing || self->filled_top != visible->y))
+    {
+      self->bars_source = g_idle_source_new ();
+      g_source_set_callback (self->bars_source, fill_bars_cb, self, NULL);
+      g_source_set_static_name (self->bars_source, "[peitho] overlap bars");
+      g_source_attach (self->bars_source, NULL);
+    }
+  if (self->bars_source != NULL)
+    g_source_set_priority (self->bars_source,
+                           draw.missing ? BARS_PAGE_PRIORITY : BARS_MARGIN_PRIORITY);
 }
 
 static PangoLayout *
@@ -364,6 +532,9 @@ peitho_source_view_dispose (GObject *object)
   g_assert (PEITHO_IS_SOURCE_VIEW (object));
 
   g_clear_object (&self->highlighter);
+  if (self->bars_source != NULL)
+    g_source_destroy (self->bars_source);
+  g_clear_pointer (&self->bars_source, g_source_unref);
   g_clear_pointer (&self->bars, peitho_overlap_bars_free);
 
   G_OBJECT_CLASS (peitho_source_view_parent_class)->dispose (object);
@@ -393,12 +564,32 @@ buffer_notify_cb (PeithoSourceView *self,
                   gpointer          user_data)
 {
   g_clear_pointer (&self->bars, peitho_overlap_bars_free);
+  self->filled_top = -1;
 }
 
 static void
 peitho_source_view_init (PeithoSourceView *self)
 {
+  self->bars_budget_us = BARS_FRAME_BUDGET_US;
+  self->filled_top = -1;
   g_signal_connect (self, "notify::buffer", G_CALLBACK (buffer_notify_cb), NULL);
+}
+
+gboolean
+peitho_source_view_get_underlines_complete (PeithoSourceView *self)
+{
+  g_return_val_if_fail (PEITHO_IS_SOURCE_VIEW (self), FALSE);
+
+  return self->underlines_complete;
+}
+
+void
+_peitho_source_view_set_bars_budget_for_testing (PeithoSourceView *self,
+                                                 gint64            frame_budget_us)
+{
+  g_return_if_fail (PEITHO_IS_SOURCE_VIEW (self));
+
+  self->bars_budget_us = frame_budget_us;
 }
 
 void

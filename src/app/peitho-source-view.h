@@ -31,5 +31,15 @@ void     peitho_source_view_scroll_to_mark   (PeithoSourceView  *self,
                                               double             within_margin,
                                               gboolean           use_align,
                                               double             yalign);
+/* Whether the last frame drew the overlap underlines of every paragraph on
+ * screen. A frame that did not scroll works them out for a few
+ * milliseconds; the rest, and all those of a frame that scrolled to
+ * paragraphs without them, are worked out between frames, and a later
+ * frame draws them. The half page above and below is worked out after. */
+gboolean peitho_source_view_get_underlines_complete (PeithoSourceView *self);
+/* The time a frame that did not scroll may spend working out overlap bars;
+ * 0 leaves them all to the time between frames. */
+void     _peitho_source_view_set_bars_budget_for_testing (PeithoSourceView *self,
+                                                          gint64            frame_budget_us);
 
 G_END_DECLS

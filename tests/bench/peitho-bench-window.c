@@ -35,6 +35,7 @@
 
 #include "gui-fixture.h"
 #include "peitho-malloc-tuning.h"
+#include "peitho-source-view.h"
 
 #include <sys/resource.h>
 #include <stdio.h>
@@ -276,8 +277,8 @@ visible_range (Bench *b,
 
 /* Whether what is visible now is the whole truth: the text is in, every
  * annotation on the page has its background over all of its visible part,
- * every place where two or more overlap carries an overlap underline, and
- * the margin draws its stripes. */
+ * every place where two or more overlap carries an overlap underline that
+ * the frame drew, and the margin draws its stripes. */
 static const char *why_incomplete = "";
 
 static gboolean
@@ -347,6 +348,11 @@ page_complete (Bench *b)
           why_incomplete = "an overlap underline is missing";
           return FALSE;
         }
+    }
+  if (!peitho_source_view_get_underlines_complete (PEITHO_SOURCE_VIEW (b->view)))
+    {
+      why_incomplete = "an overlap underline is not drawn yet";
+      return FALSE;
     }
   return TRUE;
 }

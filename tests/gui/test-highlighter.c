@@ -9,6 +9,7 @@
 #include "peitho-annotation-view.h"
 #include "peitho-display-lines.h"
 #include "peitho-overlap-bars.h"
+#include "peitho-source-view.h"
 
 /* Long paragraphs, as in the benchmark's document: GTK measures them in
  * steps that each make the text much taller. */
@@ -606,17 +607,69 @@ test_display_lines (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* What @view draws now, as a GtkWidgetPaintable takes it outside the frame
+ * cycle. */
+static GskRenderNode *
+snapshot_view (GtkTextView *view)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (GTK_WIDGET (view)),
+                          gtk_widget_get_height (GTK_WIDGET (view)));
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return node;
+}
+
+/* Runs frames until one after now has drawn every overlap underline on
+ * screen (some may come a frame or two later, PeithoSourceView). */
+static void
+wait_for_underlines (GtkTextView *view)
+{
+  wait_for_paint (GTK_WIDGET (view));
+  wait_until (peitho_source_view_get_underlines_complete (PEITHO_SOURCE_VIEW (view)));
+}
+
+/* A paragraph that wraps over many display lines, and a short one, in
+ * @dir; @length is set to the text's. */
+static GFile *
+wrapped_text_file (const char *dir,
+                   int        *length)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *path = NULL;
+
+  for (guint j = 0; j < 9; j++)
+    g_string_append (text, "The committee was a swamp in which every proposal sank, "
+                           "and the minutes recorded each of them with care. ");
+  g_string_append (text, "\n\nAnd then it rose again.\n");
+  path = write_file (dir, "wrapped.txt", text->str);
+  *length = (int) text->len;
+  return g_file_new_for_path (path);
+}
+
+/* Metaphor under irony over most of the first paragraph (underlined in
+ * metaphor's colour); ethos on top of both across a wrap (irony's,
+ * doubled); and ethos over the paragraph's end and the next one. */
+static void
+tag_overlaps (PeithoWindow *window,
+              int           length)
+{
+  tag (window, 10, 700, "metaphor");
+  tag (window, 40, 660, "irony");
+  tag (window, 200, 330, "ethos");
+  tag (window, 640, length - 5, "ethos");
+}
+
 static void
 test_overlap_underlines (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
-  GtkSnapshot *snapshot;
   PeithoWindow *window;
   PeithoHighlighter *highlighter;
   GtkTextBuffer *buffer;
@@ -624,30 +677,18 @@ test_overlap_underlines (void)
   GtkTextIter s, e;
   GdkRectangle rs, re;
   guint n_twice;
+  int length;
 
   g_settings_set_boolean (settings, "snap-to-words", FALSE);
-  /* One paragraph that wraps over many display lines, and a short one. */
-  for (guint j = 0; j < 9; j++)
-    g_string_append (text, "The committee was a swamp in which every proposal sank, "
-                           "and the minutes recorded each of them with care. ");
-  g_string_append (text, "\n\nAnd then it rose again.\n");
-  path = write_file (dir, "wrapped.txt", text->str);
-  file = g_file_new_for_path (path);
-
+  file = wrapped_text_file (dir, &length);
   window = open_sized_window (file, 1200, 800);
   buffer = _peitho_window_get_buffer_for_testing (window);
   highlighter = _peitho_window_get_highlighter_for_testing (window);
   view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window)));
 
-  /* Metaphor under irony over most of the paragraph (underlined in
-   * metaphor's colour); ethos on top of both across a wrap (irony's,
-   * doubled); and ethos over the paragraph's end and the next one. */
-  tag (window, 10, 700, "metaphor");
-  tag (window, 40, 660, "irony");
-  tag (window, 200, 330, "ethos");
-  tag (window, 640, (int) text->len - 5, "ethos");
-  wait_until (peitho_highlighter_is_styled (highlighter, 0, (int) text->len));
-  wait_for_paint (GTK_WIDGET (view));
+  tag_overlaps (window, length);
+  wait_until (peitho_highlighter_is_styled (highlighter, 0, length));
+  wait_for_underlines (view);
 
   /* The overlaps run over several display lines, as this is to test. */
   gtk_text_buffer_get_iter_at_offset (buffer, &s, 40);
@@ -656,13 +697,7 @@ test_overlap_underlines (void)
   gtk_text_view_get_iter_location (view, &e, &re);
   g_assert_cmpint (re.y - rs.y, >=, 3 * rs.height);
 
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (view));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
-                          gtk_widget_get_width (GTK_WIDGET (view)), gtk_widget_get_height (GTK_WIDGET (view)));
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
+  node = snapshot_view (view);
   n_twice = assert_underlines (view, highlighter, node, "metaphor");
   g_assert_cmpuint (n_twice, ==, 0);
   n_twice = assert_underlines (view, highlighter, node, "irony");
@@ -674,15 +709,209 @@ test_overlap_underlines (void)
    * paragraph (anaphora over metaphor alone, so metaphor's underline grows
    * a piece) must show at once, and the others stay where they were. */
   tag (window, 670, 695, "anaphora");
-  wait_until (peitho_highlighter_is_styled (highlighter, 0, (int) text->len));
-  wait_for_paint (GTK_WIDGET (view));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), gtk_widget_get_width (GTK_WIDGET (view)),
-                          gtk_widget_get_height (GTK_WIDGET (view)));
-  node = gtk_snapshot_free_to_node (snapshot);
+  wait_until (peitho_highlighter_is_styled (highlighter, 0, length));
+  wait_for_underlines (view);
+  node = snapshot_view (view);
   assert_underlines (view, highlighter, node, "metaphor");
   assert_underlines (view, highlighter, node, "irony");
   assert_underlines (view, highlighter, node, "ethos");
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
+static guint
+n_bars_in (GskRenderNode     *node,
+           PeithoHighlighter *highlighter,
+           const char        *tag_id)
+{
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (Bar));
+  OverlapColor wanted = { 0, };
+
+  wanted.tag = peitho_highlighter_get_overlap_tag (highlighter, tag_id);
+  peitho_highlighter_foreach_overlap_tag (highlighter, overlap_color_cb, &wanted);
+  g_assert_true (wanted.found);
+  collect_bars (node, &wanted.color, 0, 0, drawn);
+  return drawn->len;
+}
+
+typedef struct {
+  PeithoSourceView  *view;
+  PeithoHighlighter *highlighter;
+  GArray            *complete;   /* gboolean per frame */
+  GArray            *n_bars;     /* guint per frame: metaphor's and irony's */
+  GArray            *tops;       /* int per frame: the visible rectangle's */
+} Frames;
+
+/* Just after a frame, the widget's paintable gives the node it drew. */
+static void
+record_frame_cb (GdkFrameClock *clock,
+                 Frames        *frames)
+{
+  g_autoptr(GskRenderNode) node = snapshot_view (GTK_TEXT_VIEW (frames->view));
+  gboolean complete = peitho_source_view_get_underlines_complete (frames->view);
+  guint n = n_bars_in (node, frames->highlighter, "metaphor")
+            + n_bars_in (node, frames->highlighter, "irony");
+
+  GdkRectangle visible;
+
+  gtk_text_view_get_visible_rect (GTK_TEXT_VIEW (frames->view), &visible);
+  g_array_append_val (frames->complete, complete);
+  g_array_append_val (frames->n_bars, n);
+  g_array_append_val (frames->tops, visible.y);
+}
+
+/* A frame with no time for the overlap bars of a page never seen before
+ * (a fast scroll's) leaves them out; they are worked out between frames
+ * and a later frame draws them all. */
+static void
+test_underlines_between_frames (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) complete = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GArray) n_bars = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (int));
+  PeithoWindow *window;
+  GtkTextView *view;
+  GdkFrameClock *clock;
+  Frames frames;
+  guint n_before;
+  int length;
+
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  file = wrapped_text_file (dir, &length);
+  window = open_sized_window (file, 1200, 800);
+  view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window)));
+  frames = (Frames) { PEITHO_SOURCE_VIEW (view), _peitho_window_get_highlighter_for_testing (window),
+                      complete, n_bars, tops };
+  tag_overlaps (window, length);
+  wait_until (peitho_highlighter_is_styled (frames.highlighter, 0, length));
+  wait_for_underlines (view);
+  node = snapshot_view (view);
+  n_before = n_bars_in (node, frames.highlighter, "metaphor") + n_bars_in (node, frames.highlighter, "irony");
+  g_assert_cmpuint (n_before, >, 0);
+  g_clear_pointer (&node, gsk_render_node_unref);
+
+  /* No time in a frame, and another margin: every bar kept is off by it. */
+  _peitho_source_view_set_bars_budget_for_testing (frames.view, 0);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (record_frame_cb), &frames);
+  gtk_text_view_set_left_margin (view, gtk_text_view_get_left_margin (view) + 7);
+  wait_until (complete->len > 0 && g_array_index (complete, gboolean, complete->len - 1));
+  g_signal_handlers_disconnect_by_func (clock, record_frame_cb, &frames);
+
+  /* The first frame drew none, the last all, where they belong (the
+   * narrower text may wrap once more). */
+  g_assert_cmpuint (complete->len, >=, 2);
+  g_assert_false (g_array_index (complete, gboolean, 0));
+  g_assert_cmpuint (g_array_index (n_bars, guint, 0), ==, 0);
+  g_assert_cmpuint (g_array_index (n_bars, guint, n_bars->len - 1), >=, n_before);
+  node = snapshot_view (view);
+  assert_underlines (view, frames.highlighter, node, "metaphor");
+  assert_underlines (view, frames.highlighter, node, "irony");
+  assert_underlines (view, frames.highlighter, node, "ethos");
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
+/* Scrolls @view by @dy pixels and runs frames, recording each, until one
+ * has drawn every underline on screen; returns the index of the first frame
+ * that showed the new place. */
+static guint
+scroll_and_record (GtkTextView *view,
+                   Frames      *frames,
+                   double       dy)
+{
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
+  GdkRectangle visible;
+  guint first;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  g_array_set_size (frames->complete, 0);
+  g_array_set_size (frames->n_bars, 0);
+  g_array_set_size (frames->tops, 0);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (record_frame_cb), frames);
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + dy);
+  wait_until (frames->complete->len > 0
+              && g_array_index (frames->tops, int, frames->tops->len - 1) != visible.y
+              && g_array_index (frames->complete, gboolean, frames->complete->len - 1));
+  g_signal_handlers_disconnect_by_func (clock, record_frame_cb, frames);
+
+  for (first = 0; g_array_index (frames->tops, int, first) == visible.y; first++)
+    ;
+  return first;
+}
+
+/* A frame that scrolls to a page never seen before leaves its overlap bars
+ * to the time after it, and a later frame draws them; the half page above
+ * and below is worked out then too, so that a short scroll finds its bars
+ * ready and draws them at once. */
+static void
+test_underlines_after_scroll (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GArray) complete = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GArray) n_bars = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (int));
+  GtkAdjustment *adj;
+  PeithoWindow *window;
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
+  GdkRectangle visible;
+  Frames frames;
+  guint first;
+  const guint n_paragraphs = 300;
+
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  /* Short paragraphs: a third of a page brings several new ones. */
+  file = text_file (dir, n_paragraphs, 2);
+  window = open_sized_window (file, 1200, 800);
+  buffer = _peitho_window_get_buffer_for_testing (window);
+  view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window)));
+  frames = (Frames) { PEITHO_SOURCE_VIEW (view), _peitho_window_get_highlighter_for_testing (window),
+                      complete, n_bars, tops };
+  adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+
+  /* Metaphor under irony in each of the last 80 paragraphs (two lines of
+   * text and a blank line each): the last page and more above it. */
+  for (guint i = n_paragraphs - 80; i < n_paragraphs; i++)
+    {
+      GtkTextIter iter;
+      int start;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, (int) (2 * i));
+      start = gtk_text_iter_get_offset (&iter);
+      tag (window, start + 5, start + 60, "metaphor");
+      tag (window, start + 20, start + 90, "irony");
+    }
+  gtk_adjustment_set_value (adj, 0);
+  wait_for_layout (view);
+  wait_for_underlines (view);
+
+  /* To the end: the first frame there draws no bar, a later one all. */
+  first = scroll_and_record (view, &frames, gtk_adjustment_get_upper (adj));
+  g_assert_cmpuint (complete->len, >=, first + 2);
+  g_assert_false (g_array_index (complete, gboolean, first));
+  g_assert_cmpuint (g_array_index (n_bars, guint, first), ==, 0);
+  g_assert_cmpuint (g_array_index (n_bars, guint, n_bars->len - 1), >, 0);
+
+  /* What is left to do after that frame: the margin's bars. */
+  iterate ();
+
+  /* A third of a page up: the frame that shows the new paragraphs above
+   * has their bars already. */
+  gtk_text_view_get_visible_rect (view, &visible);
+  first = scroll_and_record (view, &frames, -visible.height / 3.0);
+  g_assert_cmpuint (g_array_index (tops, int, first), <, visible.y);
+  g_assert_true (g_array_index (complete, gboolean, first));
+  g_assert_cmpuint (g_array_index (n_bars, guint, first), >, 0);
 
   destroy_window (window);
   peitho_test_remove_tree (dir);
@@ -858,6 +1087,8 @@ main (int   argc,
   g_test_add_func ("/highlighter/far-jumps-land-at-once", test_far_jumps);
   g_test_add_func ("/highlighter/page-styled-before-margin", test_page_before_margin);
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
+  g_test_add_func ("/highlighter/underlines-between-frames", test_underlines_between_frames);
+  g_test_add_func ("/highlighter/underlines-after-scroll", test_underlines_after_scroll);
   g_test_add_func ("/highlighter/display-lines", test_display_lines);
   g_test_add_func ("/highlighter/overlap-bars-kept", test_overlap_bars_kept);
   g_test_add_func ("/highlighter/overlap-bars-gutter", test_overlap_bars_gutter);
