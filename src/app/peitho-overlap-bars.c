@@ -17,17 +17,6 @@ typedef struct {
   GArray *bars;
 } Paragraph;
 
-/* What the positions of every paragraph's bars depend on. */
-typedef struct {
-  int   width;          /* of the text area: gutters and padding excluded */
-  int   direction;      /* right-to-left paragraphs are aligned to the right */
-  int   left_margin;
-  int   right_margin;
-  int   indent;
-  int   justification;
-  guint font_hash;
-} Geometry;
-
 struct _PeithoOverlapBars
 {
   GtkTextView   *view;        /* weak */
@@ -36,7 +25,7 @@ struct _PeithoOverlapBars
   GHashTable    *paragraphs;  /* buffer line number -> Paragraph */
   GPtrArray     *tags;        /* not references: the table's signals say when one goes */
   GtkTextTag    *many;
-  Geometry       geometry;
+  PeithoDisplayGeometry geometry;
 };
 
 static void
@@ -55,22 +44,6 @@ forget_all (PeithoOverlapBars *self)
   g_hash_table_remove_all (self->paragraphs);
 }
 
-typedef struct {
-  int first;
-  int last;
-} LineSpan;
-
-static gboolean
-line_in_span (gpointer key,
-              gpointer value,
-              gpointer user_data)
-{
-  const LineSpan *span = user_data;
-  int line = GPOINTER_TO_INT (key);
-
-  return line >= span->first && line <= span->last;
-}
-
 /* A tag applied or removed: what it covers may lay out otherwise (a font)
  * or be underlined otherwise (a highlight). */
 static void
@@ -80,21 +53,11 @@ tag_toggled_cb (GtkTextBuffer     *buffer,
                 const GtkTextIter *end,
                 PeithoOverlapBars *self)
 {
-  LineSpan span;
-
   g_assert (self != NULL);
   g_assert (GTK_IS_TEXT_TAG (tag));
 
-  if (g_hash_table_size (self->paragraphs) == 0)
-    return;
-
-  span.first = gtk_text_iter_get_line (start);
-  span.last = gtk_text_iter_get_line (end);
-  if ((guint) (span.last - span.first) >= g_hash_table_size (self->paragraphs))
-    g_hash_table_foreach_remove (self->paragraphs, line_in_span, &span);
-  else
-    for (int line = span.first; line <= span.last; line++)
-      g_hash_table_remove (self->paragraphs, GINT_TO_POINTER (line));
+  peitho_line_table_remove_span (self->paragraphs, gtk_text_iter_get_line (start),
+                                 gtk_text_iter_get_line (end));
 }
 
 static void
@@ -172,26 +135,6 @@ peitho_overlap_bars_free (PeithoOverlapBars *self)
   g_free (self);
 }
 
-static void
-read_geometry (GtkTextView *view,
-               Geometry    *geometry)
-{
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (view));
-  const PangoFontDescription *font = pango_context_get_font_description (context);
-  GdkRectangle visible;
-
-  g_assert (GTK_IS_TEXT_VIEW (view));
-
-  gtk_text_view_get_visible_rect (view, &visible);
-  geometry->width = visible.width;
-  geometry->direction = gtk_widget_get_direction (GTK_WIDGET (view));
-  geometry->left_margin = gtk_text_view_get_left_margin (view);
-  geometry->right_margin = gtk_text_view_get_right_margin (view);
-  geometry->indent = gtk_text_view_get_indent (view);
-  geometry->justification = gtk_text_view_get_justification (view);
-  geometry->font_hash = font != NULL ? pango_font_description_hash (font) : 0;
-}
-
 static gboolean
 same_tags (GPtrArray *a,
            GPtrArray *b)
@@ -209,12 +152,12 @@ peitho_overlap_bars_begin_frame (PeithoOverlapBars *self,
                                  GPtrArray         *tags,
                                  GtkTextTag        *many)
 {
-  Geometry geometry;
+  PeithoDisplayGeometry geometry;
 
   g_return_if_fail (self != NULL && self->view != NULL);
   g_return_if_fail (tags != NULL);
 
-  read_geometry (self->view, &geometry);
+  peitho_display_geometry_read (self->view, &geometry);
   if (memcmp (&geometry, &self->geometry, sizeof geometry) != 0
       || many != self->many || !same_tags (tags, self->tags))
     {

@@ -530,28 +530,40 @@ assert_underlines (GtkTextView       *view,
   return n_twice;
 }
 
+/* A plain text view, narrow, in a window shown and drawn: a paragraph that
+ * wraps over many display lines, then @second. */
+static GtkWidget *
+present_wrapped_view (const char  *second,
+                      GtkWidget  **view_out)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+
+  for (guint j = 0; j < 12; j++)
+    g_string_append (text, "The committee was a swamp in which every proposal sank. ");
+  g_string_append_printf (text, "\n%s\n", second);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text->str, -1);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (view);
+  *view_out = view;
+  return window;
+}
+
 /* The display lines of a wrapped paragraph: every character's location is
  * on the display line peitho_display_lines_find() gives for it. */
 static void
 test_display_lines (void)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view;
+  GtkWidget *window = present_wrapped_view ("A second paragraph.", &view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   g_autoptr(GArray) lines = NULL;
   GtkTextIter iter;
   int previous_y = G_MININT;
-
-  for (guint j = 0; j < 12; j++)
-    g_string_append (text, "The committee was a swamp in which every proposal sank. ");
-  g_string_append (text, "\nA second paragraph.\n");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_buffer_set_text (buffer, text->str, -1);
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_paint (view);
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
   lines = peitho_display_lines_new (GTK_TEXT_VIEW (view), &iter);
@@ -603,6 +615,75 @@ test_display_lines (void)
     g_assert_true (edited != shared);
     g_assert_cmpuint (edited->len, ==, 1);
   }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* In a new frame, the display lines of paragraph @line that frames share
+ * are those GTK has now. */
+static void
+assert_frame_lines_fresh (GtkTextView *view,
+                          int          line)
+{
+  g_autoptr(GArray) shared = NULL;
+  g_autoptr(GArray) fresh = NULL;
+  GtkTextIter iter;
+
+  wait_for_paint (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_line (gtk_text_view_get_buffer (view), &iter, line);
+  shared = peitho_display_lines_dup_for_frame (view, &iter);
+  fresh = peitho_display_lines_new (view, &iter);
+  g_assert_cmpuint (shared->len, ==, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      const PeithoDisplayLine *s = &g_array_index (shared, PeithoDisplayLine, i);
+      const PeithoDisplayLine *f = &g_array_index (fresh, PeithoDisplayLine, i);
+
+      if (s->offset != f->offset || s->y != f->y || s->height != f->height)
+        g_error ("paragraph %d, display line %u: kept at %d, y %d, %d high; GTK has %d, y %d, %d high",
+                 line, i, s->offset, s->y, s->height, f->offset, f->y, f->height);
+    }
+}
+
+/* The display lines kept from frame to frame follow whatever moves them: a
+ * font over part of a paragraph (which moves the next one down), another
+ * width, another spacing, an edit above. */
+static void
+test_display_lines_kept (void)
+{
+  GtkWidget *view;
+  GtkWidget *window = present_wrapped_view ("A second paragraph, and one that wraps once or twice "
+                                            "in a narrow view.", &view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *big = gtk_text_buffer_create_tag (buffer, NULL, "scale", 1.6, NULL);
+  GtkTextIter s, e;
+
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 0);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 1);
+
+  /* Nothing changed: the same again, from what was kept. */
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 0);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 1);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 30);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 200);
+  gtk_text_buffer_apply_tag (buffer, big, &s, &e);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 0);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 1);
+
+  gtk_widget_set_size_request (view, 420, -1);
+  wait_until (gtk_widget_get_width (view) >= 420);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 0);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 1);
+
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (view), 6);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 0);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 1);
+
+  gtk_text_buffer_get_start_iter (buffer, &s);
+  gtk_text_buffer_insert (buffer, &s, "A new first line.\n", -1);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 1);
+  assert_frame_lines_fresh (GTK_TEXT_VIEW (view), 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -1090,6 +1171,7 @@ main (int   argc,
   g_test_add_func ("/highlighter/underlines-between-frames", test_underlines_between_frames);
   g_test_add_func ("/highlighter/underlines-after-scroll", test_underlines_after_scroll);
   g_test_add_func ("/highlighter/display-lines", test_display_lines);
+  g_test_add_func ("/highlighter/display-lines-kept", test_display_lines_kept);
   g_test_add_func ("/highlighter/overlap-bars-kept", test_overlap_bars_kept);
   g_test_add_func ("/highlighter/overlap-bars-gutter", test_overlap_bars_gutter);
   status = g_test_run ();
