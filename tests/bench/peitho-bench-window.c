@@ -16,6 +16,10 @@
  *             that shows it, and the longest main-loop stall until the window
  *             is idle again (what the action sets off), as the median and
  *             the worst
+ *   wheel     from the middle, four pages down in steps of a twelfth of a
+ *             page, one per 16 ms, as a mouse wheel scrolls: the main-loop
+ *             stalls, and each frame's own time (before-paint to
+ *             after-paint)
  *   scroll    top to bottom in 200 steps (--scroll-steps), one per 16 ms: the longest main-loop
  *             stall (a 4 ms timeout probe measures the gaps) and the frames
  *             drawn with a page that was not complete
@@ -66,6 +70,10 @@ typedef struct {
   guint         n_incomplete;      /* frames painted while waiting or scrolling */
   gboolean      scrolling;
   guint         scroll_steps;
+  double        wheel_px;          /* a wheel step */
+  guint         wheel_left;        /* steps */
+  gint64        frame_began;       /* before-paint of the frame being drawn */
+  GArray       *frame_us;          /* gint64, each frame's own time, while it is set */
 
   /* Launch phases: the document handed to the window, its text in the buffer. */
   gint64        session_at;
@@ -374,6 +382,13 @@ text_complete_cb (PeithoHighlighter *highlighter,
 }
 
 static void
+before_paint_cb (GdkFrameClock *clock,
+                 Bench         *b)
+{
+  b->frame_began = now_us ();
+}
+
+static void
 after_paint_cb (GdkFrameClock *clock,
                 Bench         *b)
 {
@@ -388,6 +403,12 @@ after_paint_cb (GdkFrameClock *clock,
    * Peitho's. */
   painted_at = now_us ();
   painted_cpu = cpu_ms ();
+  if (b->frame_us != NULL && b->frame_began != 0)
+    {
+      gint64 frame_us = painted_at - b->frame_began;
+
+      g_array_append_val (b->frame_us, frame_us);
+    }
   b->n_frames++;
   complete = page_complete (b);
   b->check_us += now_us () - painted_at;
@@ -521,6 +542,71 @@ scroll_step_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+wheel_step_cb (gpointer user_data)
+{
+  Bench *b = user_data;
+  GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (b->view));
+
+  if (b->wheel_left == 0)
+    {
+      b->scrolling = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+  b->wheel_left--;
+  gtk_adjustment_set_value (adj, gtk_adjustment_get_value (adj) + b->wheel_px);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs @step every 16 ms (a frame at 60 Hz) until it ends the scroll, into
+ * @f; counts the frames and records the main loop's gaps in b->gaps.
+ * Returns the longest stall. */
+static double
+run_scroll (Bench       *b,
+            GSourceFunc  step,
+            Figure      *f)
+{
+  gint64 deadline;
+
+  b->n_frames = b->n_incomplete = 0;
+  b->scrolling = TRUE;
+  probe_reset (b);
+  b->gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  figure_start (f);
+  g_timeout_add (16, step, b);
+  deadline = now_us () + TIMEOUT_S * G_USEC_PER_SEC;
+  while (b->scrolling && now_us () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (b->scrolling);
+  figure_end_now (f);
+  return probe_stall_ms (b);
+}
+
+/* The median and 95th percentile of @values (gint64 µs, sorted here), less
+ * @less_ms each, and how many are over 16 ms. */
+static void
+print_spread (const char *label,
+              GArray     *values,
+              double      less_ms)
+{
+  guint n, over = 0;
+
+  if (values == NULL || values->len == 0)
+    {
+      g_print ("  %-40s %19s\n", label, "none");
+      return;
+    }
+  n = values->len;
+  g_array_sort (values, gint64_compare);
+  for (guint i = 0; i < n; i++)
+    if (g_array_index (values, gint64, i) / 1e3 - less_ms > 16)
+      over++;
+  g_print ("  %-40s %9.1f %9.1f   %u of %u over 16\n", label,
+           MAX (0, g_array_index (values, gint64, n / 2) / 1e3 - less_ms),
+           MAX (0, g_array_index (values, gint64, MIN (n - 1, n * 95 / 100)) / 1e3 - less_ms),
+           over, n);
+}
+
 /* Peak RSS of "@load load @path", measured by @rusage (peitho-bench-rusage):
  * a child spawned from this large process would inherit its high-water
  * mark. */
@@ -614,7 +700,11 @@ main (int   argc,
   GtkTextBuffer *buffer;
   GdkFrameClock *clock;
   GListModel *model;
-  Figure first, end, jump, idle, scroll, close;
+  Figure first, end, jump, idle, wheel, scroll, close;
+  g_autoptr(GArray) wheel_gaps = NULL;
+  g_autoptr(GArray) wheel_frames_us = NULL;
+  double wheel_stall;
+  guint wheel_frames, wheel_incomplete;
   Figure tag_sync[TAG_ROUNDS], tag_frame[TAG_ROUNDS], undo_sync[TAG_ROUNDS], undo_frame[TAG_ROUNDS];
   Figure tag_stall[TAG_ROUNDS], undo_stall[TAG_ROUNDS];
   guint n_read;
@@ -701,6 +791,7 @@ main (int   argc,
       g_main_context_iteration (NULL, TRUE);
     clock = gtk_widget_get_frame_clock (GTK_WIDGET (b.window));
     g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &b);
+    g_signal_connect (clock, "before-paint", G_CALLBACK (before_paint_cb), &b);
     for (focus = GTK_WIDGET (b.window); focus != NULL;)
       {
         GtkWidget *next = NULL;
@@ -801,25 +892,29 @@ main (int   argc,
       }
   }
 
+  /* Reading on from the middle, as a mouse wheel scrolls. */
+  {
+    GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (b.view));
+
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) / 2);
+    wait_for_page (&b, -1, NULL, 0);
+    b.wheel_px = gtk_adjustment_get_page_size (adj) / 12;
+    b.wheel_left = 48;
+    b.frame_us = g_array_new (FALSE, FALSE, sizeof (gint64));
+    wheel_stall = run_scroll (&b, wheel_step_cb, &wheel);
+    wheel_frames = b.n_frames;
+    wheel_incomplete = b.n_incomplete;
+    wheel_gaps = g_steal_pointer (&b.gaps);
+    wheel_frames_us = g_steal_pointer (&b.frame_us);
+  }
+
   /* Scrolling through the whole document, a step per 16 ms (a frame at 60 Hz). */
   {
     GtkAdjustment *adj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (b.view));
-    gint64 deadline;
 
     gtk_adjustment_set_value (adj, 0);
     wait_for_page (&b, -1, NULL, 0);
-    b.n_frames = b.n_incomplete = 0;
-    b.scrolling = TRUE;
-    probe_reset (&b);
-    b.gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
-    figure_start (&scroll);
-    g_timeout_add (16, scroll_step_cb, &b);
-    deadline = now_us () + TIMEOUT_S * G_USEC_PER_SEC;
-    while (b.scrolling && now_us () < deadline)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_false (b.scrolling);
-    figure_end_now (&scroll);
-    scroll_stall = probe_stall_ms (&b);
+    scroll_stall = run_scroll (&b, scroll_step_cb, &scroll);
     scroll_frames = b.n_frames;
     scroll_incomplete = b.n_incomplete;
   }
@@ -854,6 +949,12 @@ main (int   argc,
   print_rounds ("undo -> frame showing it", undo_frame, "");
   print_rounds ("tag action -> idle: longest stall", tag_stall, "<= 16");
   print_rounds ("undo -> idle: longest stall", undo_stall, "<= 16");
+  print_figure ("wheel: 4 pages down in 48 steps", &wheel, "");
+  g_print ("  %-40s %9.1f %9s   %s\n", "wheel: longest main-loop stall", wheel_stall, "", "<= 16");
+  print_spread ("wheel: stall median, 95th percentile", wheel_gaps, PROBE_MS);
+  print_spread ("wheel: frame's own time, median, 95th", wheel_frames_us, 0);
+  g_print ("  %-40s %5u/%-5u\n", "wheel: frames with an incomplete page", wheel_incomplete,
+           wheel_frames);
   {
     g_autofree char *label = g_strdup_printf ("scroll top to bottom (%u steps)", b.scroll_steps);
 
@@ -861,19 +962,7 @@ main (int   argc,
   }
   g_print ("  %-40s %9.1f %9s   %s\n", "scroll: longest main-loop stall", scroll_stall, "",
            "<= 16");
-  if (b.gaps != NULL && b.gaps->len > 0)
-    {
-      guint n = b.gaps->len, over = 0;
-
-      g_array_sort (b.gaps, gint64_compare);
-      for (guint i = 0; i < n; i++)
-        if (g_array_index (b.gaps, gint64, i) / 1e3 - PROBE_MS > 16)
-          over++;
-      g_print ("  %-40s %9.1f %9.1f   %u of %u over 16\n", "scroll: stall median, 95th percentile",
-               MAX (0, g_array_index (b.gaps, gint64, n / 2) / 1e3 - PROBE_MS),
-               MAX (0, g_array_index (b.gaps, gint64, MIN (n - 1, n * 95 / 100)) / 1e3 - PROBE_MS),
-               over, n);
-    }
+  print_spread ("scroll: stall median, 95th percentile", b.gaps, PROBE_MS);
   g_print ("  %-40s %5u/%-5u\n", "scroll: frames with an incomplete page", scroll_incomplete,
            scroll_frames);
   g_clear_pointer (&b.gaps, g_array_unref);
