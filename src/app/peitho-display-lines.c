@@ -195,6 +195,19 @@ frame_cache_new (GtkTextView *view)
   return cache;
 }
 
+/* A copy of @lines, every y moved by @dy. */
+static GArray *
+shifted_copy (GArray *lines,
+              int     dy)
+{
+  GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (PeithoDisplayLine), lines->len);
+
+  g_array_append_vals (copy, lines->data, lines->len);
+  for (guint i = 0; i < copy->len; i++)
+    g_array_index (copy, PeithoDisplayLine, i).y += dy;
+  return copy;
+}
+
 /* The paragraph's display lines: kept ones moved to where GTK has the
  * paragraph now, if it is as tall as it was; else worked out anew. */
 static GArray *
@@ -209,23 +222,14 @@ lines_for (FrameCache        *cache,
 
   gtk_text_view_get_line_yrange (view, line_start, &y, &height);
   if (kept != NULL && kept->height == height && height > 0)
-    {
-      lines = g_array_sized_new (FALSE, FALSE, sizeof (PeithoDisplayLine), kept->lines->len);
-      g_array_append_vals (lines, kept->lines->data, kept->lines->len);
-      for (guint i = 0; i < lines->len; i++)
-        g_array_index (lines, PeithoDisplayLine, i).y += y;
-      return lines;
-    }
+    return shifted_copy (kept->lines, y);
 
   lines = peitho_display_lines_new (view, line_start);
   /* Working them out has GTK measure the paragraph, if it had not. */
   gtk_text_view_get_line_yrange (view, line_start, &y, &height);
   kept = g_new0 (Kept, 1);
   kept->height = height;
-  kept->lines = g_array_sized_new (FALSE, FALSE, sizeof (PeithoDisplayLine), lines->len);
-  g_array_append_vals (kept->lines, lines->data, lines->len);
-  for (guint i = 0; i < kept->lines->len; i++)
-    g_array_index (kept->lines, PeithoDisplayLine, i).y -= y;
+  kept->lines = shifted_copy (lines, -y);
   if (g_hash_table_size (cache->kept) >= MAX_KEPT)
     g_hash_table_remove_all (cache->kept);
   g_hash_table_insert (cache->kept, GINT_TO_POINTER (line), kept);
