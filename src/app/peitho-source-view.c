@@ -300,8 +300,12 @@ draw_underlines (PeithoSourceView   *self,
   if (visible->y != self->bars_top)
     draw.budget_us = 0;
   self->bars_top = visible->y;
-  if (begin_underlines (self, tags, colors))
-    foreach_paragraph (self, draw.top, draw.bottom, draw_paragraph_underlines, &draw);
+  if (!begin_underlines (self, tags, colors))
+    {
+      self->underlines_complete = TRUE;
+      return;
+    }
+  foreach_paragraph (self, draw.top, draw.bottom, draw_paragraph_underlines, &draw);
   self->underlines_complete = !draw.missing;
   if (self->bars_source == NULL && (draw.missing || self->filled_top != visible->y))
     {
