@@ -371,20 +371,31 @@ overlap_color_cb (GtkTextTag    *tag,
     }
 }
 
+/* GTK passes a highlight's colour through Pango's 16 bits a channel. */
+static gboolean
+rgba_near (const GdkRGBA *a,
+           const GdkRGBA *b)
+{
+  return ABS (a->red - b->red) < 1e-3 && ABS (a->green - b->green) < 1e-3 &&
+         ABS (a->blue - b->blue) < 1e-3 && ABS (a->alpha - b->alpha) < 1e-3;
+}
+
 /* The colour rectangles of @node (in widget coordinates, translations
- * followed) that are @color and two pixels high: the underlines. */
+ * followed) that are @color and, unless @height is 0, @height pixels high
+ * (2 for the underlines). */
 static void
-collect_bars (GskRenderNode *node,
-              const GdkRGBA *color,
-              float          dx,
-              float          dy,
-              GArray        *bars)
+collect_rects (GskRenderNode *node,
+               const GdkRGBA *color,
+               float          height,
+               float          dx,
+               float          dy,
+               GArray        *bars)
 {
   switch ((int) gsk_render_node_get_node_type (node))
     {
     case GSK_CONTAINER_NODE:
       for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
-        collect_bars (gsk_container_node_get_child (node, i), color, dx, dy, bars);
+        collect_rects (gsk_container_node_get_child (node, i), color, height, dx, dy, bars);
       break;
     case GSK_TRANSFORM_NODE:
       {
@@ -395,27 +406,28 @@ collect_bars (GskRenderNode *node,
           gsk_transform_to_translate (transform, &tx, &ty);
         else
           break;   /* nothing of the text view is scaled or rotated */
-        collect_bars (gsk_transform_node_get_child (node), color, dx + tx, dy + ty, bars);
+        collect_rects (gsk_transform_node_get_child (node), color, height, dx + tx, dy + ty, bars);
       }
       break;
     case GSK_CLIP_NODE:
-      collect_bars (gsk_clip_node_get_child (node), color, dx, dy, bars);
+      collect_rects (gsk_clip_node_get_child (node), color, height, dx, dy, bars);
       break;
     case GSK_ROUNDED_CLIP_NODE:
-      collect_bars (gsk_rounded_clip_node_get_child (node), color, dx, dy, bars);
+      collect_rects (gsk_rounded_clip_node_get_child (node), color, height, dx, dy, bars);
       break;
     case GSK_OPACITY_NODE:
-      collect_bars (gsk_opacity_node_get_child (node), color, dx, dy, bars);
+      collect_rects (gsk_opacity_node_get_child (node), color, height, dx, dy, bars);
       break;
     case GSK_DEBUG_NODE:
-      collect_bars (gsk_debug_node_get_child (node), color, dx, dy, bars);
+      collect_rects (gsk_debug_node_get_child (node), color, height, dx, dy, bars);
       break;
     case GSK_COLOR_NODE:
       {
         graphene_rect_t bounds;
 
         gsk_render_node_get_bounds (node, &bounds);
-        if (gdk_rgba_equal (gsk_color_node_get_color (node), color) && bounds.size.height == 2)
+        if (rgba_near (gsk_color_node_get_color (node), color) &&
+            (height == 0 || bounds.size.height == height))
           {
             Bar bar = { (int) (bounds.origin.x + dx), (int) (bounds.origin.y + dy),
                         (int) bounds.size.width, (int) bounds.size.height };
@@ -510,7 +522,7 @@ assert_underlines (GtkTextView       *view,
   peitho_highlighter_foreach_overlap_tag (highlighter, overlap_color_cb, &wanted);
   g_assert_true (wanted.found);
 
-  collect_bars (node, &wanted.color, 0, 0, drawn);
+  collect_rects (node, &wanted.color, 2, 0, 0, drawn);
   expected_bars (view, wanted.tag, peitho_highlighter_get_overlap_many_tag (highlighter), expected);
   g_array_sort (drawn, bar_compare);
   g_array_sort (expected, bar_compare);
@@ -744,6 +756,133 @@ tag_overlaps (PeithoWindow *window,
   tag (window, 640, length - 5, "ethos");
 }
 
+/* The rectangles of @tag_id's highlight colour that @view draws now, in
+ * widget coordinates. */
+static GArray *
+highlights_drawn (GtkTextView       *view,
+                  PeithoHighlighter *highlighter,
+                  const char        *tag_id)
+{
+  g_autoptr(GskRenderNode) node = snapshot_view (view);
+  g_autoptr(GdkRGBA) color = NULL;
+  GArray *drawn = g_array_new (FALSE, FALSE, sizeof (Bar));
+
+  g_object_get (peitho_highlighter_get_text_tag (highlighter, tag_id), "background-rgba", &color, NULL);
+  g_assert_nonnull (color);
+  collect_rects (node, color, 0, 0, 0, drawn);
+  return drawn;
+}
+
+/* Checks that every paragraph on screen that @tag_id covers whole shows
+ * that highlight on its part of the screen; returns how many there are. */
+static guint
+assert_highlights_drawn (GtkTextView       *view,
+                         PeithoHighlighter *highlighter,
+                         const char        *tag_id)
+{
+  g_autoptr(GArray) drawn = highlights_drawn (view, highlighter, tag_id);
+  GtkTextTag *text_tag = peitho_highlighter_get_text_tag (highlighter, tag_id);
+  GdkRectangle visible;
+  GtkTextIter line;
+  guint n_checked = 0;
+
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_view_get_line_at_y (view, &line, visible.y, NULL);
+  for (;;)
+    {
+      int y, height, top, bottom, found = FALSE;
+
+      gtk_text_view_get_line_yrange (view, &line, &y, &height);
+      if (y >= visible.y + visible.height)
+        break;
+      top = MAX (y, visible.y);
+      bottom = MIN (y + height, visible.y + visible.height);
+      if (gtk_text_iter_has_tag (&line, text_tag) && bottom - top > 20)
+        {
+          for (guint i = 0; i < drawn->len && !found; i++)
+            {
+              const Bar *rect = &g_array_index (drawn, Bar, i);
+              int bx, by;
+
+              gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, rect->x, rect->y,
+                                                     &bx, &by);
+              found = by >= top && by < bottom;
+            }
+          if (!found)
+            g_error ("line %d (%d to %d on screen) shows no highlight of %s among %u",
+                     gtk_text_iter_get_line (&line), top, bottom, tag_id, drawn->len);
+          n_checked++;
+        }
+      if (!gtk_text_iter_forward_line (&line))
+        break;
+    }
+  return n_checked;
+}
+
+/* The page a far jump lands on is drawn with its highlights (some GTK
+ * versions keep a line's look from before the page was styled). */
+static void
+test_highlights_after_jump (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = long_text_file (dir);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GArray) drawn = NULL;
+  PeithoWindow *window;
+  PeithoAnnotationView *annotation_view;
+  PeithoHighlighter *highlighter;
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
+  int length, vs, ve;
+
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  window = open_sized_window (file, 900, 600);
+  annotation_view = _peitho_window_get_view_for_testing (window);
+  highlighter = _peitho_window_get_highlighter_for_testing (window);
+  buffer = _peitho_window_get_buffer_for_testing (window);
+  view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (annotation_view));
+  wait_for_paint (GTK_WIDGET (view));
+  length = gtk_text_buffer_get_char_count (buffer);
+
+  /* Metaphor over each of the last paragraphs, and irony over part of
+   * them, tagged while their page is far from the screen. */
+  for (guint i = N_PARAGRAPHS - 12; i < N_PARAGRAPHS; i++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &start, (int) (2 * i));
+      end = start;
+      gtk_text_iter_forward_to_line_end (&end);
+      tag (window, gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end), "metaphor");
+      tag (window, gtk_text_iter_get_offset (&start) + 300, gtk_text_iter_get_offset (&start) + 900,
+           "irony");
+    }
+
+  /* Ctrl+End before GTK has measured the lines above. */
+  press_ctrl_end (view);
+  wait_for_layout (view);
+  visible_range (view, &vs, &ve);
+  g_assert_cmpint (ve, ==, length);
+  wait_until (peitho_highlighter_is_styled (highlighter, vs, ve));
+  wait_for_underlines (view);
+  g_assert_cmpuint (assert_highlights_drawn (view, highlighter, "metaphor"), >=, 1);
+
+  /* The same for a passage chosen in the list, from the top. */
+  press_ctrl_home (view);
+  wait_for_layout (view);
+  drawn = highlights_drawn (view, highlighter, "metaphor");
+  g_assert_cmpuint (drawn->len, ==, 0);
+  select_passage_at_end (annotation_view);
+  wait_for_layout (view);
+  visible_range (view, &vs, &ve);
+  wait_until (peitho_highlighter_is_styled (highlighter, vs, ve));
+  wait_for_underlines (view);
+  g_assert_cmpuint (assert_highlights_drawn (view, highlighter, "metaphor"), >=, 1);
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
 static void
 test_overlap_underlines (void)
 {
@@ -812,7 +951,7 @@ n_bars_in (GskRenderNode     *node,
   wanted.tag = peitho_highlighter_get_overlap_tag (highlighter, tag_id);
   peitho_highlighter_foreach_overlap_tag (highlighter, overlap_color_cb, &wanted);
   g_assert_true (wanted.found);
-  collect_bars (node, &wanted.color, 0, 0, drawn);
+  collect_rects (node, &wanted.color, 2, 0, 0, drawn);
   return drawn->len;
 }
 
@@ -1166,6 +1305,7 @@ main (int   argc,
 
   g_test_add_func ("/highlighter/end-stays-while-lines-are-measured", test_end_stays);
   g_test_add_func ("/highlighter/far-jumps-land-at-once", test_far_jumps);
+  g_test_add_func ("/highlighter/highlights-after-jump", test_highlights_after_jump);
   g_test_add_func ("/highlighter/page-styled-before-margin", test_page_before_margin);
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
   g_test_add_func ("/highlighter/underlines-between-frames", test_underlines_between_frames);
