@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "peitho-display-lines.h"
+#include "peitho-line-redraw.h"
 #include "peitho-overlap-bars.h"
 #include "peitho-source-view.h"
 
@@ -528,6 +529,18 @@ peitho_source_view_move_cursor (GtkTextView     *text_view,
   land_at (text_view, &insert, 0, FALSE, 0);
 }
 
+/* The highlighter changed only colours over [start, end). */
+static void
+highlighter_changed_cb (PeithoSourceView  *self,
+                        guint              start,
+                        guint              end,
+                        PeithoHighlighter *highlighter)
+{
+  g_assert (PEITHO_IS_SOURCE_VIEW (self));
+
+  peitho_line_redraw_range (GTK_TEXT_VIEW (self), start, end);
+}
+
 static void
 peitho_source_view_dispose (GObject *object)
 {
@@ -535,6 +548,8 @@ peitho_source_view_dispose (GObject *object)
 
   g_assert (PEITHO_IS_SOURCE_VIEW (object));
 
+  if (self->highlighter != NULL)
+    g_signal_handlers_disconnect_by_func (self->highlighter, highlighter_changed_cb, self);
   g_clear_object (&self->highlighter);
   if (self->bars_source != NULL)
     g_source_destroy (self->bars_source);
@@ -602,8 +617,15 @@ peitho_source_view_set_highlighter (PeithoSourceView  *self,
 {
   g_return_if_fail (PEITHO_IS_SOURCE_VIEW (self));
 
-  if (g_set_object (&self->highlighter, highlighter))
-    gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->highlighter == highlighter)
+    return;
+  if (self->highlighter != NULL)
+    g_signal_handlers_disconnect_by_func (self->highlighter, highlighter_changed_cb, self);
+  g_set_object (&self->highlighter, highlighter);
+  if (highlighter != NULL)
+    g_signal_connect_object (highlighter, "changed", G_CALLBACK (highlighter_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 gboolean

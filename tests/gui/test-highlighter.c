@@ -79,17 +79,20 @@ visible_range (GtkTextView *view,
 }
 
 /* A plain text of @n_paragraphs paragraphs of @n_sentences sentences each
- * in @dir. */
+ * in @dir, each paragraph opening with @opening if not NULL. */
 static GFile *
-text_file (const char *dir,
-           guint       n_paragraphs,
-           guint       n_sentences)
+opening_text_file (const char *dir,
+                   guint       n_paragraphs,
+                   guint       n_sentences,
+                   const char *opening)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *path = NULL;
 
   for (guint i = 0; i < n_paragraphs; i++)
     {
+      if (opening != NULL)
+        g_string_append (text, opening);
       for (guint j = 0; j < n_sentences; j++)
         g_string_append_printf (text, "In paragraph %u the committee was a swamp in which every "
                                 "proposal sank, and the minutes recorded each of them. ", i);
@@ -97,6 +100,14 @@ text_file (const char *dir,
     }
   path = write_file (dir, "long.txt", text->str);
   return g_file_new_for_path (path);
+}
+
+static GFile *
+text_file (const char *dir,
+           guint       n_paragraphs,
+           guint       n_sentences)
+{
+  return opening_text_file (dir, n_paragraphs, n_sentences, NULL);
 }
 
 static GFile *
@@ -819,13 +830,18 @@ assert_highlights_drawn (GtkTextView       *view,
   return n_checked;
 }
 
-/* The page a far jump lands on is drawn with its highlights (some GTK
- * versions keep a line's look from before the page was styled). */
+/* The page a far jump lands on is drawn with its highlights. GTK 4.8
+ * finds the lines a colour changes on by their place on the page, from
+ * a little above a paragraph whose ink reaches left of its first column
+ * (the J of "Justice" in a serif face): with the line above it off the
+ * page, it finds nothing and keeps the look from before (PeithoSourceView's
+ * relayout_styled()). Every paragraph here opens with such a J. */
 static void
 test_highlights_after_jump (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
-  g_autoptr(GFile) file = long_text_file (dir);
+  g_autoptr(GFile) file = opening_text_file (dir, N_PARAGRAPHS, N_SENTENCES,
+                                             "Justice, jury and judges. ");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GArray) drawn = NULL;
   PeithoWindow *window;
@@ -878,6 +894,68 @@ test_highlights_after_jump (void)
   wait_until (peitho_highlighter_is_styled (highlighter, vs, ve));
   wait_for_underlines (view);
   g_assert_cmpuint (assert_highlights_drawn (view, highlighter, "metaphor"), >=, 1);
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
+/* A passage tagged, its tag undone and redone in the middle of a
+ * paragraph taller than the page: the page shows each change at once.
+ * The paragraphs open with a J whose ink reaches left of the first column
+ * and the line above is off the page: GTK 4.8 alone finds no line to
+ * draw again for any of the three (test_highlights_after_jump()). */
+static void
+test_highlight_changes_on_tall_paragraph (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autoptr(GFile) file = opening_text_file (dir, 40, N_SENTENCES, "Justice, jury and judges. ");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GArray) drawn = NULL;
+  PeithoWindow *window;
+  PeithoAnnotationView *annotation_view;
+  PeithoHighlighter *highlighter;
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
+  GtkTextIter first;
+  int vs, ve, y, height;
+  GdkRectangle visible;
+
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  window = open_sized_window (file, 900, 600);
+  annotation_view = _peitho_window_get_view_for_testing (window);
+  highlighter = _peitho_window_get_highlighter_for_testing (window);
+  buffer = _peitho_window_get_buffer_for_testing (window);
+  view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (annotation_view));
+  wait_for_paint (GTK_WIDGET (view));
+
+  press_ctrl_end (view);
+  wait_for_layout (view);
+  visible_range (view, &vs, &ve);
+  wait_until (peitho_highlighter_is_styled (highlighter, vs, ve));
+  wait_for_underlines (view);
+
+  /* The page is inside the last paragraph. */
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_text_buffer_get_iter_at_offset (buffer, &first, vs);
+  gtk_text_view_get_line_yrange (view, &first, &y, &height);
+  g_assert_cmpint (y, <, visible.y);
+  g_assert_cmpint (y + height, >=, visible.y + visible.height);
+
+  tag (window, vs, ve, "metaphor");
+  wait_for_underlines (view);
+  g_assert_cmpuint (assert_highlights_drawn (view, highlighter, "metaphor"), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait_for_underlines (view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &first, vs);
+  g_assert_false (gtk_text_iter_has_tag (&first, peitho_highlighter_get_text_tag (highlighter, "metaphor")));
+  g_assert_false (gtk_text_iter_forward_to_tag_toggle (&first, peitho_highlighter_get_text_tag (highlighter, "metaphor")));
+  drawn = highlights_drawn (view, highlighter, "metaphor");
+  g_assert_cmpuint (drawn->len, ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  wait_for_underlines (view);
+  g_assert_cmpuint (assert_highlights_drawn (view, highlighter, "metaphor"), ==, 1);
 
   destroy_window (window);
   peitho_test_remove_tree (dir);
@@ -1306,6 +1384,8 @@ main (int   argc,
   g_test_add_func ("/highlighter/end-stays-while-lines-are-measured", test_end_stays);
   g_test_add_func ("/highlighter/far-jumps-land-at-once", test_far_jumps);
   g_test_add_func ("/highlighter/highlights-after-jump", test_highlights_after_jump);
+  g_test_add_func ("/highlighter/highlight-changes-on-tall-paragraph",
+                   test_highlight_changes_on_tall_paragraph);
   g_test_add_func ("/highlighter/page-styled-before-margin", test_page_before_margin);
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
   g_test_add_func ("/highlighter/underlines-between-frames", test_underlines_between_frames);
