@@ -78,6 +78,22 @@ visible_range (GtkTextView *view,
   *end = gtk_text_iter_get_offset (&e);
 }
 
+/* Asserts that the last character of @view's buffer is on screen: its
+ * line may be taller than the page, so the line's range is not enough. */
+static void
+assert_end_on_screen (GtkTextView *view)
+{
+  GtkTextIter end;
+  GdkRectangle visible, location;
+
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &end);
+  gtk_text_view_get_iter_location (view, &end, &location);
+  gtk_text_view_get_visible_rect (view, &visible);
+  if (location.y < visible.y || location.y + location.height > visible.y + visible.height)
+    g_error ("the end (y %d to %d) is off the page (y %d to %d)", location.y,
+             location.y + location.height, visible.y, visible.y + visible.height);
+}
+
 /* A plain text of @n_paragraphs paragraphs of @n_sentences sentences each
  * in @dir, each paragraph opening with @opening if not NULL. */
 static GFile *
@@ -148,6 +164,7 @@ test_end_stays (void)
   visible_range (view, &vs, &ve);
   g_assert_cmpint (ve, ==, length);
   g_assert_cmpint (vs, >, length / 2);
+  assert_end_on_screen (view);
 
   /* A tag action there is styled there. */
   tag (window, length - 40, length - 10, "metaphor");
@@ -242,6 +259,7 @@ test_far_jumps (void)
   assert_lands_at_once (view, press_ctrl_end, view);
   visible_range (view, &vs, &ve);
   g_assert_cmpint (ve, ==, length);
+  assert_end_on_screen (view);
 
   assert_lands_at_once (view, press_ctrl_home, view);
   visible_range (view, &vs, &ve);
@@ -879,6 +897,7 @@ test_highlights_after_jump (void)
   wait_for_layout (view);
   visible_range (view, &vs, &ve);
   g_assert_cmpint (ve, ==, length);
+  assert_end_on_screen (view);
   wait_until (peitho_highlighter_is_styled (highlighter, vs, ve));
   wait_for_underlines (view);
   g_assert_cmpuint (assert_highlights_drawn (view, highlighter, "metaphor"), >=, 1);
