@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "peitho-display-lines.h"
+#include "peitho-far-jump.h"
 #include "peitho-line-redraw.h"
 #include "peitho-overlap-bars.h"
 #include "peitho-source-view.h"
@@ -42,16 +43,7 @@ struct _PeithoSourceView
   int                filled_top;     /* of the page whose margin has its bars */
   GSource           *bars_source;    /* works out the bars a frame left */
 
-  /* A far jump's target, kept on the page until it settles (land_at()). */
-  GtkTextMark       *jump_mark;
-  GdkFrameClock     *jump_clock;
-  gulong             jump_paint_id;
-  int                jump_cursor;     /* the cursor's offset at the jump */
-  guint              jump_frames;
-  guint              jump_settled;
-  double             jump_margin;
-  double             jump_yalign;
-  gboolean           jump_use_align;
+  PeithoFarJump     *jump;           /* the last far jump, until it settles */
 
   guint              show_labels : 1;
   guint              underlines_complete : 1;
@@ -483,161 +475,8 @@ peitho_source_view_set_property (GObject      *object,
     }
 }
 
-/* Where the top of the page goes to show @iter as
- * gtk_text_view_scroll_to_iter() would place it; the current top when
- * @iter is on the page already and no alignment is asked for. */
-static double
-top_showing (GtkTextView       *view,
-             const GtkTextIter *iter,
-             double             within_margin,
-             gboolean           use_align,
-             double             yalign)
-{
-  GdkRectangle visible, location;
-  double margin;
-
-  g_assert (GTK_IS_TEXT_VIEW (view));
-  g_assert (iter != NULL);
-
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_text_view_get_iter_location (view, iter, &location);
-  margin = CLAMP (within_margin, 0.0, 0.5) * visible.height;
-  if (use_align)
-    return location.y - CLAMP (yalign, 0.0, 1.0) * (visible.height - location.height);
-  if (location.y < visible.y + margin)
-    return location.y - margin;
-  if (location.y + location.height > visible.y + visible.height - margin)
-    return location.y + location.height + margin - visible.height;
-  return visible.y;
-}
-
-static void
-scroll_top_to (GtkTextView *view,
-               double       top)
-{
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  GdkRectangle visible;
-
-  g_assert (GTK_IS_TEXT_VIEW (view));
-
-  /* The adjustment's value and the visible rectangle differ by the view's
-   * top margin: move by the difference. Setting the value also ends any
-   * animation GTK runs on it. */
-  gtk_text_view_get_visible_rect (view, &visible);
-  gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + (top - visible.y));
-}
-
-static void
-stop_settling (PeithoSourceView *self)
-{
-  g_assert (PEITHO_IS_SOURCE_VIEW (self));
-
-  g_clear_signal_handler (&self->jump_paint_id, self->jump_clock);
-  g_clear_object (&self->jump_clock);
-  if (self->jump_mark != NULL)
-    {
-      GtkTextBuffer *buffer = gtk_text_mark_get_buffer (self->jump_mark);
-
-      if (buffer != NULL)
-        gtk_text_buffer_delete_mark (buffer, self->jump_mark);
-      g_clear_object (&self->jump_mark);
-    }
-}
-
-/* A far jump lands before GTK has measured the lines around its target,
- * and GTK scrolls the rest of the way in an animation. On a long text GTK
- * is still measuring the lines above, and each line it measures scrolls to
- * keep the page in place, which stops the animation where it is: Ctrl+End
- * on the benchmark's document ended four lines short of the end in three
- * runs of four. So after each frame that follows a jump, a target that
- * is not where it belongs is put there at once; the jump has settled when
- * it stayed there for three frames. Moving the cursor ends it. */
-#define SETTLED_FRAMES  3
-#define SETTLING_FRAMES 120
-
-static void
-settle_jump_cb (GdkFrameClock    *clock,
-                PeithoSourceView *self)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GdkRectangle visible;
-  GtkTextIter target, cursor;
-  double top;
-
-  g_assert (PEITHO_IS_SOURCE_VIEW (self));
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  if (gtk_text_mark_get_buffer (self->jump_mark) != buffer
-      || gtk_text_iter_get_offset (&cursor) != self->jump_cursor
-      || ++self->jump_frames > SETTLING_FRAMES)
-    {
-      stop_settling (self);
-      return;
-    }
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &target, self->jump_mark);
-  gtk_text_view_get_visible_rect (view, &visible);
-  top = top_showing (view, &target, self->jump_margin, self->jump_use_align, self->jump_yalign);
-  if (ABS (top - visible.y) > 1)
-    {
-      scroll_top_to (view, top);
-      self->jump_settled = 0;
-    }
-  else if (++self->jump_settled >= SETTLED_FRAMES)
-    stop_settling (self);
-}
-
-/* Scrolls by as much as it takes to show @iter, if that is more than a
- * page: as gtk_text_view_scroll_to_iter() would place it, but at once, and
- * keeps it there until it settles. */
-static void
-land_at (GtkTextView       *view,
-         const GtkTextIter *iter,
-         double             within_margin,
-         gboolean           use_align,
-         double             yalign)
-{
-  PeithoSourceView *self = PEITHO_SOURCE_VIEW (view);
-  GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (view));
-  GdkRectangle visible;
-  GtkTextIter cursor;
-  double top;
-
-  g_assert (PEITHO_IS_SOURCE_VIEW (view));
-  g_assert (iter != NULL);
-
-  if (vadj == NULL)
-    return;
-
-  gtk_text_view_get_visible_rect (view, &visible);
-  top = top_showing (view, iter, within_margin, use_align, yalign);
-  if (ABS (top - visible.y) <= visible.height)
-    return;
-  scroll_top_to (view, top);
-
-  stop_settling (self);
-  if (clock == NULL)
-    return;
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  self->jump_mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, iter, TRUE));
-  self->jump_cursor = gtk_text_iter_get_offset (&cursor);
-  self->jump_frames = 0;
-  self->jump_settled = 0;
-  self->jump_margin = within_margin;
-  self->jump_use_align = use_align;
-  self->jump_yalign = yalign;
-  self->jump_clock = g_object_ref (clock);
-  self->jump_paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (settle_jump_cb), self);
-}
-
-/* GTK moves the cursor, then scrolls to it as it does everywhere, in an
- * animation of 200 ms when animations are on. Across a long text, Ctrl+End
- * flies through pages nobody can read, and each of them is styled, laid
- * out and drawn (ten of them on 3 M characters): a move further than a page
- * lands at once. */
+/* GTK moves the cursor, then scrolls to it in an animation: a move further
+ * than a page lands at once instead (PeithoFarJump). */
 static void
 peitho_source_view_move_cursor (GtkTextView     *text_view,
                                 GtkMovementStep  step,
@@ -652,7 +491,7 @@ peitho_source_view_move_cursor (GtkTextView     *text_view,
   GTK_TEXT_VIEW_CLASS (peitho_source_view_parent_class)->move_cursor (text_view, step, count,
                                                                       extend_selection);
   gtk_text_buffer_get_iter_at_mark (buffer, &insert, gtk_text_buffer_get_insert (buffer));
-  land_at (text_view, &insert, 0, FALSE, 0);
+  peitho_far_jump_land (PEITHO_SOURCE_VIEW (text_view)->jump, &insert, 0, FALSE, 0);
 }
 
 /* The highlighter changed only colours over [start, end). */
@@ -674,7 +513,7 @@ peitho_source_view_dispose (GObject *object)
 
   g_assert (PEITHO_IS_SOURCE_VIEW (object));
 
-  stop_settling (self);
+  peitho_far_jump_release (self->jump);
   if (self->highlighter != NULL)
     g_signal_handlers_disconnect_by_func (self->highlighter, highlighter_changed_cb, self);
   g_clear_object (&self->highlighter);
@@ -687,12 +526,23 @@ peitho_source_view_dispose (GObject *object)
 }
 
 static void
+peitho_source_view_finalize (GObject *object)
+{
+  PeithoSourceView *self = (PeithoSourceView *)object;
+
+  g_clear_pointer (&self->jump, peitho_far_jump_free);
+
+  G_OBJECT_CLASS (peitho_source_view_parent_class)->finalize (object);
+}
+
+static void
 peitho_source_view_class_init (PeithoSourceViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkTextViewClass *text_view_class = GTK_TEXT_VIEW_CLASS (klass);
 
   object_class->dispose = peitho_source_view_dispose;
+  object_class->finalize = peitho_source_view_finalize;
   object_class->get_property = peitho_source_view_get_property;
   object_class->set_property = peitho_source_view_set_property;
   text_view_class->snapshot_layer = peitho_source_view_snapshot_layer;
@@ -721,7 +571,7 @@ scrolled_cb (PeithoSourceView *self,
 {
   g_assert (PEITHO_IS_SOURCE_VIEW (self));
 
-  stop_settling (self);
+  peitho_far_jump_release (self->jump);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -732,6 +582,7 @@ peitho_source_view_init (PeithoSourceView *self)
 
   self->bars_budget_us = BARS_FRAME_BUDGET_US;
   self->filled_top = -1;
+  self->jump = peitho_far_jump_new (GTK_TEXT_VIEW (self));
   g_signal_connect (self, "notify::buffer", G_CALLBACK (buffer_notify_cb), NULL);
 
   /* Before the scrolled window scrolls. */
@@ -826,7 +677,7 @@ peitho_source_view_scroll_to_mark (PeithoSourceView *self,
 
   text_view = GTK_TEXT_VIEW (self);
   gtk_text_buffer_get_iter_at_mark (gtk_text_view_get_buffer (text_view), &iter, mark);
-  land_at (text_view, &iter, within_margin, use_align, yalign);
+  peitho_far_jump_land (self->jump, &iter, within_margin, use_align, yalign);
   /* What is left is less than a page, or nothing: GTK's animation of it is
    * short, and it places the mark exactly once the lines around it are
    * measured. */
