@@ -74,15 +74,15 @@ peitho_far_jump_free (PeithoFarJump *self)
   g_free (self);
 }
 
-/* Where the top of the page goes to show @iter as
- * gtk_text_view_scroll_to_iter() would place it; the current top when
- * @iter is on the page already and no alignment is asked for. */
+/* How far the page moves to show @iter as gtk_text_view_scroll_to_iter()
+ * would place it: 0 when @iter is on the page already and no alignment is
+ * asked for. */
 static double
-top_showing (PeithoFarJump     *self,
-             const GtkTextIter *iter,
-             double             within_margin,
-             gboolean           use_align,
-             double             yalign)
+offset_to_show (PeithoFarJump     *self,
+                const GtkTextIter *iter,
+                double             within_margin,
+                gboolean           use_align,
+                double             yalign)
 {
   GdkRectangle visible, location;
   double margin;
@@ -94,28 +94,26 @@ top_showing (PeithoFarJump     *self,
   gtk_text_view_get_iter_location (self->view, iter, &location);
   margin = CLAMP (within_margin, 0.0, 0.5) * visible.height;
   if (use_align)
-    return location.y - CLAMP (yalign, 0.0, 1.0) * (visible.height - location.height);
+    return location.y - CLAMP (yalign, 0.0, 1.0) * (visible.height - location.height) - visible.y;
   if (location.y < visible.y + margin)
-    return location.y - margin;
+    return location.y - margin - visible.y;
   if (location.y + location.height > visible.y + visible.height - margin)
-    return location.y + location.height + margin - visible.height;
-  return visible.y;
+    return location.y + location.height + margin - (visible.y + visible.height);
+  return 0;
 }
 
+/* The adjustment's value and the visible rectangle differ by the view's top
+ * margin, so the page moves by an offset, not to a value. Setting the value
+ * also ends any animation GTK runs on it. */
 static void
-scroll_top_to (PeithoFarJump *self,
-               double         top)
+scroll_by (PeithoFarJump *self,
+           double         offset)
 {
   GtkAdjustment *vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->view));
-  GdkRectangle visible;
 
   g_assert (self != NULL);
 
-  /* The adjustment's value and the visible rectangle differ by the view's
-   * top margin: move by the difference. Setting the value also ends any
-   * animation GTK runs on it. */
-  gtk_text_view_get_visible_rect (self->view, &visible);
-  gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + (top - visible.y));
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + offset);
 }
 
 static void
@@ -123,9 +121,8 @@ after_paint_cb (GdkFrameClock *clock,
                 PeithoFarJump *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->view);
-  GdkRectangle visible;
   GtkTextIter target, cursor;
-  double top;
+  double offset;
 
   g_assert (self != NULL);
 
@@ -139,11 +136,10 @@ after_paint_cb (GdkFrameClock *clock,
     }
 
   gtk_text_buffer_get_iter_at_mark (buffer, &target, self->target);
-  gtk_text_view_get_visible_rect (self->view, &visible);
-  top = top_showing (self, &target, self->within_margin, self->use_align, self->yalign);
-  if (ABS (top - visible.y) > 1)
+  offset = offset_to_show (self, &target, self->within_margin, self->use_align, self->yalign);
+  if (ABS (offset) > 1)
     {
-      scroll_top_to (self, top);
+      scroll_by (self, offset);
       self->settled = 0;
     }
   else if (++self->settled >= SETTLED_FRAMES)
@@ -161,7 +157,7 @@ peitho_far_jump_land (PeithoFarJump     *self,
   GdkFrameClock *clock;
   GdkRectangle visible;
   GtkTextIter cursor;
-  double top;
+  double offset;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (iter != NULL);
@@ -170,10 +166,10 @@ peitho_far_jump_land (PeithoFarJump     *self,
     return;
 
   gtk_text_view_get_visible_rect (self->view, &visible);
-  top = top_showing (self, iter, within_margin, use_align, yalign);
-  if (ABS (top - visible.y) <= visible.height)
+  offset = offset_to_show (self, iter, within_margin, use_align, yalign);
+  if (ABS (offset) <= visible.height)
     return;
-  scroll_top_to (self, top);
+  scroll_by (self, offset);
 
   peitho_far_jump_release (self);
   clock = gtk_widget_get_frame_clock (GTK_WIDGET (self->view));
