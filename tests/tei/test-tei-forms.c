@@ -232,6 +232,56 @@ test_read_target_spans (void)
   assert_round_trip (doc);
 }
 
+/* Relations are read from every standOff, in document order; a relation of
+ * the header (here between people) is the edition's, not an annotation's. */
+static const char relations_where_xml[] =
+  TEI_OPEN "\n"
+  "<teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>\n"
+  "<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc>\n"
+  "</fileDesc><encodingDesc><classDecl><taxonomy>\n"
+  "<category xml:id=\"x\"><catDesc><term>X</term></catDesc></category>\n"
+  "</taxonomy></classDecl></encodingDesc>\n"
+  "<profileDesc><particDesc><listPerson><person xml:id=\"pa\"><persName>A</persName></person>\n"
+  "<person xml:id=\"pb\"><persName>B</persName></person>\n"
+  "<listRelation><relation name=\"parent\" active=\"#pa\" passive=\"#pb\"/></listRelation>\n"
+  "</listPerson></particDesc></profileDesc></teiHeader>\n"
+  "<text><body>\n"
+  "<p xml:id=\"p1\"><anchor xml:id=\"s1-s\"/>One<anchor xml:id=\"s1-e\"/> "
+  "<anchor xml:id=\"s2-s\"/>two<anchor xml:id=\"s2-e\"/></p>\n"
+  "</body></text>\n"
+  "<standOff><spanGrp type=\"annotations\">\n"
+  "<span xml:id=\"s1\" from=\"#s1-s\" to=\"#s1-e\" ana=\"#x\"/>\n"
+  "<span xml:id=\"s2\" from=\"#s2-s\" to=\"#s2-e\" ana=\"#x\"/>\n"
+  "</spanGrp><listRelation>\n"
+  "<relation name=\"supports\" active=\"#s1\" passive=\"#s2\"/></listRelation></standOff>\n"
+  "<standOff><listRelation><listRelation>\n"
+  "<relation name=\"attacks\" active=\"#s2\" passive=\"#s1\"/></listRelation></listRelation>\n"
+  "</standOff></TEI>";
+
+static void
+test_read_relations_where (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PeithoDocument) doc = read_string (relations_where_xml, PEITHO_READ_STRICT,
+                                               NULL, &error);
+  GListModel *relations;
+  g_autoptr(PeithoRelation) first = NULL;
+  g_autoptr(PeithoRelation) second = NULL;
+
+  g_assert_no_error (error);
+  relations = peitho_document_get_relations (doc);
+  g_assert_cmpuint (g_list_model_get_n_items (relations), ==, 2);
+  first = g_list_model_get_item (relations, 0);
+  second = g_list_model_get_item (relations, 1);
+  g_assert_cmpstr (peitho_relation_get_relation_type (first), ==, "supports");
+  g_assert_cmpstr (peitho_relation_get_from_id (first), ==, "s1");
+  g_assert_cmpstr (peitho_relation_get_relation_type (second), ==, "attacks");
+  g_assert_cmpstr (peitho_relation_get_from_id (second), ==, "s2");
+  /* The people's relation stays in the header, as it was. */
+  g_assert_nonnull (strstr (peitho_document_get_header_xml (doc),
+                            "<relation name=\"parent\" active=\"#pa\" passive=\"#pb\"/>"));
+}
+
 /* Lines: 12: text  13: p1  14: p2  15: /text  16: standOff
  *  17: unknown @ana  18: missing anchor  19: reversed  20: fine  21: /spanGrp
  *  22: relation to s2 (missing once s2 is left out)  23: a relation that is fine */
@@ -798,6 +848,7 @@ main (int    argc,
   g_test_add_func ("/tei/read/example", test_read_example);
   g_test_add_func ("/tei/read/inline", test_read_inline);
   g_test_add_func ("/tei/read/target-spans", test_read_target_spans);
+  g_test_add_func ("/tei/read/relations-where", test_read_relations_where);
   g_test_add_func ("/tei/read/problems", test_read_problems);
   g_test_add_func ("/tei/read/strict", test_read_strict);
   g_test_add_func ("/tei/read/hostile", test_read_hostile);
