@@ -72,6 +72,7 @@ typedef struct {
   double        done_cpu;
   guint         n_frames;
   guint         n_incomplete;      /* frames painted while waiting or scrolling */
+  GHashTable   *why_incomplete;    /* why_incomplete's reason -> frames, as n_incomplete */
   gboolean      scrolling;
   guint         scroll_steps;
   double        wheel_px;          /* a wheel step */
@@ -417,7 +418,12 @@ after_paint_cb (GdkFrameClock *clock,
   complete = page_complete (b);
   b->check_us += now_us () - painted_at;
   if (!complete)
-    b->n_incomplete++;
+    {
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (b->why_incomplete, why_incomplete));
+
+      b->n_incomplete++;
+      g_hash_table_insert (b->why_incomplete, (gpointer) why_incomplete, GUINT_TO_POINTER (n + 1));
+    }
   if (b->waiting && complete)
     {
       b->done_at = painted_at;
@@ -425,6 +431,26 @@ after_paint_cb (GdkFrameClock *clock,
       b->done_cpu = painted_cpu;
       b->waiting = FALSE;
     }
+}
+
+/* Why most of the incomplete frames since the count began were: "(most:
+ * REASON, N)", or "" when all were complete. */
+static char *
+most_incomplete (Bench *b)
+{
+  GHashTableIter iter;
+  gpointer why, n;
+  const char *most = NULL;
+  guint most_n = 0;
+
+  g_hash_table_iter_init (&iter, b->why_incomplete);
+  while (g_hash_table_iter_next (&iter, &why, &n))
+    if (GPOINTER_TO_UINT (n) > most_n)
+      {
+        most = why;
+        most_n = GPOINTER_TO_UINT (n);
+      }
+  return most != NULL ? g_strdup_printf ("(most: %s, %u)", most, most_n) : g_strdup ("");
 }
 
 /* Runs the main loop until a frame shows a complete page (with
@@ -442,6 +468,7 @@ wait_for_page (Bench  *b,
   b->target_offset = target_offset;
   b->waiting = TRUE;
   b->n_frames = b->n_incomplete = 0;
+  g_hash_table_remove_all (b->why_incomplete);
   gtk_widget_queue_draw (GTK_WIDGET (b->view));
   while (b->waiting && now_us () < deadline)
     g_main_context_iteration (NULL, TRUE);
@@ -588,6 +615,7 @@ run_scroll (Bench       *b,
   gint64 deadline;
 
   b->n_frames = b->n_incomplete = 0;
+  g_hash_table_remove_all (b->why_incomplete);
   b->scrolling = TRUE;
   probe_reset (b);
   b->gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -724,6 +752,8 @@ main (int   argc,
   g_autoptr(GArray) wheel_frames_us = NULL;
   double wheel_stall;
   guint wheel_frames, wheel_incomplete;
+  g_autofree char *wheel_why = NULL;
+  g_autofree char *scroll_why = NULL;
   Figure tag_sync[TAG_ROUNDS], tag_frame[TAG_ROUNDS], undo_sync[TAG_ROUNDS], undo_frame[TAG_ROUNDS];
   Figure tag_began[TAG_ROUNDS], tag_paint[TAG_ROUNDS], undo_began[TAG_ROUNDS], undo_paint[TAG_ROUNDS];
   Figure tag_stall[TAG_ROUNDS], undo_stall[TAG_ROUNDS];
@@ -766,6 +796,7 @@ main (int   argc,
                   "[--generate PEITHO-BENCH-GENERATE] [--annotations N] [--scroll-steps N] FILE\n");
       return 2;
     }
+  b.why_incomplete = g_hash_table_new (NULL, NULL);
   if (generate != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       const char *gen_argv[] = { generate, "--no-created", path, NULL };
@@ -926,6 +957,7 @@ main (int   argc,
     wheel_stall = run_scroll (&b, wheel_step_cb, &wheel);
     wheel_frames = b.n_frames;
     wheel_incomplete = b.n_incomplete;
+    wheel_why = most_incomplete (&b);
     wheel_gaps = g_steal_pointer (&b.gaps);
     wheel_frames_us = g_steal_pointer (&b.frame_us);
   }
@@ -939,6 +971,7 @@ main (int   argc,
     scroll_stall = run_scroll (&b, scroll_step_cb, &scroll);
     scroll_frames = b.n_frames;
     scroll_incomplete = b.n_incomplete;
+    scroll_why = most_incomplete (&b);
   }
 
   window_kb = self_kb ("VmHWM:");
@@ -979,8 +1012,8 @@ main (int   argc,
   g_print ("  %-40s %9.1f %9s   %s\n", "wheel: longest main-loop stall", wheel_stall, "", "<= 16");
   print_spread ("wheel: stall median, 95th percentile", wheel_gaps, PROBE_MS);
   print_spread ("wheel: frame's own time, median, 95th", wheel_frames_us, 0);
-  g_print ("  %-40s %5u/%-5u\n", "wheel: frames with an incomplete page", wheel_incomplete,
-           wheel_frames);
+  g_print ("  %-40s %5u/%-5u %s\n", "wheel: frames with an incomplete page", wheel_incomplete,
+           wheel_frames, wheel_why);
   {
     g_autofree char *label = g_strdup_printf ("scroll top to bottom (%u steps)", b.scroll_steps);
 
@@ -989,8 +1022,8 @@ main (int   argc,
   g_print ("  %-40s %9.1f %9s   %s\n", "scroll: longest main-loop stall", scroll_stall, "",
            "<= 16");
   print_spread ("scroll: stall median, 95th percentile", b.gaps, PROBE_MS);
-  g_print ("  %-40s %5u/%-5u\n", "scroll: frames with an incomplete page", scroll_incomplete,
-           scroll_frames);
+  g_print ("  %-40s %5u/%-5u %s\n", "scroll: frames with an incomplete page", scroll_incomplete,
+           scroll_frames, scroll_why);
   g_clear_pointer (&b.gaps, g_array_unref);
   print_figure ("close the window after scrolling", &close, "");
   g_print ("\n  %-40s %9.1f MB\n", "window peak RSS", window_kb / 1024.0);
@@ -999,6 +1032,7 @@ main (int   argc,
              "core alone (peitho-bench-load) peak RSS", core_kb / 1024.0,
              (double) window_kb / core_kb);
 
+  g_clear_pointer (&b.why_incomplete, g_hash_table_unref);
   g_clear_object (&app);
   peitho_test_remove_tree (home);
   return 0;
