@@ -183,19 +183,67 @@ peitho_document_dup_annotation_array (PeithoDocument *self)
   return peitho_annotation_index_dup_all (self->annotations);
 }
 
-static void
-add_record_cb (gpointer data,
-               gpointer user_data)
+static PeithoAnnotationRecord
+record_of (PeithoAnnotation *annotation)
 {
-  PeithoAnnotation *annotation = data;
-  PeithoAnnotationRecord record = {
+  return (PeithoAnnotationRecord) {
     peitho_annotation_get_start (annotation),
     peitho_annotation_get_end (annotation),
     peitho_annotation_get_tag_id (annotation),
     peitho_annotation_get_annotator_id (annotation),
   };
+}
+
+static void
+add_record_cb (gpointer data,
+               gpointer user_data)
+{
+  PeithoAnnotationRecord record = record_of (data);
 
   g_array_append_val ((GArray *) user_data, record);
+}
+
+/* Carries the records of peitho_document_dup_annotation_records() through
+ * one change at @position of the index: @old, taken from the document
+ * before the change, less @n_removed records there, plus the record of
+ * @added if there is one. A copy of memory instead of a walk through every
+ * annotation after every tag action (13 ms with 100,000 of them), and
+ * never an edit: other threads may be reading @old. If a handler of the
+ * change made new records meanwhile, or @position is not known (inserts
+ * frozen), the records are made again when asked for. Takes @old. */
+static void
+follow_records (PeithoDocument   *self,
+                GArray           *old,
+                guint             position,
+                guint             n_removed,
+                PeithoAnnotation *added)
+{
+  GArray *records;
+  gsize after;
+
+  if (old == NULL)
+    return;
+  if (self->annotation_records != NULL || position == G_MAXUINT)
+    {
+      g_array_unref (old);
+      return;
+    }
+
+  g_assert (position <= old->len && n_removed <= old->len - position);
+  after = position + n_removed;
+  records = g_array_sized_new (FALSE, FALSE, sizeof (PeithoAnnotationRecord),
+                               old->len - n_removed + (added != NULL ? 1 : 0));
+  g_array_append_vals (records, old->data, position);
+  if (added != NULL)
+    {
+      PeithoAnnotationRecord record = record_of (added);
+
+      g_array_append_val (records, record);
+    }
+  g_array_append_vals (records, &g_array_index (old, PeithoAnnotationRecord, after),
+                       old->len - after);
+  self->annotation_records = records;
+  g_array_unref (old);
 }
 
 GArray *
@@ -239,10 +287,12 @@ peitho_document_add_annotation (PeithoDocument    *self,
                                 GError           **error)
 {
   g_autofree char *new_id = NULL;
+  GArray *old_records;
   const char *id;
   const char *tag_id;
   const char *annotator_id;
   const char *shown_id;
+  guint position;
   gsize start;
   gsize end;
 
@@ -336,9 +386,10 @@ peitho_document_add_annotation (PeithoDocument    *self,
   _peitho_annotation_set_owner (annotation, self);
 
   g_hash_table_insert (self->annotations_by_id, (char *)id, annotation);
-  peitho_annotation_index_insert (self->annotations, annotation);
+  old_records = g_steal_pointer (&self->annotation_records);
+  position = peitho_annotation_index_insert (self->annotations, annotation);
+  follow_records (self, old_records, position, 0, annotation);
   count_annotation (self, annotation, 1);
-  g_clear_pointer (&self->annotation_records, g_array_unref);
 
   g_signal_emit (self, _peitho_document_signals[ANNOTATION_ADDED], 0, annotation);
   _peitho_document_emit_changed (self);
@@ -353,6 +404,8 @@ _peitho_document_remove_annotation (PeithoDocument   *self,
 {
   g_autoptr(PeithoAnnotation) hold = NULL;
   const char *id = peitho_annotation_get_id (annotation);
+  GArray *old_records;
+  guint position = 0;
 
   /* Alive until the signals are out, though the document drops it. */
   hold = g_object_ref (annotation);
@@ -363,10 +416,11 @@ _peitho_document_remove_annotation (PeithoDocument   *self,
 
   count_annotation (self, annotation, -1);
   g_hash_table_remove (self->annotations_by_id, id);
-  if (!peitho_annotation_index_remove (self->annotations, annotation, NULL))
+  old_records = g_steal_pointer (&self->annotation_records);
+  if (!peitho_annotation_index_remove (self->annotations, annotation, &position))
     g_assert_not_reached ();
+  follow_records (self, old_records, position, 1, NULL);
   _peitho_annotation_set_owner (annotation, NULL);
-  g_clear_pointer (&self->annotation_records, g_array_unref);
 
   g_signal_emit (self, _peitho_document_signals[ANNOTATION_REMOVED], 0, annotation);
   _peitho_document_emit_changed (self);
@@ -396,6 +450,8 @@ _peitho_document_set_annotation_tag (PeithoDocument    *self,
                                      GError           **error)
 {
   g_autofree char *old_tag_id = NULL;
+  GArray *old_records;
+  guint position;
 
   if (peitho_tag_set_lookup_tag (self->tag_set, tag_id) == NULL)
     {
@@ -412,7 +468,11 @@ _peitho_document_set_annotation_tag (PeithoDocument    *self,
   count_annotation (self, annotation, -1);
   _peitho_annotation_set_tag_id (annotation, tag_id);
   count_annotation (self, annotation, 1);
-  g_clear_pointer (&self->annotation_records, g_array_unref);
+  old_records = g_steal_pointer (&self->annotation_records);
+  if (old_records != NULL && peitho_annotation_index_find (self->annotations, annotation, &position))
+    follow_records (self, old_records, position, 1, annotation);
+  else
+    g_clear_pointer (&old_records, g_array_unref);
 
   g_signal_emit (self, _peitho_document_signals[ANNOTATION_CHANGED], 0, annotation, old_tag_id);
   _peitho_document_emit_changed (self);

@@ -60,9 +60,9 @@ struct _PeithoDocument
   GHashTable *annotators_by_id;
   PeithoAnnotationIndex *annotations;
   GHashTable *annotations_by_id;
-  /* peitho_document_dup_annotation_records(), kept until an annotation is
-   * added, removed or retagged: never changed once made, so shared with
-   * the threads that read it. */
+  /* peitho_document_dup_annotation_records(): never changed once made, so
+   * shared with the threads that read it; a change to the annotations
+   * makes a new one from it (follow_records()). */
   GArray *annotation_records;
   GListStore *relations;
   GHashTable *relations_by_id;

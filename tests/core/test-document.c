@@ -1107,6 +1107,99 @@ test_annotation_records (void)
   g_assert_cmpuint (g_array_index (records, PeithoAnnotationRecord, 2).end, ==, 35);
 }
 
+static void
+assert_records_match (PeithoDocument *document,
+                      GArray         *records)
+{
+  g_autoptr(GPtrArray) annotations = peitho_document_dup_annotation_array (document);
+
+  g_assert_cmpuint (records->len, ==, annotations->len);
+  for (guint i = 0; i < records->len; i++)
+    {
+      const PeithoAnnotationRecord *record = &g_array_index (records, PeithoAnnotationRecord, i);
+      PeithoAnnotation *annotation = annotations->pdata[i];
+
+      g_assert_cmpuint (record->start, ==, peitho_annotation_get_start (annotation));
+      g_assert_cmpuint (record->end, ==, peitho_annotation_get_end (annotation));
+      g_assert_true (record->tag_id == g_intern_string (peitho_annotation_get_tag_id (annotation)));
+    }
+}
+
+/* The records follow adds, removes and retags anywhere in the document
+ * (at the front, between equal starts, at the end), whether or not they
+ * were asked for since the last change, and those handed out before a
+ * change keep what they held. */
+static void
+test_annotation_records_follow (void)
+{
+  static const char * const paragraphs[] = {
+    "The committee was a swamp, and every motion sank in it.",
+    "It sank, and sank again, until nobody moved at all.",
+    NULL
+  };
+  static const char * const tags[] = { "metaphor", "claim" };
+  g_autoptr(PeithoDocument) document = make_document (paragraphs);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(GPtrArray) live = g_ptr_array_new ();
+  gsize length = peitho_document_get_length (document);
+  guint n_follows = 0;
+
+  for (guint step = 0; step < 400; step++)
+    {
+      g_autoptr(GArray) before = NULL;
+      g_autoptr(GArray) kept = NULL;
+      g_autoptr(GArray) after = NULL;
+      /* Adds twice as often as the rest, so that the document fills. */
+      guint op = g_rand_int_range (rand, 0, 4);
+
+      /* Half the time the records are cached when the change comes. */
+      if (g_rand_boolean (rand))
+        {
+          before = peitho_document_dup_annotation_records (document);
+          kept = g_array_copy (before);
+        }
+
+      if (op <= 1 || live->len == 0)
+        {
+          /* Few distinct starts, so that many annotations tie on it. */
+          gsize start = g_rand_int_range (rand, 0, 6) * 4;
+          gsize end = start + g_rand_int_range (rand, 1, 20);
+          PeithoAnnotation *annotation = add (document, NULL, start, MIN (end, length),
+                                              tags[g_rand_int_range (rand, 0, 2)]);
+
+          g_ptr_array_add (live, annotation);
+        }
+      else if (op == 2)
+        {
+          guint i = g_rand_int_range (rand, 0, live->len);
+
+          g_assert_true (peitho_document_remove_annotation (document, live->pdata[i], NULL));
+          g_ptr_array_remove_index_fast (live, i);
+        }
+      else
+        {
+          PeithoAnnotation *annotation = live->pdata[g_rand_int_range (rand, 0, live->len)];
+          const char *tag = g_strcmp0 (peitho_annotation_get_tag_id (annotation), tags[0]) == 0
+                            ? tags[1] : tags[0];
+
+          g_assert_true (peitho_document_set_annotation_tag (document, annotation, tag, NULL));
+        }
+
+      after = peitho_document_dup_annotation_records (document);
+      assert_records_match (document, after);
+      if (before != NULL)
+        {
+          g_assert_true (after != before);
+          g_assert_cmpmem (before->data, before->len * sizeof (PeithoAnnotationRecord),
+                           kept->data, kept->len * sizeof (PeithoAnnotationRecord));
+          n_follows++;
+        }
+    }
+  /* The seed gave both cases often. */
+  g_assert_cmpuint (n_follows, >, 100);
+  g_assert_cmpuint (live->len, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1115,6 +1208,7 @@ main (int   argc,
 
   g_test_add_func ("/document/text", test_text);
   g_test_add_func ("/document/annotation-records", test_annotation_records);
+  g_test_add_func ("/document/annotation-records-follow", test_annotation_records_follow);
   g_test_add_func ("/document/invalid-text", test_invalid_text);
   g_test_add_func ("/document/words", test_words);
   g_test_add_func ("/document/snapping", test_snapping);
