@@ -15,6 +15,11 @@
 typedef struct {
   GArray *display_lines;   /* the ones the bars were worked out on */
   GArray *bars;
+  /* Buffer offsets where a tag came or went since: the bars of the display
+   * lines there are worked out again, the others kept. Empty when
+   * dirty_start >= dirty_end. */
+  int     dirty_start;
+  int     dirty_end;
 } Paragraph;
 
 struct _PeithoOverlapBars
@@ -45,7 +50,10 @@ forget_all (PeithoOverlapBars *self)
 }
 
 /* A tag applied or removed: what it covers may lay out otherwise (a font)
- * or be underlined otherwise (a highlight). */
+ * or be underlined otherwise (a highlight). Within one paragraph only the
+ * display lines it touches are worked out again (a tag action on a
+ * paragraph of 70 display lines touches one or two); a span over several
+ * paragraphs drops them. */
 static void
 tag_toggled_cb (GtkTextBuffer     *buffer,
                 GtkTextTag        *tag,
@@ -53,11 +61,32 @@ tag_toggled_cb (GtkTextBuffer     *buffer,
                 const GtkTextIter *end,
                 PeithoOverlapBars *self)
 {
+  int first_line = gtk_text_iter_get_line (start);
+  int last_line = gtk_text_iter_get_line (end);
+  Paragraph *paragraph;
+
   g_assert (self != NULL);
   g_assert (GTK_IS_TEXT_TAG (tag));
 
-  peitho_line_table_remove_span (self->paragraphs, gtk_text_iter_get_line (start),
-                                 gtk_text_iter_get_line (end));
+  if (first_line == last_line
+      && (paragraph = g_hash_table_lookup (self->paragraphs, GINT_TO_POINTER (first_line))) != NULL)
+    {
+      int s = gtk_text_iter_get_offset (start);
+      int e = MAX (gtk_text_iter_get_offset (end), s + 1);
+
+      if (paragraph->dirty_start >= paragraph->dirty_end)
+        {
+          paragraph->dirty_start = s;
+          paragraph->dirty_end = e;
+        }
+      else
+        {
+          paragraph->dirty_start = MIN (paragraph->dirty_start, s);
+          paragraph->dirty_end = MAX (paragraph->dirty_end, e);
+        }
+      return;
+    }
+  peitho_line_table_remove_span (self->paragraphs, first_line, last_line);
 }
 
 static void
@@ -377,6 +406,58 @@ work_out (PeithoOverlapBars *self,
   return work.bars;
 }
 
+static guint
+line_index (GArray *display_lines,
+            int     offset)
+{
+  return (guint) (peitho_display_lines_find (display_lines, offset)
+                  - &g_array_index (display_lines, PeithoDisplayLine, 0));
+}
+
+/* Works out again the bars of @paragraph's dirty display lines and keeps
+ * the others, in the order work_out() gives them all (by tag, then along
+ * the text), so that the result is what working it all out would be. */
+static void
+rework_dirty (PeithoOverlapBars *self,
+              Paragraph         *paragraph,
+              const GtkTextIter *line_start,
+              GArray            *display_lines)
+{
+  GArray *old = paragraph->bars;
+  g_autoptr(GArray) fresh = NULL;
+  GArray *bars;
+  guint first, last;
+  guint i = 0, j = 0;
+
+  g_assert (paragraph->dirty_start < paragraph->dirty_end);
+
+  first = line_index (display_lines, paragraph->dirty_start);
+  last = line_index (display_lines, paragraph->dirty_end - 1);
+  fresh = work_out (self, line_start, display_lines, first, last);
+
+  bars = g_array_sized_new (FALSE, FALSE, sizeof (PeithoOverlapBar), old->len + fresh->len);
+  for (guint tag = 0; tag < self->tags->len; tag++)
+    {
+      guint tag_start = i;
+
+      for (; i < old->len && g_array_index (old, PeithoOverlapBar, i).tag == tag; i++)
+        if (g_array_index (old, PeithoOverlapBar, i).line < first)
+          g_array_append_val (bars, g_array_index (old, PeithoOverlapBar, i));
+      for (; j < fresh->len && g_array_index (fresh, PeithoOverlapBar, j).tag == tag; j++)
+        g_array_append_val (bars, g_array_index (fresh, PeithoOverlapBar, j));
+      for (guint k = tag_start; k < i; k++)
+        if (g_array_index (old, PeithoOverlapBar, k).line > last)
+          g_array_append_val (bars, g_array_index (old, PeithoOverlapBar, k));
+    }
+
+  /* Frames may still hold the old arrays: replaced, never changed. */
+  g_array_unref (paragraph->bars);
+  paragraph->bars = bars;
+  g_array_unref (paragraph->display_lines);
+  paragraph->display_lines = g_array_ref (display_lines);
+  paragraph->dirty_start = paragraph->dirty_end = 0;
+}
+
 static gboolean
 same_wrapping (GArray *a,
                GArray *b)
@@ -408,7 +489,8 @@ peitho_overlap_bars_lacks (PeithoOverlapBars *self,
   if (display_lines->len > LONG_PARAGRAPH_LINES)
     return FALSE;
   paragraph = g_hash_table_lookup (self->paragraphs, GINT_TO_POINTER (gtk_text_iter_get_line (line_start)));
-  return paragraph == NULL || !same_wrapping (paragraph->display_lines, display_lines);
+  return paragraph == NULL || !same_wrapping (paragraph->display_lines, display_lines)
+      || paragraph->dirty_start < paragraph->dirty_end;
 }
 
 GArray *
@@ -447,5 +529,7 @@ peitho_overlap_bars_dup (PeithoOverlapBars *self,
       paragraph->bars = work_out (self, line_start, display_lines, 0, display_lines->len - 1);
       g_hash_table_insert (self->paragraphs, GINT_TO_POINTER (line), paragraph);
     }
+  else if (paragraph->dirty_start < paragraph->dirty_end)
+    rework_dirty (self, paragraph, line_start, display_lines);
   return g_array_ref (paragraph->bars);
 }

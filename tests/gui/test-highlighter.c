@@ -1399,6 +1399,99 @@ test_overlap_bars_kept (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A highlight that comes or goes inside a paragraph whose bars are kept:
+ * the display lines it touches are worked out again, the others kept, and
+ * the result is what working out the whole paragraph afresh gives. */
+static void
+assert_same_bars (GArray *a,
+                  GArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const PeithoOverlapBar *x = &g_array_index (a, PeithoOverlapBar, i);
+      const PeithoOverlapBar *y = &g_array_index (b, PeithoOverlapBar, i);
+
+      g_assert_cmpuint (x->tag, ==, y->tag);
+      g_assert_cmpuint (x->line, ==, y->line);
+      g_assert_cmpint (x->x0, ==, y->x0);
+      g_assert_cmpint (x->x1, ==, y->x1);
+      g_assert_cmpint (x->twice, ==, y->twice);
+    }
+}
+
+static void
+test_overlap_bars_rework (void)
+{
+  static const struct { int start, end; gboolean apply; guint tag; } changes[] = {
+    { 160, 175, TRUE, 1 },    /* a new highlight, alone on its display line */
+    { 40, 60, FALSE, 0 },     /* part of a run taken away */
+    { 295, 330, TRUE, 0 },    /* a run made longer, across a display line's end */
+    { 105, 110, TRUE, 2 },    /* the many-overlaps tag, inside a run */
+    { 0, 400, FALSE, 1 },     /* a whole tag gone from the paragraph */
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PeithoOverlapBars) bars = NULL;
+  g_autoptr(GPtrArray) tags = g_ptr_array_new ();
+  g_autoptr(GArray) first = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *under, *over, *many;
+  GtkTextIter s, e;
+
+  for (guint j = 0; j < 8; j++)
+    g_string_append (text, "The committee was a swamp in which every proposal sank. ");
+  g_string_append (text, "\nA second paragraph.\n");
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_buffer_set_text (buffer, text->str, -1);
+  under = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+  over = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+  many = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+  g_ptr_array_add (tags, under);
+  g_ptr_array_add (tags, over);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 20);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 300);
+  gtk_text_buffer_apply_tag (buffer, under, &s, &e);
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, 250);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, 420);
+  gtk_text_buffer_apply_tag (buffer, over, &s, &e);
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_paint (view);
+
+  bars = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
+  first = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
+  g_assert_cmpuint (first->len, >=, 6);
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr(PeithoOverlapBars) fresh = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
+      g_autoptr(GArray) before = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
+      g_autoptr(GArray) kept = NULL;
+      g_autoptr(GArray) expected = NULL;
+      GtkTextTag *tag = changes[i].tag == 0 ? under : changes[i].tag == 1 ? over : many;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &s, changes[i].start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &e, changes[i].end);
+      if (changes[i].apply)
+        gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+      else
+        gtk_text_buffer_remove_tag (buffer, tag, &s, &e);
+      wait_for_paint (view);
+
+      kept = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
+      expected = dup_first_bars (fresh, GTK_TEXT_VIEW (view), tags, many);
+      g_assert_true (kept != before);
+      assert_same_bars (kept, expected);
+    }
+
+  g_clear_pointer (&bars, peitho_overlap_bars_free);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A gutter shown beside right-to-left text: the widget keeps its width, the
  * text area narrows, and the right-aligned words move left with their bars. */
 static void
@@ -1478,6 +1571,7 @@ main (int   argc,
   g_test_add_func ("/highlighter/display-lines", test_display_lines);
   g_test_add_func ("/highlighter/display-lines-kept", test_display_lines_kept);
   g_test_add_func ("/highlighter/overlap-bars-kept", test_overlap_bars_kept);
+  g_test_add_func ("/highlighter/overlap-bars-rework", test_overlap_bars_rework);
   g_test_add_func ("/highlighter/overlap-bars-gutter", test_overlap_bars_gutter);
   status = g_test_run ();
   g_clear_object (&app);
