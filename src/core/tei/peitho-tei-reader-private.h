@@ -7,6 +7,7 @@
 
 #include "peitho-tei-common.h"
 #include "peitho-tei-edition.h"
+#include "peitho-tei-id-table.h"
 #include "peitho-tei-reader.h"
 
 G_BEGIN_DECLS
@@ -36,7 +37,7 @@ typedef struct {
 
   PeithoDocument  *document;
   PeithoTagSet    *tag_set;
-  GHashTable      *ids;             /* xml:id -> xmlNode */
+  PeithoTeiIdTable *ids;            /* xml:id -> the first xmlNode with it */
   GArray          *range_list;      /* Range of an xml:id, see set_range() */
   GStringChunk    *strings;         /* copies of the tokens of @ana */
   GHashTable      *changes_used;    /* change xml:id referenced by annotations */
