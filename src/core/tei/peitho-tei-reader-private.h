@@ -45,6 +45,7 @@ typedef struct {
   GHashTable      *unknown_tags;    /* reported already */
   GArray          *records;         /* Record */
   GPtrArray       *span_nodes;      /* xmlNode span with @from/@target */
+  GPtrArray       *relation_nodes;  /* every relation element, in document order */
 
   /* An edition: its kept tree and mapping (owned until handed to the
    * document), the ids of Peitho's own anchors from an earlier save. */
