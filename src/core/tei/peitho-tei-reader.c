@@ -708,9 +708,15 @@ ensure_tag (Reader     *self,
 {
   g_autoptr(PeithoTag) tag = NULL;
   const char *id = record->tag_id;
+  PeithoTag *known = peitho_tag_set_lookup_tag (self->tag_set, id);
 
-  if (peitho_tag_set_lookup_tag (self->tag_set, id) != NULL)
-    return TRUE;
+  /* From now on the tag's own copy of the id, one string in the cache for
+   * all the records with that tag, not 100,000 strings in the tree. */
+  if (known != NULL)
+    {
+      record->tag_id = peitho_tag_get_id (known);
+      return TRUE;
+    }
 
   if (!peitho_tei_is_ncname (id))
     return _peitho_tei_reader_problem (self, record->node, PEITHO_ERROR_UNKNOWN_TAG,
@@ -765,7 +771,7 @@ add_recorded_annotations (Reader *self)
 
       if (record->note != NULL)
         note_node = peitho_tei_child (record->node, "note");
-      else if (record->id != NULL)
+      else if (record->id != NULL && g_hash_table_size (self->target_notes) > 0)
         {
           note_node = g_hash_table_lookup (self->target_notes, record->id);
           if (note_node != NULL)
