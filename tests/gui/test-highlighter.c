@@ -1200,6 +1200,89 @@ test_underlines_between_frames (void)
   peitho_test_remove_tree (dir);
 }
 
+typedef struct {
+  Frames  frames;
+  GArray *styled;   /* gboolean: the highlighter had styled the text */
+  int     length;
+} ShownFrames;
+
+/* Frames once the view is on screen (the window shows "Opening…" first). */
+static void
+record_shown_frame_cb (GdkFrameClock *clock,
+                       ShownFrames   *shown)
+{
+  gboolean styled;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (shown->frames.view)))
+    return;
+  styled = peitho_highlighter_is_styled (shown->frames.highlighter, 0, shown->length);
+  g_array_append_val (shown->styled, styled);
+  record_frame_cb (clock, &shown->frames);
+}
+
+/* A text opened with no time in a frame for the overlap bars: its first
+ * page is still drawn whole, once styled, by the frame that shows it. */
+static void
+test_underlines_first_page (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("peitho-gui-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "overlaps.xml", NULL);
+  g_autoptr(GFile) text_file = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GArray) complete = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GArray) n_bars = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) styled = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GError) error = NULL;
+  PeithoWindow *window;
+  GtkTextView *view;
+  GdkFrameClock *clock;
+  ShownFrames shown;
+  guint first_styled = G_MAXUINT;
+  guint last;
+  int length;
+
+  g_settings_set_boolean (settings, "snap-to-words", FALSE);
+  text_file = wrapped_text_file (dir, &length);
+  window = open_sized_window (text_file, 1200, 800);
+  tag_overlaps (window, length);
+  g_assert_true (peitho_tei_write_file (peitho_window_get_document (window), file,
+                                        PEITHO_TEI_STANDOFF, FALSE, NULL, &error));
+  g_assert_no_error (error);
+  destroy_window (window);
+
+  window = peitho_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  view = GTK_TEXT_VIEW (peitho_annotation_view_get_source_view (_peitho_window_get_view_for_testing (window)));
+  _peitho_source_view_set_bars_budget_for_testing (PEITHO_SOURCE_VIEW (view), 0);
+  shown = (ShownFrames) { { PEITHO_SOURCE_VIEW (view), _peitho_window_get_highlighter_for_testing (window),
+                            complete, n_bars, tops }, styled, length };
+  wait_until (gtk_widget_get_frame_clock (GTK_WIDGET (window)) != NULL);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (record_shown_frame_cb), &shown);
+  peitho_window_open_file (window, file);
+  wait_for (window);
+  wait_until (complete->len > 0 && g_array_index (styled, gboolean, styled->len - 1)
+              && g_array_index (complete, gboolean, complete->len - 1)
+              && g_array_index (n_bars, guint, n_bars->len - 1) > 0);
+  g_signal_handlers_disconnect_by_func (clock, record_shown_frame_cb, &shown);
+  last = complete->len - 1;
+
+  /* The first frame of the styled text drew every bar of the page. */
+  for (guint i = 0; i <= last && first_styled == G_MAXUINT; i++)
+    if (g_array_index (styled, gboolean, i))
+      first_styled = i;
+  g_assert_cmpuint (first_styled, <=, last);
+  g_assert_true (g_array_index (complete, gboolean, first_styled));
+  g_assert_cmpuint (g_array_index (n_bars, guint, first_styled), ==,
+                    g_array_index (n_bars, guint, last));
+
+  destroy_window (window);
+  peitho_test_remove_tree (dir);
+}
+
 /* Scrolls @view by @dy pixels and runs frames, recording each, until one
  * has drawn every underline on screen; returns the index of the first frame
  * that showed the new place. */
@@ -1567,6 +1650,7 @@ main (int   argc,
   g_test_add_func ("/highlighter/page-styled-before-margin", test_page_before_margin);
   g_test_add_func ("/highlighter/overlap-underlines", test_overlap_underlines);
   g_test_add_func ("/highlighter/underlines-between-frames", test_underlines_between_frames);
+  g_test_add_func ("/highlighter/underlines-first-page", test_underlines_first_page);
   g_test_add_func ("/highlighter/underlines-after-scroll", test_underlines_after_scroll);
   g_test_add_func ("/highlighter/display-lines", test_display_lines);
   g_test_add_func ("/highlighter/display-lines-kept", test_display_lines_kept);
