@@ -469,9 +469,16 @@ read_tei_with_annotations (GBytes            *bytes,
   options.flags = flags & PEITHO_LOAD_STRICT ? PEITHO_READ_STRICT : PEITHO_READ_DEFAULT;
   options.default_tag_set = default_tag_set;
   document = peitho_tei_read_bytes_with_options (bytes, display_name, &options, *problems, error);
+  if (document == NULL)
+    return NULL;
+  /* With annotations of Peitho's, only CATMA's collections (which need
+   * their fsdDecl) replace them: one scan of the bytes, not five. */
   data = g_bytes_get_data (bytes, &size);
-  if (document == NULL || !may_hold_other_annotations (data, size)
-      || !peitho_interchange_detect (bytes, display_name, &other, NULL))
+  if (peitho_document_get_n_annotations (document) > 0
+      ? memmem (data, size, "fsdDecl", strlen ("fsdDecl")) == NULL
+      : !may_hold_other_annotations (data, size))
+    return g_steal_pointer (&document);
+  if (!peitho_interchange_detect (bytes, display_name, &other, NULL))
     return g_steal_pointer (&document);
 
   if (other == PEITHO_INTERCHANGE_CATMA)
