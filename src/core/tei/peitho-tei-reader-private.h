@@ -19,9 +19,9 @@ typedef struct {
 } Range;
 
 typedef struct {
-  const char *id;        /* owned by the XML tree */
-  const char *tag_id;    /* owned by the XML tree or the reader's strings */
-  const char *resp;      /* owned by the XML tree */
+  const char *id;        /* a copy in the reader's strings */
+  const char *tag_id;    /* owned by the XML tree, the reader's strings or the tag */
+  const char *resp;      /* a copy in the reader's strings, shared */
   char       *note;
   GDateTime  *created;
   gsize       start;
@@ -44,6 +44,8 @@ typedef struct {
   GHashTable      *target_notes;    /* annotation id -> xmlNode <note target> */
   GHashTable      *unknown_tags;    /* reported already */
   GArray          *records;         /* Record */
+  const char      *last_resp;       /* the last @resp ensure_annotator() found, */
+  PeithoAnnotator *last_annotator;  /* and its annotator (the document's) */
   GPtrArray       *span_nodes;      /* xmlNode span with @from/@target */
   GPtrArray       *relation_nodes;  /* every relation element, in document order */
 

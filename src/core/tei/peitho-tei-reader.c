@@ -339,10 +339,13 @@ add_record (Reader      *self,
             gsize        end,
             const char  *note)
 {
+  /* Copies of the id and @resp, made while the span's attributes are in
+   * the cache: the records are added long after, when the tree's strings
+   * are not. @resp is shared, one copy for each annotator's. */
   Record record = {
-    .id = id,
+    .id = id != NULL ? g_string_chunk_insert (self->strings, id) : NULL,
     .tag_id = tag_id,
-    .resp = attrs->resp,
+    .resp = attrs->resp != NULL ? g_string_chunk_insert_const (self->strings, attrs->resp) : NULL,
     .note = g_strdup (note),
     .created = lookup_change_time (self, attrs->change),
     .start = start,
@@ -655,6 +658,10 @@ ensure_annotator (Reader     *self,
 
   if (resp == NULL)
     return NULL;
+  /* The records' @resp are shared copies: one annotator's records often
+   * follow each other. */
+  if (resp == self->last_resp)
+    return self->last_annotator;
   if (is_one_token (resp))
     id = peitho_tei_pointer_id (resp);
   else
@@ -668,7 +675,11 @@ ensure_annotator (Reader     *self,
 
   annotator = peitho_document_lookup_annotator (self->document, id);
   if (annotator != NULL)
-    return annotator;
+    {
+      self->last_resp = resp;
+      self->last_annotator = annotator;
+      return annotator;
+    }
 
   if (!peitho_tei_is_ncname (id))
     {
