@@ -274,10 +274,26 @@ is_space (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* The characters of @text, UTF-8 as libxml2 gives it: the bytes that do
+ * not continue a character. A loop the compiler vectorizes, where
+ * g_utf8_strlen() steps from character to character (1.7% of a load). */
+static gsize
+utf8_length (const char *text,
+             gsize       n_bytes)
+{
+  gsize continuations = 0;
+
+  for (gsize i = 0; i < n_bytes; i++)
+    continuations += ((guchar) text[i] & 0xC0) == 0x80;
+  return n_bytes - continuations;
+}
+
 static void
 append_text (Reader     *self,
              const char *text)
 {
+  gsize n_bytes;
+
   if (text == NULL || *text == '\0')
     return;
 
@@ -291,8 +307,9 @@ append_text (Reader     *self,
         }
       self->pending_break = FALSE;
     }
-  g_string_append (self->paragraph, text);
-  self->offset += g_utf8_strlen (text, -1);
+  n_bytes = strlen (text);
+  g_string_append_len (self->paragraph, text, n_bytes);
+  self->offset += utf8_length (text, n_bytes);
 }
 
 static GDateTime *
