@@ -327,6 +327,15 @@ page_complete (Bench *b)
       why_incomplete = "the target is not visible";
       return FALSE;
     }
+  /* Before the highlights, which cost up to 60 ms a frame on the essay's
+   * long paragraphs (gtk_text_iter_has_tag() walks a line's toggles):
+   * checked on every frame of a far jump that waits for GTK to measure
+   * its lines, at a lower priority, they starved it for good. */
+  if (!peitho_source_view_get_underlines_complete (PEITHO_SOURCE_VIEW (b->view)))
+    {
+      why_incomplete = "an overlap underline is not drawn yet";
+      return FALSE;
+    }
 
   annotations = peitho_document_get_annotations_in_range (document, vs, ve);
   for (guint i = 0; i < annotations->len; i++)
@@ -361,11 +370,6 @@ page_complete (Bench *b)
           why_incomplete = "an overlap underline is missing";
           return FALSE;
         }
-    }
-  if (!peitho_source_view_get_underlines_complete (PEITHO_SOURCE_VIEW (b->view)))
-    {
-      why_incomplete = "an overlap underline is not drawn yet";
-      return FALSE;
     }
   return TRUE;
 }
