@@ -636,17 +636,18 @@ assert_underlines (GtkTextView       *view,
   return n_twice;
 }
 
-/* A plain text view, narrow, in a window shown and drawn: a paragraph that
- * wraps over many display lines, then @second. */
+/* A plain text view, narrow, in a window shown and drawn: a paragraph of
+ * @n_sentences that wraps over many display lines, then @second. */
 static GtkWidget *
-present_wrapped_view (const char  *second,
+present_wrapped_view (guint        n_sentences,
+                      const char  *second,
                       GtkWidget  **view_out)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = gtk_text_view_new ();
 
-  for (guint j = 0; j < 12; j++)
+  for (guint j = 0; j < n_sentences; j++)
     g_string_append (text, "The committee was a swamp in which every proposal sank. ");
   g_string_append_printf (text, "\n%s\n", second);
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -665,7 +666,7 @@ static void
 test_display_lines (void)
 {
   GtkWidget *view;
-  GtkWidget *window = present_wrapped_view ("A second paragraph.", &view);
+  GtkWidget *window = present_wrapped_view (12, "A second paragraph.", &view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   g_autoptr(GArray) lines = NULL;
   GtkTextIter iter;
@@ -758,7 +759,7 @@ static void
 test_display_lines_kept (void)
 {
   GtkWidget *view;
-  GtkWidget *window = present_wrapped_view ("A second paragraph, and one that wraps once or twice "
+  GtkWidget *window = present_wrapped_view (12, "A second paragraph, and one that wraps once or twice "
                                             "in a narrow view.", &view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextTag *big = gtk_text_buffer_create_tag (buffer, NULL, "scale", 1.6, NULL);
@@ -1382,6 +1383,20 @@ test_underlines_after_scroll (void)
   peitho_test_remove_tree (dir);
 }
 
+/* Applies @tag to [@start, @end) of @buffer. */
+static void
+apply_tag_at (GtkTextBuffer *buffer,
+              GtkTextTag    *tag,
+              int            start,
+              int            end)
+{
+  GtkTextIter s, e;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &s, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &e, end);
+  gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+}
+
 /* PeithoOverlapBars keeps a paragraph's bars until something in it moves:
  * a tag applied there, another width; not a tag applied elsewhere. */
 /* The bars of the view's first paragraph, as a frame would ask for them. */
@@ -1403,7 +1418,6 @@ dup_first_bars (PeithoOverlapBars *bars,
 static void
 test_overlap_bars_kept (void)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PeithoOverlapBars) bars = NULL;
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
   g_autoptr(GArray) first = NULL;
@@ -1411,31 +1425,18 @@ test_overlap_bars_kept (void)
   g_autoptr(GArray) after_elsewhere = NULL;
   g_autoptr(GArray) after_here = NULL;
   g_autoptr(GArray) after_resize = NULL;
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view;
+  GtkWidget *window = present_wrapped_view (8, "A second paragraph.\nA third paragraph, short.", &view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextTag *under, *many, *bold;
   GtkTextIter s, e;
 
-  for (guint j = 0; j < 8; j++)
-    g_string_append (text, "The committee was a swamp in which every proposal sank. ");
-  g_string_append (text, "\nA second paragraph.\nA third paragraph, short.\n");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_buffer_set_text (buffer, text->str, -1);
   under = gtk_text_buffer_create_tag (buffer, NULL, NULL);
   many = gtk_text_buffer_create_tag (buffer, NULL, NULL);
   bold = gtk_text_buffer_create_tag (buffer, NULL, "weight", PANGO_WEIGHT_BOLD, NULL);
   g_ptr_array_add (tags, under);
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, 20);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, 300);
-  gtk_text_buffer_apply_tag (buffer, under, &s, &e);
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, 100);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, 150);
-  gtk_text_buffer_apply_tag (buffer, many, &s, &e);
-
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
-  gtk_window_present (GTK_WINDOW (window));
+  apply_tag_at (buffer, under, 20, 300);
+  apply_tag_at (buffer, many, 100, 150);
   wait_for_paint (view);
 
   bars = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
@@ -1513,36 +1514,21 @@ test_overlap_bars_rework (void)
     { 105, 110, TRUE, 2 },    /* the many-overlaps tag, inside a run */
     { 0, 400, FALSE, 1 },     /* a whole tag gone from the paragraph */
   };
-  g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(PeithoOverlapBars) bars = NULL;
   g_autoptr(GPtrArray) tags = g_ptr_array_new ();
   g_autoptr(GArray) first = NULL;
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view;
+  GtkWidget *window = present_wrapped_view (8, "A second paragraph.", &view);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
   GtkTextTag *under, *over, *many;
-  GtkTextIter s, e;
 
-  for (guint j = 0; j < 8; j++)
-    g_string_append (text, "The committee was a swamp in which every proposal sank. ");
-  g_string_append (text, "\nA second paragraph.\n");
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
-  gtk_text_buffer_set_text (buffer, text->str, -1);
   under = gtk_text_buffer_create_tag (buffer, NULL, NULL);
   over = gtk_text_buffer_create_tag (buffer, NULL, NULL);
   many = gtk_text_buffer_create_tag (buffer, NULL, NULL);
   g_ptr_array_add (tags, under);
   g_ptr_array_add (tags, over);
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, 20);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, 300);
-  gtk_text_buffer_apply_tag (buffer, under, &s, &e);
-  gtk_text_buffer_get_iter_at_offset (buffer, &s, 250);
-  gtk_text_buffer_get_iter_at_offset (buffer, &e, 420);
-  gtk_text_buffer_apply_tag (buffer, over, &s, &e);
-
-  gtk_window_set_child (GTK_WINDOW (window), view);
-  gtk_window_set_default_size (GTK_WINDOW (window), 300, 600);
-  gtk_window_present (GTK_WINDOW (window));
+  apply_tag_at (buffer, under, 20, 300);
+  apply_tag_at (buffer, over, 250, 420);
   wait_for_paint (view);
 
   bars = peitho_overlap_bars_new (GTK_TEXT_VIEW (view));
@@ -1557,12 +1543,16 @@ test_overlap_bars_rework (void)
       g_autoptr(GArray) expected = NULL;
       GtkTextTag *tag = changes[i].tag == 0 ? under : changes[i].tag == 1 ? over : many;
 
-      gtk_text_buffer_get_iter_at_offset (buffer, &s, changes[i].start);
-      gtk_text_buffer_get_iter_at_offset (buffer, &e, changes[i].end);
       if (changes[i].apply)
-        gtk_text_buffer_apply_tag (buffer, tag, &s, &e);
+        apply_tag_at (buffer, tag, changes[i].start, changes[i].end);
       else
-        gtk_text_buffer_remove_tag (buffer, tag, &s, &e);
+        {
+          GtkTextIter s, e;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &s, changes[i].start);
+          gtk_text_buffer_get_iter_at_offset (buffer, &e, changes[i].end);
+          gtk_text_buffer_remove_tag (buffer, tag, &s, &e);
+        }
       wait_for_paint (view);
 
       kept = dup_first_bars (bars, GTK_TEXT_VIEW (view), tags, many);
