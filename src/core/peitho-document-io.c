@@ -429,15 +429,23 @@ read_plain_annotations (GBytes      *bytes,
  * annotations (listAnnotation, annotation, as Recogito writes them) and of
  * DKPro Core's tokens in sentences. */
 static gboolean
+bytes_contain (const char *data,
+               gsize       size,
+               const char *name)
+{
+  /* memmem, not g_strstr_len: GLib's is a naive loop, 5 % of loading
+   * 20 MB. */
+  return memmem (data, size, name, strlen (name)) != NULL;
+}
+
+static gboolean
 may_hold_other_annotations (const char *data,
                             gsize       size)
 {
   static const char *const names[] = { "fsdDecl", "listAnnotation", "<annotation", "<s>", "<s " };
 
-  /* memmem, not g_strstr_len: GLib's is a naive loop, 5 % of loading
-   * 20 MB. */
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (memmem (data, size, names[i], strlen (names[i])) != NULL)
+    if (bytes_contain (data, size, names[i]))
       return TRUE;
   return FALSE;
 }
@@ -475,7 +483,7 @@ read_tei_with_annotations (GBytes            *bytes,
    * their fsdDecl) replace them: one scan of the bytes, not five. */
   data = g_bytes_get_data (bytes, &size);
   if (peitho_document_get_n_annotations (document) > 0
-      ? memmem (data, size, "fsdDecl", strlen ("fsdDecl")) == NULL
+      ? !bytes_contain (data, size, "fsdDecl")
       : !may_hold_other_annotations (data, size))
     return g_steal_pointer (&document);
   if (!peitho_interchange_detect (bytes, display_name, &other, NULL))
